@@ -1,0 +1,15 @@
+"""Cercle's activities. Registering one is one line in `all_activities`."""
+
+from __future__ import annotations
+
+from facilitation.activity import Activity, Registry
+
+
+def all_activities() -> list[Activity]:
+    """Every activity shipped with Cercle (imported here so that pure tests need no UI)."""
+    return []
+
+
+def register_all(registry: Registry) -> None:
+    for activity in all_activities():
+        registry.register(activity)

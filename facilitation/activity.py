@@ -1,0 +1,73 @@
+"""The contract every activity fulfils, and the registry the core knows them through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from .events import ActivityEvent
+    from .report import ReportSection
+    from .session import SessionState
+
+
+@dataclass(frozen=True)
+class CommandContext:
+    """What an activity command may read besides its own state: its agenda position, the time,
+    and the session (participants, status). Commands are `command(state, cc, *args) -> events`."""
+
+    item: int
+    now: float
+    session: SessionState
+
+
+@runtime_checkable
+class Activity(Protocol):
+    """An activity: pure state and rules, three views, a report section.
+
+    `kind` prefixes its event types (`kind.position_taken`). `apply` may change the state it is
+    given in place (a Room owns its state); it does no I/O. Views receive a `ViewContext`.
+    """
+
+    kind: str
+
+    def title(self, lang: str) -> str: ...
+
+    def initial_state(self, settings: dict[str, Any]) -> Any: ...
+
+    def apply(self, state: Any, event: ActivityEvent, session: SessionState) -> Any: ...
+
+    def topics(self, event: ActivityEvent) -> set[str]: ...
+
+    def console(self, ctx: Any) -> None: ...
+
+    def screen(self, ctx: Any) -> None: ...
+
+    def phone(self, ctx: Any) -> None: ...
+
+    def report(self, state: Any, session: SessionState, lang: str) -> ReportSection: ...
+
+
+class Registry:
+    """The activities Cercle knows, by kind."""
+
+    def __init__(self) -> None:
+        self._by_kind: dict[str, Activity] = {}
+
+    def register(self, activity: Activity) -> None:
+        """Register an activity; registering the same object again is harmless, another one for
+        the same kind is an error."""
+        if self._by_kind.get(activity.kind) is activity:
+            return
+        if activity.kind in self._by_kind:
+            raise ValueError(f"activity registered twice: {activity.kind}")
+        self._by_kind[activity.kind] = activity
+
+    def get(self, kind: str) -> Activity | None:
+        return self._by_kind.get(kind)
+
+    def kinds(self) -> list[str]:
+        return list(self._by_kind)
+
+
+REGISTRY = Registry()

@@ -1,0 +1,116 @@
+"""The HTTP API, for scripts, other tools and open data. Errors are JSON with a message."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import __version__
+from .i18n import RuleViolation
+from .service import Service
+
+MAX_BODY = 64 * 1024
+
+
+class CreateSession(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    plan: str | None = Field(default=None, max_length=100)
+    title: str | None = Field(default=None, max_length=200)
+
+
+def error(status: int, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+async def read_body(request: Request) -> bytes | None:
+    """The body, or None when it is over MAX_BODY (checked while reading, not only by header)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def public_summary(service: Service, code: str) -> dict[str, Any] | None:
+    room = service.rooms.get(code)
+    if room is None:
+        return None
+    state = room.state
+    counts = state.counts()
+    return {
+        "code": state.code,
+        "title": state.title,
+        "date": state.date,
+        "state": state.status,
+        "current": state.current,
+        "agenda": [
+            {
+                "index": i,
+                "title": item.title,
+                "kind": item.kind,
+                "planned_minutes": item.duration_min,
+                "actual_seconds": state.item_seconds(i, room.clock()),
+                "available": item.kind == "moment" or i in state.activities,
+            }
+            for i, item in enumerate(state.agenda)
+        ],
+        "participants": {"total": counts["total"], "room": counts["room"], "remote": counts["remote"]},
+    }
+
+
+def register(app: FastAPI, service: Service) -> None:
+    @app.get("/healthz")
+    async def healthz() -> JSONResponse:
+        try:
+            version = service.rooms.store.schema_version()
+            database = {"status": "ok", "schema_version": version}
+            status = 200
+        except Exception as exc:  # the health check must answer even when the store does not
+            database, status = {"status": "error", "message": str(exc)}, 503
+        return JSONResponse({"status": "ok" if status == 200 else "error", "version": __version__, "database": database}, status)
+
+    @app.post("/api/sessions")
+    async def create_session(request: Request) -> JSONResponse:
+        body = await read_body(request)
+        if body is None:
+            return error(413, f"Request body over {MAX_BODY // 1024} KiB.")
+        try:
+            data = CreateSession.model_validate(json.loads(body or b"null"))
+        except json.JSONDecodeError as exc:
+            return error(422, f"The body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).")
+        except ValidationError as exc:
+            details = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors())
+            return error(422, f"Invalid body: {details}. Send {{\"plan\": \"<name>\"}} or {{\"title\": \"...\"}}.")
+        if not data.plan and not (data.title or "").strip():
+            return error(422, 'Give a plan ({"plan": "open-detat-2018-03-12"}) or a title ({"title": "..."}).')
+        try:
+            room, key = service.rooms.create(plan=data.plan, title=data.title)
+        except RuleViolation as refusal:
+            return error(422, refusal.message("en"), message_fr=refusal.message("fr"))
+        code = room.code
+        return JSONResponse(
+            {
+                "code": code,
+                "host_key": key,
+                "host_url": service.host_url(code, key),
+                "screen_url": service.screen_url(code),
+                "join_url": service.join_url(code),
+            },
+            status_code=201,
+        )
+
+    @app.get("/api/sessions/{code}")
+    async def get_session(code: str) -> JSONResponse:
+        summary = public_summary(service, code)
+        if summary is None:
+            return error(404, f"No session has the code {code!r}.")
+        return JSONResponse(summary)

@@ -1,0 +1,81 @@
+"""How a Room tells its views that something changed.
+
+Publishing names topics, not data: subscribers re-read the state they show. Bursts coalesce:
+a topic published many times before its flush reaches each subscriber once, and tally topics
+("tally", "tally:...") flush at most every `TALLY_INTERVAL` seconds. A Redis bus for several
+processes would implement the same two methods.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+BATCH_DELAY = 0.02
+TALLY_INTERVAL = 0.2
+
+Callback = Callable[[], None]
+
+
+class Bus(Protocol):
+    def subscribe(self, code: str, topic: str, callback: Callback) -> Callable[[], None]: ...
+
+    def publish(self, code: str, topics: Iterable[str]) -> None: ...
+
+
+class LocalBus:
+    """The in-process bus: one event loop, coalesced flushes."""
+
+    def __init__(self) -> None:
+        self._subscribers: dict[tuple[str, str], dict[int, Callback]] = defaultdict(dict)
+        self._pending: set[tuple[str, str]] = set()
+        self._next_id = 0
+
+    def subscribe(self, code: str, topic: str, callback: Callback) -> Callable[[], None]:
+        key = (code, topic)
+        self._next_id += 1
+        sid = self._next_id
+        self._subscribers[key][sid] = callback
+
+        def unsubscribe() -> None:
+            subscribers = self._subscribers.get(key)
+            if subscribers is not None:
+                subscribers.pop(sid, None)
+                if not subscribers:
+                    del self._subscribers[key]
+
+        return unsubscribe
+
+    def subscriber_count(self, code: str, topic: str) -> int:
+        return len(self._subscribers.get((code, topic), {}))
+
+    def publish(self, code: str, topics: Iterable[str]) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (pure tests, start-up): deliver at once
+            for topic in topics:
+                self._deliver((code, topic))
+            return
+        for topic in topics:
+            key = (code, topic)
+            if key in self._pending or key not in self._subscribers:
+                continue
+            self._pending.add(key)
+            delay = TALLY_INTERVAL if topic.startswith("tally") else BATCH_DELAY
+            loop.call_later(delay, self._flush, key)
+
+    def _flush(self, key: tuple[str, str]) -> None:
+        self._pending.discard(key)
+        self._deliver(key)
+
+    def _deliver(self, key: tuple[str, str]) -> None:
+        for callback in list(self._subscribers.get(key, {}).values()):
+            try:
+                callback()
+            except Exception:  # a broken view must not stop the others
+                log.exception("subscriber of %s failed", key[1])

@@ -1,0 +1,98 @@
+"""Settings from the command line and the environment (flags win over variables)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+LANGUAGES = ("fr", "en")
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    data_dir: Path = Path("data")
+    public_url: str = ""
+    storage_secret: str = ""
+    lang: str = "fr"
+    demo: bool = False
+    retention_days: int = 0
+
+    @property
+    def base_url(self) -> str:
+        """The address phones use: the public URL if given, else one they can reach."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):
+            host = lan_address()
+        return f"http://{host}:{self.port}"
+
+
+def lan_address() -> str:
+    """This machine's first non-loopback IPv4 address, found without sending any packet."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        infos = []
+    for info in infos:
+        address = str(info[4][0])
+        if not address.startswith("127."):
+            return address
+    return "127.0.0.1"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    env = os.environ.get
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Cercle: live facilitation for open-government forums.",
+        epilog="CERCLE_STORAGE_SECRET signs the phones' browser storage; when unset, one is generated "
+        "once and kept in the data folder. CERCLE_RETENTION_DAYS purges the raw events of closed "
+        "sessions after that many days (0 keeps them).",
+    )
+    parser.add_argument("--host", default=env("CERCLE_HOST", "127.0.0.1"), help="address to bind (CERCLE_HOST; 0.0.0.0 opens it to the room's Wi-Fi)")
+    parser.add_argument("--port", type=int, default=int(env("CERCLE_PORT", "8080")), help="port (CERCLE_PORT)")
+    parser.add_argument("--data-dir", default=env("CERCLE_DATA_DIR", "data"), help="folder of the SQLite store (CERCLE_DATA_DIR)")
+    parser.add_argument(
+        "--public-url",
+        default=env("CERCLE_PUBLIC_URL", ""),
+        help="address the QR code encodes, e.g. https://forum.example.org behind a TLS proxy "
+        "(CERCLE_PUBLIC_URL; default: the LAN address when bound to 0.0.0.0)",
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, default=env("CERCLE_LANG", "fr"), help="interface language (CERCLE_LANG)")
+    parser.add_argument("--demo", action="store_true", help="open (or reopen) the demo session of the 2018 plan and print its URLs")
+    return parser
+
+
+def load(argv: list[str] | None = None) -> Settings:
+    """Read the settings; the storage secret is generated once and kept in the data folder."""
+    args = build_parser().parse_args(argv)
+    data_dir = Path(args.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = os.environ.get("CERCLE_STORAGE_SECRET") or _kept_secret(data_dir)
+    return Settings(
+        host=args.host,
+        port=args.port,
+        data_dir=data_dir,
+        public_url=args.public_url,
+        storage_secret=secret,
+        lang=args.lang,
+        demo=args.demo,
+        retention_days=int(os.environ.get("CERCLE_RETENTION_DAYS", "0") or 0),
+    )
+
+
+def _kept_secret(data_dir: Path) -> str:
+    path = data_dir / "storage-secret"
+    if path.exists():
+        return path.read_text().strip()
+    secret = secrets.token_urlsafe(32)
+    path.write_text(secret)
+    path.chmod(0o600)
+    return secret

@@ -1,0 +1,1 @@
+"""The shared UI: page frames, the view context, and the four pages."""

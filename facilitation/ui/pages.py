@@ -1,0 +1,31 @@
+"""Wires the pages, the API, the assets and the runtime tuning into NiceGUI's app."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from nicegui import app
+
+from .. import api
+from ..service import Service
+from . import console, home, phone, screen
+
+ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+
+
+def register(service: Service) -> None:
+    app.add_static_files("/assets", ASSETS)
+    api.register(app, service)
+    home.register(service)
+    console.register(service)
+    screen.register(service)
+    phone.register(service)
+    app.on_startup(tune_runtime)
+
+
+def tune_runtime() -> None:
+    """Fewer, cheaper garbage collections: with 1,000 clients a full collection took ~0.5 s."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)

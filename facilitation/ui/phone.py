@@ -1,0 +1,175 @@
+"""`/j/{code}`: the participant's phone (in the room or remote).
+
+Kept light for 1,000 phones: no timers, no bindings; a phase change updates two labels in
+place, and the activity area is rebuilt only when the agenda item changes.
+"""
+
+from __future__ import annotations
+
+from nicegui import app, ui
+
+from .. import session as rules
+from ..codes import new_token, normalise_code
+from ..i18n import t
+from ..room import Room
+from ..service import Service
+from ..session import CATEGORIES, MODES, Category, Mode
+from .common import ActivitySlot
+from .context import Scope, ViewContext
+from .frame import frame, notice, pick_lang, with_lang
+
+TOKENS = "cercle_tokens"
+
+
+def browser_token(code: str) -> str:
+    """This browser's participant token for session `code`, kept in the signed browser cookie."""
+    storage = app.storage.browser
+    tokens = dict(storage.get(TOKENS, {}))
+    if code not in tokens:
+        tokens[code] = new_token()
+        storage[TOKENS] = tokens
+    return tokens[code]
+
+
+def register(service: Service) -> None:
+    default = service.settings.lang
+
+    @ui.page("/j/{code}")
+    def phone(code: str, lang: str | None = None, mode: str | None = None) -> None:
+        lang = pick_lang(lang, default)
+        room = service.rooms.get(code)
+        with frame(lang, default, f"/j/{code}", kind="phone"):
+            if room is None:
+                unknown_code(code, lang, default)
+                return
+            Phone(room, lang, browser_token(room.code), "remote" if mode == "remote" else "room").build()
+
+
+def unknown_code(code: str, lang: str, default: str) -> None:
+    notice(t("error.unknown_code", lang, code=code), kind="error")
+    with ui.column().classes("cercle-card"):
+        field = ui.input(t("phone.type_code", lang)).props('autocapitalize="characters" maxlength=9').classes(
+            "w-full cercle-code text-xl"
+        )
+
+        def go() -> None:
+            ui.navigate.to(with_lang(f"/j/{normalise_code(field.value or '')}", lang, default))
+
+        field.on("keydown.enter", go)
+        ui.button(t("home.join_button", lang), on_click=go).classes("cercle-big-button")
+
+
+class Phone:
+    def __init__(self, room: Room, lang: str, token: str, mode: Mode) -> None:
+        self.room, self.lang, self.token, self.default_mode = room, lang, token, mode
+        self.ctx = ViewContext(room, lang, "phone", token=token, scope=Scope())
+        self.step = "auto"  # "auto" follows the state; "profile" while editing one's answers
+        self.slot: ActivitySlot | None = None
+
+    def t(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def build(self) -> None:
+        self.body = ui.column().classes("w-full gap-3")
+        self.render()
+        self.ctx.subscribe("phase", self.on_phase)
+        self.ctx.subscribe(f"profile:{self.token}", self.render)
+        client = ui.context.client
+        client.on_connect(lambda: self.room.connect(self.token))
+        client.on_disconnect(lambda: self.room.disconnect(self.token))
+        client.on_delete(self.close)
+
+    def close(self) -> None:
+        self.ctx.scope.close()
+        if self.slot is not None:
+            self.slot.close()
+
+    @property
+    def joined(self) -> bool:
+        return self.token in self.room.state.participants
+
+    def on_phase(self) -> None:
+        if self.slot is not None and self.joined and self.step == "auto" and self.room.state.status == "live":
+            self.show_now()
+            self.slot.update()
+        else:
+            self.render()
+
+    def render(self) -> None:
+        if self.slot is not None:
+            self.slot.close()
+            self.slot = None
+        self.body.clear()
+        state = self.room.state
+        with self.body:
+            ui.label(state.title).classes("cercle-h2")
+            if state.status == "closed":
+                notice(self.t("phone.closed"), kind="ok")
+            elif self.step == "charter" or (not self.joined and self.step == "auto"):
+                self.charter()
+            elif self.step == "profile":
+                self.profile()
+            else:
+                self.waiting()
+
+    def charter(self) -> None:
+        with ui.column().classes("cercle-card"):
+            ui.label(self.t("phone.charter")).classes("cercle-h2")
+            ui.markdown(self.room.state.charter).classes("cercle-charter")
+
+        def accept() -> None:
+            self.step = "profile"
+            self.render()
+
+        ui.button(self.t("phone.accept"), icon="check", on_click=accept).classes("cercle-big-button").props(
+            'color=primary data-testid="accept-charter"'
+        )
+
+    def profile(self) -> None:
+        known = self.room.state.participants.get(self.token)
+        with ui.column().classes("cercle-card"):
+            ui.label(self.t("phone.profile")).classes("cercle-h2")
+            ui.label(self.t("phone.profile_hint")).classes("cercle-muted text-sm")
+            options = {c: self.t(f"category.{c}") for c in CATEGORIES}
+            category = ui.radio(options, value=known.category if known else None).props('data-testid="category"')
+            ui.separator()
+            ui.label(self.t("phone.where")).classes("font-semibold")
+            mode = ui.radio(
+                {m: self.t(f"mode.{m}") for m in MODES}, value=known.mode if known else self.default_mode
+            ).props('inline data-testid="mode"')
+
+        async def done() -> None:
+            chosen: Category | None = category.value
+            where: Mode = mode.value or "room"
+            if await self.ctx.submit(lambda s: rules.join(s, self.token, chosen, where, self.room.clock())):
+                self.step = "auto"
+                self.render()
+
+        ui.button(self.t("phone.continue"), icon="arrow_forward", on_click=done).classes("cercle-big-button").props(
+            'color=primary data-testid="join"'
+        )
+
+    def waiting(self) -> None:
+        with ui.column().classes("cercle-card gap-1"):
+            self.now_label = ui.label().classes("text-xs uppercase cercle-muted")
+            self.item_title = ui.label().classes("cercle-h2").props('data-testid="phone-item"')
+            self.item_text = ui.label().classes("cercle-muted")
+        self.show_now()
+        self.slot = ActivitySlot(self.room, self.lang, "phone", token=self.token, fallback=self.nothing_to_do)
+
+        def change() -> None:
+            self.step = "profile"
+            self.render()
+
+        ui.button(self.t("phone.change_profile"), on_click=change).props("flat dense no-caps").classes("self-center")
+
+    def show_now(self) -> None:
+        state = self.room.state
+        item = state.current_item if state.status == "live" else None
+        self.now_label.text = self.t("phone.now") if item else self.t("phone.waiting")
+        self.item_title.text = item.title if item else self.t("phone.before_start")
+        self.item_text.text = item.text if item else ""
+
+    def nothing_to_do(self) -> None:
+        if self.room.state.status == "live":
+            ui.label(self.t("phone.unavailable")).classes("cercle-muted text-sm")

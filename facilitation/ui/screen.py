@@ -1,0 +1,87 @@
+"""`/screen/{code}`: the projected screen. Read-only: nothing on it controls the session."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from .. import qr
+from ..i18n import t
+from ..room import Room
+from ..service import Service
+from .common import ActivitySlot
+from .context import Scope, ViewContext
+from .frame import frame, notice, pick_lang
+
+
+def register(service: Service) -> None:
+    default = service.settings.lang
+
+    @ui.page("/screen/{code}")
+    def screen(code: str, lang: str | None = None) -> None:
+        lang = pick_lang(lang, default)
+        room = service.rooms.get(code)
+        with frame(lang, default, f"/screen/{code}", kind="screen"):
+            if room is None:
+                notice(t("error.unknown_code", lang, code=code), kind="error")
+                return
+            Screen(service, room, lang).build()
+
+
+class Screen:
+    def __init__(self, service: Service, room: Room, lang: str) -> None:
+        self.service, self.room, self.lang = service, room, lang
+        self.ctx = ViewContext(room, lang, "screen", scope=Scope())
+
+    def t(self, key: str, **params: object) -> str:
+        return t(key, self.lang, **params)
+
+    def build(self) -> None:
+        code = self.room.code
+        join_url = self.service.join_url(code)
+        ui.label(self.room.state.title).classes("cercle-screen-title")
+        with ui.row().classes("w-full flex-1 no-wrap gap-[3vw] items-start"):
+            with ui.column().classes("cercle-screen-side"):
+                ui.label(self.t("screen.join")).classes("cercle-screen-label")
+                ui.html(qr.svg(join_url), sanitize=False).classes("cercle-screen-qr").props(
+                    f'data-join-url="{join_url}" role="img" aria-label="QR code: {join_url}"'
+                )
+                ui.label(code).classes("cercle-code cercle-screen-code").props('data-testid="screen-code"')
+                ui.label(join_url).classes("cercle-screen-url").props('data-testid="join-url"')
+                self.count = ui.label().classes("cercle-count cercle-screen-count").props(
+                    'data-testid="screen-count"'
+                )
+                self.modes = ui.label().classes("cercle-screen-label").props('data-testid="screen-modes"')
+            with ui.column().classes("cercle-screen-main"):
+                self.slot = ActivitySlot(self.room, self.lang, "screen", fallback=self.moment)
+        self.refresh_presence()
+        self.ctx.subscribe("phase", self.refresh_phase)
+        self.ctx.subscribe("presence", self.refresh_presence)
+        ui.context.client.on_delete(self.close)
+
+    def close(self) -> None:
+        self.ctx.scope.close()
+        self.slot.close()
+
+    def moment(self) -> None:
+        """What the screen shows outside activities: the current moment, or a welcome."""
+        state = self.room.state
+        if state.status == "closed":
+            ui.label(self.t("screen.closed")).classes("cercle-screen-item")
+            return
+        item = state.current_item if state.status == "live" else None
+        if item is None:
+            ui.label(self.t("screen.welcome")).classes("cercle-screen-item")
+            if state.date:
+                ui.label(state.date).classes("cercle-screen-text cercle-muted")
+            return
+        ui.label(item.title).classes("cercle-screen-item").props('data-testid="screen-item"')
+        if item.text:
+            ui.label(item.text).classes("cercle-screen-text")
+
+    def refresh_phase(self) -> None:
+        self.slot.update(force=True)
+
+    def refresh_presence(self) -> None:
+        counts = self.room.state.counts()
+        self.count.text = self.t("screen.participants", n=counts["total"])
+        self.modes.text = f"{counts['room']} {self.t('screen.room')} · {counts['remote']} {self.t('screen.remote')}"

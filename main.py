@@ -1,0 +1,46 @@
+"""Cercle: settings, wiring, ui.run."""
+
+import logging
+import os
+
+from nicegui import ui
+
+from activities import register_all
+from facilitation import settings as config
+from facilitation.activity import REGISTRY
+from facilitation.demo import demo_session
+from facilitation.service import Service
+from facilitation.ui import pages
+
+
+def main() -> None:
+    simulated = bool(os.environ.get("NICEGUI_USER_SIMULATION"))  # under pytest's `user` fixture
+    settings = config.load([] if simulated else None)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    register_all(REGISTRY)
+    service = Service.open(settings)
+    pages.register(service)
+    if settings.demo:
+        code, key = demo_session(service)
+        local = f"http://127.0.0.1:{settings.port}"
+        print(f"Cercle serves on {local} (phones use {settings.base_url})", flush=True)
+        print(f"  demo console: {local}/host/{code}?key={key}", flush=True)
+        print(f"  screen:       {service.screen_url(code)}", flush=True)
+        print(f"  join:         {service.join_url(code)}", flush=True)
+    ui.run(
+        title="Cercle",
+        host=settings.host,
+        port=settings.port,
+        language="fr" if settings.lang == "fr" else "en-US",
+        storage_secret=settings.storage_secret,
+        reconnect_timeout=30.0,
+        show=False,
+        reload=False,
+        show_welcome_message=False,
+        favicon="🔵",
+        binding_refresh_interval=None,
+    )
+
+
+if __name__ in {"__main__", "__mp_main__"}:
+    main()

@@ -76,7 +76,10 @@ def register(app: FastAPI, service: Service) -> None:
             status = 200
         except Exception as exc:  # the health check must answer even when the store does not
             database, status = {"status": "error", "message": str(exc)}, 503
-        return JSONResponse({"status": "ok" if status == 200 else "error", "version": __version__, "database": database}, status)
+        return JSONResponse(
+            {"status": "ok" if status == 200 else "error", "version": __version__, "database": database},
+            status,
+        )
 
     @app.post("/api/sessions")
     async def create_session(request: Request) -> JSONResponse:
@@ -86,12 +89,16 @@ def register(app: FastAPI, service: Service) -> None:
         try:
             data = CreateSession.model_validate(json.loads(body or b"null"))
         except json.JSONDecodeError as exc:
-            return error(422, f"The body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).")
+            return error(
+                422, f"The body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
+            )
         except ValidationError as exc:
             details = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors())
-            return error(422, f"Invalid body: {details}. Send {{\"plan\": \"<name>\"}} or {{\"title\": \"...\"}}.")
+            return error(422, f'Invalid body: {details}. Send {{"plan": "<name>"}} or {{"title": "..."}}.')
         if not data.plan and not (data.title or "").strip():
-            return error(422, 'Give a plan ({"plan": "open-detat-2018-03-12"}) or a title ({"title": "..."}).')
+            return error(
+                422, 'Give a plan ({"plan": "open-detat-2018-03-12"}) or a title ({"title": "..."}).'
+            )
         try:
             room, key = service.rooms.create(plan=data.plan, title=data.title)
         except RuleViolation as refusal:

@@ -20,7 +20,11 @@ def demo_session(service: Service) -> tuple[str, str]:
     if path.exists():
         kept = json.loads(path.read_text())
         room = service.rooms.get(kept["code"])
-        if room is not None and room.state.status != "closed" and service.rooms.key_ok(kept["code"], kept["key"]):
+        if (
+            room is not None
+            and room.state.status != "closed"
+            and service.rooms.key_ok(kept["code"], kept["key"])
+        ):
             return kept["code"], kept["key"]
     room, key = service.rooms.create(plan=DEMO_PLAN)
     path.write_text(json.dumps({"code": room.code, "key": key}))

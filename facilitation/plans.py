@@ -50,7 +50,9 @@ def parse_plan(name: str, text: str) -> Plan:
 
 
 def list_plans(directory: Path = PLANS_DIR) -> list[Plan]:
-    return [parse_plan(path.stem, path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.toml"))]
+    return [
+        parse_plan(path.stem, path.read_text(encoding="utf-8")) for path in sorted(directory.glob("*.toml"))
+    ]
 
 
 def load_plan(name: str, directory: Path = PLANS_DIR) -> Plan:

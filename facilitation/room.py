@@ -41,7 +41,9 @@ class Room:
         return self.state.code
 
     @classmethod
-    def load(cls, code: str, store: Store, bus: Bus, clock: Clock = time.time, registry: Registry = REGISTRY) -> Room:
+    def load(
+        cls, code: str, store: Store, bus: Bus, clock: Clock = time.time, registry: Registry = REGISTRY
+    ) -> Room:
         return cls(replay(store.events(code), registry), store, bus, clock, registry)
 
     async def submit(self, decide: Decide) -> list[Event]:

@@ -271,7 +271,9 @@ def apply(state: SessionState, e: Event, registry: Registry = REGISTRY) -> Sessi
             if state.current is not None:
                 state.item_ended.setdefault(state.current, e.at)
         case ParticipantJoined():
-            state.participants[e.token] = Participant(token=e.token, category=e.category, mode=e.mode, joined_at=e.at)
+            state.participants[e.token] = Participant(
+                token=e.token, category=e.category, mode=e.mode, joined_at=e.at
+            )
         case ParticipantUpdated():
             known = state.participants[e.token]
             state.participants[e.token] = known.model_copy(update={"category": e.category, "mode": e.mode})

@@ -56,17 +56,33 @@ def build_parser() -> argparse.ArgumentParser:
         "once and kept in the data folder. CERCLE_RETENTION_DAYS purges the raw events of closed "
         "sessions after that many days (0 keeps them).",
     )
-    parser.add_argument("--host", default=env("CERCLE_HOST", "127.0.0.1"), help="address to bind (CERCLE_HOST; 0.0.0.0 opens it to the room's Wi-Fi)")
-    parser.add_argument("--port", type=int, default=int(env("CERCLE_PORT", "8080")), help="port (CERCLE_PORT)")
-    parser.add_argument("--data-dir", default=env("CERCLE_DATA_DIR", "data"), help="folder of the SQLite store (CERCLE_DATA_DIR)")
+    parser.add_argument(
+        "--host",
+        default=env("CERCLE_HOST", "127.0.0.1"),
+        help="address to bind (CERCLE_HOST; 0.0.0.0 opens it to the room's Wi-Fi)",
+    )
+    parser.add_argument(
+        "--port", type=int, default=int(env("CERCLE_PORT", "8080")), help="port (CERCLE_PORT)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        default=env("CERCLE_DATA_DIR", "data"),
+        help="folder of the SQLite store (CERCLE_DATA_DIR)",
+    )
     parser.add_argument(
         "--public-url",
         default=env("CERCLE_PUBLIC_URL", ""),
         help="address the QR code encodes, e.g. https://forum.example.org behind a TLS proxy "
         "(CERCLE_PUBLIC_URL; default: the LAN address when bound to 0.0.0.0)",
     )
-    parser.add_argument("--lang", choices=LANGUAGES, default=env("CERCLE_LANG", "fr"), help="interface language (CERCLE_LANG)")
-    parser.add_argument("--demo", action="store_true", help="open (or reopen) the demo session of the 2018 plan and print its URLs")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=env("CERCLE_LANG", "fr"), help="interface language (CERCLE_LANG)"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open (or reopen) the demo session of the 2018 plan and print its URLs",
+    )
     return parser
 
 

@@ -66,7 +66,13 @@ class Store:
     def add_session(self, code: str, host_key_hash: str, now: float) -> None:
         with self.db.conn:
             self.db["sessions"].insert(
-                {"code": code, "host_key_hash": host_key_hash, "status": "draft", "created_at": now, "closed_at": None}
+                {
+                    "code": code,
+                    "host_key_hash": host_key_hash,
+                    "status": "draft",
+                    "created_at": now,
+                    "closed_at": None,
+                }
             )
 
     def code_taken(self, code: str) -> bool:
@@ -84,7 +90,11 @@ class Store:
             )
 
     def session_codes(self, *, open_only: bool = False) -> list[str]:
-        sql = "SELECT code FROM sessions" + (" WHERE status != 'closed'" if open_only else "") + " ORDER BY created_at"
+        sql = (
+            "SELECT code FROM sessions"
+            + (" WHERE status != 'closed'" if open_only else "")
+            + " ORDER BY created_at"
+        )
         return [row[0] for row in self.db.execute(sql).fetchall()]
 
     # events
@@ -110,7 +120,9 @@ class Store:
         return self._seq[code]
 
     def events(self, code: str) -> list[Event]:
-        rows = self.db.execute("SELECT type, payload FROM events WHERE session = ? ORDER BY seq", [code]).fetchall()
+        rows = self.db.execute(
+            "SELECT type, payload FROM events WHERE session = ? ORDER BY seq", [code]
+        ).fetchall()
         return [decode(type_, payload) for type_, payload in rows]
 
     def count_events(self, code: str, type_: str | None = None) -> int:

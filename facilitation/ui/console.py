@@ -79,13 +79,17 @@ class Console:
         self.controls.clear()
         with self.controls:
             if state.status == "draft":
-                ui.button(self.t("console.start"), icon="play_arrow", on_click=self.start).props("color=primary")
+                ui.button(self.t("console.start"), icon="play_arrow", on_click=self.start).props(
+                    "color=primary"
+                )
             elif state.status == "live":
                 last = state.current is not None and state.current >= len(state.agenda) - 1
                 ui.button(self.t("console.next"), icon="skip_next", on_click=self.next).props(
                     f"color=primary {'disable' if last else ''}"
                 )
-                ui.button(self.t("console.close"), icon="stop", on_click=self.confirm_close).props("outline color=negative")
+                ui.button(self.t("console.close"), icon="stop", on_click=self.confirm_close).props(
+                    "outline color=negative"
+                )
         self.refresh_agenda()
         self.slot.update()
 
@@ -101,7 +105,9 @@ class Console:
                 with ui.row().classes(classes + " items-center justify-between no-wrap"):
                     with ui.column().classes("gap-0"):
                         ui.label(f"{index + 1}. {item.title}").classes("font-semibold" if current else "")
-                        kind = self.t("kind.moment") if item.kind == "moment" else self.activity_title(item.kind)
+                        kind = (
+                            self.t("kind.moment") if item.kind == "moment" else self.activity_title(item.kind)
+                        )
                         extra = f" — {self.t('error.unavailable')}" if is_unavailable(state, index) else ""
                         ui.label(kind + extra).classes("text-xs cercle-muted")
                     with ui.row().classes("items-center gap-2 no-wrap"):
@@ -137,7 +143,9 @@ class Console:
         counts = self.room.state.counts()
         self.presence.clear()
         with self.presence:
-            ui.label(str(counts["total"])).classes("cercle-count text-4xl").props('data-testid="participants-total"')
+            ui.label(str(counts["total"])).classes("cercle-count text-4xl").props(
+                'data-testid="participants-total"'
+            )
             ui.label(
                 f"{self.t('mode.room')} : {counts['room']} · {self.t('mode.remote')} : {counts['remote']}"
             ).props('data-testid="participants-modes"')
@@ -167,4 +175,3 @@ class Console:
 
                 ui.button(self.t("console.confirm"), on_click=confirmed).props("color=negative")
         dialog.open()
-

@@ -23,8 +23,10 @@ def register(service: Service) -> None:
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
                 with ui.column().classes("cercle-card flex-1"):
                     ui.label(t("home.join", lang)).classes("cercle-h2")
-                    code = ui.input(t("home.code", lang)).props('autocapitalize="characters" maxlength=9').classes(
-                        "w-full cercle-code"
+                    code = (
+                        ui.input(t("home.code", lang))
+                        .props('autocapitalize="characters" maxlength=9')
+                        .classes("w-full cercle-code")
                     )
 
                     def join() -> None:

@@ -15,6 +15,7 @@ ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
 
 
 def register(service: Service) -> None:
+    app.state.cercle = service  # for tests and tools that run inside the app
     app.add_static_files("/assets", ASSETS)
     api.register(app, service)
     home.register(service)

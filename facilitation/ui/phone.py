@@ -48,8 +48,10 @@ def register(service: Service) -> None:
 def unknown_code(code: str, lang: str, default: str) -> None:
     notice(t("error.unknown_code", lang, code=code), kind="error")
     with ui.column().classes("cercle-card"):
-        field = ui.input(t("phone.type_code", lang)).props('autocapitalize="characters" maxlength=9').classes(
-            "w-full cercle-code text-xl"
+        field = (
+            ui.input(t("phone.type_code", lang))
+            .props('autocapitalize="characters" maxlength=9')
+            .classes("w-full cercle-code text-xl")
         )
 
         def go() -> None:
@@ -131,7 +133,9 @@ class Phone:
             ui.label(self.t("phone.profile")).classes("cercle-h2")
             ui.label(self.t("phone.profile_hint")).classes("cercle-muted text-sm")
             options = {c: self.t(f"category.{c}") for c in CATEGORIES}
-            category = ui.radio(options, value=known.category if known else None).props('data-testid="category"')
+            category = ui.radio(options, value=known.category if known else None).props(
+                'data-testid="category"'
+            )
             ui.separator()
             ui.label(self.t("phone.where")).classes("font-semibold")
             mode = ui.radio(
@@ -145,9 +149,9 @@ class Phone:
                 self.step = "auto"
                 self.render()
 
-        ui.button(self.t("phone.continue"), icon="arrow_forward", on_click=done).classes("cercle-big-button").props(
-            'color=primary data-testid="join"'
-        )
+        ui.button(self.t("phone.continue"), icon="arrow_forward", on_click=done).classes(
+            "cercle-big-button"
+        ).props('color=primary data-testid="join"')
 
     def waiting(self) -> None:
         with ui.column().classes("cercle-card gap-1"):
@@ -161,7 +165,9 @@ class Phone:
             self.step = "profile"
             self.render()
 
-        ui.button(self.t("phone.change_profile"), on_click=change).props("flat dense no-caps").classes("self-center")
+        ui.button(self.t("phone.change_profile"), on_click=change).props("flat dense no-caps").classes(
+            "self-center"
+        )
 
     def show_now(self) -> None:
         state = self.room.state

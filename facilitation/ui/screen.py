@@ -47,8 +47,8 @@ class Screen:
                 )
                 ui.label(code).classes("cercle-code cercle-screen-code").props('data-testid="screen-code"')
                 ui.label(join_url).classes("cercle-screen-url").props('data-testid="join-url"')
-                self.count = ui.label().classes("cercle-count cercle-screen-count").props(
-                    'data-testid="screen-count"'
+                self.count = (
+                    ui.label().classes("cercle-count cercle-screen-count").props('data-testid="screen-count"')
                 )
                 self.modes = ui.label().classes("cercle-screen-label").props('data-testid="screen-modes"')
             with ui.column().classes("cercle-screen-main"):
@@ -84,4 +84,6 @@ class Screen:
     def refresh_presence(self) -> None:
         counts = self.room.state.counts()
         self.count.text = self.t("screen.participants", n=counts["total"])
-        self.modes.text = f"{counts['room']} {self.t('screen.room')} · {counts['remote']} {self.t('screen.remote')}"
+        self.modes.text = (
+            f"{counts['room']} {self.t('screen.room')} · {counts['remote']} {self.t('screen.remote')}"
+        )

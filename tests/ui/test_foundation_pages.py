@@ -1,0 +1,57 @@
+"""The four pages through NiceGUI's simulated user (no browser)."""
+
+from __future__ import annotations
+
+from nicegui import ui
+from nicegui.testing import User
+
+from tests.conftest import running_service
+
+
+async def test_phone_joins_and_console_count_changes(create_user) -> None:
+    service = running_service()
+    room, key = service.rooms.create(plan="open-detat-2018-03-12")
+    host = create_user()
+    await host.open(f"/host/{room.code}?key={key}")
+    await host.should_see("Forum Open d'État #1")
+    await host.should_see("Participant·es")
+    phone = create_user()
+    await phone.open(f"/j/{room.code}")
+    await phone.should_see("La charte du forum")
+    phone.find("J'accepte la charte").click()
+    await phone.should_see("Pour les statistiques de parité (facultatif)")
+    phone.find("Femme").click()
+    phone.find("Continuer").click()
+    await phone.should_see("Vous êtes inscrit·e. Suivez l'écran.")
+    assert [p.category for p in room.state.participants.values()] == ["woman"]
+    await host.should_see("Dans la salle : 1 · À distance : 0")
+
+
+async def test_console_refuses_a_wrong_key(user: User) -> None:
+    room, _ = running_service().rooms.create(title="Atelier")
+    await user.open(f"/host/{room.code}?key=wrong")
+    await user.should_see("Clé d'animation absente ou incorrecte", retries=3)
+    await user.should_not_see("Atelier")
+    await user.should_not_see("Démarrer la session")
+
+
+async def test_unknown_code_offers_to_type_it_again(user: User) -> None:
+    await user.open("/j/ZZZZZZ")
+    await user.should_see("Aucune session ne porte le code")
+    user.find(ui.input).type("xk 4q")
+    await user.should_see("Rejoindre")
+
+
+async def test_agenda_move_reaches_the_phone(create_user) -> None:
+    service = running_service()
+    room, key = service.rooms.create(plan="open-detat-2018-03-12")
+    host, phone = create_user(), create_user()
+    await phone.open(f"/j/{room.code}?lang=en")
+    phone.find("I accept the charter").click()
+    phone.find("Continue").click()
+    await phone.should_see("The session is about to start.")
+    await host.open(f"/host/{room.code}?key={key}")
+    host.find("Démarrer la session").click()
+    await phone.should_see("Accueil et manifeste")
+    host.find("Point suivant").click()
+    await phone.should_see("Débat mouvant : une démarche réussie si…")

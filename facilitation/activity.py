@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from pydantic import BaseModel
+
 if TYPE_CHECKING:
     from .events import ActivityEvent
     from .report import ReportSection
@@ -19,6 +21,19 @@ class CommandContext:
     item: int
     now: float
     session: SessionState
+
+
+class FreeText(BaseModel):
+    """A piece of free text an activity stored (an argument, a contribution), for moderation.
+
+    `id` is stable and unique within the activity's state; `where` says where it was written
+    (e.g. "Énoncé 2, côté A"). Never holds a token or a name of who wrote it.
+    """
+
+    id: str
+    text: str
+    hidden: bool = False
+    where: str = ""
 
 
 @runtime_checkable
@@ -46,6 +61,22 @@ class Activity(Protocol):
     def phone(self, ctx: Any) -> None: ...
 
     def report(self, state: Any, session: SessionState, lang: str) -> ReportSection: ...
+
+    def free_texts(self, state: Any) -> list[FreeText]:
+        """Every free text stored, hidden ones included (the restitution's name check uses it)."""
+        ...
+
+    def moderate(
+        self,
+        state: Any,
+        cc: CommandContext,
+        text_id: str,
+        *,
+        hide: bool | None = None,
+        text: str | None = None,
+    ) -> list[ActivityEvent]:
+        """Events that hide/show (`hide`) or correct (`text`) one free text; raises RuleViolation."""
+        ...
 
 
 class Registry:

@@ -30,6 +30,7 @@ def with_lang(path: str, lang: str, default: str, **params: str) -> str:
 def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) -> Iterator[None]:
     """A page of kind "home", "console", "screen" or "phone", with the language switch."""
     ui.add_head_html(STYLESHEET)
+    ui.colors(primary="#000091", negative="#ce0500", positive="#18753c", warning="#b34000")
     ui.query("body").classes(f"cercle cercle-{kind}")
     other = "en" if lang == "fr" else "fr"
     with ui.column().classes(f"cercle-page cercle-page-{kind} w-full"):

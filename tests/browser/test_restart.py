@@ -1,0 +1,64 @@
+"""SIGKILL the server mid-session: the session, its agenda position and its participants come back,
+and a phone that reconnects is the same participant."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import LAPTOP, PHONE
+from tests.server import Server
+
+pytestmark = pytest.mark.browser
+
+
+def join(browser, url: str, mode: str):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(url)
+    page.get_by_test_id("accept-charter").click()
+    page.get_by_text(mode).click()
+    page.get_by_test_id("join").click()
+    page.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    return page
+
+
+def test_session_survives_sigkill(tmp_path, browser) -> None:
+    first = Server(tmp_path / "data").start()
+    try:
+        session = first.create(plan="open-detat-2018-03-12")
+        phones = [
+            join(browser, session["join_url"], "Dans la salle"),
+            join(browser, session["join_url"], "À distance"),
+        ]
+        console = browser.new_context(viewport=LAPTOP).new_page()
+        console.goto(session["host_url"])
+        console.get_by_text("Démarrer la session").click()
+        console.get_by_text("Point suivant").click()
+        for phone in phones:
+            phone.get_by_test_id("phone-item").get_by_text("Débat mouvant", exact=False).wait_for()
+    finally:
+        first.kill()
+
+    second = Server(tmp_path / "data", port=first.port).start()
+    try:
+        status, summary = second.request("GET", f"/api/sessions/{session['code']}")
+        assert status == 200
+        assert summary["state"] == "live"
+        assert summary["current"] == 1
+        assert summary["participants"] == {"total": 2, "room": 1, "remote": 1}
+
+        # The phone's cookie still names its token: reloading shows the live item, not the charter.
+        phones[0].goto(session["join_url"])
+        phones[0].get_by_test_id("phone-item").get_by_text("Débat mouvant", exact=False).wait_for()
+        assert phones[0].get_by_test_id("accept-charter").count() == 0
+        # The console link still works after the restart (the host key was kept as a hash).
+        console.goto(session["host_url"])
+        console.get_by_text("Point suivant").wait_for()
+        # The other phone was left alone: it reconnects by itself and follows the next move.
+        console.get_by_text("Point suivant").click()
+        phones[1].get_by_test_id("phone-item").get_by_text("World café", exact=False).wait_for(timeout=20_000)
+        assert phones[1].get_by_test_id("accept-charter").count() == 0
+        status, summary = second.request("GET", f"/api/sessions/{session['code']}")
+        assert summary["participants"]["total"] == 2 and summary["current"] == 2
+    finally:
+        second.stop()

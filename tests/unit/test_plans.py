@@ -1,0 +1,48 @@
+"""The shipped plans parse, and name only moments or registered activities."""
+
+from __future__ import annotations
+
+import pytest
+
+from facilitation.plans import PlanError, list_plans, load_plan, parse_plan
+
+
+def test_shipped_plans_parse() -> None:
+    names = {p.name for p in list_plans()}
+    assert {"open-detat-2018-03-12", "forum-ditp"} <= names
+
+
+def test_2018_plan_matches_the_forum() -> None:
+    plan = load_plan("open-detat-2018-03-12")
+    assert plan.date == "2018-03-12"
+    assert "Chatham House" in plan.charter
+    kinds = [item.kind for item in plan.agenda]
+    assert kinds.count("debat_mouvant") == 1 and kinds.count("world_cafe") == 1
+    debat = next(i for i in plan.agenda if i.kind == "debat_mouvant")
+    assert len(debat.settings["statements"]) == 5
+    cafe = next(i for i in plan.agenda if i.kind == "world_cafe")
+    assert len(cafe.settings["themes"]) == 5
+    assert cafe.settings["target"] == 15 and cafe.settings["rotation_minutes"] == 10
+
+
+def test_ditp_plan_has_three_times_and_a_controversies_workshop() -> None:
+    plan = load_plan("forum-ditp")
+    titles = " ".join(item.title for item in plan.agenda)
+    assert "Restitution" in titles and "Ateliers" in titles and "Propulsion" in titles
+    workshops = next(i for i in plan.agenda if i.kind == "world_cafe")
+    assert 2 <= len(workshops.settings["themes"]) <= 4
+    assert any("ontrovers" in theme["title"] for theme in workshops.settings["themes"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'title = "x"\n[[agenda]]\nkind = "moment"\n',
+        'title = ""\n',
+        "title = \n",
+        'title = "x"\n[[agenda]]\ntitle = "a"\nduration = -5\n',
+    ],
+)
+def test_bad_plans_are_refused_with_their_name(text: str) -> None:
+    with pytest.raises(PlanError, match="broken"):
+        parse_plan("broken", text)

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from facilitation import session as rules
+from facilitation.bus import LocalBus
+from facilitation.i18n import RuleViolation
+from facilitation.rooms import Rooms
+
+
+async def test_write_path_persists_before_publishing(rooms: Rooms, clock) -> None:
+    room, _ = rooms.create(plan="open-detat-2018-03-12")
+    seen: list[int] = []
+    room.subscribe("phase", lambda: seen.append(rooms.store.count_events(room.code)))
+    await room.submit(lambda s: rules.start(s, clock()))
+    await asyncio.sleep(0.05)
+    assert seen == [2]  # the subscriber ran once, after the event was in the log
+
+
+async def test_a_refused_command_stores_nothing(rooms: Rooms, clock) -> None:
+    room, _ = rooms.create(plan="open-detat-2018-03-12")
+    before = rooms.store.count_events(room.code)
+    with pytest.raises(RuleViolation):
+        await room.submit(lambda s: rules.next_item(s, clock()))
+    assert rooms.store.count_events(room.code) == before
+    assert room.state.status == "draft"
+
+
+async def test_bursts_reach_a_subscriber_as_one_update(rooms: Rooms, clock) -> None:
+    room, _ = rooms.create(plan="open-detat-2018-03-12")
+    calls: list[int] = []
+    room.subscribe("presence", lambda: calls.append(len(room.state.participants)))
+    for i in range(50):
+        await room.submit(lambda s, i=i: rules.join(s, f"t{i}", None, "room", clock()))
+    await asyncio.sleep(0.1)
+    assert calls == [50]
+
+
+async def test_tally_topics_are_rate_limited() -> None:
+    bus = LocalBus()
+    calls: list[int] = []
+    bus.subscribe("C", "tally", lambda: calls.append(1))
+    for _ in range(10):
+        bus.publish("C", ["tally"])
+        await asyncio.sleep(0.01)
+    assert calls == []  # still within the first interval
+    await asyncio.sleep(0.3)
+    assert calls == [1]
+
+
+async def test_a_failing_subscriber_does_not_stop_the_others() -> None:
+    bus = LocalBus()
+    calls: list[str] = []
+
+    def broken() -> None:
+        raise ValueError("boom")
+
+    bus.subscribe("C", "phase", broken)
+    bus.subscribe("C", "phase", lambda: calls.append("ok"))
+    bus.publish("C", ["phase"])
+    await asyncio.sleep(0.05)
+    assert calls == ["ok"]
+
+
+def test_unsubscribe_stops_delivery() -> None:
+    bus = LocalBus()
+    calls: list[int] = []
+    unsubscribe = bus.subscribe("C", "phase", lambda: calls.append(1))
+    bus.publish("C", ["phase"])  # no running loop: delivered at once
+    unsubscribe()
+    bus.publish("C", ["phase"])
+    assert calls == [1] and bus.subscriber_count("C", "phase") == 0
+
+
+async def test_rooms_are_rebuilt_from_the_log(rooms: Rooms, clock) -> None:
+    room, key = rooms.create(plan="open-detat-2018-03-12")
+    await room.submit(lambda s: rules.start(s, clock()))
+    await room.submit(lambda s: rules.join(s, "tok", "man", "remote", clock()))
+    await room.submit(lambda s: rules.next_item(s, clock()))
+    again = Rooms(rooms.store, clock=clock)
+    assert again.load_open() == 1
+    back = again.get(room.code)
+    assert back is not None and back is not room
+    assert back.state.model_dump() == room.state.model_dump()
+    assert again.key_ok(room.code, key) and not again.key_ok(room.code, "nope")
+
+
+async def test_closed_sessions_are_not_rebuilt_but_still_found(rooms: Rooms, clock) -> None:
+    room, _ = rooms.create(title="Atelier")
+    await room.submit(lambda s: rules.close(s, clock()))
+    again = Rooms(rooms.store, clock=clock)
+    assert again.load_open() == 0
+    assert again.get(room.code.lower()).state.status == "closed"
+    assert again.get("ZZZZZZ") is None
+
+
+def test_blank_session_needs_a_title(rooms: Rooms) -> None:
+    with pytest.raises(RuleViolation, match="home.title_required"):
+        rooms.create(title="   ")
+    with pytest.raises(RuleViolation, match="error.unknown_plan"):
+        rooms.create(plan="../../etc/passwd")
+
+
+def test_host_key_is_stored_only_as_a_hash(rooms: Rooms) -> None:
+    room, key = rooms.create(title="Atelier")
+    dump = "\n".join(rooms.store.db.conn.iterdump())
+    assert key not in dump

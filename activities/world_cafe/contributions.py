@@ -1,0 +1,106 @@
+"""Contributions at the tables: ideas and actor references, and how actors are deduplicated. Pure."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import BaseModel
+
+ContributionKind = Literal["actor", "idea"]
+ActorKind = Literal["public", "association", "company", "research", "media", "other"]
+ACTOR_KINDS: tuple[ActorKind, ...] = ("public", "association", "company", "research", "media", "other")
+
+NAME_MAX = 120
+WHY_MAX = 280
+IDEA_MAX = 500
+
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_'\u2019/]+")
+_DROPPED = re.compile(r"[.\u00b7]")
+
+
+def actor_key(name: str) -> str:
+    """The key under which two actor names count as one.
+
+    The rule: accents are dropped (é -> e), case is ignored (casefold), hyphens, dashes,
+    apostrophes, underscores and slashes count as spaces, dots are dropped (so "C.N.I.L." is
+    "CNIL"), and runs of spaces count as one. Nothing else is merged: articles and word order
+    matter ("La Quadrature du Net" and "Quadrature du Net" stay two actors), as do spelling
+    differences. So "Regards Citoyens", "regards  citoyens" and "Regards-Citoyens" are one actor.
+    """
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _DROPPED.sub("", text)
+    return " ".join(_SEPARATORS.sub(" ", text).split())
+
+
+class Contribution(BaseModel):
+    """One contribution as stored (no token, no name of who wrote it). For an actor, `text` is the
+    organisation's name, `actor_kind` its kind and `why` why it matters; for an idea, `text`."""
+
+    id: str
+    table: int
+    rotation: int
+    group: int
+    kind: ContributionKind
+    text: str
+    actor_kind: ActorKind = "other"
+    why: str = ""
+    hidden: bool = False
+    why_hidden: bool = False
+    at: float = 0.0
+
+
+@dataclass
+class ActorLine:
+    """An actor on a table's map: the first visible mention's name and kind, and every mention."""
+
+    key: str
+    name: str
+    kind: ActorKind
+    mentions: int = 0
+    reasons: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+
+def table_actors(contributions: list[Contribution], table: int) -> list[ActorLine]:
+    """The visible actors of `table`, deduplicated by `actor_key`, in order of first mention."""
+    lines: dict[str, ActorLine] = {}
+    for c in contributions:
+        if c.table != table or c.kind != "actor" or c.hidden:
+            continue
+        key = actor_key(c.text)
+        line = lines.get(key)
+        if line is None:
+            line = lines[key] = ActorLine(key=key, name=c.text, kind=c.actor_kind)
+        line.mentions += 1
+        line.ids.append(c.id)
+        if c.why and not c.why_hidden:
+            line.reasons.append(c.why)
+    return list(lines.values())
+
+
+def table_ideas(contributions: list[Contribution], table: int) -> list[Contribution]:
+    return [c for c in contributions if c.table == table and c.kind == "idea" and not c.hidden]
+
+
+def table_count(contributions: list[Contribution], table: int) -> int:
+    """Progress toward the target: distinct actors plus ideas (a repeated actor counts once)."""
+    return len(table_actors(contributions, table)) + len(table_ideas(contributions, table))
+
+
+def actors_by_kind(lines: list[ActorLine]) -> dict[ActorKind, list[ActorLine]]:
+    """Actors grouped by kind (kinds in their fixed order), most mentioned first."""
+    grouped: dict[ActorKind, list[ActorLine]] = {}
+    for kind in ACTOR_KINDS:
+        chosen = [line for line in lines if line.kind == kind]
+        if chosen:
+            grouped[kind] = sorted(chosen, key=lambda line: -line.mentions)
+    return grouped
+
+
+def clean(text: str) -> str:
+    """Trimmed, with inner runs of spaces and line breaks kept to one space."""
+    return " ".join((text or "").split())

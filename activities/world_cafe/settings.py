@@ -1,0 +1,75 @@
+"""The world café's settings, as a plan gives them (`[agenda.settings]` of a `world_cafe` item).
+
+Validated with pydantic; `parse_settings` turns a refusal into one sentence naming each bad field.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+Contribution = Literal["actors", "ideas"]
+
+
+class Theme(BaseModel):
+    """A table: its theme, and optionally who hosts it (a host stays at the table)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    title: str = Field(min_length=1, max_length=200)
+    host: str | None = Field(default=None, max_length=80)
+
+
+class CafeSettings(BaseModel):
+    """`themes`: the tables; `group_size` (people per group) unless `groups` fixes their number;
+    `rotation_minutes`; `rotations` (one per table when not given); `pause_minutes` between two
+    rotations; `target`: contributions wanted per table; `contribution`: what phones offer first
+    ("actors" or "ideas"; both kinds are always accepted)."""
+
+    model_config = ConfigDict(extra="forbid")
+    themes: list[Theme] = Field(default_factory=list, max_length=26)
+    group_size: int = Field(default=10, ge=2, le=100)
+    groups: int | None = Field(default=None, ge=1, le=100)
+    rotation_minutes: float = Field(default=10, gt=0, le=180)
+    rotations: int | None = Field(default=None, ge=1, le=52)
+    pause_minutes: float = Field(default=0, ge=0, le=60)
+    target: int = Field(default=15, ge=1, le=1000)
+    contribution: Contribution = "actors"
+
+    @property
+    def rotation_count(self) -> int:
+        return self.rotations or max(1, len(self.themes))
+
+    @property
+    def rotation_seconds(self) -> float:
+        return self.rotation_minutes * 60
+
+    @property
+    def pause_seconds(self) -> float:
+        return self.pause_minutes * 60
+
+    def group_count(self, people: int) -> int:
+        """How many groups for `people` participants: `groups` if set, else groups of `group_size`;
+        never more groups than people, never fewer than one."""
+        wanted = self.groups if self.groups is not None else math.ceil(people / self.group_size)
+        return max(1, min(wanted, max(people, 1)))
+
+
+class SettingsError(ValueError):
+    """Settings a plan or the console gave that the café cannot run with; `details` names fields."""
+
+    def __init__(self, details: str) -> None:
+        super().__init__(details)
+        self.details = details
+
+
+def parse_settings(raw: dict[str, Any]) -> CafeSettings:
+    try:
+        return CafeSettings.model_validate(raw)
+    except ValidationError as exc:
+        parts = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"]) or "settings"
+            parts.append(f"{where}: {error['msg']}")
+        raise SettingsError("; ".join(parts)) from None

@@ -1,0 +1,500 @@
+"""The world café's state and rules. Pure: no UI, no I/O; `now` comes from the CommandContext.
+
+`apply` folds an event into the state (in place). Commands return the events to append or
+raise `RuleViolation("world_cafe.error.…")`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from facilitation.activity import CommandContext
+from facilitation.events import ActivityEvent
+from facilitation.i18n import RuleViolation
+from facilitation.session import SessionState, require_participant
+
+from . import texts  # noqa: F401  (the activity's translations)
+from .clock import Anchor, Timing, next_rotation_segment, read
+from .contributions import (
+    IDEA_MAX,
+    NAME_MAX,
+    WHY_MAX,
+    ActorKind,
+    Contribution,
+    ContributionKind,
+    actor_key,
+    clean,
+    table_actors,
+    table_count,
+)
+from .events import (
+    CafeFinished,
+    CafeStarted,
+    ClockPaused,
+    ClockResumed,
+    ContributionAdded,
+    ContributionModerated,
+    GroupsMerged,
+    LateArrivalPlaced,
+    PersonMoved,
+    RotationSkipped,
+    ScheduleEdited,
+    SetupChanged,
+    TimeAdded,
+)
+from .schedule import Group, Person, assign_groups, place_late, rotation_schedule, schedule_problem
+from .settings import CafeSettings, SettingsError, parse_settings
+
+GRACE_SECONDS = 180  # a contribution sent just after the bell still reaches the table it was written at
+ADD_SECONDS = 60
+
+
+class CafeState(BaseModel):
+    settings: CafeSettings = Field(default_factory=CafeSettings)
+    error: str | None = None  # the plan's settings could not be read (shown on the console)
+    schedule_edit: list[list[int]] | None = None
+    started_at: float | None = None
+    groups: list[Group] = Field(default_factory=list)
+    schedule: list[list[int]] = Field(default_factory=list)
+    member_of: dict[str, int] = Field(default_factory=dict)
+    anchor: Anchor | None = None
+    finished_at: float | None = None
+    contributions: list[Contribution] = Field(default_factory=list)
+
+    @property
+    def started(self) -> bool:
+        return self.started_at is not None
+
+    @property
+    def tables(self) -> int:
+        return len(self.settings.themes)
+
+    @property
+    def rotations(self) -> int:
+        return len(self.schedule) if self.schedule else self.settings.rotation_count
+
+    def timing(self, now: float) -> Timing:
+        return read(
+            self.anchor,
+            now,
+            rotations=self.rotations,
+            rotation_s=self.settings.rotation_seconds,
+            pause_s=self.settings.pause_seconds,
+            finished_at=self.finished_at,
+        )
+
+    def table_of(self, group: int, rotation: int) -> int | None:
+        if not 0 <= rotation < len(self.schedule) or not 0 <= group < len(self.schedule[rotation]):
+            return None
+        return self.schedule[rotation][group]
+
+    def groups_at(self, table: int, rotation: int) -> list[int]:
+        if not 0 <= rotation < len(self.schedule):
+            return []
+        return [
+            g
+            for g, t in enumerate(self.schedule[rotation])
+            if t == table and g < len(self.groups) and self.groups[g].merged_into is None
+        ]
+
+    def count(self, table: int) -> int:
+        return table_count(self.contributions, table)
+
+    def planned_schedule(self, people: int) -> list[list[int]]:
+        """The schedule the café would start with if `people` were present now."""
+        if self.schedule_edit is not None:
+            return self.schedule_edit
+        if not self.tables:
+            return []
+        return rotation_schedule(self.settings.group_count(people), self.tables, self.settings.rotation_count)
+
+
+def initial_state(raw: dict[str, Any]) -> CafeState:
+    """The state from the plan's settings; bad settings leave an error for the console to show."""
+    try:
+        return CafeState(settings=parse_settings(raw))
+    except SettingsError as exc:
+        return CafeState(error=exc.details)
+
+
+# --- folding events -----------------------------------------------------------------------------
+
+
+def apply(state: CafeState, e: ActivityEvent, session: SessionState | None = None) -> CafeState:
+    match e:
+        case SetupChanged():
+            state.settings = CafeSettings.model_validate(e.settings)
+            state.error = None
+            if state.schedule_edit and schedule_problem(
+                state.schedule_edit, len(state.schedule_edit[0]), state.tables
+            ):
+                state.schedule_edit = None
+        case ScheduleEdited():
+            state.schedule_edit = e.schedule
+        case CafeStarted():
+            state.started_at = e.at
+            state.groups = [g.model_copy(deep=True) for g in e.groups]
+            state.schedule = [list(row) for row in e.schedule]
+            state.member_of = {t: g for g, group in enumerate(state.groups) for t in group.members}
+            state.anchor = Anchor(segment=0, ends_at=e.ends_at)
+        case ClockPaused():
+            state.anchor = Anchor(segment=e.segment, paused=True, remaining=e.remaining)
+        case ClockResumed() | RotationSkipped():
+            state.anchor = Anchor(segment=e.segment, ends_at=e.ends_at)
+        case TimeAdded():
+            if e.ends_at is not None:
+                state.anchor = Anchor(segment=e.segment, ends_at=e.ends_at)
+            else:
+                state.anchor = Anchor(segment=e.segment, paused=True, remaining=e.remaining or 0.0)
+        case CafeFinished():
+            state.finished_at = e.at
+        case LateArrivalPlaced():
+            _put(state, e.token, e.group)
+            if e.remote and not state.groups[e.group].remote:
+                state.groups[e.group].mixed = True
+        case PersonMoved():
+            _put(state, e.token, e.group)
+        case GroupsMerged():
+            source, target = state.groups[e.source], state.groups[e.target]
+            target.members.extend(source.members)
+            target.mixed = target.mixed or source.mixed or source.remote != target.remote
+            for token in source.members:
+                state.member_of[token] = e.target
+            source.members = []
+            source.merged_into = e.target
+        case ContributionAdded():
+            state.contributions.append(
+                Contribution(
+                    id=e.id,
+                    table=e.table,
+                    rotation=e.rotation,
+                    group=e.group,
+                    kind=e.kind,
+                    text=e.text,
+                    actor_kind=e.actor_kind,
+                    why=e.why,
+                    at=e.at,
+                )
+            )
+        case ContributionModerated():
+            c = find(state, e.id)
+            if c is not None:
+                if e.field == "why":
+                    if e.hidden is not None:
+                        c.why_hidden = e.hidden
+                    if e.text is not None:
+                        c.why = e.text
+                else:
+                    if e.hidden is not None:
+                        c.hidden = e.hidden
+                    if e.text is not None:
+                        c.text = e.text
+    return state
+
+
+def _put(state: CafeState, token: str, group: int) -> None:
+    old = state.member_of.get(token)
+    if old is not None and token in state.groups[old].members:
+        state.groups[old].members.remove(token)
+    state.groups[group].members.append(token)
+    state.member_of[token] = group
+
+
+def find(state: CafeState, cid: str) -> Contribution | None:
+    return next((c for c in state.contributions if c.id == cid), None)
+
+
+def topics(e: ActivityEvent) -> set[str]:
+    """Who hears of an event. A contribution reaches its table's phones and the coalesced tally;
+    group edits reach the groups concerned; only clock and set-up changes reach every phone."""
+    match e:
+        case ContributionAdded():
+            return {f"world_cafe:table:{e.table}", "tally:world_cafe"}
+        case ContributionModerated():
+            return {"world_cafe:tables", "tally:world_cafe"}
+        case LateArrivalPlaced() | PersonMoved():
+            return {f"world_cafe:person:{e.token}", f"world_cafe:group:{e.group}", "tally:world_cafe"}
+        case GroupsMerged():
+            return {f"world_cafe:group:{e.source}", f"world_cafe:group:{e.target}", "tally:world_cafe"}
+    return {"world_cafe:phase", "tally:world_cafe"}
+
+
+# --- rules --------------------------------------------------------------------------------------
+
+
+def _require_setup(state: CafeState) -> None:
+    if state.started:
+        raise RuleViolation("world_cafe.error.already_started")
+
+
+def _require_running(state: CafeState, cc: CommandContext) -> Timing:
+    if not state.started:
+        raise RuleViolation("world_cafe.error.not_started")
+    timing = state.timing(cc.now)
+    if timing.phase == "over":
+        raise RuleViolation("world_cafe.error.over")
+    return timing
+
+
+def _require_current(cc: CommandContext) -> None:
+    session = cc.session
+    if session.status != "live":
+        raise RuleViolation("error.closed" if session.status == "closed" else "error.not_live")
+    if session.current != cc.item:
+        raise RuleViolation("world_cafe.error.not_current")
+
+
+def change_setup(state: CafeState, cc: CommandContext, raw: dict[str, Any]) -> list[ActivityEvent]:
+    """Replace the settings (before the start only)."""
+    _require_setup(state)
+    try:
+        settings = parse_settings(raw)
+    except SettingsError as exc:
+        raise RuleViolation("world_cafe.error.settings", details=exc.details) from None
+    if settings == state.settings and state.error is None:
+        return []
+    return [SetupChanged(item=cc.item, settings=settings.model_dump(), at=cc.now)]
+
+
+def edit_schedule(
+    state: CafeState, cc: CommandContext, schedule: list[list[int]] | None
+) -> list[ActivityEvent]:
+    """Fix the schedule by hand (its width fixes the number of groups), or go back to the computed one."""
+    _require_setup(state)
+    if schedule is not None:
+        groups = len(schedule[0]) if schedule else 0
+        if groups < 1 or schedule_problem(schedule, groups, state.tables):
+            raise RuleViolation("world_cafe.error.schedule")
+    return [ScheduleEdited(item=cc.item, schedule=schedule, at=cc.now)]
+
+
+def present_people(session: SessionState, present: list[str] | None = None) -> list[Person]:
+    """Participants present (all who joined when `present` is None), in order of arrival."""
+    chosen = [p for p in session.participants.values() if present is None or p.token in present]
+    chosen.sort(key=lambda p: (p.joined_at, p.token))
+    return [Person(p.token, p.category, p.mode == "remote") for p in chosen]
+
+
+def start(state: CafeState, cc: CommandContext, present: list[str] | None = None) -> list[ActivityEvent]:
+    """Form the groups from the participants present and start rotation 1. The groups are stored
+    in the event, so a replay after a restart finds the same groups."""
+    _require_current(cc)
+    _require_setup(state)
+    if state.error:
+        raise RuleViolation("world_cafe.error.settings", details=state.error)
+    if not state.tables:
+        raise RuleViolation("world_cafe.error.no_themes")
+    people = present_people(cc.session, present)
+    if state.schedule_edit is not None:
+        schedule = state.schedule_edit
+        count = len(schedule[0])
+    else:
+        count = state.settings.group_count(len(people))
+        schedule = rotation_schedule(count, state.tables, state.settings.rotation_count)
+    groups = assign_groups(people, count)
+    while len(groups) < count:  # an edited schedule may ask for more groups than people
+        groups.append(Group())
+    return [
+        CafeStarted(
+            item=cc.item,
+            groups=groups,
+            schedule=schedule,
+            ends_at=cc.now + state.settings.rotation_seconds,
+            at=cc.now,
+        )
+    ]
+
+
+def pause(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
+    timing = _require_running(state, cc)
+    if timing.paused:
+        raise RuleViolation("world_cafe.error.paused")
+    return [ClockPaused(item=cc.item, segment=timing.segment, remaining=timing.remaining, at=cc.now)]
+
+
+def resume(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
+    timing = _require_running(state, cc)
+    if not timing.paused:
+        raise RuleViolation("world_cafe.error.running")
+    return [ClockResumed(item=cc.item, segment=timing.segment, ends_at=cc.now + timing.remaining, at=cc.now)]
+
+
+def add_time(state: CafeState, cc: CommandContext, seconds: float = ADD_SECONDS) -> list[ActivityEvent]:
+    """Add a minute (or `seconds`) to what is running now, paused or not."""
+    timing = _require_running(state, cc)
+    if timing.paused:
+        return [
+            TimeAdded(
+                item=cc.item,
+                segment=timing.segment,
+                seconds=seconds,
+                remaining=timing.remaining + seconds,
+                at=cc.now,
+            )
+        ]
+    assert timing.ends_at is not None
+    return [
+        TimeAdded(
+            item=cc.item, segment=timing.segment, seconds=seconds, ends_at=timing.ends_at + seconds, at=cc.now
+        )
+    ]
+
+
+def skip(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
+    """Move on to the next rotation now (after the last one, the café ends)."""
+    timing = _require_running(state, cc)
+    segment = next_rotation_segment(timing.segment)
+    if segment // 2 >= state.rotations:
+        return [CafeFinished(item=cc.item, at=cc.now)]
+    ends_at = cc.now + state.settings.rotation_seconds
+    return [RotationSkipped(item=cc.item, segment=segment, ends_at=ends_at, at=cc.now)]
+
+
+def finish(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
+    _require_running(state, cc)
+    return [CafeFinished(item=cc.item, at=cc.now)]
+
+
+def join_late(state: CafeState, cc: CommandContext, token: str) -> list[ActivityEvent]:
+    """Put a participant who has no group yet into the smallest group (nothing if they have one)."""
+    participant = require_participant(cc.session, token)
+    if not state.started or token in state.member_of or not state.groups:
+        return []
+    remote = participant.mode == "remote"
+    return [
+        LateArrivalPlaced(item=cc.item, token=token, group=place_late(state.groups, remote), remote=remote)
+    ]
+
+
+def _check_group(state: CafeState, group: int) -> None:
+    if not 0 <= group < len(state.groups) or state.groups[group].merged_into is not None:
+        raise RuleViolation("world_cafe.error.no_group")
+
+
+def move_person(state: CafeState, cc: CommandContext, token: str, group: int) -> list[ActivityEvent]:
+    if not state.started:
+        raise RuleViolation("world_cafe.error.not_started")
+    _check_group(state, group)
+    if token not in state.member_of:
+        raise RuleViolation("world_cafe.error.no_person")
+    if state.member_of[token] == group:
+        return []
+    return [PersonMoved(item=cc.item, token=token, group=group)]
+
+
+def merge_groups(state: CafeState, cc: CommandContext, source: int, target: int) -> list[ActivityEvent]:
+    if not state.started:
+        raise RuleViolation("world_cafe.error.not_started")
+    _check_group(state, source)
+    _check_group(state, target)
+    if source == target:
+        raise RuleViolation("world_cafe.error.same_group")
+    return [GroupsMerged(item=cc.item, source=source, target=target)]
+
+
+def writable_tables(state: CafeState, group: int, timing: Timing, now: float) -> set[int]:
+    """The tables a group may write at: its table now, and just after the bell the one it left."""
+    tables: set[int] = set()
+    if timing.phase == "rotation":
+        current = state.table_of(group, timing.rotation)
+        if current is not None:
+            tables.add(current)
+        if timing.rotation > 0 and timing.started_at is not None and now - timing.started_at <= GRACE_SECONDS:
+            previous = state.table_of(group, timing.rotation - 1)
+            if previous is not None:
+                tables.add(previous)
+    elif timing.phase == "break" or (
+        timing.phase == "over" and timing.started_at is not None and now - timing.started_at <= GRACE_SECONDS
+    ):
+        previous = state.table_of(group, timing.rotation)
+        if previous is not None:
+            tables.add(previous)
+    return tables
+
+
+def contribute(
+    state: CafeState,
+    cc: CommandContext,
+    token: str,
+    table: int,
+    kind: ContributionKind,
+    text: str,
+    actor_kind: ActorKind = "other",
+    why: str = "",
+) -> list[ActivityEvent]:
+    """A participant adds an idea or an actor reference at the table their group sits at."""
+    require_participant(cc.session, token)
+    _require_current(cc)
+    if not state.started:
+        raise RuleViolation("world_cafe.error.not_started")
+    group = state.member_of.get(token)
+    if group is None:
+        raise RuleViolation("world_cafe.error.no_group_yet")
+    timing = state.timing(cc.now)
+    if table not in writable_tables(state, group, timing, cc.now):
+        raise RuleViolation(
+            "world_cafe.error.over" if timing.phase == "over" else "world_cafe.error.wrong_table"
+        )
+    text, why = clean(text), clean(why)
+    limit = NAME_MAX if kind == "actor" else IDEA_MAX
+    if not text:
+        raise RuleViolation(f"world_cafe.error.empty_{kind}")
+    if len(text) > limit or len(why) > WHY_MAX:
+        raise RuleViolation("world_cafe.error.too_long", limit=limit if len(text) > limit else WHY_MAX)
+    if kind == "actor" and not actor_key(text):
+        raise RuleViolation("world_cafe.error.empty_actor")
+    rotation = timing.rotation
+    if state.table_of(group, rotation) != table and rotation > 0:
+        rotation -= 1
+    return [
+        ContributionAdded(
+            item=cc.item,
+            id=f"c{len(state.contributions) + 1}",
+            table=table,
+            rotation=rotation,
+            group=group,
+            kind=kind,
+            text=text,
+            actor_kind=actor_kind if kind == "actor" else "other",
+            why=why if kind == "actor" else "",
+            at=cc.now,
+        )
+    ]
+
+
+def is_known_actor(state: CafeState, table: int, name: str) -> bool:
+    """Whether `name` is already on the table's map (adding it would add a mention)."""
+    key = actor_key(name)
+    return any(line.key == key for line in table_actors(state.contributions, table))
+
+
+def moderate(
+    state: CafeState,
+    cc: CommandContext,
+    text_id: str,
+    *,
+    hide: bool | None = None,
+    text: str | None = None,
+) -> list[ActivityEvent]:
+    """Hide/show or correct a contribution (`c3`) or an actor's reason (`c3.why`); logged as an event."""
+    cid, _, part = text_id.partition(".")
+    field = "why" if part == "why" else "text"
+    c = find(state, cid)
+    if c is None or (field == "why" and c.kind != "actor"):
+        raise RuleViolation("world_cafe.error.no_contribution")
+    if text is not None:
+        text = clean(text)
+        limit = WHY_MAX if field == "why" else NAME_MAX if c.kind == "actor" else IDEA_MAX
+        if (not text and field == "text") or len(text) > limit:
+            raise RuleViolation(
+                "world_cafe.error.too_long" if text else f"world_cafe.error.empty_{c.kind}", limit=limit
+            )
+        if text == (c.why if field == "why" else c.text):
+            text = None
+    if hide is not None and hide == (c.why_hidden if field == "why" else c.hidden):
+        hide = None
+    if hide is None and text is None:
+        return []
+    return [ContributionModerated(item=cc.item, id=cid, field=field, hidden=hide, text=text, at=cc.now)]

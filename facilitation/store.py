@@ -11,12 +11,13 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
 from .events import Event, decode, encode
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _migrate_to_1(db: sqlite_utils.Database) -> None:
@@ -33,8 +34,44 @@ def _migrate_to_1(db: sqlite_utils.Database) -> None:
     db["events"].create_index(["session", "seq"], unique=True, if_not_exists=True)
 
 
+def _migrate_to_2(db: sqlite_utils.Database) -> None:
+    """The restitution's own tables, kept when the raw events are purged: built documents,
+    publication and retention state, comments and the moderation log (what, when, why; never who)."""
+    db["restitutions"].create(
+        {"session": str, "lang": str, "built_at": float, "document": str},
+        pk=("session", "lang"),
+        if_not_exists=True,
+    )
+    db["archive"].create(
+        {"session": str, "publish": int, "unlinked_at": float, "purged_at": float},
+        pk="session",
+        if_not_exists=True,
+    )
+    db["comments"].create(
+        {"id": int, "session": str, "at": float, "text": str, "hidden": int, "reason": str},
+        pk="id",
+        if_not_exists=True,
+    )
+    db["comments"].create_index(["session"], if_not_exists=True)
+    db["moderation"].create(
+        {
+            "id": int,
+            "session": str,
+            "at": float,
+            "target": str,
+            "target_id": str,
+            "action": str,
+            "reason": str,
+            "place": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["moderation"].create_index(["session"], if_not_exists=True)
+
+
 # Each entry brings the schema from version N-1 to N; add new ones, never edit old ones.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_to_1}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_to_1, 2: _migrate_to_2}
 
 
 class Store:
@@ -130,6 +167,102 @@ class Store:
         if type_ is not None:
             sql, params = sql + " AND type = ?", [*params, type_]
         return self.db.execute(sql, params).fetchone()[0]
+
+    # restitution, retention and erasure (migration 2)
+    def save_restitution(self, code: str, lang: str, document: str, now: float) -> None:
+        with self.db.conn:
+            self.db["restitutions"].upsert(
+                {"session": code, "lang": lang, "built_at": now, "document": document}, pk=("session", "lang")
+            )
+
+    def restitution(self, code: str, lang: str) -> str | None:
+        row = self.db.execute(
+            "SELECT document FROM restitutions WHERE session = ? AND lang = ?", [code, lang]
+        ).fetchone()
+        return row[0] if row else None
+
+    def archive(self, code: str) -> dict[str, Any]:
+        """Publication and retention state of a session (publish: None follows the plan)."""
+        row = self.db.execute(
+            "SELECT publish, unlinked_at, purged_at FROM archive WHERE session = ?", [code]
+        ).fetchone()
+        publish, unlinked_at, purged_at = row if row else (None, None, None)
+        return {"publish": publish, "unlinked_at": unlinked_at, "purged_at": purged_at}
+
+    def set_archive(self, code: str, **fields: Any) -> None:
+        with self.db.conn:
+            self.db["archive"].upsert({"session": code, **fields}, pk="session")
+
+    def closed_sessions(self) -> list[tuple[str, float | None]]:
+        return [
+            (row[0], row[1])
+            for row in self.db.execute(
+                "SELECT code, closed_at FROM sessions WHERE status = 'closed' ORDER BY created_at"
+            ).fetchall()
+        ]
+
+    def add_comment(self, code: str, text: str, now: float) -> int:
+        with self.db.conn:
+            cursor = self.db.conn.execute(
+                "INSERT INTO comments (session, at, text, hidden, reason) VALUES (?, ?, ?, 0, '')",
+                [code, now, text],
+            )
+        return int(cursor.lastrowid or 0)
+
+    def comments(self, code: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT id, at, text, hidden, reason FROM comments WHERE session = ? ORDER BY id", [code]
+        ).fetchall()
+        return [{"id": r[0], "at": r[1], "text": r[2], "hidden": bool(r[3]), "reason": r[4]} for r in rows]
+
+    def hide_comment(self, code: str, comment_id: int, reason: str, hidden: bool = True) -> bool:
+        with self.db.conn:
+            cursor = self.db.conn.execute(
+                "UPDATE comments SET hidden = ?, reason = ? WHERE session = ? AND id = ?",
+                [int(hidden), reason if hidden else "", code, comment_id],
+            )
+        return cursor.rowcount > 0
+
+    def log_moderation(self, code: str, entry: dict[str, Any], now: float) -> None:
+        with self.db.conn:
+            self.db["moderation"].insert({**entry, "session": code, "at": now})
+
+    def moderation_log(self, code: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT at, target, target_id, action, reason, place FROM moderation WHERE session = ? ORDER BY id",
+            [code],
+        ).fetchall()
+        keys = ("at", "target", "target_id", "action", "reason", "place")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def rewrite_payloads(self, code: str, rewrite: Callable[[str], str]) -> int:
+        """Replace event payloads of `code` by `rewrite(payload)` (the privacy unlink on close)."""
+        self.db.execute("PRAGMA secure_delete = ON")  # overwritten content is zeroed, not left behind
+        rows = self.db.execute("SELECT id, payload FROM events WHERE session = ?", [code]).fetchall()
+        changed = [(new, id_) for id_, old in rows if (new := rewrite(old)) != old]
+        with self.db.conn:
+            self.db.conn.executemany("UPDATE events SET payload = ? WHERE id = ?", changed)
+        return len(changed)
+
+    def delete_events(self, code: str) -> None:
+        self.db.execute("PRAGMA secure_delete = ON")
+        with self.db.conn:
+            self.db.execute("DELETE FROM events WHERE session = ?", [code])
+        self._seq.pop(code, None)
+
+    def delete_session(self, code: str) -> None:
+        """Erase every row of a session, its restitution, comments and moderation log included."""
+        self.db.execute("PRAGMA secure_delete = ON")
+        with self.db.conn:
+            for table in ("events", "restitutions", "archive", "comments", "moderation"):
+                self.db.execute(f"DELETE FROM {table} WHERE session = ?", [code])
+            self.db.execute("DELETE FROM sessions WHERE code = ?", [code])
+        self._seq.pop(code, None)
+
+    def scrub(self) -> None:
+        """After a rewrite or a deletion (made with secure_delete on): fold the WAL into the
+        database and truncate it, so that old page images do not linger in the -wal file."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def close(self) -> None:
         self.db.close()

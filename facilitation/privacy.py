@@ -1,0 +1,246 @@
+"""The Chatham House rule, by construction: what was said may be used, who said it never.
+
+- `find_personal_data(text)`: names, e-mail addresses, phone numbers (and @handles) that free
+  texts may carry by accident, for the facilitator to hide or edit before publishing.
+- Neutral labels: exports name participants "participant 12" (their order of arrival), never
+  by token.
+- `unlink_tokens(room)`: on close, every token in the stored events is replaced by its neutral
+  label, so the token kept in a phone's signed cookie no longer matches anything stored. Replay
+  after a restart gives the same state, labels instead of tokens.
+- `erase_session` and `purge_expired` (retention, with an injectable clock) delete raw data and
+  make it unrecoverable from the SQLite files (secure_delete, WAL truncated).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from .session import replay
+
+if TYPE_CHECKING:
+    from .room import Room
+    from .rooms import Rooms
+    from .session import SessionState
+
+log = logging.getLogger(__name__)
+
+DAY = 86_400.0
+Kind = Literal["name", "email", "phone", "handle"]
+
+# --- the detector ---------------------------------------------------------------------------
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+PHONE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?\(?0?\)?[\s.-]?[1-9](?:[\s.-]?\d{2}){4}"  # +33 6 12 34 56 78
+    r"|0[1-9](?:[\s.-]?\d{2}){4}"  # 06 12 34 56 78, 01.23.45.67.89
+    r"|\+\d[\d\s.-]{8,16}\d)(?!\w)"  # other international numbers
+)
+HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
+UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
+LOWER = "a-zàâäçéèêëîïôöùûüÿæœß"
+CAP_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
+SURNAME = rf"(?:(?:de|du|d'|le|la|van|von)\s?)?(?:[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?)"
+CIVILITY = re.compile(
+    rf"\b(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Me|Monsieur|Madame|Mademoiselle|Docteur|Maître)\s+{SURNAME}"
+)
+FIRST_LAST = re.compile(rf"\b({CAP_WORD})\s+({SURNAME})\b")
+FIRST_UPPER = re.compile(rf"\b{CAP_WORD}\s+[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?\b")
+
+# Common first names in France (INSEE's most given, all decades), lower case, no accents needed
+# twice: the match compares case-insensitively.
+FIRST_NAMES = frozenset(
+    """
+    jean pierre michel philippe alain nicolas christophe patrick daniel bernard françois eric éric
+    frédéric laurent stéphane david olivier sébastien thierry julien pascal jacques claude andré
+    marc thomas vincent dominique christian rené louis paul antoine guillaume maxime alexandre
+    romain mathieu matthieu florian kevin kévin jérôme yves gérard henri hugo lucas léo gabriel
+    arthur raphaël jules adam louise emma jade alice chloé lina rose anna mila léa manon camille
+    marie nathalie isabelle sylvie catherine françoise martine christine monique sandrine valérie
+    véronique sophie céline stéphanie nicole anne julie aurélie émilie emilie laure laura sarah
+    pauline mathilde claire hélène caroline virginie delphine audrey élodie elodie charlotte
+    juliette margaux clara inès ines zoé lucie agnès patricia brigitte chantal jacqueline annie
+    karine corinne florence christelle mélanie marion justine océane lola eva louna ambre agathe
+    fatima mohamed mohammed ahmed ali karim mehdi nadia samira leila yasmine sofia amina rachid
+    amélie cécile odile colette denise simone suzanne yvette josiane danielle ginette lucien
+    robert roger marcel georges maurice raymond fernand joseph albert emile émile victor benoît
+    benoit jean-pierre jean-claude jean-luc jean-marc jean-michel jean-françois marie-christine
+    marie-claude anne-marie marie-france axel enzo nathan ethan noah timothée baptiste quentin
+    clément adrien damien fabien fabrice franck frank gilles hervé jérémy jeremy loïc ludovic
+    mickaël michael morgan régis sylvain tristan xavier yann yannick arnaud benjamin cédric
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A span of a free text that looks like personal data."""
+
+    kind: Kind
+    match: str
+    start: int
+    end: int
+
+
+def find_personal_data(text: str) -> list[Finding]:
+    """What in `text` looks like a personal name, an e-mail address, a phone number or a
+    social-media handle. Heuristic on purpose: the facilitator decides; better a few false
+    alarms ("Licence Ouverte") than a name published."""
+    found: list[Finding] = []
+
+    def add(kind: Kind, m: re.Match[str]) -> None:
+        if not any(f.start < m.end() and m.start() < f.end for f in found):
+            found.append(Finding(kind, m.group(0), m.start(), m.end()))
+
+    for m in EMAIL.finditer(text):
+        add("email", m)
+    for m in PHONE.finditer(text):
+        if sum(ch.isdigit() for ch in m.group(0)) >= 9:
+            add("phone", m)
+    for m in HANDLE.finditer(text):
+        add("handle", m)
+    for m in CIVILITY.finditer(text):
+        add("name", m)
+    for m in FIRST_LAST.finditer(text):
+        if m.group(1).lower() in FIRST_NAMES:
+            add("name", m)
+    for m in FIRST_UPPER.finditer(text):
+        add("name", m)
+    return sorted(found, key=lambda f: f.start)
+
+
+def looks_personal(text: str) -> bool:
+    return bool(find_personal_data(text))
+
+
+# --- neutral labels ----------------------------------------------------------------------------
+
+LABEL_PREFIX = "participant"
+
+
+def neutral_label(number: int) -> str:
+    """The label a participant gets in anything stored after close or exported."""
+    return f"{LABEL_PREFIX} {number}"
+
+
+def labels_for(tokens: Iterable[str]) -> dict[str, str]:
+    """token -> "participant N", numbered in order of arrival (the order given)."""
+    return {token: neutral_label(n) for n, token in enumerate(tokens, start=1)}
+
+
+def session_labels(state: SessionState) -> dict[str, str]:
+    """The labels of a session's participants, who are kept in order of arrival."""
+    return labels_for(t for t in state.participants if not t.startswith(f"{LABEL_PREFIX} "))
+
+
+_TOKENISH = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def scrub(value: Any, labels: dict[str, str]) -> Any:
+    """`value` (JSON-like) with every token replaced by its label, in keys and in strings."""
+    if not labels:
+        return value
+    if isinstance(value, str):
+        if value in labels:
+            return labels[value]
+        if len(value) < 16:
+            return value
+        return _TOKENISH.sub(lambda m: labels.get(m.group(0), m.group(0)), _substrings(value, labels))
+    if isinstance(value, list):
+        return [scrub(v, labels) for v in value]
+    if isinstance(value, tuple):
+        return tuple(scrub(v, labels) for v in value)
+    if isinstance(value, dict):
+        return {scrub(k, labels): scrub(v, labels) for k, v in value.items()}
+    return value
+
+
+def _substrings(text: str, labels: dict[str, str]) -> str:
+    """Tokens glued to other word characters (rare): replaced only when the text is short
+    enough to check every token cheaply."""
+    if len(labels) > 200:
+        return text
+    for token, label in labels.items():
+        if token in text:
+            text = text.replace(token, label)
+    return text
+
+
+def scrub_json(payload: str, labels: dict[str, str]) -> str:
+    data = json.loads(payload)
+    cleaned = scrub(data, labels)
+    return payload if cleaned == data else json.dumps(cleaned, ensure_ascii=False)
+
+
+def unlink_tokens(room: Room) -> int:
+    """Cut the link between browsers and tokens: rewrite the session's stored events with neutral
+    labels instead of tokens, rebuild the room's state from the rewritten log, forget the live
+    connections. Idempotent. Returns how many events were rewritten."""
+    labels = session_labels(room.state)
+    changed = room.store.rewrite_payloads(room.code, lambda p: scrub_json(p, labels)) if labels else 0
+    room.store.scrub()
+    room.state = replay(room.store.events(room.code), room.registry)
+    room.connections.clear()
+    log.info("session closed: %d stored events now carry neutral labels", changed)
+    return changed
+
+
+# --- erasure and retention ------------------------------------------------------------------
+
+
+def forget_room(rooms: Rooms, code: str) -> None:
+    """Drop the in-memory room of `code` (Rooms has no public method for it)."""
+    rooms._rooms.pop(code, None)  # noqa: SLF001
+
+
+def erase_session(rooms: Rooms, code: str) -> bool:
+    """Erase a whole session: its events, restitution, comments, moderation log and row."""
+    if not rooms.store.code_taken(code):
+        return False
+    room = rooms.get(code)
+    rooms.store.delete_session(code)
+    rooms.store.scrub()
+    forget_room(rooms, code)
+    if room is not None:
+        room.state.status = "closed"  # views still open on it refuse further actions
+        room.bus.publish(code, {"phase", "erased"})
+    log.info("a session was erased")
+    return True
+
+
+def expired(closed: list[tuple[str, float | None]], retention_days: int, now: float) -> list[str]:
+    """Closed sessions whose raw events are past retention (0 days: keep forever)."""
+    if retention_days <= 0:
+        return []
+    limit = now - retention_days * DAY
+    return [code for code, closed_at in closed if closed_at is not None and closed_at <= limit]
+
+
+def purge_expired(
+    rooms: Rooms,
+    retention_days: int,
+    *,
+    now: float | None = None,
+    keep: Callable[[str], None] = lambda code: None,
+) -> list[str]:
+    """Delete the raw events of closed sessions past retention. `keep(code)` runs first (it
+    saves the restitution, which stays). Returns the purged codes."""
+    now = time.time() if now is None else now
+    purged = []
+    for code in expired(rooms.store.closed_sessions(), retention_days, now):
+        if rooms.store.archive(code)["purged_at"] is not None:
+            continue
+        keep(code)
+        rooms.store.delete_events(code)
+        rooms.store.set_archive(code, purged_at=now)
+        forget_room(rooms, code)
+        purged.append(code)
+    if purged:
+        rooms.store.scrub()
+        log.info("retention: raw events of %d closed sessions purged", len(purged))
+    return purged

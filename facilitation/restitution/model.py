@@ -1,0 +1,217 @@
+"""The restitution as neutral data, built from a session's state. Pure: no I/O, no UI.
+
+The same document feeds every format (Markdown, HTML, JSON, CSV); its JSON form is the open
+data documented in docs/open-data.md (schema docs/open-data.schema.json).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, Field
+
+from ..activity import Registry
+from ..i18n import t
+from ..privacy import scrub, session_labels
+from ..report import ReportSection, Table
+from ..session import CATEGORIES, MOMENT, SessionState
+from . import texts  # noqa: F401  (translations)
+
+log = logging.getLogger(__name__)
+
+SCHEMA_ID = "https://cercle.example/open-data/restitution/1"
+SCHEMA_VERSION = 1
+try:
+    LOCAL_TZ: Any = ZoneInfo("Europe/Paris")
+except Exception:  # no tz database: show UTC
+    LOCAL_TZ = UTC
+
+
+class Counts(BaseModel):
+    total: int = 0
+    room: int = 0
+    remote: int = 0
+    categories: dict[str, int] = Field(default_factory=dict)
+
+
+class AgendaEntry(BaseModel):
+    index: int
+    title: str
+    kind: str
+    kind_label: str
+    planned_minutes: int
+    planned_start: str | None = None
+    actual_start: str | None = None
+    actual_end: str | None = None
+    actual_minutes: float | None = None
+
+
+class Section(BaseModel):
+    """An activity's `ReportSection`, with the agenda item it belongs to."""
+
+    item: int
+    item_title: str
+    kind: str
+    title: str
+    paragraphs: list[str] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    lists: dict[str, list[str]] = Field(default_factory=dict)
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class Comment(BaseModel):
+    id: int
+    at: str
+    text: str
+    hidden: bool = False
+    reason: str = ""
+
+
+class ModerationEntry(BaseModel):
+    """What was moderated, when and why; never who."""
+
+    at: str
+    target: Literal["comment", "free_text"]
+    target_id: str
+    action: Literal["hide", "show", "edit"]
+    reason: str = ""
+    place: str = ""
+
+
+class Restitution(BaseModel):
+    schema_version: int = SCHEMA_VERSION
+    code: str
+    title: str
+    date: str = ""
+    lang: str = "fr"
+    licence: str = ""
+    status: str = "draft"
+    generated_at: str
+    started_at: str | None = None
+    closed_at: str | None = None
+    participants: Counts = Field(default_factory=Counts)
+    agenda: list[AgendaEntry] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    comments: list[Comment] = Field(default_factory=list)
+    moderation: list[ModerationEntry] = Field(default_factory=list)
+
+
+def iso(at: float | None) -> str | None:
+    """A time as ISO 8601 with the forum's offset (Europe/Paris)."""
+    if at is None:
+        return None
+    return datetime.fromtimestamp(at, LOCAL_TZ).isoformat(timespec="seconds")
+
+
+def clock_time(value: str | None) -> str:
+    """ "18:32" from an ISO time, "—" when absent."""
+    return datetime.fromisoformat(value).strftime("%H:%M") if value else "—"
+
+
+def kind_label(registry: Registry, kind: str, lang: str) -> str:
+    if kind == MOMENT:
+        return t("kind.moment", lang)
+    activity = registry.get(kind)
+    return activity.title(lang) if activity is not None else kind
+
+
+def agenda(state: SessionState, registry: Registry, lang: str, now: float) -> list[AgendaEntry]:
+    entries, planned = [], state.started_at
+    for index, item in enumerate(state.agenda):
+        start, end = state.item_started.get(index), state.item_ended.get(index)
+        seconds = state.item_seconds(index, now)
+        entries.append(
+            AgendaEntry(
+                index=index,
+                title=item.title,
+                kind=item.kind,
+                kind_label=kind_label(registry, item.kind, lang),
+                planned_minutes=item.duration_min,
+                planned_start=iso(planned),
+                actual_start=iso(start),
+                actual_end=iso(end),
+                actual_minutes=round(seconds / 60, 1) if seconds is not None else None,
+            )
+        )
+        if planned is not None:
+            planned += item.duration_min * 60
+    return entries
+
+
+def sections(state: SessionState, registry: Registry, lang: str) -> list[Section]:
+    """Each activity's report section, in agenda order; a failing report becomes a notice."""
+    result = []
+    for index, item in enumerate(state.agenda):
+        activity = registry.get(item.kind) if item.kind != MOMENT else None
+        if activity is None or index not in state.activities:
+            continue
+        try:
+            report: ReportSection = activity.report(state.activities[index], state, lang)
+            body = report.model_dump()
+        except Exception:
+            log.exception("report of agenda item %d failed", index)
+            body = {
+                "kind": item.kind,
+                "title": item.title,
+                "paragraphs": [t("restitution.unavailable", lang)],
+            }
+        result.append(Section(item=index, item_title=item.title, **body))
+    return result
+
+
+def counts(state: SessionState) -> Counts:
+    raw = state.counts()
+    return Counts(
+        total=raw["total"],
+        room=raw["room"],
+        remote=raw["remote"],
+        categories={c: raw[c] for c in (*CATEGORIES, "none")},
+    )
+
+
+def build(state: SessionState, registry: Registry, lang: str, now: float) -> Restitution:
+    """The restitution of a session as it stands (live or closed). Tokens never come out: any
+    that an activity's report let through is replaced by its neutral label."""
+    labels = session_labels(state)
+    doc = Restitution(
+        code=state.code,
+        title=state.title,
+        date=state.date,
+        lang=lang,
+        licence=state.licence,
+        status=state.status,
+        generated_at=iso(now) or "",
+        started_at=iso(state.started_at),
+        closed_at=iso(state.closed_at),
+        participants=counts(state),
+        agenda=agenda(state, registry, lang, now),
+        sections=sections(state, registry, lang),
+    )
+    return Restitution.model_validate(scrub(doc.model_dump(), labels)) if labels else doc
+
+
+def with_comments(
+    doc: Restitution, comments: list[dict[str, Any]], moderation: list[dict[str, Any]]
+) -> Restitution:
+    """The document with its comments (hidden ones keep no text) and moderation log."""
+    return doc.model_copy(
+        update={
+            "comments": [
+                Comment(
+                    id=c["id"],
+                    at=iso(c["at"]) or "",
+                    text="" if c["hidden"] else c["text"],
+                    hidden=c["hidden"],
+                    reason=c["reason"],
+                )
+                for c in comments
+            ],
+            "moderation": [
+                ModerationEntry(**{**m, "at": iso(m["at"]) or "", "reason": m["reason"] or ""})
+                for m in moderation
+            ],
+        }
+    )

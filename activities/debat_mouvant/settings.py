@@ -1,0 +1,99 @@
+"""The débat mouvant's settings, as a plan gives them (`[agenda.settings]` of a `debat_mouvant` item),
+and the statements the facilitator types live.
+
+Validated with pydantic; `parse_settings` and `parse_statement` turn a refusal into one sentence
+naming each bad field.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+Form = Literal["dilemma", "scale"]
+Side = Literal["a", "b"]
+SIDES: tuple[Side, ...] = ("a", "b")
+PROMPT_MAX = 500
+CHOICE_MAX = 300
+LABEL_MAX = 60
+SCALE_POINTS = 5
+HESITANT = "hesitant"
+
+
+class Statement(BaseModel):
+    """A statement read aloud. `form` "dilemma": choose `a` or `b` (and a middle `hesitant`
+    position if set); `form` "scale": five points from agreeing fully to disagreeing fully,
+    `labels` replacing the default words if given (exactly five, from agree to disagree)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    form: Form = "dilemma"
+    prompt: str = Field(min_length=1, max_length=PROMPT_MAX)
+    a: str = Field(default="", max_length=CHOICE_MAX)
+    b: str = Field(default="", max_length=CHOICE_MAX)
+    hesitant: bool = False
+    labels: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> Statement:
+        if self.form == "dilemma" and not (self.a and self.b):
+            raise ValueError("a dilemma needs both choices, a and b")
+        if self.labels is not None:
+            if len(self.labels) != SCALE_POINTS:
+                raise ValueError(f"labels must hold exactly {SCALE_POINTS} texts, from agree to disagree")
+            if any(not label.strip() or len(label) > LABEL_MAX for label in self.labels):
+                raise ValueError(f"each label needs 1 to {LABEL_MAX} characters")
+        return self
+
+    def positions(self) -> list[str]:
+        """The positions, in the room's order from one wall to the other."""
+        if self.form == "scale":
+            return [str(i) for i in range(1, SCALE_POINTS + 1)]
+        return ["a", HESITANT, "b"] if self.hesitant else ["a", "b"]
+
+    def side_of(self, position: str) -> Side | None:
+        """Which side a position leans to (None for the middle)."""
+        if self.form == "scale":
+            point = int(position)
+            return "a" if point < 3 else "b" if point > 3 else None
+        return None if position == HESITANT else position  # type: ignore[return-value]
+
+
+class DebatSettings(BaseModel):
+    """`statements`: the statements, in order; `hide_results_until_closed`: the starting value of
+    each statement's option to keep the distribution off the screen while a round is open."""
+
+    model_config = ConfigDict(extra="forbid")
+    hide_results_until_closed: bool = False
+    statements: list[Statement] = Field(default_factory=list, max_length=50)
+
+
+class SettingsError(ValueError):
+    """Settings that the débat mouvant cannot run with; `details` names each bad field."""
+
+    def __init__(self, details: str) -> None:
+        super().__init__(details)
+        self.details = details
+
+
+def _explain(exc: ValidationError) -> str:
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"]) or "settings"
+        message = error["msg"].removeprefix("Value error, ")
+        parts.append(f"{where}: {message}")
+    return "; ".join(parts)
+
+
+def parse_settings(raw: dict[str, Any]) -> DebatSettings:
+    try:
+        return DebatSettings.model_validate(raw)
+    except ValidationError as exc:
+        raise SettingsError(_explain(exc)) from None
+
+
+def parse_statement(raw: dict[str, Any]) -> Statement:
+    try:
+        return Statement.model_validate(raw)
+    except ValidationError as exc:
+        raise SettingsError(_explain(exc)) from None

@@ -1,0 +1,154 @@
+"""Counting, derived from the positions each time: distributions, the movement matrix, and the
+sentence that tells the room who moved. Pure: no UI, no I/O, no counters kept between calls."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import BaseModel
+
+from facilitation.i18n import t
+
+from .settings import HESITANT, Statement
+
+
+class PositionCount(BaseModel):
+    """One position's count: phones in the room, phones at home, and people counted by hand."""
+
+    position: str
+    room: int = 0
+    remote: int = 0
+    heads: int = 0
+
+    @property
+    def phones(self) -> int:
+        return self.room + self.remote
+
+    @property
+    def total(self) -> int:
+        return self.room + self.remote + self.heads
+
+
+class Distribution(BaseModel):
+    counts: list[PositionCount]
+
+    @property
+    def voters(self) -> int:
+        """Distinct phones with a position."""
+        return sum(c.phones for c in self.counts)
+
+    @property
+    def heads(self) -> int:
+        return sum(c.heads for c in self.counts)
+
+    @property
+    def total(self) -> int:
+        return self.voters + self.heads
+
+    def get(self, position: str) -> PositionCount:
+        return next(c for c in self.counts if c.position == position)
+
+    def percent(self, position: str) -> int:
+        """The share of `position` in the total, rounded to a whole percent (0 when nobody)."""
+        total = self.total
+        return round(100 * self.get(position).total / total) if total else 0
+
+
+def distribution(
+    positions: list[str],
+    votes: Mapping[str, str],
+    heads: Mapping[str, int],
+    remote: set[str] | frozenset[str] = frozenset(),
+) -> Distribution:
+    """Counts per position of `votes` (token -> position; tokens in `remote` count as remote)
+    and of the head counts `heads` (position -> people)."""
+    counts = {p: PositionCount(position=p, heads=max(0, heads.get(p, 0))) for p in positions}
+    for token, position in votes.items():
+        count = counts.get(position)
+        if count is None:
+            continue
+        if token in remote:
+            count.remote += 1
+        else:
+            count.room += 1
+    return Distribution(counts=list(counts.values()))
+
+
+class Movement(BaseModel):
+    """Between the first and the final round, for the phones that took part in both:
+    `matrix[i][j]` people went from `positions[i]` to `positions[j]`."""
+
+    positions: list[str]
+    matrix: list[list[int]]
+
+    @property
+    def both(self) -> int:
+        return sum(sum(row) for row in self.matrix)
+
+    @property
+    def moved(self) -> int:
+        return self.both - sum(self.matrix[i][i] for i in range(len(self.positions)))
+
+    def arrivals(self, position: str) -> int:
+        """People who moved to `position` from another one."""
+        j = self.positions.index(position)
+        return sum(row[j] for i, row in enumerate(self.matrix) if i != j)
+
+    def flows(self) -> list[tuple[str, str, int]]:
+        """(from, to, people) for every non-empty cell."""
+        return [
+            (a, b, self.matrix[i][j])
+            for i, a in enumerate(self.positions)
+            for j, b in enumerate(self.positions)
+            if self.matrix[i][j]
+        ]
+
+
+def movement(positions: list[str], first: Mapping[str, str], final: Mapping[str, str]) -> Movement:
+    index = {p: i for i, p in enumerate(positions)}
+    matrix = [[0] * len(positions) for _ in positions]
+    for token, before in first.items():
+        after = final.get(token)
+        if after is None or before not in index or after not in index:
+            continue
+        matrix[index[before]][index[after]] += 1
+    return Movement(positions=positions, matrix=matrix)
+
+
+def short_label(statement: Statement, position: str, lang: str) -> str:
+    """The few words naming a position on bars and in sentences: "A", "B", "Hésitant·es", or a
+    scale point's label."""
+    if statement.form == "scale":
+        labels = statement.labels or [t(f"debat_mouvant.scale.{i}", lang) for i in range(1, 6)]
+        return labels[int(position) - 1]
+    if position == HESITANT:
+        return t("debat_mouvant.hesitant", lang)
+    return position.upper()
+
+
+def movement_sentence(statement: Statement, m: Movement, lang: str) -> str:
+    """ "7 personnes ont changé de position, dont 5 vers B", or that nobody moved."""
+    if m.both == 0:
+        return t("debat_mouvant.movement.nobody_both", lang)
+    if m.moved == 0:
+        return t("debat_mouvant.movement.none", lang)
+    key = "debat_mouvant.movement.one" if m.moved == 1 else "debat_mouvant.movement.many"
+    head = t(key, lang, n=m.moved)
+    if statement.form == "scale":
+        towards_agree = sum(
+            m.matrix[i][j] for i in range(len(m.positions)) for j in range(len(m.positions)) if j < i
+        )
+        towards_disagree = m.moved - towards_agree
+        if towards_agree == towards_disagree:
+            return t("debat_mouvant.movement.split", lang, head=head)
+        side, n = (
+            ("agree", towards_agree) if towards_agree > towards_disagree else ("disagree", towards_disagree)
+        )
+        return t(f"debat_mouvant.movement.towards_{side}", lang, head=head, k=n)
+    arrivals = sorted(((m.arrivals(p), p) for p in m.positions), reverse=True)
+    (k, best), (second, _) = arrivals[0], arrivals[1]
+    if k == second:
+        return t("debat_mouvant.movement.split", lang, head=head)
+    if m.moved == 1:
+        return t("debat_mouvant.movement.one_to", lang, head=head, to=short_label(statement, best, lang))
+    return t("debat_mouvant.movement.towards", lang, head=head, k=k, to=short_label(statement, best, lang))

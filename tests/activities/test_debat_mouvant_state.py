@@ -1,0 +1,340 @@
+"""The débat mouvant's rules, without a browser: rounds, positions, head counts, arguments."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from activities.debat_mouvant import state as rules
+from activities.debat_mouvant.activity import ACTIVITY
+from activities.debat_mouvant.events import PositionTaken
+from activities.debat_mouvant.settings import SettingsError, parse_settings
+from activities.debat_mouvant.state import DebatState
+from activities.debat_mouvant.tally import movement_sentence
+from facilitation import session as core
+from facilitation.activity import REGISTRY, CommandContext
+from facilitation.events import decode, encode
+from facilitation.i18n import RuleViolation
+from facilitation.plans import load_plan
+from facilitation.session import AgendaItem, SessionState
+
+REGISTRY.register(ACTIVITY)
+
+DILEMMA = {"form": "dilemma", "prompt": "Une démarche réussie si…", "a": "Pédagogie", "b": "Spécialistes"}
+SETTINGS: dict[str, Any] = {
+    "hide_results_until_closed": False,
+    "statements": [
+        {**DILEMMA, "hesitant": True},
+        {"form": "scale", "prompt": "Le forum doit se tenir en ligne."},
+    ],
+}
+
+
+class Debate:
+    """A live session whose only agenda item is a débat mouvant, driven command by command."""
+
+    def __init__(self, settings: dict[str, Any] | None = None, people: int = 3, remote: int = 0) -> None:
+        self.now = 1000.0
+        self.session = SessionState()
+        item = AgendaItem(title="Débat", kind="debat_mouvant", settings=settings or SETTINGS)
+        self.log: list[Any] = []
+        self.feed(core.create("ABCDEF", "Forum", self.now, agenda=[item]))
+        self.feed(core.start(self.session, self.now))
+        self.tokens = [f"t{i}" for i in range(people + remote)]
+        for i, token in enumerate(self.tokens):
+            self.feed(core.join(self.session, token, None, "remote" if i >= people else "room", self.now))
+
+    @property
+    def state(self) -> DebatState:
+        return self.session.activities[0]
+
+    def feed(self, events: list[Any]) -> list[Any]:
+        for e in events:
+            core.apply(self.session, e, REGISTRY)
+            self.log.append(e)
+        return events
+
+    def cc(self) -> CommandContext:
+        self.now += 1
+        return CommandContext(item=0, now=self.now, session=self.session)
+
+    def do(self, command: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        return self.feed(command(self.state, self.cc(), *args, **kwargs))
+
+    def vote(
+        self, token: str, position: str, round_: int | None = None, statement: int | None = None
+    ) -> list[Any]:
+        run = self.state.run
+        assert run is not None
+        statement = self.state.current if statement is None else statement
+        return self.do(rules.take_position, token, statement, round_ or run.round, position)
+
+    def refused(self, key: str, command: Any, *args: Any, **kwargs: Any) -> None:
+        with pytest.raises(RuleViolation) as caught:
+            command(self.state, self.cc(), *args, **kwargs)
+        assert caught.value.key == f"debat_mouvant.error.{key}"
+
+
+def test_plan_settings_give_five_dilemmas_with_a_middle() -> None:
+    plan = load_plan("open-detat-2018-03-12")
+    settings = next(item.settings for item in plan.agenda if item.kind == "debat_mouvant")
+    state = rules.initial_state(settings)
+    assert state.error is None
+    assert [run.statement.positions() for run in state.runs] == [["a", "hesitant", "b"]] * 5
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle"),
+    [
+        (
+            {"statements": [{"form": "dilemma", "prompt": "x", "a": "y"}]},
+            "statements.0: a dilemma needs both",
+        ),
+        ({"statements": [{"form": "scale", "prompt": "x", "labels": ["1", "2"]}]}, "exactly 5"),
+        ({"statements": [{"form": "vote", "prompt": "x"}]}, "statements.0.form"),
+        ({"statements": [{"form": "scale", "prompt": ""}]}, "statements.0.prompt"),
+        ({"hide_results_until_closed": "perhaps"}, "hide_results_until_closed"),
+        ({"statments": []}, "statments: Extra inputs are not permitted"),
+    ],
+)
+def test_bad_settings_are_named_field_by_field(raw: dict[str, Any], needle: str) -> None:
+    with pytest.raises(SettingsError, match=needle.replace(".", r"\.")):
+        parse_settings(raw)
+    state = rules.initial_state(raw)
+    assert state.runs == [] and state.error and needle in state.error
+
+
+def test_a_round_from_opening_to_the_movement() -> None:
+    d = Debate(people=4, remote=1)
+    d.do(rules.open_round, 0)
+    assert d.state.run.stage == "round1"
+    d.vote("t0", "a")
+    d.vote("t1", "a")
+    d.vote("t2", "b")
+    d.vote("t3", "hesitant")
+    d.vote("t4", "b")
+    d.vote("t1", "b")  # changed while open: the latest counts
+    dist = d.state.run.distribution(1, rules.remote_tokens(d.session))
+    assert [(c.position, c.room, c.remote) for c in dist.counts] == [
+        ("a", 1, 0),
+        ("hesitant", 1, 0),
+        ("b", 2, 1),
+    ]
+    assert dist.total == 5 and dist.percent("b") == 60
+    d.do(rules.close_round, 0)
+    d.refused("round_closed", rules.take_position, "t0", 0, 1, "b")
+    d.do(rules.open_arguments, 0)
+    d.do(rules.add_argument, 0, "a", "Faire venir de nouveaux publics", token="t0")
+    d.do(rules.open_round, 0)
+    run = d.state.run
+    assert run.stage == "round2" and run.positions_of(2) == run.positions_of(
+        1
+    )  # everyone starts from round 1
+    d.vote("t0", "b")
+    d.vote("t3", "b")
+    d.do(rules.close_round, 0)
+    m = d.state.run.movement()
+    assert m.moved == 2 and m.arrivals("b") == 2
+    assert movement_sentence(run.statement, m, "fr") == "2 personnes ont changé de position, dont 2 vers B."
+    assert movement_sentence(run.statement, m, "en") == "2 people changed position, 2 of them toward B."
+
+
+def test_a_vote_reaches_its_phone_and_the_tally_never_every_phone() -> None:
+    d = Debate()
+    d.do(rules.open_round, 0)
+    (event,) = d.vote("t0", "a")
+    assert ACTIVITY.topics(event) == {"participant:t0", "tally"}
+    (closing,) = d.do(rules.close_round, 0)
+    assert "phase" in ACTIVITY.topics(closing)
+
+
+def test_repeated_taps_store_nothing_more() -> None:
+    d = Debate()
+    d.do(rules.open_round, 0)
+    assert len(d.vote("t0", "a")) == 1
+    before = len(d.log)
+    for _ in range(20):
+        assert d.vote("t0", "a") == []
+    assert len(d.log) == before
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "key"),
+    [
+        ("ready", ("t0", 0, 1, "a"), "not_open"),
+        ("open", ("t0", 7, 1, "a"), "unknown_statement"),
+        ("open", ("t0", 1, 1, "a"), "not_current"),
+        ("open", ("t0", 0, 2, "a"), "round_closed"),
+        ("open", ("t0", 0, 1, "c"), "unknown_position"),
+        ("closed", ("t0", 0, 1, "a"), "round_closed"),
+    ],
+)
+def test_bad_votes_are_refused_with_a_reason(setup: str, args: tuple[Any, ...], key: str) -> None:
+    d = Debate()
+    if setup != "ready":
+        d.do(rules.open_round, 0)
+    if setup == "closed":
+        d.do(rules.close_round, 0)
+    d.refused(key, rules.take_position, *args)
+
+
+def test_strangers_and_closed_sessions_cannot_vote() -> None:
+    d = Debate()
+    d.do(rules.open_round, 0)
+    with pytest.raises(RuleViolation, match="error.not_joined"):
+        rules.take_position(d.state, d.cc(), "nobody", 0, 1, "a")
+    d.feed(core.close(d.session, d.now))
+    with pytest.raises(RuleViolation, match="error.closed"):
+        rules.take_position(d.state, d.cc(), "t0", 0, 1, "a")
+
+
+def test_votes_for_another_agenda_item_are_refused() -> None:
+    d = Debate()
+    d.do(rules.open_round, 0)
+    d.session.current = 1  # the facilitator moved on
+    d.refused("not_current", rules.take_position, "t0", 0, 1, "a")
+
+
+def test_head_counts_add_to_phones_and_are_told_apart() -> None:
+    d = Debate()
+    d.do(rules.open_round, 0)
+    d.vote("t0", "a")
+    d.do(rules.set_head_count, 0, 1, "a", 12)
+    d.do(rules.set_head_count, 0, 1, "a", 10)  # a recount replaces the count
+    d.do(rules.set_head_count, 0, 1, "b", 4)
+    dist = d.state.run.distribution(1)
+    assert (dist.voters, dist.heads, dist.total) == (1, 14, 15)
+    assert dist.get("a").heads == 10 and dist.get("a").phones == 1
+    d.refused("head_round", rules.set_head_count, 0, 2, "a", 3)
+    d.refused("head_count", rules.set_head_count, 0, 1, "a", -1)
+    d.refused("head_count", rules.set_head_count, 0, 1, "a", 10**6)
+    d.refused("unknown_position", rules.set_head_count, 0, 1, "z", 3)
+
+
+def test_selecting_another_statement_waits_for_the_round_to_close() -> None:
+    d = Debate()
+    d.do(rules.open_round, 0)
+    d.refused("round_open", rules.select_statement, 0 + 1)
+    d.do(rules.close_round, 0)
+    d.do(rules.select_statement, 1)
+    assert d.state.current == 1 and d.state.run.statement.form == "scale"
+    assert d.state.run.statement.positions() == ["1", "2", "3", "4", "5"]
+
+
+def test_a_statement_typed_live_is_validated_then_presented() -> None:
+    d = Debate()
+    d.refused("settings", rules.add_statement, {"form": "dilemma", "prompt": "Sans choix"})
+    d.do(
+        rules.add_statement,
+        {"form": "dilemma", "prompt": "Paris ou province ?", "a": "Paris", "b": "Province"},
+    )
+    assert len(d.state.runs) == 3 and d.state.current == 2 and d.state.run.typed_live
+
+
+def test_arguments_rules() -> None:
+    d = Debate()
+    d.refused("arguments_after_first", rules.add_argument, 0, "a", "Trop tôt", token="t0")
+    d.do(rules.open_round, 0)
+    d.refused("arguments_after_first", rules.add_argument, 0, "a", "Pendant le vote", token="t0")
+    d.do(rules.close_round, 0)
+    d.do(rules.open_arguments, 0)
+    (added,) = d.do(rules.add_argument, 0, "a", "  Ouvrir à   de nouveaux publics ", token="t1")
+    assert added.text == "Ouvrir à de nouveaux publics" and "t1" not in added.model_dump_json()
+    d.refused("argument_duplicate", rules.add_argument, 0, "a", "ouvrir à de nouveaux publics", token="t2")
+    d.refused("argument_length", rules.add_argument, 0, "b", "x" * 281, token="t2")
+    d.refused("argument_length", rules.add_argument, 0, "b", "  ", token="t2")
+    d.refused("unknown_side", rules.add_argument, 0, "hesitant", "Au milieu", token="t2")
+    d.do(rules.add_argument, 0, "b", "Approfondir avec les spécialistes")
+    d.do(rules.open_round, 0)
+    d.refused("arguments_closed", rules.add_argument, 0, "b", "Trop tard", token="t2")
+    d.do(rules.add_argument, 0, "b", "Noté par l'animation")  # the facilitator may still note one
+    assert [a.by for a in d.state.run.arguments] == ["phone", "facilitator", "facilitator"]
+
+
+def test_moderation_hides_and_corrects_arguments() -> None:
+    d = Debate()
+    d.do(rules.open_round, 0)
+    d.do(rules.close_round, 0)
+    d.do(rules.open_arguments, 0)
+    d.do(rules.add_argument, 0, "a", "Madame X a raison", token="t0")
+    d.do(rules.add_argument, 0, "b", "Des rencontres régulières", token="t1")
+    texts = ACTIVITY.free_texts(d.state)
+    assert [(f.id, f.where) for f in texts] == [("1.1", "Énoncé 1, Côté A"), ("1.2", "Énoncé 1, Côté B")]
+    d.feed(ACTIVITY.moderate(d.state, d.cc(), "1.1", hide=True))
+    d.feed(ACTIVITY.moderate(d.state, d.cc(), "1.2", text="Des rencontres régulières à Paris"))
+    assert ACTIVITY.moderate(d.state, d.cc(), "1.1", hide=True) == []
+    assert [a.text for a in d.state.run.visible_arguments("a")] == []
+    assert d.state.run.visible_arguments("b")[0].corrected
+    with pytest.raises(RuleViolation):
+        ACTIVITY.moderate(d.state, d.cc(), "9.9", hide=True)
+
+
+def test_reveal_only_a_closed_round() -> None:
+    d = Debate()
+    d.do(rules.open_round, 0)
+    d.refused("not_closed", rules.reveal, 0, 1)
+    d.do(rules.close_round, 0)
+    d.do(rules.reveal, 0, 1)
+    assert d.state.run.revealed == [1]
+    assert d.do(rules.reveal, 0, 1) == []
+    d.refused("not_closed", rules.reveal, 0, 2)
+
+
+def test_reset_starts_over_and_keeps_the_log() -> None:
+    d = Debate()
+    d.refused("nothing_to_reset", rules.reset_statement, 0)
+    d.do(rules.open_round, 0)
+    d.vote("t0", "a")
+    d.do(rules.close_round, 0)
+    d.do(rules.open_arguments, 0)
+    d.do(rules.add_argument, 0, "a", "Un argument gardé")
+    d.do(rules.reset_statement, 0)
+    run = d.state.run
+    assert run.stage == "ready" and run.positions_of(1) == {} and run.resets == 1
+    assert [a.text for a in run.arguments] == ["Un argument gardé"]
+    assert any(isinstance(e, PositionTaken) for e in d.log)
+
+
+def test_events_round_trip_and_replay_gives_the_same_state() -> None:
+    d = Debate(people=3, remote=1)
+    d.do(rules.open_round, 0)
+    d.vote("t0", "a")
+    d.vote("t3", "b")
+    d.do(rules.set_head_count, 0, 1, "b", 7)
+    d.do(rules.close_round, 0)
+    d.do(rules.open_arguments, 0)
+    d.do(rules.add_argument, 0, "b", "Un argument")
+    d.do(rules.open_round, 0)
+    d.vote("t0", "hesitant")
+    d.do(rules.add_statement, {"form": "scale", "prompt": "Nouveau", "labels": list("12345")}, present=False)
+    d.do(rules.set_hide_results, 0, True)
+    replayed = core.replay([decode(*encode(e)) for e in d.log], REGISTRY)
+    assert replayed.activities[0].model_dump() == d.state.model_dump()
+
+
+def test_report_has_rounds_movement_and_visible_arguments_but_no_token() -> None:
+    d = Debate(people=3, remote=1)
+    d.do(rules.open_round, 0)
+    for token, position in zip(d.tokens, ["a", "a", "b", "hesitant"], strict=True):
+        d.vote(token, position)
+    d.do(rules.set_head_count, 0, 1, "a", 5)
+    d.do(rules.close_round, 0)
+    d.do(rules.open_arguments, 0)
+    d.do(rules.add_argument, 0, "a", "Un argument visible")
+    d.do(rules.add_argument, 0, "b", "Un argument masqué")
+    d.feed(ACTIVITY.moderate(d.state, d.cc(), "1.2", hide=True))
+    d.do(rules.open_round, 0)
+    d.vote("t1", "b")
+    d.do(rules.close_round, 0)
+    section = ACTIVITY.report(d.state, d.session, "fr")
+    dumped = section.model_dump_json()
+    assert not any(token in dumped for token in ("t0", "t1", "t2", "t3"))
+    assert "Un argument masqué" not in dumped and "Un argument visible" in dumped
+    first, final, matrix = section.tables
+    assert "dont 5 compté·es à main levée" in first.title
+    assert first.rows[0][1:5] == [2, 0, 5, 7]  # A: 2 phones in the room, 0 remote, 5 counted, 7 in all
+    assert final.rows[2][1:5] == [2, 0, 0, 2]
+    assert matrix.rows == [["A", 1, 0, 1], ["Hésitant·es", 0, 1, 0], ["B", 0, 0, 1]]
+    assert any("1 personne a changé de position, vers B." in p for p in section.paragraphs)
+    assert section.data["statements"][0]["movement"]["moved"] == 1

@@ -9,6 +9,7 @@ from activities import register_all
 from facilitation import settings as config
 from facilitation.activity import REGISTRY
 from facilitation.demo import demo_session
+from facilitation.restitution import archive
 from facilitation.service import Service
 from facilitation.ui import pages
 
@@ -19,6 +20,7 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     register_all(REGISTRY)
     service = Service.open(settings)
+    archive.start_up(service.rooms, settings.retention_days)  # finish closes, purge past retention
     pages.register(service)
     if settings.demo:
         code, key = demo_session(service)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from nicegui import app
 
-from .. import api
+from .. import api, api_export
 from ..service import Service
-from . import console, home, phone, screen
+from . import console, home, phone, restitution, screen
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
 
@@ -18,10 +18,12 @@ def register(service: Service) -> None:
     app.state.cercle = service  # for tests and tools that run inside the app
     app.add_static_files("/assets", ASSETS)
     api.register(app, service)
+    api_export.register(app, service)
     home.register(service)
     console.register(service)
     screen.register(service)
     phone.register(service)
+    restitution.register(service)
     app.on_startup(tune_runtime)
 
 

@@ -1,0 +1,84 @@
+"""The restitution's API: exports in four formats, and erasure.
+
+`GET /api/sessions/{code}/export.{md,html,json,csv}`: with the host key while the restitution is
+not published, public once it is. `DELETE /api/sessions/{code}`: host key only. The key comes as
+`Authorization: Bearer <host key>` or `?key=`. Errors are JSON: 401 (no key), 403 (wrong key),
+404 (no such session or format).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+
+from . import privacy
+from .api import error
+from .codes import normalise_code
+from .restitution import archive
+from .service import Service
+from .settings import LANGUAGES
+
+
+def host_key(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.query_params.get("key") or None
+
+
+def refusal(service: Service, code: str, request: Request) -> JSONResponse | None:
+    """None when the request carries the host key of `code`; else the JSON error to send."""
+    key = host_key(request)
+    if key is None:
+        return JSONResponse(
+            {"error": "This needs the host key: send 'Authorization: Bearer <host key>' or ?key=."},
+            status_code=401,
+            headers={"WWW-Authenticate": 'Bearer realm="cercle"'},
+        )
+    if not service.rooms.key_ok(code, key):
+        return error(403, "Wrong host key for this session.")
+    return None
+
+
+def register(app: FastAPI, service: Service) -> None:
+    rooms = service.rooms
+
+    @app.get("/api/sessions/{code}/export.{fmt}")
+    async def export(code: str, fmt: str, request: Request) -> Response:
+        code = normalise_code(code)
+        if fmt not in archive.FORMATS:
+            return error(404, f"No export format {fmt!r}: use one of md, html, json, csv.")
+        if not rooms.store.code_taken(code):
+            return error(404, f"No session has the code {code!r}.")
+        if not archive.is_published(rooms, code):
+            refused = refusal(service, code, request)
+            if refused is not None:
+                return refused
+        lang = request.query_params.get("lang") or service.settings.lang
+        if lang not in LANGUAGES:
+            return error(422, f"Unknown language {lang!r}: use fr or en.")
+        result = archive.export(rooms, code, fmt, lang)
+        if result is None:
+            return error(404, f"The restitution of {code!r} is not available.")
+        media, body = result
+        disposition = "inline" if fmt == "html" else "attachment"
+        return Response(
+            body,
+            media_type=media,
+            headers={
+                "Content-Disposition": f'{disposition}; filename="cercle-{code}.{fmt}"',
+                "Cache-Control": "no-store",
+            },
+        )
+
+    @app.delete("/api/sessions/{code}")
+    async def erase(code: str, request: Request) -> JSONResponse:
+        code = normalise_code(code)
+        if not rooms.store.code_taken(code):
+            return error(404, f"No session has the code {code!r}.")
+        refused = refusal(service, code, request)
+        if refused is not None:
+            return refused
+        privacy.erase_session(rooms, code)
+        return JSONResponse({"erased": code})

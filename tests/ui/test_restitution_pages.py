@@ -1,0 +1,142 @@
+"""The console's restitution panel and the public page `/r/{code}`, with NiceGUI's simulated user."""
+
+from __future__ import annotations
+
+import pytest
+from nicegui import ui
+
+from facilitation import session as rules
+from tests.conftest import running_service
+from tests.unit.test_restitution_support import add_note, register_globally, vote, write_plan
+
+TOKENS = ["AAAAAAAAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBBBBBBBB"]
+
+
+@pytest.fixture
+def fake_plan(tmp_path, monkeypatch):
+    register_globally()
+    service = running_service()
+    monkeypatch.setattr(service.rooms, "plans_dir", tmp_path / "plans")
+    write_plan(tmp_path / "plans", publish=False)
+    return service
+
+
+def live_session(service):
+    room, key = service.rooms.create(plan="essai")
+    now = service.rooms.clock()
+    for token in TOKENS:
+        room.submit_now(lambda s, t=token: rules.join(s, t, None, "room", now))
+    room.submit_now(lambda s: rules.start(s, now))
+    room.submit_now(lambda s: rules.next_item(s, now))
+    vote(room, TOKENS[0], "A")
+    add_note(room, TOKENS[0], "n1", "Publier les données par défaut")
+    add_note(room, TOKENS[1], "n2", "Comme le disait Jean Dupont, 06 12 34 56 78")
+    return room, key
+
+
+async def test_panel_lists_suspect_texts_and_hides_one(user, fake_plan) -> None:
+    room, key = live_session(fake_plan)
+    await user.open(f"/host/{room.code}?key={key}")
+    await user.should_see("Vérification avant publication")
+    await user.should_see("Comme le disait Jean Dupont, 06 12 34 56 78")
+    await user.should_not_see("Publier les données par défaut")  # nothing personal in it
+    await user.should_see("Non publiée.")
+    user.find(marker="hide-1-n2").click()
+    user.find(marker="reason").type("nom cité")
+    user.find(marker="confirm").click()
+    await user.should_see("C'est fait, et consigné au journal de modération.")
+    assert room.state.activities[1].notes["n2"].hidden is True
+    log = fake_plan.rooms.store.moderation_log(room.code)
+    assert [(m["target"], m["target_id"], m["action"], m["reason"], m["place"]) for m in log] == [
+        ("free_text", "1:n2", "hide", "nom cité", "Note n2")
+    ]
+
+
+async def test_panel_edit_is_logged_without_the_old_text(user, fake_plan) -> None:
+    room, key = live_session(fake_plan)
+    await user.open(f"/host/{room.code}?key={key}")
+    user.find(marker="edit-1-n2").click()
+    user.find(marker="edit-text").clear().type("Comme cela a été dit")
+    user.find(marker="confirm").click()
+    await user.should_see("C'est fait, et consigné au journal de modération.")
+    assert room.state.activities[1].notes["n2"].text == "Comme cela a été dit"
+    log = fake_plan.rooms.store.moderation_log(room.code)
+    assert log[0]["action"] == "edit" and "Dupont" not in str(log)
+    await user.should_see("Rien à signaler.")
+
+
+async def test_closing_from_the_console_unlinks_tokens_and_publishing_opens_the_page(
+    create_user, fake_plan
+) -> None:
+    room, key = live_session(fake_plan)
+    host = create_user()
+    await host.open(f"/host/{room.code}?key={key}")
+    host.find("Clore la session").click()
+    host.find("Confirmer").click()
+    await host.should_see("État : close")
+    await host.should_see("Non publiée.")
+    assert list(room.state.participants) == ["participant 1", "participant 2"]
+    events = [e.model_dump_json() for e in fake_plan.rooms.store.events(room.code)]
+    assert not any(token in e for e in events for token in TOKENS)
+
+    reader = create_user()
+    await reader.open(f"/r/{room.code}")
+    await reader.should_see("Cette restitution n'est pas encore publiée")
+    await reader.should_not_see("Notes et votes")
+
+    host.find(marker="publish").click()
+    await host.should_see(f"Publiée : {fake_plan.base_url}/r/{room.code}")
+    await reader.open(f"/r/{room.code}")
+    await reader.should_see("Notes et votes")
+
+
+async def test_public_page_takes_comments_and_the_host_hides_one(create_user, fake_plan) -> None:
+    room, key = live_session(fake_plan)
+    room.submit_now(lambda s: rules.close(s, fake_plan.rooms.clock()))
+    fake_plan.rooms.store.set_archive(room.code, publish=1)
+    reader = create_user()
+    await reader.open(f"/r/{room.code}")
+    await reader.should_see("Notes et votes")
+    await reader.should_see("Pas encore de commentaire.")
+    reader.find(marker="comment-text").type("Merci pour ce forum, Paul Martin était super")
+    reader.find(marker="comment-send").click()
+    await reader.should_see("Merci, votre commentaire est publié.")
+    await reader.should_see("Merci pour ce forum, Paul Martin était super")
+    reader.find(marker="comment-text").type("Un deuxième tout de suite")
+    reader.find(marker="comment-send").click()
+    await reader.should_see("Doucement : attendez")
+    await reader.should_not_see("Masquer")  # no key, no moderation
+
+    host = create_user()
+    await host.open(f"/r/{room.code}?key={key}")
+    host.find(marker="hide-1").click()
+    host.find(marker="confirm-hide").click()  # without a reason: refused
+    await host.should_see("Indiquez le motif")
+    host.find(marker="reason").type("nom d'une personne")
+    host.find(marker="confirm-hide").click()
+    await host.should_see("Commentaire masqué par la modération (nom d'une personne).")
+    await reader.open(f"/r/{room.code}")
+    await reader.should_not_see("Paul Martin")
+    await reader.should_see("nom d'une personne")
+
+
+async def test_erase_from_the_console_asks_for_the_code(user, fake_plan) -> None:
+    room, key = live_session(fake_plan)
+    code = room.code
+    await user.open(f"/host/{code}?key={key}")
+    user.find(marker="erase").click()
+    await user.should_see(f"Effacer définitivement la session {code}")
+    confirm = user.find(marker="erase-confirm")
+    assert all(e.props.get("disable") is True for e in confirm.elements)
+    user.find(marker="erase-code").type(code.lower())
+    assert all(not e.props.get("disable") for e in confirm.elements)
+    confirm.click()
+    await user.should_see("Session effacée.")
+    assert not fake_plan.rooms.store.code_taken(code)
+    assert fake_plan.rooms.get(code) is None
+
+
+async def test_unknown_restitution(user) -> None:
+    await user.open("/r/ZZZZZZ")
+    await user.should_see("Aucune restitution ne porte le code « ZZZZZZ »")
+    await user.should_not_see(kind=ui.textarea)

@@ -7,7 +7,9 @@ from facilitation.activity import Activity, Registry
 
 def all_activities() -> list[Activity]:
     """Every activity shipped with Cercle (imported here so that pure tests need no UI)."""
-    return []
+    from activities.world_cafe.activity import ACTIVITY as world_cafe
+
+    return [world_cafe]
 
 
 def register_all(registry: Registry) -> None:

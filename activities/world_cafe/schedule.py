@@ -1,7 +1,8 @@
 """Who sits where: the rotation schedule and the spreading of people into groups. Pure.
 
 `rotation_schedule(groups, tables, rotations)[r][g]` is the table of group `g` in rotation `r`:
-group g sits at table (g + r) mod tables. When groups <= tables this is a Latin square (each
+group g sits at table (g - r) mod tables, where group g - 1 sat the rotation before (so the work
+at a table is handed on from group to group even when there are fewer groups than tables). When groups <= tables this is a Latin square (each
 group visits each table once in `tables` rotations, never two groups at one table); with more
 groups than tables, each table takes several groups and the load differs by at most one.
 """
@@ -19,7 +20,7 @@ CATEGORY_ORDER = ("woman", "man", "other", "undisclosed", None)
 def rotation_schedule(groups: int, tables: int, rotations: int) -> list[list[int]]:
     if tables < 1 or groups < 0 or rotations < 0:
         raise ValueError("a schedule needs at least one table")
-    return [[(g + r) % tables for g in range(groups)] for r in range(rotations)]
+    return [[(g - r) % tables for g in range(groups)] for r in range(rotations)]
 
 
 def table_loads(

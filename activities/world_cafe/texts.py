@@ -128,6 +128,13 @@ add(
             "Thank you! The actor map is on the screen.",
         ),
         "world_cafe.phone.themes": ("Les tables", "The tables"),
+        "world_cafe.phone.mark": ("Votre repère : {mark}", "Your mark: {mark}"),
+        "world_cafe.sound_hint": (
+            "Cliquez une fois sur cette page pour activer le carillon.",
+            "Click once on this page to turn the chime on.",
+        ),
+        "world_cafe.more": ("et {n} autres", "and {n} more"),
+        "world_cafe.ideas_count": ("{n} idées", "{n} ideas"),
         "world_cafe.time_up": ("Changez de table !", "Change tables!"),
         # console
         "world_cafe.console.setup": ("Réglages du world café", "World café settings"),

@@ -28,6 +28,15 @@ def test_every_group_visits_every_table_once_when_groups_equal_tables(n: int) ->
         assert sorted(row) == list(range(n))
 
 
+@given(st.integers(1, 12), st.integers(0, 12))
+def test_each_group_sits_where_the_previous_group_sat(groups: int, extra: int) -> None:
+    tables = groups + extra
+    schedule = rotation_schedule(groups, tables, tables)
+    for r in range(1, tables):
+        for g in range(1, groups):
+            assert schedule[r][g] == schedule[r - 1][g - 1]
+
+
 @given(st.integers(1, 12), st.integers(1, 12))
 def test_fewer_groups_than_tables_never_share_a_table(groups: int, extra: int) -> None:
     tables = groups + extra - 1

@@ -1,0 +1,131 @@
+"""What the views draw that needs no NiceGUI: the browser clock, its script and style, labels.
+
+The countdown is an element carrying an end time (epoch ms) or, paused, the seconds left; a
+script ticks it in the browser, four times a second, so a running clock costs the server nothing.
+Devices keep their own clock (phones are set by the network); when a device's clock is off by
+more than two seconds, the offset sent by the server corrects it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+
+from .clock import Timing
+
+CHIME_URL = "/assets/sounds/chime.wav"
+
+SCRIPT = r"""
+if (!window.cercleCafe) {
+  const cafe = window.cercleCafe = {offset: 0, armed: new Map()};
+  cafe.sync = (serverMs) => { const o = serverMs - Date.now(); cafe.offset = Math.abs(o) > 2000 ? o : 0; };
+  const fmt = (s) => { s = Math.max(0, Math.ceil(s)); return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0'); };
+  const ring = (flags) => {
+    if (flags.chime) {
+      const audio = document.getElementById('wc-chime');
+      if (audio) { audio.currentTime = 0; audio.play().catch(() => {
+        const hint = document.getElementById('wc-sound-hint'); if (hint) hint.style.display = 'block'; }); }
+    }
+    if (flags.vibrate && navigator.vibrate) { try { navigator.vibrate([300, 150, 300]); } catch (e) {} }
+    document.querySelectorAll('.wc-clock').forEach((el) => el.classList.add('wc-rang'));
+  };
+  cafe.tick = () => {
+    const now = Date.now() + cafe.offset;
+    const present = new Set();
+    document.querySelectorAll('.wc-clock').forEach((el) => {
+      const end = parseFloat(el.dataset.end);
+      const left = isNaN(end) ? parseFloat(el.dataset.remaining || '0') : (end - now) / 1000;
+      const text = fmt(left);
+      if (el.textContent !== text) el.textContent = text;
+      el.classList.toggle('wc-warning', el.dataset.warn === '1' && left > 0 && left <= 60);
+      if (!isNaN(end)) {
+        present.add(end);
+        if (left > 0 && !cafe.armed.has(end)) cafe.armed.set(end, {chime: el.dataset.chime === '1', vibrate: el.dataset.vibrate === '1'});
+      }
+    });
+    for (const [end, flags] of cafe.armed) {
+      if (now >= end) { cafe.armed.delete(end); ring(flags); }
+      else if (!present.has(end) && end - now > 1500) cafe.armed.delete(end);  // paused, skipped, extended
+    }
+  };
+  setInterval(cafe.tick, 250);
+  document.addEventListener('click', () => {
+    const audio = document.getElementById('wc-chime');
+    if (audio) { audio.muted = true; audio.play().then(() => { audio.pause(); audio.muted = false; }).catch(() => {}); }
+    const hint = document.getElementById('wc-sound-hint'); if (hint) hint.style.display = 'none';
+  }, {once: true});
+}
+"""
+
+STYLE = """
+.wc-clock { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; }
+.wc-clock.wc-warning { color: var(--cercle-warn, #b34000); }
+.wc-clock-screen { font-size: 16vh; color: var(--cercle-blue, #000091); }
+.wc-clock-phone { font-size: 3rem; color: var(--cercle-blue, #000091); }
+.wc-clock-console { font-size: 3rem; }
+.wc-bar { height: 12px; border-radius: 6px; background: #e5e5e5; overflow: hidden; width: 100%; }
+.wc-bar > div { height: 100%; background: var(--cercle-blue, #000091); }
+.wc-bar.wc-done > div { background: var(--cercle-ok, #18753c); }
+.wc-screen-bar { height: 2.2vh; border-radius: 1.1vh; }
+.wc-tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(19vw, 1fr)); gap: 1.6vh; width: 100%; }
+.wc-table-card { background: #fff; border-radius: 1vh; padding: 1.4vh 1.2vw; box-shadow: 0 1px 3px rgba(0,0,0,.12);
+  display: flex; flex-direction: column; gap: .8vh; }
+.wc-table-theme { font-size: 2.5vh; font-weight: 700; line-height: 1.2; }
+.wc-table-num { font-size: 2.2vh; font-weight: 800; color: var(--cercle-blue, #000091); text-transform: uppercase; }
+.wc-chip { display: inline-block; background: #e8edff; color: var(--cercle-blue, #000091); border-radius: 999px;
+  padding: .2em .7em; margin: 0 .3em .3em 0; font-weight: 700; }
+.wc-chip-remote { background: #fef4e8; color: var(--cercle-warn, #b34000); }
+.wc-screen-chip { font-size: 2.2vh; }
+.wc-count { font-size: 2.2vh; font-variant-numeric: tabular-nums; color: var(--cercle-muted, #595959); }
+.wc-map { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.4vh; width: 100%; }
+.wc-map-card { background: #fff; border-radius: 1vh; padding: 1.2vh 1vw; box-shadow: 0 1px 3px rgba(0,0,0,.12); font-size: 1.8vh; }
+.wc-map-card h3 { font-size: 2.1vh; font-weight: 800; line-height: 1.2; margin: 0 0 .6vh; color: var(--cercle-blue, #000091); }
+.wc-map-card h4 { font-size: 1.6vh; font-weight: 700; text-transform: uppercase; color: var(--cercle-muted, #595959); margin: .6vh 0 .2vh; }
+.wc-map-card ul { margin: 0; padding-left: 1.2em; }
+.wc-mentions { font-weight: 800; color: var(--cercle-blue, #000091); }
+.wc-phone-theme { font-size: 1.35rem; font-weight: 800; line-height: 1.25; }
+.wc-phone-actor { display: flex; justify-content: space-between; gap: 8px; padding: 4px 0; border-bottom: 1px solid #eee; }
+.wc-sound-hint { display: none; position: fixed; right: 1vw; bottom: 1vh; font-size: 1.6vh; color: var(--cercle-muted, #595959); }
+.wc-hidden { text-decoration: line-through; color: var(--cercle-muted, #595959); }
+"""
+
+
+def clock_html(timing: Timing, role: str) -> str:
+    """The countdown element of `timing` for a "screen", "phone" or "console"."""
+    if timing.ends_at is not None:
+        data = f'data-end="{timing.ends_at * 1000:.0f}"'
+    else:
+        data = f'data-remaining="{timing.remaining:.1f}"'
+    warn = "1" if timing.phase == "rotation" else "0"
+    chime = "1" if role == "screen" and timing.phase == "rotation" else "0"
+    vibrate = "1" if role == "phone" and timing.phase == "rotation" else "0"
+    return (
+        f'<span class="wc-clock wc-clock-{role}" data-testid="wc-clock" {data} data-warn="{warn}" '
+        f'data-chime="{chime}" data-vibrate="{vibrate}">{mmss(timing.remaining)}</span>'
+    )
+
+
+def sync_script(now: float) -> str:
+    return f"{SCRIPT}\nwindow.cercleCafe.sync({now * 1000:.0f});"
+
+
+def mmss(seconds: float) -> str:
+    seconds = max(0, math.ceil(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def bar_html(count: int, target: int, extra: str = "") -> str:
+    share = min(1.0, count / target) if target else 1.0
+    done = " wc-done" if count >= target else ""
+    return f'<div class="wc-bar{done} {extra}" role="progressbar" aria-valuenow="{count}" aria-valuemax="{target}"><div style="width:{share * 100:.0f}%"></div></div>'
+
+
+def short_label(token: str) -> str:
+    """A four-character mark for a participant, shown on their phone and on the console only (so the
+    facilitator can move someone who asks); derived from the token, never stored."""
+    return hashlib.sha256(token.encode()).hexdigest()[:4].upper()
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)

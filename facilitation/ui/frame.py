@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html import escape
 from urllib.parse import urlencode
 
 from nicegui import ui
@@ -29,17 +30,19 @@ def with_lang(path: str, lang: str, default: str, **params: str) -> str:
 @contextmanager
 def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) -> Iterator[None]:
     """A page of kind "home", "console", "screen" or "phone", with the language switch."""
+    # Colours and the body's look come from the stylesheet, not from elements: on a phone page
+    # every element costs server memory, times a thousand phones.
     ui.add_head_html(STYLESHEET)
-    ui.colors(primary="#000091", negative="#ce0500", positive="#18753c", warning="#b34000")
-    ui.query("body").classes(f"cercle cercle-{kind}")
     other = "en" if lang == "fr" else "fr"
     with ui.column().classes(f"cercle-page cercle-page-{kind} w-full"):
         if kind != "screen":
-            with ui.row().classes("w-full items-center justify-between cercle-topbar"):
-                ui.link(t("app.name", lang), with_lang("/", lang, default_lang)).classes("cercle-brand")
-                ui.link(t("lang.switch", lang), with_lang(path, other, default_lang, **params)).classes(
-                    "cercle-lang"
-                ).props(f'lang="{other}"')
+            home = escape(with_lang("/", lang, default_lang))
+            switch = escape(with_lang(path, other, default_lang, **params))
+            ui.html(
+                f'<a class="cercle-brand" href="{home}">{escape(t("app.name", lang))}</a>'
+                f'<a class="cercle-lang" lang="{other}" href="{switch}">{escape(t("lang.switch", lang))}</a>',
+                sanitize=False,
+            ).classes("w-full cercle-topbar")
         yield
 
 

@@ -6,6 +6,8 @@ place, and the activity area is rebuilt only when the agenda item changes.
 
 from __future__ import annotations
 
+from html import escape
+
 from nicegui import app, ui
 
 from .. import session as rules
@@ -154,10 +156,7 @@ class Phone:
         ).props('color=primary data-testid="join"')
 
     def waiting(self) -> None:
-        with ui.column().classes("cercle-card gap-1"):
-            self.now_label = ui.label().classes("text-xs uppercase cercle-muted")
-            self.item_title = ui.label().classes("cercle-h2").props('data-testid="phone-item"')
-            self.item_text = ui.label().classes("cercle-muted")
+        self.now_card = ui.html(sanitize=False).classes("cercle-card")
         self.show_now()
         self.slot = ActivitySlot(self.room, self.lang, "phone", token=self.token, fallback=self.nothing_to_do)
 
@@ -172,9 +171,14 @@ class Phone:
     def show_now(self) -> None:
         state = self.room.state
         item = state.current_item if state.status == "live" else None
-        self.now_label.text = self.t("phone.now") if item else self.t("phone.waiting")
-        self.item_title.text = item.title if item else self.t("phone.before_start")
-        self.item_text.text = item.text if item else ""
+        heading = self.t("phone.now") if item else self.t("phone.waiting")
+        title = item.title if item else self.t("phone.before_start")
+        text = item.text if item else ""
+        self.now_card.set_content(
+            f'<div class="text-xs uppercase cercle-muted">{escape(heading, quote=False)}</div>'
+            f'<div class="cercle-h2" data-testid="phone-item">{escape(title, quote=False)}</div>'
+            + (f'<div class="cercle-muted">{escape(text, quote=False)}</div>' if text else "")
+        )
 
     def nothing_to_do(self) -> None:
         if self.room.state.status == "live":

@@ -22,7 +22,7 @@ async def test_phone_joins_and_console_count_changes(create_user) -> None:
     await phone.should_see("Pour les statistiques de parité (facultatif)")
     phone.find("Femme").click()
     phone.find("Continuer").click()
-    await phone.should_see("Vous êtes inscrit·e. Suivez l'écran.")
+    await phone.should_see(content="Vous êtes inscrit·e. Suivez l'écran.")
     assert [p.category for p in room.state.participants.values()] == ["woman"]
     await host.should_see("Dans la salle : 1 · À distance : 0")
 
@@ -49,9 +49,9 @@ async def test_agenda_move_reaches_the_phone(create_user) -> None:
     await phone.open(f"/j/{room.code}?lang=en")
     phone.find("I accept the charter").click()
     phone.find("Continue").click()
-    await phone.should_see("The session is about to start.")
+    await phone.should_see(content="The session is about to start.")
     await host.open(f"/host/{room.code}?key={key}")
     host.find("Démarrer la session").click()
-    await phone.should_see("Accueil et manifeste")
+    await phone.should_see(content="Accueil et manifeste")
     host.find("Point suivant").click()
-    await phone.should_see("Débat mouvant : une démarche réussie si…")
+    await phone.should_see(content="Débat mouvant : une démarche réussie si…")

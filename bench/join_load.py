@@ -1,0 +1,111 @@
+"""N phones join a session and hold a socket.io connection; the console moves the agenda.
+
+Usage: python bench/join_load.py N [--batch 25]
+
+Reports the server's memory per connected phone, the time for each agenda move made on the
+console to reach every phone (p50, p95, max), the server's CPU time, and how many phones were
+disconnected. The server runs on core 0, the simulated phones on core 1 (loopback only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.phones import ServerProcess, SimClient, join_phone, percentiles  # noqa: E402
+
+PLAN = "open-detat-2018-03-12"
+
+
+async def run(n: int, batch: int, port: int) -> dict:
+    server = ServerProcess(port).start()
+    try:
+        async with httpx.AsyncClient(base_url=server.base_url) as http:
+            created = (await http.post("/api/sessions", json={"plan": PLAN})).json()
+            agenda = (await http.get(f"/api/sessions/{created['code']}")).json()["agenda"]
+        code, key = created["code"], created["host_key"]
+        console = await SimClient(server.base_url, f"/host/{code}?key={key}").open()
+        await console.click(await console.wait_for_button(label="Démarrer la session"))
+        await asyncio.sleep(1)
+        rss_before = server.rss_kib()
+
+        started = time.monotonic()
+        phones: list[SimClient] = []
+        for first in range(0, n, batch):
+            size = min(batch, n - first)
+            modes = ["remote" if (first + i) % 4 == 0 else "room" for i in range(size)]
+            phones += await asyncio.gather(*(join_phone(server.base_url, code, mode) for mode in modes))
+        join_seconds = time.monotonic() - started
+        await asyncio.sleep(3)
+        rss_after = server.rss_kib()
+
+        moves = []
+        cpu_before = server.cpu_seconds()
+        for index in range(1, min(4, len(agenda))):
+            title = agenda[index]["title"]
+            waiting = [phone.expect(title) for phone in phones]
+            button = await console.wait_for_button(label="Point suivant")
+            sent = time.monotonic()
+            await console.click(button)
+            done, pending = await asyncio.wait(waiting, timeout=60)
+            latencies = [(f.result() - sent) * 1000 for f in done]
+            moves.append(
+                {
+                    "to": f"{index + 1}. {agenda[index]['kind']}",
+                    "reached": len(done),
+                    "missed": len(pending),
+                    **{k: round(v, 1) for k, v in percentiles(latencies).items()},
+                }
+            )
+            await asyncio.sleep(2)
+        cpu = server.cpu_seconds() - cpu_before
+        disconnected = sum(phone.disconnected for phone in phones)
+        for phone in phones:
+            await phone.close()
+        await console.close()
+        return {
+            "phones": n,
+            "cores": os.cpu_count(),
+            "join_seconds": round(join_seconds, 1),
+            "rss_before_mib": round(rss_before / 1024, 1),
+            "rss_after_mib": round(rss_after / 1024, 1),
+            "kib_per_phone": round((rss_after - rss_before) / n, 1),
+            "moves_ms": moves,
+            "server_cpu_seconds_during_moves": round(cpu, 2),
+            "disconnected": disconnected,
+        }
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--batch", type=int, default=25)
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    result = asyncio.run(run(args.n, args.batch, args.port))
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"join_load-{args.n}.json").write_text(json.dumps(result, indent=2))
+    print(f"{result['phones']} phones, {result['cores']} cores; joined in {result['join_seconds']} s")
+    print(
+        f"server memory {result['rss_before_mib']} -> {result['rss_after_mib']} MiB: {result['kib_per_phone']} KiB per phone"
+    )
+    print(f"{'agenda move':<20}{'reached':>9}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
+    for move in result["moves_ms"]:
+        print(f"{move['to']:<20}{move['reached']:>9}{move['p50']:>10}{move['p95']:>10}{move['max']:>10}")
+    print(f"disconnected phones: {result['disconnected']}")
+
+
+if __name__ == "__main__":
+    main()

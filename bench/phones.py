@@ -1,0 +1,234 @@
+"""Simulated browsers for the benchmarks: a page load, then a real socket.io connection.
+
+A `SimClient` loads a NiceGUI page over HTTP, reads its client id and element tree, opens the
+websocket as the browser does (Engine.IO 4, implicit handshake), answers pings, acks updates
+every 3 s like nicegui.js, keeps the element tree up to date, and can click buttons. Watchers
+(`expect`) resolve with the monotonic time at which an update containing a text arrived, so
+latencies are measured on one clock. Loopback only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+import websockets
+
+ROOT = Path(__file__).resolve().parent.parent
+ELEMENTS = re.compile(r"parseElements\(String\.raw`(.*?)`\)", re.S)
+CLIENT_ID = re.compile(r"'client_id': '([0-9a-f-]+)'")
+
+
+class SimClient:
+    def __init__(self, base_url: str, path: str) -> None:
+        self.base_url, self.path = base_url, path
+        self.client_id = ""
+        self.elements: dict[str, dict[str, Any]] = {}
+        self.next_message_id = 0
+        self.acked = 0
+        self.ws: Any = None
+        self.connected = False
+        self.disconnected = False
+        self.watchers: list[tuple[str, asyncio.Future[float]]] = []
+        self.tasks: list[asyncio.Task[None]] = []
+        self.received = 0
+
+    async def open(self) -> SimClient:
+        async with httpx.AsyncClient(base_url=self.base_url, timeout=60) as http:  # own cookie jar
+            response = await http.get(self.path)
+            response.raise_for_status()
+        html = response.text
+        self.client_id = CLIENT_ID.search(html).group(1)
+        self.elements = json.loads(ELEMENTS.search(html).group(1))
+        ws_url = self.base_url.replace("http://", "ws://") + (
+            f"/_nicegui_ws/socket.io/?client_id={self.client_id}&next_message_id=0&implicit_handshake=true"
+            f"&document_id={uuid.uuid4()}&tab_id={uuid.uuid4()}&old_tab_id=null&EIO=4&transport=websocket"
+        )
+        self.ws = await websockets.connect(ws_url, max_size=None, open_timeout=60, ping_interval=None)
+        opening = await self.ws.recv()
+        assert opening.startswith("0"), opening
+        await self.ws.send("40")
+        while True:
+            message = await self.ws.recv()
+            if message.startswith("40"):
+                break
+            if message.startswith("44"):
+                raise ConnectionError(f"handshake refused: {message}")
+        self.connected = True
+        self.tasks = [asyncio.create_task(self._read()), asyncio.create_task(self._ack())]
+        return self
+
+    async def _read(self) -> None:
+        try:
+            async for message in self.ws:
+                now = time.monotonic()
+                if message == "2":
+                    await self.ws.send("3")
+                    continue
+                if not message.startswith("42"):
+                    if message.startswith("41"):
+                        break
+                    continue
+                self.received += 1
+                name, payload = json.loads(message[2:])[:2]
+                if name == "update":
+                    self._apply(payload)
+                for text, future in list(self.watchers):
+                    if not future.done() and text in message:
+                        future.set_result(now)
+                        self.watchers.remove((text, future))
+        except websockets.ConnectionClosed:
+            pass
+        finally:
+            self.connected = False
+            self.disconnected = True
+
+    def _apply(self, payload: dict[str, Any]) -> None:
+        for key, element in payload.items():
+            if key == "_id":
+                self.next_message_id = max(self.next_message_id, int(element) + 1)
+            elif element is None:
+                self.elements.pop(key, None)
+            else:
+                self.elements[key] = element
+
+    async def _ack(self) -> None:
+        while self.connected:
+            await asyncio.sleep(3)
+            if self.acked < self.next_message_id and self.connected:
+                await self.emit("ack", {"client_id": self.client_id, "next_message_id": self.next_message_id})
+                self.acked = self.next_message_id
+
+    async def emit(self, name: str, data: dict[str, Any]) -> None:
+        await self.ws.send("42" + json.dumps([name, data]))
+
+    def find(self, predicate: Callable[[dict[str, Any]], bool]) -> str | None:
+        for key, element in self.elements.items():
+            if predicate(element):
+                return key
+        return None
+
+    def find_button(self, label: str | None = None, testid: str | None = None) -> str | None:
+        def matches(element: dict[str, Any]) -> bool:
+            props = element.get("props", {})
+            if testid is not None:
+                return props.get("data-testid") == testid
+            return props.get("label") == label or element.get("text") == label
+
+        return self.find(matches)
+
+    async def click(self, element_id: str, event: str = "click", args: Any = None) -> None:
+        element = self.elements[element_id]
+        listener = next(e["listener_id"] for e in element["events"] if e["type"] == event)
+        await self.emit(
+            "event",
+            {"id": int(element_id), "client_id": self.client_id, "listener_id": listener, "args": args or []},
+        )
+
+    def expect(self, text: str) -> asyncio.Future[float]:
+        """A future that resolves with the arrival time of the first update containing `text`."""
+        future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self.watchers.append((text, future))
+        return future
+
+    async def wait_for_button(self, timeout: float = 30, **query: str) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.find_button(**query)
+            if found is not None:
+                return found
+            await asyncio.sleep(0.05)
+        raise TimeoutError(f"no button {query} on {self.path}")
+
+    async def close(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+        if self.ws is not None:
+            await self.ws.close()
+
+
+async def join_phone(base_url: str, code: str, mode: str = "room") -> SimClient:
+    """A phone that loads the join page, accepts the charter and joins."""
+    phone = await SimClient(base_url, f"/j/{code}" + ("?mode=remote" if mode == "remote" else "")).open()
+    await phone.click(await phone.wait_for_button(testid="accept-charter"))
+    await phone.click(await phone.wait_for_button(testid="join"))
+    await phone.wait_for_button(label="Modifier mes réponses")  # the waiting view is there
+    return phone
+
+
+class ServerProcess:
+    """Cercle in its own process, pinned to core 0 when `taskset` exists (the load runs on core 1)."""
+
+    def __init__(self, port: int = 8765) -> None:
+        self.port = port
+        self.base_url = f"http://127.0.0.1:{port}"
+        self.data_dir = Path(tempfile.mkdtemp(prefix="cercle-bench-"))
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> ServerProcess:
+        command = [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--port",
+            str(self.port),
+            "--data-dir",
+            str(self.data_dir),
+        ]
+        if shutil.which("taskset") and os.cpu_count() and os.cpu_count() > 1:
+            command = ["taskset", "-c", "0", *command]
+            os.sched_setaffinity(0, {1})
+        env = {**os.environ, "CERCLE_STORAGE_SECRET": "bench"}
+        self.log = (self.data_dir / "server.log").open("wb")
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.base_url}/healthz", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise RuntimeError("server did not start")
+
+    def rss_kib(self) -> int:
+        pid = self.process.pid
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+    def cpu_seconds(self) -> float:
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    if not values:
+        return {"p50": float("nan"), "p95": float("nan"), "max": float("nan")}
+    ordered = sorted(values)
+
+    def at(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+    return {"p50": at(0.50), "p95": at(0.95), "max": ordered[-1]}

@@ -88,6 +88,12 @@ add(
             "Cette activité n'est pas encore disponible dans Cercle.",
             "This activity is not available in Cercle yet.",
         ),
+        "error.view": (
+            "Cette activité ne peut pas s'afficher pour l'instant ; rien n'est perdu. "
+            "Rechargez la page ; si cela persiste, passez au point suivant.",
+            "This activity cannot be shown right now; nothing is lost. "
+            "Reload the page; if it persists, move to the next item.",
+        ),
         "error.internal": (
             "Une erreur est survenue ; rien n'a été enregistré. Réessayez.",
             "Something went wrong; nothing was saved. Please try again.",

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from nicegui import ui
 
 from ..activity import Activity
+from ..i18n import t
 from ..room import Room
 from ..session import MOMENT, SessionState
 from .context import Role, Scope, ViewContext
+
+log = logging.getLogger(__name__)
 
 
 def minutes(seconds: float | None) -> str:
@@ -67,7 +71,14 @@ class ActivitySlot:
                     self.fallback()
                 return
             ctx = ViewContext(self.room, self.lang, self.role, item=index, token=self.token, scope=self.scope)
-            getattr(activity, self.role)(ctx)
+            try:
+                getattr(activity, self.role)(ctx)
+            except Exception:  # one broken view must not take the console, screen or phone down
+                log.exception("the %s view of %s failed", self.role, activity.kind)
+                self.scope.close()
+                self.container.clear()
+                with self.container:
+                    ui.label(t("error.view", self.lang)).classes("cercle-notice cercle-notice-error")
 
     def close(self) -> None:
         self.scope.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 from nicegui.testing import User
 
+from facilitation import session as rules
 from tests.conftest import running_service
 
 
@@ -55,3 +56,25 @@ async def test_agenda_move_reaches_the_phone(create_user) -> None:
     await phone.should_see(content="Accueil et manifeste")
     host.find("Point suivant").click()
     await phone.should_see(content="Débat mouvant : une démarche réussie si…")
+
+
+async def test_a_broken_activity_view_does_not_take_the_console_down(user: User, monkeypatch, caplog) -> None:
+    from facilitation.activity import REGISTRY
+
+    service = running_service()
+    room, key = service.rooms.create(plan="open-detat-2018-03-12")
+    await room.submit(lambda s: rules.start(s, 1.0))
+    kind = room.state.agenda[2].kind  # the world café
+    activity = REGISTRY.get(kind)
+    assert activity is not None
+
+    def broken(ctx) -> None:
+        raise RuntimeError("view failed")
+
+    monkeypatch.setattr(activity, "console", broken)
+    await room.submit(lambda s: rules.move_to(s, 2, 2.0))
+    await user.open(f"/host/{room.code}?key={key}")
+    await user.should_see("Cette activité ne peut pas s'afficher pour l'instant")
+    await user.should_see("Point suivant")  # the rest of the console still works
+    assert "the console view of world_cafe failed" in caplog.text  # logged for the maintainers
+    caplog.clear()  # an expected error: the fixture fails tests on unexpected ones

@@ -22,6 +22,13 @@ def main() -> None:
     service = Service.open(settings)
     archive.start_up(service.rooms, settings.retention_days)  # finish closes, purge past retention
     pages.register(service)
+    if settings.base_url.startswith("http://127.0.0.1") and settings.host not in ("127.0.0.1", "localhost"):
+        print(
+            "Attention : aucune adresse réseau trouvée ; les téléphones ne pourront pas joindre 127.0.0.1. "
+            "Indiquez --public-url. / Warning: no network address found; phones cannot reach 127.0.0.1: "
+            "pass --public-url.",
+            flush=True,
+        )
     if settings.demo:
         code, key = demo_session(service)
         local = f"http://127.0.0.1:{settings.port}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import os
 import secrets
 import socket
@@ -35,16 +36,43 @@ class Settings:
 
 
 def lan_address() -> str:
-    """This machine's first non-loopback IPv4 address, found without sending any packet."""
+    """This machine's LAN IPv4 address (private ranges first), found without sending a packet.
+
+    Falls back to 127.0.0.1 when the machine has no other address; `main.py` then warns that
+    phones cannot reach it and that `--public-url` is needed.
+    """
+    addresses = interface_addresses()
+    private = [a for a in addresses if ipaddress.ip_address(a).is_private and not a.startswith("127.")]
+    others = [a for a in addresses if not a.startswith("127.")]
+    return (private or others or ["127.0.0.1"])[0]
+
+
+def interface_addresses() -> list[str]:
+    """IPv4 addresses of this machine's network interfaces (Linux ioctl; else the host name's)."""
+    found: list[str] = []
     try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
-    except OSError:
-        infos = []
-    for info in infos:
-        address = str(info[4][0])
-        if not address.startswith("127."):
-            return address
-    return "127.0.0.1"
+        import fcntl
+        import struct
+
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            for _, name in socket.if_nameindex():
+                try:
+                    packed = fcntl.ioctl(
+                        probe.fileno(), 0x8915, struct.pack("256s", name[:15].encode())
+                    )  # SIOCGIFADDR
+                except OSError:
+                    continue  # an interface without an IPv4 address
+                found.append(socket.inet_ntoa(packed[20:24]))
+    except (ImportError, OSError, AttributeError):
+        pass
+    if not found:
+        try:
+            found = [
+                str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+            ]
+        except OSError:
+            pass
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitation import settings as config
+from facilitation.settings import Settings
+
+
+def test_flags_win_over_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CERCLE_PORT", "9000")
+    monkeypatch.setenv("CERCLE_LANG", "en")
+    loaded = config.load(["--port", "9100", "--data-dir", str(tmp_path / "d")])
+    assert loaded.port == 9100 and loaded.lang == "en" and loaded.data_dir == tmp_path / "d"
+
+
+def test_storage_secret_is_generated_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CERCLE_STORAGE_SECRET", raising=False)
+    first = config.load(["--data-dir", str(tmp_path)]).storage_secret
+    assert len(first) >= 32
+    assert config.load(["--data-dir", str(tmp_path)]).storage_secret == first
+    assert (tmp_path / "storage-secret").stat().st_mode & 0o077 == 0  # readable by its owner only
+    monkeypatch.setenv("CERCLE_STORAGE_SECRET", "given")
+    assert config.load(["--data-dir", str(tmp_path)]).storage_secret == "given"
+
+
+def test_public_url_is_what_the_qr_code_encodes() -> None:
+    assert (
+        Settings(host="0.0.0.0", public_url="https://forum.example.org/").base_url
+        == "https://forum.example.org"
+    )
+    assert Settings(host="127.0.0.1", port=8080).base_url == "http://127.0.0.1:8080"
+
+
+def test_open_to_the_room_uses_a_lan_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(config, "interface_addresses", lambda: ["127.0.0.1", "192.168.1.20"])
+    assert Settings(host="0.0.0.0", port=8080).base_url == "http://192.168.1.20:8080"
+    monkeypatch.setattr(config, "interface_addresses", lambda: ["127.0.0.1"])
+    assert Settings(host="0.0.0.0").base_url == "http://127.0.0.1:8080"  # main.py warns about this one
+
+
+def test_bad_language_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit):
+        config.load(["--lang", "de", "--data-dir", str(tmp_path)])

@@ -10,6 +10,7 @@ add(
         "debat_mouvant.statement": ("Énoncé {n}", "Statement {n}"),
         "debat_mouvant.hesitant": ("Hésitant·es", "Hesitant"),
         "debat_mouvant.position": ("Position", "Position"),
+        "debat_mouvant.nobody_yet": ("Aucune position pour l'instant", "No positions yet"),
         "debat_mouvant.scale.1": ("Tout à fait d'accord", "Strongly agree"),
         "debat_mouvant.scale.2": ("Plutôt d'accord", "Rather agree"),
         "debat_mouvant.scale.3": ("Partagé·e", "Undecided"),

@@ -1,0 +1,142 @@
+"""What the views draw, as plain data: the distribution bar (HTML), the Sankey's options, the
+colours and the stylesheet. Pure (no NiceGUI), so that it is tested without a browser."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from facilitation.i18n import t
+
+from .settings import Statement
+from .tally import Distribution, Movement, short_label
+
+DILEMMA_COLOURS = {"a": "#000091", "hesitant": "#666666", "b": "#a63c00"}
+SCALE_COLOURS = {"1": "#000091", "2": "#4b4bb0", "3": "#666666", "4": "#c05a16", "5": "#8a2e00"}
+
+
+def colour(statement: Statement, position: str) -> str:
+    return (SCALE_COLOURS if statement.form == "scale" else DILEMMA_COLOURS).get(position, "#666666")
+
+
+def bar_html(statement: Statement, d: Distribution, lang: str, *, size: str = "screen") -> str:
+    """A horizontal bar across the room, one segment per position (count and percent), and a
+    legend giving each position's phones in the room, at a distance, and people counted by hand."""
+    total = d.total
+    segments = []
+    for c in d.counts:
+        if not c.total:
+            continue
+        pct = d.percent(c.position)
+        label = f"{c.total} · {pct} %" if pct >= 12 else (str(c.total) if pct >= 5 else "")
+        segments.append(
+            f'<div class="dm-seg" style="flex:{c.total};background:{colour(statement, c.position)}" '
+            f'data-position="{escape(c.position)}">{label}</div>'
+        )
+    if not segments:
+        segments.append(f'<div class="dm-seg dm-empty">{escape(t("debat_mouvant.nobody_yet", lang))}</div>')
+    legend = []
+    for c in d.counts:
+        pct = d.percent(c.position) if total else 0
+        parts = [
+            f"{t('debat_mouvant.room', lang)} {c.room}",
+            f"{t('debat_mouvant.remote', lang)} {c.remote}",
+        ]
+        if c.heads:
+            parts.append(f"<b>{t('debat_mouvant.heads', lang)} {c.heads}</b>")
+        legend.append(
+            f'<div class="dm-leg" data-position="{escape(c.position)}">'
+            f'<span class="dm-dot" style="background:{colour(statement, c.position)}"></span>'
+            f'<span class="dm-leg-name">{escape(short_label(statement, c.position, lang))}</span>'
+            f'<span class="dm-leg-count">{c.total} ({pct} %)</span>'
+            f'<span class="dm-leg-detail">{" · ".join(parts)}</span></div>'
+        )
+    return (
+        f'<div class="dm-dist dm-{size}"><div class="dm-bar">{"".join(segments)}</div>'
+        f'<div class="dm-legend">{"".join(legend)}</div></div>'
+    )
+
+
+def sankey_options(statement: Statement, m: Movement, lang: str, *, font: int = 28) -> dict[str, Any]:
+    """ECharts options of the flow from the first to the final positions (phones in both rounds)."""
+    used_first = {a for a, _, _ in m.flows()}
+    used_final = {b for _, b, _ in m.flows()}
+    nodes = []
+    for round_, used in ((1, used_first), (2, used_final)):
+        for position in m.positions:
+            if position in used:
+                nodes.append(
+                    {
+                        "name": f"{round_}|{position}",
+                        "itemStyle": {"color": colour(statement, position)},
+                        "depth": round_ - 1,
+                    }
+                )
+    links = [{"source": f"1|{a}", "target": f"2|{b}", "value": n} for a, b, n in m.flows()]
+    names = {p: short_label(statement, p, lang) for p in m.positions}
+    formatter = "p => ({%s})[p.name.split('|')[1]] + '  ' + p.value" % ",".join(  # noqa: UP031
+        f"{p!r}: {names[p]!r}" for p in m.positions
+    )
+    return {
+        "animation": False,
+        "series": [
+            {
+                "type": "sankey",
+                "left": "2%",
+                "right": "14%",
+                "top": "4%",
+                "bottom": "4%",
+                "nodeWidth": 36,
+                "nodeGap": 18,
+                "layoutIterations": 0,
+                "nodeAlign": "justify",
+                "data": nodes,
+                "links": links,
+                "label": {
+                    "fontSize": font,
+                    "fontWeight": "bold",
+                    "color": "#161616",
+                    ":formatter": formatter,
+                },
+                "lineStyle": {"color": "gradient", "opacity": 0.45, "curveness": 0.5},
+                "emphasis": {"disabled": True},
+            }
+        ],
+    }
+
+
+CSS = """
+.dm-kicker { text-transform: uppercase; letter-spacing: .06em; color: #595959; font-weight: 700; }
+.dm-dist { width: 100%; }
+.dm-bar { display: flex; width: 100%; border-radius: 10px; overflow: hidden; background: #e5e5e5; }
+.dm-seg { color: #fff; font-weight: 800; display: flex; align-items: center; justify-content: center;
+  white-space: nowrap; overflow: hidden; min-width: 0; font-variant-numeric: tabular-nums; }
+.dm-seg.dm-empty { flex: 1; color: #595959; font-weight: 600; }
+.dm-legend { display: flex; justify-content: space-between; gap: 1em; margin-top: .4em; flex-wrap: wrap; }
+.dm-leg { display: flex; flex-direction: column; align-items: flex-start; min-width: 0; }
+.dm-leg:last-child { align-items: flex-end; text-align: right; }
+.dm-dot { display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .3em; }
+.dm-leg-name { font-weight: 800; }
+.dm-leg-count { font-weight: 800; font-variant-numeric: tabular-nums; }
+.dm-leg-detail { color: #595959; font-size: .8em; }
+.dm-screen .dm-bar { height: 11vh; font-size: 4.4vh; }
+.dm-screen .dm-legend { font-size: 2.8vh; }
+.dm-phone .dm-bar, .dm-console .dm-bar { height: 40px; font-size: 1rem; }
+.dm-phone .dm-legend, .dm-console .dm-legend { font-size: .9rem; }
+.dm-screen-prompt { font-size: 4.6vh; font-weight: 800; line-height: 1.15; }
+.dm-screen-choices { display: flex; gap: 3vw; width: 100%; }
+.dm-screen-choice { flex: 1; font-size: 2.7vh; line-height: 1.3; border-top: 1vh solid; padding-top: .8vh; }
+.dm-screen-stage { font-size: 3vh; font-weight: 700; color: #000091; }
+.dm-screen-voted { font-size: 3vh; }
+.dm-screen-sentence { font-size: 4vh; font-weight: 800; line-height: 1.2; }
+.dm-screen-args { display: flex; gap: 3vw; width: 100%; }
+.dm-screen-args > div { flex: 1; font-size: 2.6vh; line-height: 1.3; }
+.dm-screen-args li { margin-bottom: .6vh; }
+.dm-choice.q-btn { width: 100%; min-height: 72px; border-radius: 14px; border: 3px solid currentColor; }
+.dm-choice .q-btn__content { flex-wrap: nowrap; justify-content: flex-start; text-align: left; gap: 12px; }
+.dm-choice-letter { font-size: 1.6rem; font-weight: 900; min-width: 1.6em; text-align: center; }
+.dm-choice-text { font-size: 1rem; line-height: 1.25; white-space: normal; }
+.dm-choice.dm-chosen { color: #fff !important; }
+.dm-confirm { font-weight: 700; color: #18753c; }
+.dm-arg-hidden { text-decoration: line-through; color: #8a8a8a; }
+"""

@@ -1,0 +1,53 @@
+"""What the débat mouvant's three views share: guards for late deliveries, and the words of positions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from nicegui import ui
+
+from facilitation.ui.context import ViewContext
+
+from .settings import Statement
+from .state import Run
+from .tally import short_label
+
+
+def live(element: ui.element) -> bool:
+    return not element.is_deleted and not element.client.is_deleted
+
+
+def guard(element: ui.element, callback: Callable[[], None]) -> Callable[[], None]:
+    """A subscriber that does nothing once its element is gone (a rebuild may race a delivery)."""
+
+    def call() -> None:
+        if live(element):
+            callback()
+
+    return call
+
+
+def choice_text(statement: Statement, position: str, lang: str) -> str:
+    """The full words of a position: a dilemma's choice, or a scale point's label."""
+    if statement.form == "dilemma" and position in ("a", "b"):
+        return getattr(statement, position)
+    return short_label(statement, position, lang)
+
+
+def side_names(statement: Statement, ctx: ViewContext) -> dict[str, str]:
+    if statement.form == "scale":
+        return {"a": ctx.t("debat_mouvant.side.agree"), "b": ctx.t("debat_mouvant.side.disagree")}
+    return {"a": ctx.t("debat_mouvant.side.a"), "b": ctx.t("debat_mouvant.side.b")}
+
+
+def shown_round(run: Run) -> int:
+    """The round whose distribution is shown: the current one (round 1 before any)."""
+    return max(run.round, 1)
+
+
+def voted_text(ctx: ViewContext, run: Run, round_: int) -> str:
+    d = run.distribution(round_)
+    text = ctx.t("debat_mouvant.voted", n=d.voters, total=len(ctx.session.participants))
+    if d.heads:
+        text += " " + ctx.t("debat_mouvant.voted_heads", n=d.heads)
+    return text

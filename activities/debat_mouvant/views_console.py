@@ -1,0 +1,320 @@
+"""The débat mouvant's console: statements, round controls, live counts with head counts, arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nicegui import ui
+
+from facilitation.ui.context import ViewContext
+
+from . import state as rules
+from .display import CSS, colour
+from .state import ARGUMENT_MAX, ARGUMENTS, CONTROL, HEAD_COUNT_MAX, DebatState, Run
+from .tally import movement_sentence, short_label
+from .views_common import guard, side_names, voted_text
+
+
+class ConsoleView:
+    """Statements and their state, round controls, live counts with head counts, arguments."""
+
+    def __init__(self, ctx: ViewContext) -> None:
+        self.ctx = ctx
+        ui.add_css(CSS)
+        self.cells: dict[tuple[int, str], tuple[ui.label, ui.label, ui.label, ui.label]] = {}
+        self.voted: dict[int, ui.label] = {}
+        with ui.column().classes("w-full gap-4").props('data-testid="dm-console"') as self.root:
+            if self.state.error:
+                ui.label(
+                    self.ctx.t("debat_mouvant.console.settings_error", details=self.state.error)
+                ).classes("cercle-notice cercle-notice-error")
+            with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
+                with ui.column().classes("cercle-card flex-1 gap-1"):
+                    ui.label(self.ctx.t("debat_mouvant.console.statements")).classes("cercle-h2")
+                    self.list = ui.column().classes("w-full gap-1")
+                    self.new_statement_form()
+                with ui.column().classes("flex-[2] gap-4 min-w-0"):
+                    self.current = ui.column().classes("cercle-card gap-3")
+                    with ui.column().classes("cercle-card gap-2"):
+                        ui.label(self.ctx.t("debat_mouvant.console.arguments_title")).classes("cercle-h2")
+                        self.args = ui.row().classes("w-full gap-4 items-start no-wrap")
+                        self.argument_form()
+        self.draw()
+        for topic in ("phase", CONTROL):
+            ctx.subscribe(topic, guard(self.root, self.draw))
+        ctx.subscribe("tally", guard(self.root, self.on_tally))
+        ctx.subscribe(ARGUMENTS, guard(self.root, self.draw_arguments))
+
+    @property
+    def state(self) -> DebatState:
+        return self.ctx.state
+
+    def t(self, key: str, **params: Any) -> str:
+        return self.ctx.t(f"debat_mouvant.{key}", **params)
+
+    def draw(self) -> None:
+        self.draw_list()
+        self.draw_current()
+        self.draw_arguments()
+
+    def draw_list(self) -> None:
+        self.list.clear()
+        state = self.state
+        busy = state.run is not None and state.run.open
+        with self.list:
+            for index, run in enumerate(state.runs):
+                current = index == state.current
+                with ui.row().classes(
+                    "cercle-agenda-item items-center justify-between no-wrap"
+                    + (" current" if current else "")
+                ):
+                    with ui.column().classes("gap-0 min-w-0"):
+                        ui.label(f"{index + 1}. {run.statement.prompt}").classes("text-sm font-semibold")
+                        if run.statement.form == "dilemma":
+                            ui.label(f"A — {run.statement.a}").classes("text-xs cercle-muted ellipsis")
+                            ui.label(f"B — {run.statement.b}").classes("text-xs cercle-muted ellipsis")
+                        detail = self.t(f"stage.{run.stage}") + (
+                            f" · {self.t('console.current')}" if current else ""
+                        )
+                        ui.label(detail).classes("text-xs font-bold").props(f'data-testid="dm-state-{index}"')
+                    if not current:
+
+                        async def present(i: int = index) -> None:
+                            await self.ctx.act(rules.select_statement, i)
+
+                        ui.button(self.t("console.present"), on_click=present).props(
+                            f"flat dense no-caps {'disable' if busy else ''}"
+                        )
+
+    def draw_current(self) -> None:
+        self.current.clear()
+        self.cells, self.voted = {}, {}
+        state, run = self.state, self.state.run
+        with self.current:
+            if run is None:
+                ui.label(self.t("no_statement")).classes("cercle-muted")
+                return
+            index = state.current
+            ui.label(f"{self.t('statement', n=index + 1)} · {self.t(f'stage.{run.stage}')}").classes(
+                "dm-kicker text-sm"
+            ).props('data-testid="dm-stage"')
+            ui.label(run.statement.prompt).classes("cercle-h2")
+            with ui.row().classes("gap-2"):
+                self.controls(run, index)
+            ui.switch(
+                self.t("console.hide"),
+                value=run.hide_results,
+                on_change=lambda e: self.act(rules.set_hide_results, index, bool(e.value)),
+            )
+            for round_ in (1, 2):
+                if run.round >= round_:
+                    self.counts_table(run, index, round_)
+            if run.round >= 2:
+                m = run.movement()
+                ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes("font-bold").props(
+                    'data-testid="dm-sentence"'
+                )
+        self.on_tally()
+
+    def controls(self, run: Run, index: int) -> None:
+        stage = run.stage
+
+        def button(key: str, command: Callable[..., Any], *args: Any, primary: bool = True) -> None:
+            ui.button(self.t(f"console.{key}"), on_click=lambda: self.act(command, index, *args)).props(
+                "color=primary no-caps" if primary else "outline no-caps"
+            )
+
+        if stage == "ready":
+            button("open1", rules.open_round)
+        elif stage in ("round1", "round2"):
+            button("close", rules.close_round)
+        elif stage == "closed1":
+            button("arguments", rules.open_arguments)
+            button("open2", rules.open_round, primary=False)
+        elif stage == "arguments":
+            button("open2", rules.open_round)
+        if run.closed(run.round):
+            if run.round in run.revealed:
+                ui.label(self.t("console.revealed")).classes("self-center text-sm cercle-muted")
+            else:
+                button("reveal", rules.reveal, run.round, primary=stage == "done")
+        if run.round > 0 or any(run.heads.values()):
+            ui.button(self.t("console.reset"), on_click=lambda: self.confirm_reset(index)).props(
+                "flat no-caps color=negative"
+            )
+
+    def counts_table(self, run: Run, index: int, round_: int) -> None:
+        ui.label(self.t(f"round.{round_}")).classes("font-bold")
+        with ui.grid(columns="minmax(0,3fr) repeat(5, minmax(0,1fr))").classes(
+            "w-full items-center gap-x-3 gap-y-1"
+        ):
+            for header in (
+                self.t("position"),
+                self.t("room"),
+                self.t("remote"),
+                self.t("heads"),
+                "Total",
+                "%",
+            ):
+                ui.label(header).classes("text-xs cercle-muted")
+            for position in run.statement.positions():
+                ui.label(short_label(run.statement, position, self.ctx.lang)).classes("font-semibold").style(
+                    f"color:{colour(run.statement, position)}"
+                )
+                room, remote = ui.label(), ui.label()
+                number = (
+                    ui.number(
+                        value=run.heads[round_].get(position, 0),
+                        min=0,
+                        max=HEAD_COUNT_MAX,
+                        step=1,
+                        format="%d",
+                    )
+                    .props(f'dense outlined data-testid="dm-heads-{round_}-{position}"')
+                    .classes("w-20")
+                    .mark(f"dm-heads-{round_}-{position}")
+                )
+
+                async def save(_: Any = None, p: str = position, field: ui.number = number) -> None:
+                    value = int(field.value or 0) if field.value is not None else 0
+                    await self.act(rules.set_head_count, index, round_, p, value)
+
+                number.on("blur", save)
+                number.on("keydown.enter", save)
+                total, pct = ui.label().classes("font-bold"), ui.label()
+                self.cells[(round_, position)] = (room, remote, total, pct)
+        self.voted[round_] = ui.label().classes("text-sm").props(f'data-testid="dm-voted-{round_}"')
+
+    def on_tally(self) -> None:
+        run = self.state.run
+        if run is None:
+            return
+        remote = rules.remote_tokens(self.ctx.session)
+        for round_ in (1, 2):
+            if round_ not in self.voted or run.round < round_:
+                continue
+            d = run.distribution(round_, remote)
+            for c in d.counts:
+                cells = self.cells.get((round_, c.position))
+                if cells is None:
+                    continue
+                room, remote_label, total, pct = cells
+                room.text, remote_label.text = str(c.room), str(c.remote)
+                total.text, pct.text = str(c.total), f"{d.percent(c.position)} %"
+            self.voted[round_].text = voted_text(self.ctx, run, round_)
+
+    def draw_arguments(self) -> None:
+        self.args.clear()
+        run = self.state.run
+        if run is None:
+            return
+        names = side_names(run.statement, self.ctx)
+        with self.args:
+            for side in ("a", "b"):
+                with ui.column().classes("flex-1 gap-1 min-w-0"):
+                    ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
+                    arguments = [a for a in run.arguments if a.side == side]
+                    if not arguments:
+                        ui.label(self.t("console.no_arguments")).classes("text-sm cercle-muted")
+                    for a in arguments:
+                        with (
+                            ui.row()
+                            .classes("w-full items-center no-wrap gap-1")
+                            .props(f'data-testid="dm-arg-{a.id}"')
+                        ):
+                            extra = f" ({self.t('console.by_facilitator')})" if a.by == "facilitator" else ""
+                            ui.label(a.text + extra).classes(
+                                "text-sm flex-1" + (" dm-arg-hidden" if a.hidden else "")
+                            )
+                            ui.button(
+                                self.t("console.show_argument" if a.hidden else "console.hide_argument"),
+                                on_click=lambda i=a.id, h=not a.hidden: self.moderate(i, hide=h),
+                            ).props("flat dense no-caps").mark(f"dm-hide-{a.id}")
+                            ui.button(
+                                icon="edit", on_click=lambda i=a.id, x=a.text: self.correct(i, x)
+                            ).props(f'flat dense round aria-label="{self.t("console.correct")}"')
+
+    def argument_form(self) -> None:
+        with ui.row().classes("w-full items-end no-wrap gap-2"):
+            side = ui.toggle({"a": "A", "b": "B"}, value="a").props("no-caps")
+            text = (
+                ui.input(self.t("argument"))
+                .props(f"maxlength={ARGUMENT_MAX} dense outlined")
+                .classes("flex-1")
+            )
+
+            async def add() -> None:
+                if await self.act(
+                    rules.add_argument, self.state.current, side.value or "a", text.value or ""
+                ):
+                    text.value = ""
+
+            text.on("keydown.enter", add)
+            ui.button(icon="add", on_click=add).props(f'round color=primary aria-label="{self.t("send")}"')
+
+    def new_statement_form(self) -> None:
+        with ui.expansion(self.t("console.new"), icon="add").classes("w-full"):
+            form = ui.radio(
+                {"dilemma": self.t("console.dilemma"), "scale": self.t("console.scale")}, value="dilemma"
+            ).props("inline")
+            prompt = (
+                ui.textarea(self.t("console.prompt"))
+                .props("autogrow outlined")
+                .classes("w-full")
+                .mark("dm-new-prompt")
+            )
+            a = ui.input(self.t("console.a")).props("outlined dense").classes("w-full").mark("dm-new-a")
+            b = ui.input(self.t("console.b")).props("outlined dense").classes("w-full").mark("dm-new-b")
+            hesitant = ui.checkbox(self.t("console.with_hesitant"), value=True)
+            for field in (a, b, hesitant):
+                field.bind_visibility_from(form, "value", value="dilemma")
+
+            async def add() -> None:
+                raw: dict[str, Any] = {"form": form.value, "prompt": prompt.value or ""}
+                if form.value == "dilemma":
+                    raw.update(a=a.value or "", b=b.value or "", hesitant=bool(hesitant.value))
+                if await self.act(rules.add_statement, raw):
+                    prompt.value = a.value = b.value = ""
+
+            ui.button(self.t("console.add"), icon="campaign", on_click=add).props(
+                "color=primary no-caps"
+            ).mark("dm-new-add")
+
+    async def act(self, command: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+        return await self.ctx.act(command, *args, **kwargs)
+
+    async def moderate(self, text_id: str, *, hide: bool | None = None, text: str | None = None) -> None:
+        await self.ctx.act(rules.moderate, text_id, hide=hide, text=text)
+
+    def correct(self, text_id: str, current: str) -> None:
+        with ui.dialog() as dialog, ui.card().classes("w-[32rem]"):
+            field = (
+                ui.textarea(self.t("argument"), value=current)
+                .props(f"maxlength={ARGUMENT_MAX} counter autogrow outlined")
+                .classes("w-full")
+            )
+            with ui.row():
+                ui.button(self.ctx.t("console.cancel"), on_click=dialog.close).props("flat")
+
+                async def save() -> None:
+                    await self.moderate(text_id, text=field.value or "")
+                    dialog.close()
+
+                ui.button(self.t("console.save"), on_click=save).props("color=primary")
+        dialog.open()
+
+    def confirm_reset(self, index: int) -> None:
+        with ui.dialog() as dialog, ui.card():
+            ui.label(self.t("console.reset_confirm"))
+            with ui.row():
+                ui.button(self.ctx.t("console.cancel"), on_click=dialog.close).props("flat")
+
+                async def confirmed() -> None:
+                    dialog.close()
+                    await self.act(rules.reset_statement, index)
+
+                ui.button(self.ctx.t("console.confirm"), on_click=confirmed).props(
+                    'color=negative data-testid="dm-reset-confirm"'
+                ).mark("dm-reset-confirm")
+        dialog.open()

@@ -1,0 +1,108 @@
+"""The débat mouvant on the projected screen: the statement, the bar across the room, the movement."""
+
+from __future__ import annotations
+
+from html import escape
+
+from nicegui import ui
+
+from facilitation.ui.context import ViewContext
+
+from . import state as rules
+from .display import CSS, bar_html, colour, sankey_options
+from .state import ARGUMENTS, CONTROL, DebatState, Run
+from .tally import movement_sentence
+from .views_common import guard, live, shown_round, side_names, voted_text
+
+
+class ScreenView:
+    """The statement in large type, the live bar across the room, then the movement."""
+
+    def __init__(self, ctx: ViewContext) -> None:
+        self.ctx = ctx
+        ui.add_css(CSS)
+        self.area = ui.column().classes("w-full gap-[2vh]").props('data-testid="dm-screen"')
+        self.bar: ui.html | None = None
+        self.voted: ui.label | None = None
+        self.args: ui.element | None = None
+        self.draw()
+        for topic in ("phase", CONTROL):
+            ctx.subscribe(topic, guard(self.area, self.draw))
+        ctx.subscribe("tally", guard(self.area, self.on_tally))
+        ctx.subscribe(ARGUMENTS, guard(self.area, self.draw_arguments))
+
+    @property
+    def state(self) -> DebatState:
+        return self.ctx.state
+
+    def draw(self) -> None:
+        self.area.clear()
+        self.bar = self.voted = self.args = None
+        state, run = self.state, self.state.run
+        with self.area:
+            if run is None:
+                ui.label(self.ctx.t("debat_mouvant.no_statement")).classes("cercle-screen-item")
+                return
+            ui.label(
+                f"{self.ctx.t('debat_mouvant.title')} · "
+                f"{self.ctx.t('debat_mouvant.statement', n=state.current + 1)} / {len(state.runs)} · "
+                f"{self.ctx.t(f'debat_mouvant.stage.{run.stage}')}"
+            ).classes("dm-screen-stage").props('data-testid="dm-stage"')
+            ui.label(run.statement.prompt).classes("dm-screen-prompt")
+            if run.statement.form == "dilemma":
+                with ui.element("div").classes("dm-screen-choices"):
+                    for position in ("a", "b"):
+                        ui.label(f"{position.upper()} — {getattr(run.statement, position)}").classes(
+                            "dm-screen-choice"
+                        ).style(f"border-color:{colour(run.statement, position)}")
+            stage = run.stage
+            if stage == "ready":
+                return
+            if stage == "done":
+                self.movement(run)
+            if run.open and run.hide_results:
+                ui.label(self.ctx.t("debat_mouvant.hidden_until_closed")).classes("cercle-screen-text")
+            else:
+                self.bar = ui.html("", sanitize=False).classes("w-full").props('data-testid="dm-bar"')
+            self.voted = ui.label().classes("dm-screen-voted").props('data-testid="dm-voted"')
+            if stage == "arguments":
+                self.args = ui.element("div").classes("dm-screen-args")
+                self.draw_arguments()
+        self.on_tally()
+
+    def on_tally(self) -> None:
+        run = self.state.run
+        if run is None:
+            return
+        round_ = shown_round(run)
+        if self.bar is not None:
+            d = run.distribution(round_, rules.remote_tokens(self.ctx.session))
+            self.bar.content = bar_html(run.statement, d, self.ctx.lang)
+        if self.voted is not None:
+            self.voted.text = voted_text(self.ctx, run, round_)
+
+    def movement(self, run: Run) -> None:
+        m = run.movement()
+        ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes("dm-screen-sentence").props(
+            'data-testid="dm-sentence"'
+        )
+        if m.both:
+            ui.echart(sankey_options(run.statement, m, self.ctx.lang)).classes("w-full").style(
+                "height:34vh"
+            ).props('data-testid="dm-sankey"')
+
+    def draw_arguments(self) -> None:
+        run = self.state.run
+        if self.args is None or run is None or not live(self.args):
+            return
+        self.args.clear()
+        names = side_names(run.statement, self.ctx)
+        with self.args:
+            for side in ("a", "b"):
+                with ui.element("div"):
+                    ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
+                    items = "".join(
+                        f'<li data-argument="{escape(a.id)}">{escape(a.text)}</li>'
+                        for a in run.visible_arguments(side)[-5:]  # type: ignore[arg-type]
+                    )
+                    ui.html(f"<ul>{items}</ul>", sanitize=False)

@@ -1,0 +1,150 @@
+"""The débat mouvant's console and phone through NiceGUI's simulated user (no browser)."""
+
+from __future__ import annotations
+
+from activities.debat_mouvant import state as rules
+from facilitation.activity import CommandContext
+from facilitation.room import Room
+from tests.conftest import running_service
+
+
+async def live_debate(create_user, phones: int = 1):
+    """A 2018 session moved to its débat mouvant, a console, and `phones` joined phones."""
+    service = running_service()
+    room, key = service.rooms.create(plan="open-detat-2018-03-12")
+    host = create_user()
+    await host.open(f"/host/{room.code}?key={key}")
+    host.find("Démarrer la session").click()
+    await host.should_see("Point suivant")
+    host.find("Point suivant").click()
+    await host.should_see("Ouvrir le vote")
+    users = []
+    for _ in range(phones):
+        phone = create_user()
+        await phone.open(f"/j/{room.code}")
+        phone.find("J'accepte la charte").click()
+        phone.find("Continuer").click()
+        await phone.should_see("Le vote n'est pas encore ouvert")
+        users.append(phone)
+    return room, host, users
+
+
+def debate(room: Room) -> rules.DebatState:
+    return room.state.activities[1]
+
+
+async def test_a_phone_votes_changes_its_mind_and_the_console_counts_it(create_user) -> None:
+    room, host, (phone,) = await live_debate(create_user)
+    host.find("Ouvrir le vote").click()
+    await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    await phone.should_see("Position enregistrée : A")
+    phone.find(marker="dm-choice-b").click()
+    await phone.should_see("Position enregistrée : B")
+    assert debate(room).run.positions_of(1) == {next(iter(room.state.participants)): "b"}
+    await host.should_see("1 ont pris position sur 1 participant·es")
+    host.find("Clore le tour").click()
+    await phone.should_see("Le tour est clos. Votre position : B.")
+    await phone.should_not_see("Où vous placez-vous ?")
+
+
+async def test_a_vote_in_a_round_closed_meanwhile_is_refused_and_changes_nothing(create_user) -> None:
+    room, host, (phone,) = await live_debate(create_user)
+    host.find("Ouvrir le vote").click()
+    await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    await phone.should_see("Position enregistrée : A")
+    # The round closes; before this phone hears of it, the person taps B.
+    room.submit_now(lambda s: rules.close_round(s.activities[1], CommandContext(1, room.clock(), s), 0))
+    phone.find(marker="dm-choice-b").click()
+    await phone.should_see("Ce tour est clos : votre choix n'a pas été pris en compte")
+    await phone.should_see("Le tour est clos. Votre position : A.")
+    assert list(debate(room).run.positions_of(1).values()) == ["a"]
+
+
+async def test_head_counts_are_added_and_marked(create_user) -> None:
+    room, host, (phone,) = await live_debate(create_user)
+    host.find("Ouvrir le vote").click()
+    await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    await host.should_see("1 ont pris position sur 1 participant·es")
+    host.find(marker="dm-heads-1-b").type("12").trigger("blur")
+    await host.should_see("+ 12 compté·es à main levée")
+    d = debate(room).run.distribution(1)
+    assert (d.voters, d.heads, d.get("b").heads) == (1, 12, 12)
+
+
+async def test_arguments_from_a_phone_reach_the_console_which_hides_one(create_user) -> None:
+    room, host, (phone,) = await live_debate(create_user)
+    host.find("Ouvrir le vote").click()
+    await phone.should_see("Où vous placez-vous ?")
+    host.find("Clore le tour").click()
+    await host.should_see("Passer aux arguments")
+    host.find("Passer aux arguments").click()
+    await phone.should_see("Un argument pour un côté ?")
+    phone.find(marker="dm-argument").type("Ouvrir à de nouveaux publics")
+    phone.find(marker="dm-send").click()
+    await phone.should_see("Merci, votre argument est noté.")
+    await host.should_see("Ouvrir à de nouveaux publics")
+    phone.find(marker="dm-argument").type("x" * 2)
+    phone.find(marker="dm-send").click()
+    await phone.should_see("Un argument fait de 3 à 280 caractères")
+    host.find(marker="dm-hide-1.1").click()
+    await host.should_see("Rétablir")
+    assert debate(room).run.visible_arguments("a") == []
+    assert [t.hidden for t in room.registry.get("debat_mouvant").free_texts(debate(room))] == [True]
+
+
+async def test_final_round_starts_from_the_first_position_and_the_reveal_reaches_the_phone(
+    create_user,
+) -> None:
+    room, host, (p1, p2) = await live_debate(create_user, phones=2)
+    host.find("Ouvrir le vote").click()
+    await p1.should_see("Où vous placez-vous ?")
+    await p2.should_see("Où vous placez-vous ?")
+    p1.find(marker="dm-choice-a").click()
+    p2.find(marker="dm-choice-a").click()
+    await host.should_see("2 ont pris position sur 2 participant·es")
+    host.find("Clore le tour").click()
+    await host.should_see("Passer aux arguments")
+    host.find("Passer aux arguments").click()
+    await host.should_see("Ouvrir le tour final")
+    host.find("Ouvrir le tour final").click()
+    await p1.should_see("Votre première position compte : A")
+    p1.find(marker="dm-choice-b").click()
+    await p1.should_see("Position enregistrée : B")
+    host.find("Clore le tour").click()
+    await host.should_see("1 personne a changé de position, vers B.")
+    host.find("Révéler sur les téléphones").click()
+    await p2.should_see("Résultat")
+    await p2.should_see("1 personne a changé de position, vers B.")
+
+
+async def test_a_statement_typed_live_is_presented_and_a_bad_one_explained(create_user) -> None:
+    room, host, (phone,) = await live_debate(create_user)
+    host.find("Nouvel énoncé").click()
+    host.find(marker="dm-new-prompt").type("Faut-il se réunir en province ?")
+    host.find(marker="dm-new-add").click()
+    await host.should_see("Énoncé invalide")
+    assert len(debate(room).runs) == 5
+    host.find(marker="dm-new-a").type("Oui, souvent")
+    host.find(marker="dm-new-b").type("Non, à Paris")
+    host.find(marker="dm-new-add").click()
+    await phone.should_see("Faut-il se réunir en province ?")
+    assert len(debate(room).runs) == 6 and debate(room).current == 5
+
+
+async def test_reset_asks_first(create_user) -> None:
+    room, host, (phone,) = await live_debate(create_user)
+    host.find("Ouvrir le vote").click()
+    await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    await host.should_see("1 ont pris position")
+    host.find("Clore le tour").click()
+    await host.should_see("Recommencer cet énoncé")
+    host.find("Recommencer cet énoncé").click()
+    await host.should_see("Recommencer cet énoncé ?", retries=3)
+    assert debate(room).run.positions_of(1)
+    host.find(marker="dm-reset-confirm").click()
+    await phone.should_see("Le vote n'est pas encore ouvert")
+    assert debate(room).run.positions_of(1) == {} and debate(room).run.resets == 1

@@ -126,6 +126,7 @@ def run_session(server: Server, browser, plan: str) -> dict:
         following.click()
     tokens = [t for phone in phones for t in tokens_of(phone)]
     assert len(tokens) == 2
+    console.wait_for_timeout(500)  # let the console finish redrawing its controls
     console.get_by_role("button", name="Clore la session").click()
     console.get_by_role("button", name="Confirmer").click()
     console.get_by_text("État : close").wait_for()

@@ -341,7 +341,7 @@ class CafePhone:
                 ui.label(ctx.t(f"world_cafe.kind.{kind}")).classes("text-xs uppercase cercle-muted mt-2")
                 for line in lines:
                     mentions = f" ×{line.mentions}" if line.mentions > 1 else ""
-                    with ui.element("div").classes("wc-phone-actor"):
+                    with ui.element("div").classes("wc-phone-actor w-full"):
                         ui.label(line.name).classes("font-semibold")
                         ui.label(mentions).classes("wc-mentions")
             if ideas:
@@ -362,6 +362,7 @@ class CafePhone:
                     value=first,
                     on_change=lambda: self.show_kind(),
                 )
+                .classes("w-full")
                 .props('spread no-caps data-testid="wc-kind"')
                 .mark("wc-kind")
             )
@@ -484,11 +485,10 @@ class CafeConsole:
             )
         if not state.started:
             self.setup_form()
-            self.schedule_card(r)
+            Redrawer(self.ctx, self.schedule_card)
             ui.button(self.ctx.t("world_cafe.console.start"), icon="play_arrow", on_click=self.start).props(
                 'color=primary data-testid="wc-start"'
             ).mark("wc-start")
-            r.subscribe("presence", r.redraw)
             return
         self.clock_card()
         live = ui.column().classes("w-full gap-4")
@@ -542,7 +542,7 @@ class CafeConsole:
                     ),
                     "groups": ui.number(ctx.t("world_cafe.console.groups"), value=settings.groups, min=1),
                     "rotation_minutes": ui.number(
-                        ctx.t("world_cafe.console.rotation_minutes"), value=settings.rotation_minutes, min=0.5
+                        ctx.t("world_cafe.console.rotation_minutes"), value=settings.rotation_minutes, min=0.1
                     )
                     .props('data-testid="wc-rotation-minutes"')
                     .mark("wc-rotation-minutes"),
@@ -575,6 +575,7 @@ class CafeConsole:
 
     def schedule_card(self, r: Redrawer) -> None:
         ctx, state = self.ctx, self.state
+        r.subscribe("presence", r.redraw)  # the number of groups follows the people present
         present = self.present()
         people = len(present) if present is not None else len(ctx.session.participants)
         planned = state.planned_schedule(people)
@@ -718,7 +719,7 @@ class CafeConsole:
                 person = ui.select(people, label=ctx.t("world_cafe.console.person"), with_input=True).classes(
                     "w-32"
                 )
-                target = ui.select(open_groups, label=ctx.t("world_cafe.console.to_group")).classes("w-32")
+                target = ui.select(open_groups, label=ctx.t("world_cafe.console.to_group")).classes("w-44")
                 ui.button(
                     ctx.t("world_cafe.console.move"),
                     on_click=lambda: (
@@ -728,8 +729,8 @@ class CafeConsole:
                     ),
                 ).props("outline no-caps")
             with ui.row().classes("w-full items-end gap-2"):
-                source = ui.select(open_groups, label=ctx.t("world_cafe.console.merge")).classes("w-32")
-                into = ui.select(open_groups, label=ctx.t("world_cafe.console.merge_into")).classes("w-32")
+                source = ui.select(open_groups, label=ctx.t("world_cafe.console.merge")).classes("w-44")
+                into = ui.select(open_groups, label=ctx.t("world_cafe.console.merge_into")).classes("w-44")
                 ui.button(
                     ctx.t("world_cafe.console.merge"),
                     on_click=lambda: (
@@ -754,7 +755,7 @@ class CafeConsole:
                 parts = [(c.id, c.text, c.hidden)]
                 if c.kind == "actor" and c.why:
                     parts.append((f"{c.id}.why", c.why, c.why_hidden))
-                with ui.column().classes("w-full gap-0 border-b py-1"):
+                with ui.column().classes("w-full gap-0 border-b border-gray-200 py-1"):
                     kind = (
                         ctx.t(f"world_cafe.kind.{c.actor_kind}")
                         if c.kind == "actor"

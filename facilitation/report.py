@@ -1,4 +1,16 @@
-"""What an activity contributes to the restitution: neutral data, rendered by the core."""
+"""What an activity contributes to the restitution: neutral data, rendered by the core.
+
+`ReportSection.data` holds the activity's own figures (exported as JSON). Charts drawn by the
+core (inline SVG in HTML, tables in Markdown, rows in CSV) are asked for with this shape:
+
+    data["chart"] = {"kind": "bar" | "stacked", "title": "...", "unit": "...",
+                     "labels": ["row 1", "row 2"],
+                     "series": [{"name": "A", "values": [3, 5]}, {"name": "B", "values": [4, 1]}]}
+    data["charts"] = [chart, ...]  # several
+
+One non-negative value per label in each series; "stacked" splits each row by series as shares
+of its total (a dilemma's A / hesitant / B). See docs/open-data.md.
+"""
 
 from __future__ import annotations
 

@@ -205,3 +205,13 @@ def test_charts_documented_shape_and_malformed_ones_skipped(data, count) -> None
     for chart in found:
         drawn = charts.svg(chart)
         assert drawn.startswith("<svg") and drawn.endswith("</svg>")
+
+
+def test_every_schema_field_is_documented() -> None:
+    doc = (ROOT / "docs/open-data.md").read_text()
+    names = set(SCHEMA["properties"])
+    for definition in SCHEMA["$defs"].values():
+        names |= set(definition.get("properties", {}))
+    missing = sorted(n for n in names if f"`{n}`" not in doc and f"`{n}[]`" not in doc)
+    assert missing == []
+    assert set(SCHEMA["properties"]) == {"$schema", *Restitution.model_fields}

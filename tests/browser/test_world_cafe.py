@@ -1,0 +1,94 @@
+"""A world café in a real browser: two phones in two groups, one clock, a rotation that runs out,
+a chime on the screen, and the work of rotation 1 waiting for the next group at its table."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+
+pytestmark = pytest.mark.browser
+
+SPIES = """
+window.__played = 0;
+HTMLMediaElement.prototype.play = function () { window.__played += 1; return Promise.resolve(); };
+Object.defineProperty(navigator, 'vibrate', {value: (pattern) => { window.__vibrated = pattern; return true; }});
+"""
+
+
+def seconds(text: str) -> int:
+    minutes, secs = re.fullmatch(r"(\d+):(\d\d)", text.strip()).groups()
+    return int(minutes) * 60 + int(secs)
+
+
+def join(browser, url: str):
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(SPIES)
+    page = context.new_page()
+    page.goto(url)
+    page.get_by_test_id("accept-charter").click()
+    page.get_by_test_id("join").click()
+    page.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    return page
+
+
+def table(page) -> str:
+    return page.get_by_test_id("wc-phone-table").get_attribute("data-table")
+
+
+def test_two_groups_rotate_and_find_each_others_work(server, browser) -> None:
+    session = server.create(plan="open-detat-2018-03-12")
+    first, second = join(browser, session["join_url"]), join(browser, session["join_url"])
+
+    host = browser.new_context(viewport=LAPTOP).new_page()
+    host.goto(session["host_url"])
+    host.get_by_text("Démarrer la session").click()
+    host.locator('[aria-label="Aller à ce point"]').nth(1).click()  # the café, third on the agenda
+    host.get_by_text("Réglages du world café").wait_for()
+    host.get_by_label("Nombre de groupes (vide : selon la taille)").fill("2")
+    host.get_by_label("Minutes par rotation").fill("0.2")  # 12 seconds, to see a rotation run out
+    host.get_by_test_id("wc-save").click()
+    host.get_by_text("2 personnes présentes : 2 groupes.").wait_for()
+
+    screen_context = browser.new_context(viewport=PROJECTOR)
+    screen_context.add_init_script(SPIES)
+    screen = screen_context.new_page()
+    screen.goto(session["screen_url"])
+    screen.get_by_text("Le world café va commencer.").wait_for()
+
+    host.get_by_test_id("wc-start").click()
+    first.get_by_test_id("wc-phone-table").wait_for()
+    second.get_by_test_id("wc-phone-table").wait_for()
+    before = {"first": table(first), "second": table(second)}
+    assert before["first"] != before["second"]  # two groups, two tables
+
+    # one clock: the screen and both phones agree within a second
+    screen.get_by_test_id("wc-clock").wait_for()
+    clocks = [seconds(p.get_by_test_id("wc-clock").inner_text()) for p in (screen, first, second)]
+    assert max(clocks) - min(clocks) <= 1, clocks
+    assert 0 < clocks[0] <= 12
+
+    first.get_by_test_id("wc-actor-name").fill("Regards Citoyens")
+    first.get_by_test_id("wc-send").click()
+    first.get_by_test_id("wc-board").get_by_text("Regards Citoyens").wait_for()
+    assert "Regards Citoyens" not in second.get_by_test_id("wc-board").inner_text()
+
+    # the rotation runs out by itself: the screen chimes, phones vibrate and show their next table
+    screen.get_by_text("Rotation 2 / 5").wait_for(timeout=20_000)
+    first.get_by_text("Rotation 2 / 5").wait_for()
+    second.get_by_text("Rotation 2 / 5").wait_for()
+    assert screen.evaluate("window.__played") >= 1
+    assert first.evaluate("window.__vibrated") is not None
+    after = {"first": table(first), "second": table(second)}
+    assert after["second"] == before["first"]  # the second group sits where the first one was
+    assert after["first"] != before["first"]
+    second.get_by_test_id("wc-board").get_by_text("Regards Citoyens").wait_for()  # and finds its work
+
+    # after a reload (a phone waking up), the same table and the same clock
+    second.reload()
+    second.get_by_test_id("wc-phone-table").wait_for()
+    assert table(second) == after["second"]
+    clocks = [seconds(p.get_by_test_id("wc-clock").inner_text()) for p in (screen, second)]
+    assert abs(clocks[0] - clocks[1]) <= 1, clocks

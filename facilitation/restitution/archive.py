@@ -317,7 +317,8 @@ async def moderate_text(
         cc = CommandContext(item=item, now=room.clock(), session=session)
         return list(activity.moderate(session.activities[item], cc, text_id, hide=hide, text=text))
 
-    await room.submit(decide)
+    if not await room.submit(decide):
+        return  # nothing changed: nothing to log
     action = "edit" if text is not None else ("hide" if hide else "show")
     entry = {"target": "free_text", "target_id": f"{item}:{text_id}", "action": action}
     room.store.log_moderation(

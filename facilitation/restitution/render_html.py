@@ -9,7 +9,7 @@ from typing import Any
 from ..i18n import t
 from .charts import charts_of, svg
 from .model import Restitution, Section
-from .render_md import agenda_rows, moderation_what
+from .render_md import agenda_rows, long_date, moderation_what
 
 CSS = """
 .cercle-restitution { font-family: "Marianne", "Segoe UI", Arial, sans-serif; color: #161616;
@@ -76,7 +76,9 @@ def paragraphs(texts: list[str]) -> str:
 
 
 def section(s: Section) -> str:
-    parts = [f'<section data-kind="{escape(s.kind)}"><h2>{s.item + 1}. {escape(s.title)}</h2>']
+    parts = [f'<section data-kind="{escape(s.kind)}"><h2>{s.item + 1}. {escape(s.item_title)}</h2>']
+    if s.title and s.title not in s.item_title:
+        parts.append(f'<p class="meta">{escape(s.title)}</p>')
     parts.append(paragraphs(s.paragraphs))
     for chart in charts_of(s.data):
         caption = f"<figcaption>{escape(chart.title)}</figcaption>" if chart.title else ""
@@ -131,7 +133,9 @@ def comments(doc: Restitution) -> str:
 def body(doc: Restitution, *, with_comments: bool = True) -> str:
     """The restitution as an `<article>` (also embedded in the public page)."""
     lang = doc.lang
-    meta = " · ".join(x for x in (doc.date, f"{t('restitution.licence', lang)} : {doc.licence}") if x)
+    meta = " · ".join(
+        x for x in (long_date(doc.date, lang), f"{t('restitution.licence', lang)} : {doc.licence}") if x
+    )
     p = doc.participants
     parts = [
         '<article class="cercle-restitution">',

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..i18n import t
@@ -28,6 +29,21 @@ def table(columns: list[str], rows: list[list[Any]]) -> list[str]:
     lines = ["| " + " | ".join(cell(c) for c in columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return lines
+
+
+MONTHS = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+def long_date(value: str, lang: str) -> str:
+    """ "12 mars 2018" from "2018-03-12"; anything else as written."""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{day.day} {MONTHS.get(lang, MONTHS['fr'])[day.month - 1]} {day.year}"
 
 
 def minutes(value: float | int | None, lang: str) -> str:
@@ -64,7 +80,9 @@ def agenda_rows(doc: Restitution) -> tuple[list[str], list[list[Any]]]:
 
 
 def section(s: Section) -> list[str]:
-    lines = [f"## {s.item + 1}. {s.title}", ""]
+    lines = [f"## {s.item + 1}. {s.item_title}", ""]
+    if s.title and s.title not in s.item_title:
+        lines += [f"*{s.title}*", ""]
     for paragraph in s.paragraphs:
         lines += [paragraph.strip(), ""]
     for chart in charts_of(s.data):
@@ -93,7 +111,7 @@ def moderation_what(entry: Any, lang: str) -> str:
 def render(doc: Restitution) -> str:
     lang = doc.lang
     lines = [f"# {doc.title}", ""]
-    meta = [x for x in (doc.date, f"{t('restitution.licence', lang)} : {doc.licence}") if x]
+    meta = [x for x in (long_date(doc.date, lang), f"{t('restitution.licence', lang)} : {doc.licence}") if x]
     lines += [f"*{' · '.join(meta)}*", "", f"> {t('restitution.chatham', lang)}", ""]
     if doc.status != "closed":
         lines += [f"**{t('restitution.live_draft', lang)}**", ""]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -93,6 +94,15 @@ add(
         "restitution.ui.erased": ("Session effacée.", "Session erased."),
     }
 )
+
+
+def highlighted(text: str, findings: tuple[privacy.Finding, ...]) -> str:
+    """The text, escaped, with what looks personal marked."""
+    parts, at = [], 0
+    for f in findings:
+        parts += [escape(text[at : f.start]), f"<mark>{escape(text[f.start : f.end])}</mark>"]
+        at = f.end
+    return "".join([*parts, escape(text[at:])])
 
 
 def export_url(code: str, fmt: str, lang: str, key: str | None = None) -> str:
@@ -355,7 +365,9 @@ class RestitutionPanel:
                     )
                     hidden = f" · {self.t('restitution.ui.hidden_note')}" if s.hidden else ""
                     ui.label(f"{where} · {', '.join(kinds)}{hidden}").classes("text-xs cercle-muted")
-                    ui.label(s.text).classes("whitespace-pre-line" + (" line-through" if s.hidden else ""))
+                    ui.html(highlighted(s.text, s.findings), sanitize=False).classes(
+                        "whitespace-pre-line" + (" line-through" if s.hidden else "")
+                    )
                     with ui.row().classes("gap-1"):
                         if s.target == "comment":
                             if not s.hidden:

@@ -38,7 +38,7 @@ async def test_panel_lists_suspect_texts_and_hides_one(user, fake_plan) -> None:
     room, key = live_session(fake_plan)
     await user.open(f"/host/{room.code}?key={key}")
     await user.should_see("Vérification avant publication")
-    await user.should_see("Comme le disait Jean Dupont, 06 12 34 56 78")
+    await user.should_see("Comme le disait <mark>Jean Dupont</mark>, <mark>06 12 34 56 78</mark>")
     await user.should_not_see("Publier les données par défaut")  # nothing personal in it
     await user.should_see("Non publiée.")
     user.find(marker="hide-1-n2").click()

@@ -147,7 +147,8 @@ def test_markdown_is_pasteable_tables_and_escaped_pipes(doc) -> None:
     assert "| # | Point | Format | Début prévu | Début réel | Durée prévue | Durée réelle |" in md
     assert "| 2 | Notes et votes | Prise de notes |" in md
     assert "- Ouvrir les données | par défaut" in md
-    assert "Licence : Licence Ouverte / Etalab 2.0" in md
+    assert "*12 mars 2026 · Licence : Licence Ouverte / Etalab 2.0*" in md
+    assert "## 2. Notes et votes" in md
     assert "Commentaire masqué par la modération (contient un nom)." in md
     agenda = md.split("## Ordre du jour")[1].split("\n## ")[0]
     rows = [line for line in agenda.splitlines() if line.startswith("|")]

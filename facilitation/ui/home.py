@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from ..codes import normalise_code
+from ..demo import DEMO_PLAN
 from ..i18n import RuleViolation, t
 from ..plans import list_plans
 from ..service import Service
@@ -17,7 +18,9 @@ def register(service: Service) -> None:
     @ui.page("/")
     def home(lang: str | None = None) -> None:
         lang = pick_lang(lang, default)
-        plans = {p.name: p.title for p in list_plans()}
+        shipped = list_plans()
+        plans = {p.name: p.title for p in shipped}
+        descriptions = {p.name: p.description for p in shipped}
         with frame(lang, default, "/", kind="home"):
             ui.label(t("app.tagline", lang)).classes("cercle-h2")
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
@@ -38,12 +41,18 @@ def register(service: Service) -> None:
                     ui.label(t("home.create", lang)).classes("cercle-h2")
                     choice = ui.select(
                         {**plans, "": t("home.blank", lang)},
-                        value=next(iter(plans), ""),
+                        value=DEMO_PLAN if DEMO_PLAN in plans else next(iter(plans), ""),
                         label=t("home.plan", lang),
                     ).classes("w-full")
+                    about = ui.label(descriptions.get(choice.value, "")).classes("cercle-muted text-sm")
                     title = ui.input(t("home.title", lang)).props("maxlength=200").classes("w-full")
                     title.set_visibility(not choice.value)
-                    choice.on_value_change(lambda e: title.set_visibility(not e.value))
+
+                    def chosen(value: str) -> None:
+                        title.set_visibility(not value)
+                        about.text = descriptions.get(value, "")
+
+                    choice.on_value_change(lambda e: chosen(e.value))
                     result = ui.column().classes("w-full")
 
                     def create() -> None:

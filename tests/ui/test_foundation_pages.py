@@ -78,3 +78,22 @@ async def test_a_broken_activity_view_does_not_take_the_console_down(user: User,
     await user.should_see("Point suivant")  # the rest of the console still works
     assert "the console view of world_cafe failed" in caplog.text  # logged for the maintainers
     caplog.clear()  # an expected error: the fixture fails tests on unexpected ones
+
+
+async def test_home_creates_a_session_and_hands_over_the_console_link(user: User) -> None:
+    await user.open("/")
+    await user.should_see("Débat mouvant sur cinq dilemmes", retries=3)  # the 2018 plan is preselected
+    user.find("Créer la session").click()
+    await user.should_see("Gardez ce lien de console")
+    codes = running_service().rooms.store.session_codes()
+    assert len(codes) == 1
+    await user.should_see(content=f"/host/{codes[0]}?key=")
+
+
+async def test_home_refuses_a_blank_session_without_title(user: User) -> None:
+    await user.open("/")
+    user.find(ui.select).click()
+    user.find("Session vierge").click()
+    user.find("Créer la session").click()
+    await user.should_see("Donnez un titre à la session vierge.")
+    assert running_service().rooms.store.session_codes() == []

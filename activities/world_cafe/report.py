@@ -72,9 +72,22 @@ def report(state: CafeState, session: SessionState | None, lang: str) -> ReportS
                 "ideas": ideas,
             }
         )
+    chart = {
+        "kind": "bar",
+        "title": t("world_cafe.report.chart", lang),
+        "labels": [theme["theme"] for theme in themes],
+        "series": [
+            {
+                "name": t("world_cafe.report.contributions", lang),
+                "values": [theme["count"] for theme in themes],
+            },
+            {"name": t("world_cafe.report.target", lang), "values": [settings.target for _ in themes]},
+        ],
+    }
     section.data = {
         "themes": themes,
         "rotations": state.rotations,
         "rotation_minutes": settings.rotation_minutes,
+        "chart": chart,
     }
     return section

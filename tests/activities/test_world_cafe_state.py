@@ -240,6 +240,7 @@ def test_work_at_a_table_is_seen_by_the_next_group_there() -> None:
     section = report(c.state, c.session, "fr")
     assert "objectif atteint" in section.paragraphs[table + 1]
     assert section.tables[0].rows == [["Regards Citoyens", "Association", 2, "open data"]]
+    assert section.data["chart"]["series"][0]["values"][table] == 2
     dumped = section.model_dump_json()
     assert not any(token in dumped for token in c.session.participants)
 
@@ -303,3 +304,29 @@ def test_topics_keep_contributions_off_the_phase() -> None:
     assert ACTIVITY.topics(e) == {"world_cafe:table:0", "tally:world_cafe"}
     [paused] = c.do(cafe.pause)
     assert "world_cafe:phase" in ACTIVITY.topics(paused) and "phase" not in ACTIVITY.topics(paused)
+
+
+def test_nothing_is_lost_when_the_server_restarts(rooms, store, clock) -> None:
+    from facilitation.room import Room
+
+    room, _ = rooms.create(plan="open-detat-2018-03-12")
+    for i in range(12):
+        room.submit_now(lambda s, i=i: rules.join(s, f"p{i}", ("woman", "man")[i % 2], "room", clock()))
+    room.submit_now(lambda s: rules.start(s, clock()))
+    room.submit_now(lambda s: rules.move_to(s, 2, clock()))
+
+    def act(command, *args):
+        return room.submit_now(lambda s: command(s.activities[2], CommandContext(2, clock(), s), *args))
+
+    act(cafe.change_setup, {**room.state.activities[2].settings.model_dump(), "groups": 3})
+    act(cafe.start, None)
+    state = room.state.activities[2]
+    token = state.groups[1].members[0]
+    act(cafe.contribute, token, state.table_of(1, 0), "actor", "Regards Citoyens", "association", "")
+    clock.advance(130)
+    act(cafe.pause)
+    again = Room.load(room.code, store, rooms.bus, clock).state.activities[2]
+    assert [g.members for g in again.groups] == [g.members for g in state.groups]
+    assert again.contributions == state.contributions
+    clock.advance(3600)  # still paused, an hour later
+    assert again.timing(clock()).remaining == state.timing(clock()).remaining == 470

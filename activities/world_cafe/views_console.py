@@ -1,0 +1,353 @@
+"""The facilitator's console: set-up, schedule, clock controls, live counts, groups, moderation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import ui
+
+from facilitation.ui.context import ViewContext
+
+from . import state as rules
+from .display import bar_html, clock_html, short_label
+from .state import CafeState
+from .views import PHASE, TALLY, Redrawer, arm, prepare, shown_rotation, status_line
+
+
+class CafeConsole:
+    def __init__(self, ctx: ViewContext) -> None:
+        self.ctx = ctx
+        prepare(ctx)
+        self.body = Redrawer(ctx, self.draw, "w-full gap-4")
+        ctx.subscribe(PHASE, lambda: (self.body.redraw(), arm(ctx)))
+
+    @property
+    def state(self) -> CafeState:
+        return self.ctx.state
+
+    def present(self) -> list[str] | None:
+        """Tokens of the phones connected now (everyone who joined when none is connected)."""
+        joined = self.ctx.session.participants
+        connected = [t for t in self.ctx.room.connections if t in joined]
+        return connected or None
+
+    def draw(self, r: Redrawer) -> None:
+        state = self.state
+        if state.error:
+            ui.label(self.ctx.t("world_cafe.console.settings_error", details=state.error)).classes(
+                "cercle-notice cercle-notice-error"
+            )
+        if not state.started:
+            self.setup_form()
+            Redrawer(self.ctx, self.schedule_card)
+            ui.button(self.ctx.t("world_cafe.console.start"), icon="play_arrow", on_click=self.start).props(
+                'color=primary data-testid="wc-start"'
+            ).mark("wc-start")
+            return
+        self.clock_card()
+        live = ui.column().classes("w-full gap-4")
+
+        def fill() -> None:
+            live.clear()
+            with live:
+                self.tables_card()
+                self.groups_card()
+                self.moderation_card()
+
+        fill()
+        r.subscribe(TALLY, fill)
+
+    # set-up
+
+    def setup_form(self) -> None:
+        ctx, settings = self.ctx, self.state.settings
+        themes = [t.model_dump() for t in settings.themes]
+        with ui.column().classes("cercle-card gap-2"):
+            ui.label(ctx.t("world_cafe.console.setup")).classes("cercle-h2")
+            ui.label(ctx.t("world_cafe.console.themes")).classes("font-semibold")
+            rows = ui.column().classes("w-full gap-1")
+
+            def draw_rows() -> None:
+                rows.clear()
+                with rows:
+                    for n, theme in enumerate(themes):
+                        with ui.row().classes("w-full items-center no-wrap gap-2"):
+                            ui.label(f"{n + 1}.").classes("w-6")
+                            ui.input(ctx.t("world_cafe.console.theme")).bind_value(theme, "title").classes(
+                                "flex-[3]"
+                            ).props(f'maxlength=200 data-testid="wc-theme-{n + 1}"').mark(f"wc-theme-{n + 1}")
+                            host = ui.input(ctx.t("world_cafe.console.host"), value=theme.get("host") or "")
+                            host.on_value_change(lambda e, th=theme: th.update(host=e.value or None))
+                            host.classes("flex-1").props("maxlength=80")
+                            ui.button(icon="delete", on_click=lambda n=n: (themes.pop(n), draw_rows())).props(
+                                f'flat round dense aria-label="{ctx.t("world_cafe.console.remove")}"'
+                            )
+
+            draw_rows()
+            ui.button(
+                ctx.t("world_cafe.console.add_theme"),
+                icon="add",
+                on_click=lambda: (themes.append({"title": "", "host": None}), draw_rows()),
+            ).props('flat no-caps data-testid="wc-add-theme"').mark("wc-add-theme")
+            with ui.row().classes("w-full gap-3"):
+                fields = {
+                    "group_size": ui.number(
+                        ctx.t("world_cafe.console.group_size"), value=settings.group_size, min=2
+                    ),
+                    "groups": ui.number(ctx.t("world_cafe.console.groups"), value=settings.groups, min=1),
+                    "rotation_minutes": ui.number(
+                        ctx.t("world_cafe.console.rotation_minutes"), value=settings.rotation_minutes, min=0.1
+                    )
+                    .props('data-testid="wc-rotation-minutes"')
+                    .mark("wc-rotation-minutes"),
+                    "rotations": ui.number(
+                        ctx.t("world_cafe.console.rotations"), value=settings.rotations, min=1
+                    ),
+                    "pause_minutes": ui.number(
+                        ctx.t("world_cafe.console.pause_minutes"), value=settings.pause_minutes, min=0
+                    ),
+                    "target": ui.number(ctx.t("world_cafe.console.target"), value=settings.target, min=1),
+                }
+            contribution = ui.toggle(
+                {"actors": ctx.t("world_cafe.actors"), "ideas": ctx.t("world_cafe.ideas")},
+                value=settings.contribution,
+            ).props("no-caps")
+            ui.label(ctx.t("world_cafe.console.contribution")).classes("text-xs cercle-muted")
+
+            async def save() -> None:
+                raw: dict[str, Any] = {"themes": themes, "contribution": contribution.value}
+                for name, field in fields.items():
+                    if field.value is not None and field.value != "":
+                        value = field.value
+                        raw[name] = int(value) if name not in ("rotation_minutes", "pause_minutes") else value
+                if await ctx.act(rules.change_setup, raw):
+                    ui.notify(ctx.t("world_cafe.console.saved"), type="positive")
+
+            ui.button(ctx.t("world_cafe.console.save"), icon="save", on_click=save).props(
+                'color=primary outline data-testid="wc-save"'
+            ).mark("wc-save")
+
+    def schedule_card(self, r: Redrawer) -> None:
+        ctx, state = self.ctx, self.state
+        r.subscribe("presence", r.redraw)  # the number of groups follows the people present
+        present = self.present()
+        people = len(present) if present is not None else len(ctx.session.participants)
+        planned = state.planned_schedule(people)
+        with ui.column().classes("cercle-card gap-2").props('data-testid="wc-schedule"').mark("wc-schedule"):
+            ui.label(ctx.t("world_cafe.console.schedule")).classes("cercle-h2")
+            groups = len(planned[0]) if planned else 0
+            ui.label(ctx.t("world_cafe.console.schedule_hint", people=people, groups=groups)).classes(
+                "text-sm cercle-muted"
+            )
+            if state.schedule_edit is not None:
+                with ui.row().classes("items-center gap-2"):
+                    ui.label(ctx.t("world_cafe.console.schedule_edited")).classes("text-sm font-semibold")
+                    ui.button(
+                        ctx.t("world_cafe.console.schedule_reset"),
+                        on_click=lambda: ctx.act(rules.edit_schedule, None),
+                    ).props("flat dense no-caps")
+            if not planned:
+                return
+            options = {t: str(t + 1) for t in range(state.tables)}
+            with ui.element("table").classes("text-sm"):
+                with ui.element("tr"):
+                    ui.element("th")
+                    for g in range(groups):
+                        with ui.element("th").classes("px-1"):
+                            ui.label(ctx.t("world_cafe.group", n=g + 1))
+                for rotation, row in enumerate(planned):
+                    with ui.element("tr"):
+                        with ui.element("td").classes("pr-2"):
+                            ui.label(ctx.t("world_cafe.rotation", n=rotation + 1, total=len(planned)))
+                        for g, table in enumerate(row):
+                            with ui.element("td").classes("px-1"):
+                                ui.select(
+                                    options,
+                                    value=table,
+                                    on_change=lambda e, rr=rotation, gg=g: self.edit_cell(
+                                        planned, rr, gg, e.value
+                                    ),
+                                ).props("dense options-dense").classes("min-w-[3.5rem]")
+
+    async def edit_cell(self, planned: list[list[int]], rotation: int, group: int, table: int) -> None:
+        if planned[rotation][group] == table:
+            return
+        edited = [list(row) for row in planned]
+        edited[rotation][group] = table
+        await self.ctx.act(rules.edit_schedule, edited)
+
+    async def start(self) -> None:
+        await self.ctx.act(rules.start, self.present())
+
+    # running
+
+    def clock_card(self) -> None:
+        ctx, state = self.ctx, self.state
+        timing = state.timing(ctx.now())
+        with ui.column().classes("cercle-card gap-2"):
+            with ui.row().classes("w-full items-center justify-between"):
+                ui.label(status_line(ctx, state, timing)).classes("cercle-h2").props(
+                    'data-testid="wc-status"'
+                ).mark("wc-status")
+                ui.html(clock_html(timing, "console"), sanitize=False)
+            if timing.phase == "over":
+                return
+            with ui.row().classes("gap-2"):
+                if timing.paused:
+                    ui.button(
+                        ctx.t("world_cafe.console.resume"),
+                        icon="play_arrow",
+                        on_click=lambda: ctx.act(rules.resume),
+                    ).props("color=primary")
+                else:
+                    ui.button(
+                        ctx.t("world_cafe.console.pause"), icon="pause", on_click=lambda: ctx.act(rules.pause)
+                    ).props("color=primary")
+                ui.button(
+                    ctx.t("world_cafe.console.add_minute"),
+                    icon="more_time",
+                    on_click=lambda: ctx.act(rules.add_time),
+                ).props("outline")
+                ui.button(
+                    ctx.t("world_cafe.console.skip"), icon="skip_next", on_click=lambda: ctx.act(rules.skip)
+                ).props('outline data-testid="wc-skip"').mark("wc-skip")
+                ui.button(
+                    ctx.t("world_cafe.console.finish"), icon="stop", on_click=lambda: ctx.act(rules.finish)
+                ).props("outline color=negative")
+
+    def tables_card(self) -> None:
+        ctx, state = self.ctx, self.state
+        timing = state.timing(ctx.now())
+        rotation = shown_rotation(timing)
+        with ui.column().classes("cercle-card gap-2"):
+            ui.label(ctx.t("world_cafe.console.tables")).classes("cercle-h2")
+            for table, theme in enumerate(state.settings.themes):
+                count = state.count(table)
+                groups = ", ".join(str(g + 1) for g in state.groups_at(table, rotation))
+                with ui.column().classes("w-full gap-0"):
+                    with ui.row().classes("w-full justify-between no-wrap"):
+                        ui.label(f"{table + 1}. {theme.title}").classes("font-semibold")
+                        ui.label(
+                            ctx.t("world_cafe.progress", count=count, target=state.settings.target)
+                        ).props(f'data-testid="wc-count-{table + 1}"').mark(f"wc-count-{table + 1}")
+                    ui.html(bar_html(count, state.settings.target), sanitize=False).classes("w-full")
+                    if groups and timing.phase != "over":
+                        ui.label(f"{ctx.t('world_cafe.console.groups_title')} : {groups}").classes(
+                            "text-xs cercle-muted"
+                        )
+
+    def groups_card(self) -> None:
+        ctx, state = self.ctx, self.state
+        timing = state.timing(ctx.now())
+        open_groups = {
+            g: ctx.t("world_cafe.group", n=g + 1)
+            for g, grp in enumerate(state.groups)
+            if grp.merged_into is None
+        }
+        with ui.column().classes("cercle-card gap-2"):
+            ui.label(ctx.t("world_cafe.console.groups_title")).classes("cercle-h2")
+            for g, group in enumerate(state.groups):
+                marks = " ".join(short_label(t) for t in group.members)
+                extra = []
+                if group.remote:
+                    extra.append(ctx.t("world_cafe.virtual"))
+                if group.mixed:
+                    extra.append(ctx.t("world_cafe.mixed"))
+                if group.merged_into is not None:
+                    extra.append(ctx.t("world_cafe.console.merged", n=group.merged_into + 1))
+                table = state.table_of(g, shown_rotation(timing))
+                where = (
+                    f" → {ctx.t('world_cafe.table', n=table + 1)}"
+                    if table is not None and group.merged_into is None
+                    else ""
+                )
+                with ui.column().classes("w-full gap-0"):
+                    ui.label(
+                        f"{ctx.t('world_cafe.group', n=g + 1)} · {ctx.t('world_cafe.console.members', n=len(group.members))}"
+                        f"{' · ' + ', '.join(extra) if extra else ''}{where}"
+                    ).classes("font-semibold")
+                    if marks:
+                        ui.label(marks).classes("text-xs cercle-muted cercle-code")
+            people = {t: short_label(t) for t in sorted(state.member_of, key=short_label)}
+            with ui.row().classes("w-full items-end gap-2"):
+                person = ui.select(people, label=ctx.t("world_cafe.console.person"), with_input=True).classes(
+                    "w-32"
+                )
+                target = ui.select(open_groups, label=ctx.t("world_cafe.console.to_group")).classes("w-44")
+                ui.button(
+                    ctx.t("world_cafe.console.move"),
+                    on_click=lambda: (
+                        person.value is not None
+                        and target.value is not None
+                        and ctx.act(rules.move_person, person.value, target.value)
+                    ),
+                ).props("outline no-caps")
+            with ui.row().classes("w-full items-end gap-2"):
+                source = ui.select(open_groups, label=ctx.t("world_cafe.console.merge")).classes("w-44")
+                into = ui.select(open_groups, label=ctx.t("world_cafe.console.merge_into")).classes("w-44")
+                ui.button(
+                    ctx.t("world_cafe.console.merge"),
+                    on_click=lambda: (
+                        source.value is not None
+                        and into.value is not None
+                        and ctx.act(rules.merge_groups, source.value, into.value)
+                    ),
+                ).props("outline no-caps")
+
+    def moderation_card(self) -> None:
+        ctx, state = self.ctx, self.state
+        with (
+            ui.column()
+            .classes("cercle-card gap-1")
+            .props('data-testid="wc-moderation"')
+            .mark("wc-moderation")
+        ):
+            ui.label(ctx.t("world_cafe.console.moderation")).classes("cercle-h2")
+            if not state.contributions:
+                ui.label(ctx.t("world_cafe.console.no_contribution")).classes("cercle-muted")
+            for c in reversed(state.contributions[-200:]):
+                parts = [(c.id, c.text, c.hidden)]
+                if c.kind == "actor" and c.why:
+                    parts.append((f"{c.id}.why", c.why, c.why_hidden))
+                with ui.column().classes("w-full gap-0 border-b border-gray-200 py-1"):
+                    kind = (
+                        ctx.t(f"world_cafe.kind.{c.actor_kind}")
+                        if c.kind == "actor"
+                        else ctx.t("world_cafe.ideas")
+                    )
+                    ui.label(f"{ctx.t('world_cafe.table', n=c.table + 1)} · {kind}").classes(
+                        "text-xs cercle-muted"
+                    )
+                    for text_id, text, hidden in parts:
+                        with ui.row().classes("w-full items-center no-wrap gap-1"):
+                            ui.label(text).classes("flex-1" + (" wc-hidden" if hidden else "")).props(
+                                f'data-testid="wc-mod-{text_id}"'
+                            ).mark(f"wc-mod-{text_id}")
+                            ui.button(
+                                ctx.t("world_cafe.console.show" if hidden else "world_cafe.console.hide"),
+                                on_click=lambda i=text_id, h=hidden: ctx.act(self.moderate, i, hide=not h),
+                            ).props("flat dense no-caps").mark(f"wc-hide-{text_id}")
+                            ui.button(
+                                ctx.t("world_cafe.console.edit"),
+                                on_click=lambda i=text_id, tx=text: self.edit(i, tx),
+                            ).props("flat dense no-caps")
+
+    @staticmethod
+    def moderate(state: CafeState, cc: Any, text_id: str, **kwargs: Any) -> list:
+        return rules.moderate(state, cc, text_id, **kwargs)
+
+    def edit(self, text_id: str, text: str) -> None:
+        ctx = self.ctx
+        with ui.dialog() as dialog, ui.card().classes("w-[32rem]"):
+            field = (
+                ui.textarea(ctx.t("world_cafe.console.edit"), value=text).classes("w-full").props("autogrow")
+            )
+
+            async def save() -> None:
+                if await ctx.act(self.moderate, text_id, text=field.value or ""):
+                    dialog.close()
+
+            with ui.row():
+                ui.button(ctx.t("console.cancel"), on_click=dialog.close).props("flat")
+                ui.button(ctx.t("console.confirm"), on_click=save).props("color=primary")
+        dialog.open()

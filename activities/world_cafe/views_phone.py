@@ -1,0 +1,256 @@
+"""The phone at its table: group, clock, theme, the table's work so far, and the form to add to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import ui
+
+from facilitation.ui.context import ViewContext
+
+from . import state as rules
+from .clock import Timing
+from .contributions import ACTOR_KINDS, actors_by_kind, table_actors, table_ideas
+from .display import bar_html, clock_html, short_label
+from .state import CafeState
+from .views import PHASE, Redrawer, arm, prepare, shown_rotation, status_line, theme_title
+
+
+class CafePhone:
+    def __init__(self, ctx: ViewContext) -> None:
+        self.ctx = ctx
+        self.token = ctx.token or ""
+        self.form_table: int | None = None
+        prepare(ctx)
+        self.place_if_late()
+        self.head = Redrawer(ctx, self.draw_head, "w-full gap-3")
+        self.form_card = ui.column().classes("cercle-card gap-2")
+        self.build_form()
+        self.board = Redrawer(ctx, self.draw_board, "w-full")
+        ctx.subscribe(PHASE, self.on_phase)
+        ctx.subscribe(f"world_cafe:person:{self.token}", self.on_phase)
+        ctx.subscribe("world_cafe:tables", self.board.redraw)
+        self.update_form()
+
+    @property
+    def state(self) -> CafeState:
+        return self.ctx.state
+
+    def place_if_late(self) -> None:
+        """A phone arriving after the start joins the smallest group (no await: same loop turn)."""
+        state = self.state
+        if (
+            state.started
+            and self.token not in state.member_of
+            and self.token in self.ctx.session.participants
+        ):
+            item = self.ctx.item
+            cc_now = self.ctx.now()
+
+            def decide(session: Any) -> list:
+                from facilitation.activity import CommandContext
+
+                return rules.join_late(
+                    session.activities[item], CommandContext(item, cc_now, session), self.token
+                )
+
+            try:
+                self.ctx.room.submit_now(decide)
+            except Exception:  # refused (session closed...): the phone simply shows no table
+                pass
+
+    def on_phase(self) -> None:
+        arm(self.ctx)
+        self.head.redraw()
+        self.board.redraw()
+        self.update_form()
+
+    def where(self) -> tuple[Timing, int | None, int | None]:
+        """The clock, this phone's group, and the table it sits at (or walks to)."""
+        state = self.state
+        timing = state.timing(self.ctx.now())
+        group = state.member_of.get(self.token)
+        table = None if group is None else state.table_of(group, shown_rotation(timing))
+        if table is None and group is not None and timing.phase == "over":
+            table = state.table_of(group, timing.rotation)
+        return timing, group, table
+
+    def draw_head(self, r: Redrawer) -> None:
+        ctx, state = self.ctx, self.state
+        timing, group, table = self.where()
+        with ui.column().classes("cercle-card gap-1"):
+            if not state.started:
+                ui.label(ctx.t("world_cafe.setup")).classes("cercle-h2")
+                ui.label(ctx.t("world_cafe.phone.themes")).classes("font-semibold")
+                for n, theme in enumerate(state.settings.themes):
+                    ui.label(f"{n + 1}. {theme.title}")
+                return
+            if timing.phase == "over":
+                ui.label(ctx.t("world_cafe.over")).classes("cercle-h2").props(
+                    'data-testid="wc-phone-over"'
+                ).mark("wc-phone-over")
+                ui.label(ctx.t("world_cafe.phone.thanks"))
+                return
+            with ui.row().classes("w-full items-center justify-between no-wrap"):
+                with ui.column().classes("gap-0"):
+                    if group is not None:
+                        kind = state.groups[group]
+                        extra = f" · {ctx.t('world_cafe.virtual')}" if kind.remote else ""
+                        ui.label(ctx.t("world_cafe.phone.group", n=group + 1) + extra).classes(
+                            "font-semibold"
+                        ).props('data-testid="wc-phone-group"').mark("wc-phone-group")
+                    ui.label(status_line(ctx, state, timing)).classes("cercle-muted text-sm")
+                ui.html(clock_html(timing, "phone"), sanitize=False)
+            if table is None:
+                return
+            lead = "world_cafe.phone.go_to" if timing.phase == "break" else "world_cafe.phone.at_table"
+            ui.label(ctx.t(lead, n=table + 1)).classes("cercle-muted")
+            ui.label(theme_title(state, table)).classes("wc-phone-theme").props(
+                f'data-testid="wc-phone-table" data-table="{table + 1}"'
+            ).mark("wc-phone-table")
+            host = state.settings.themes[table].host
+            if host:
+                ui.label(ctx.t("world_cafe.host", host=host)).classes("text-sm cercle-muted")
+            rotation = shown_rotation(timing)
+            after = state.table_of(group, rotation + 1) if group is not None else None
+            ui.label(
+                ctx.t("world_cafe.phone.next", n=after + 1)
+                if after is not None
+                else ctx.t("world_cafe.phone.last")
+            ).classes("text-sm")
+            ui.label(ctx.t("world_cafe.phone.mark", mark=short_label(self.token))).classes(
+                "text-xs cercle-muted"
+            )
+
+    def draw_board(self, r: Redrawer) -> None:
+        ctx, state = self.ctx, self.state
+        timing, group, table = self.where()
+        if table is None or not state.started:
+            return
+        r.subscribe(f"world_cafe:table:{table}", r.redraw)
+        count = state.count(table)
+        with ui.column().classes("cercle-card gap-1").props('data-testid="wc-board"').mark("wc-board"):
+            with ui.row().classes("w-full items-center justify-between"):
+                ui.label(ctx.t("world_cafe.phone.so_far")).classes("cercle-h2")
+                ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
+                    "font-semibold"
+                )
+            ui.html(bar_html(count, state.settings.target), sanitize=False).classes("w-full")
+            actors = table_actors(state.contributions, table)
+            ideas = table_ideas(state.contributions, table)
+            if not actors and not ideas:
+                ui.label(ctx.t("world_cafe.nothing_yet")).classes("cercle-muted")
+            for kind, lines in actors_by_kind(actors).items():
+                ui.label(ctx.t(f"world_cafe.kind.{kind}")).classes("text-xs uppercase cercle-muted mt-2")
+                for line in lines:
+                    mentions = f" ×{line.mentions}" if line.mentions > 1 else ""
+                    with ui.element("div").classes("wc-phone-actor w-full"):
+                        ui.label(line.name).classes("font-semibold")
+                        ui.label(mentions).classes("wc-mentions")
+            if ideas:
+                ui.label(ctx.t("world_cafe.ideas")).classes("text-xs uppercase cercle-muted mt-2")
+                for idea in ideas:
+                    ui.label(f"• {idea.text}")
+
+    def build_form(self) -> None:
+        ctx, settings = self.ctx, self.state.settings
+        first = "actor" if settings.contribution == "actors" else "idea"
+        with self.form_card:
+            self.kind = (
+                ui.toggle(
+                    {
+                        "actor": ctx.t("world_cafe.phone.add_actor"),
+                        "idea": ctx.t("world_cafe.phone.add_idea"),
+                    },
+                    value=first,
+                    on_change=lambda: self.show_kind(),
+                )
+                .classes("w-full")
+                .props('spread no-caps data-testid="wc-kind"')
+                .mark("wc-kind")
+            )
+            self.actor_box = ui.column().classes("w-full gap-1")
+            with self.actor_box:
+                self.name = (
+                    ui.input(ctx.t("world_cafe.phone.actor_name"))
+                    .props('maxlength=120 counter data-testid="wc-actor-name"')
+                    .mark("wc-actor-name")
+                    .classes("w-full")
+                )
+                self.actor_kind = (
+                    ui.select(
+                        {k: ctx.t(f"world_cafe.kind.{k}") for k in ACTOR_KINDS},
+                        value="other",
+                        label=ctx.t("world_cafe.phone.actor_kind"),
+                    )
+                    .classes("w-full")
+                    .props('data-testid="wc-actor-kind"')
+                    .mark("wc-actor-kind")
+                )
+                self.why = (
+                    ui.input(ctx.t("world_cafe.phone.actor_why")).props("maxlength=280").classes("w-full")
+                )
+            self.idea_box = ui.column().classes("w-full gap-1")
+            with self.idea_box:
+                self.idea = (
+                    ui.textarea(ctx.t("world_cafe.phone.idea"))
+                    .props('maxlength=500 counter autogrow data-testid="wc-idea"')
+                    .mark("wc-idea")
+                    .classes("w-full")
+                )
+            self.send = (
+                ui.button(on_click=self.submit)
+                .classes("cercle-big-button")
+                .props('color=primary data-testid="wc-send"')
+                .mark("wc-send")
+            )
+        self.show_kind()
+
+    def show_kind(self) -> None:
+        actor = self.kind.value == "actor"
+        self.actor_box.set_visibility(actor)
+        self.idea_box.set_visibility(not actor)
+
+    def typing(self) -> bool:
+        return bool(
+            (self.name.value or "").strip()
+            or (self.idea.value or "").strip()
+            or (self.why.value or "").strip()
+        )
+
+    def update_form(self, force: bool = False) -> None:
+        timing, group, table = self.where()
+        open_ = self.state.started and group is not None and timing.phase in ("rotation", "break")
+        self.form_card.set_visibility(open_ and (table is not None or self.form_table is not None))
+        if force or not self.typing() or self.form_table is None:
+            self.form_table = (
+                table if timing.phase == "rotation" or self.form_table is None else self.form_table
+            )
+        if self.form_table is not None:
+            self.send.text = self.ctx.t("world_cafe.phone.send", n=self.form_table + 1)
+
+    async def submit(self) -> None:
+        table = self.form_table
+        if table is None:
+            return
+        if self.kind.value == "actor":
+            name = self.name.value or ""
+            known = rules.is_known_actor(self.state, table, name)
+            ok = await self.ctx.act(
+                rules.contribute,
+                self.token,
+                table,
+                "actor",
+                name,
+                self.actor_kind.value or "other",
+                self.why.value or "",
+            )
+            message = "world_cafe.phone.mention" if known else "world_cafe.phone.added"
+        else:
+            ok = await self.ctx.act(rules.contribute, self.token, table, "idea", self.idea.value or "")
+            message = "world_cafe.phone.added"
+        if ok:
+            self.name.value = self.why.value = self.idea.value = ""
+            self.actor_kind.value = "other"
+            ui.notify(self.ctx.t(message), type="positive", position="top")
+            self.update_form(force=True)

@@ -1,0 +1,112 @@
+"""The projected screen: the big countdown, the table grid with progress, then the actor map."""
+
+from __future__ import annotations
+
+from nicegui import ui
+
+from facilitation.ui.context import ViewContext
+
+from .clock import Timing
+from .contributions import actors_by_kind, table_actors, table_ideas
+from .display import CHIME_URL, bar_html, clock_html, esc
+from .state import CafeState
+from .views import PHASE, TALLY, Redrawer, arm, prepare, shown_rotation, status_line
+
+MAP_ACTORS = 9  # actors shown per theme on the projected map (the rest are counted)
+
+
+def build_screen(ctx: ViewContext) -> None:
+    prepare(ctx)
+    ui.html(f'<audio id="wc-chime" src="{CHIME_URL}" preload="auto"></audio>', sanitize=False)
+    ui.html(
+        f'<div id="wc-sound-hint" class="wc-sound-hint">{esc(ctx.t("world_cafe.sound_hint"))}</div>',
+        sanitize=False,
+    )
+    item = ctx.session.agenda[ctx.item]
+    ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
+    body = Redrawer(ctx, lambda r: draw_screen(ctx, r), "w-full gap-[2vh]")
+    ctx.subscribe(PHASE, lambda: (body.redraw(), arm(ctx)))
+
+
+def draw_screen(ctx: ViewContext, r: Redrawer) -> None:
+    state: CafeState = ctx.state
+    timing = state.timing(ctx.now())
+    if not state.started:
+        ui.label(ctx.t("world_cafe.setup")).classes("cercle-screen-text")
+        with ui.element("div").classes("wc-tables"):
+            for n, theme in enumerate(state.settings.themes):
+                with ui.element("div").classes("wc-table-card"):
+                    ui.label(ctx.t("world_cafe.table", n=n + 1)).classes("wc-table-num")
+                    ui.label(theme.title).classes("wc-table-theme")
+        return
+    if timing.phase == "over":
+        actor_map(ctx, state)
+        return
+    with ui.row().classes("w-full items-center justify-between no-wrap"):
+        ui.label(status_line(ctx, state, timing)).classes("cercle-screen-item").props(
+            'data-testid="wc-status"'
+        ).mark("wc-status")
+        ui.html(clock_html(timing, "screen"), sanitize=False)
+    grid = ui.element("div").classes("wc-tables")
+
+    def fill() -> None:
+        grid.clear()
+        with grid:
+            table_grid(ctx, ctx.state, timing)
+
+    fill()
+    r.subscribe(TALLY, fill)
+
+
+def table_grid(ctx: ViewContext, state: CafeState, timing: Timing) -> None:
+    rotation = shown_rotation(timing)
+    for table, theme in enumerate(state.settings.themes):
+        count = state.count(table)
+        with (
+            ui.element("div")
+            .classes("wc-table-card")
+            .props(f'data-testid="wc-table-{table + 1}"')
+            .mark(f"wc-table-{table + 1}")
+        ):
+            ui.label(ctx.t("world_cafe.table", n=table + 1)).classes("wc-table-num")
+            ui.label(theme.title).classes("wc-table-theme")
+            chips = "".join(
+                f'<span class="wc-chip wc-screen-chip{" wc-chip-remote" if state.groups[g].remote else ""}">'
+                f"{esc(ctx.t('world_cafe.group', n=g + 1))}</span>"
+                for g in state.groups_at(table, rotation)
+            )
+            ui.html(f"<div>{chips or '&nbsp;'}</div>", sanitize=False)
+            ui.html(bar_html(count, state.settings.target, "wc-screen-bar"), sanitize=False)
+            ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
+                "wc-count"
+            )
+
+
+def actor_map(ctx: ViewContext, state: CafeState) -> None:
+    ui.label(ctx.t("world_cafe.actor_map")).classes("cercle-screen-item").props(
+        'data-testid="wc-actor-map"'
+    ).mark("wc-actor-map")
+    parts = ['<div class="wc-map">']
+    for table, theme in enumerate(state.settings.themes):
+        lines = table_actors(state.contributions, table)
+        parts.append(f'<div class="wc-map-card"><h3>{esc(theme.title)}</h3>')
+        shown = 0
+        for kind, group in actors_by_kind(lines).items():
+            if shown >= MAP_ACTORS:
+                break
+            parts.append(f"<h4>{esc(ctx.t(f'world_cafe.kind.{kind}'))}</h4><ul>")
+            for line in group[: MAP_ACTORS - shown]:
+                mentions = f' <span class="wc-mentions">×{line.mentions}</span>' if line.mentions > 1 else ""
+                parts.append(f"<li>{esc(line.name)}{mentions}</li>")
+                shown += 1
+            parts.append("</ul>")
+        if len(lines) > shown:
+            parts.append(f"<div>{esc(ctx.t('world_cafe.more', n=len(lines) - shown))}</div>")
+        ideas = len(table_ideas(state.contributions, table))
+        if ideas:
+            parts.append(f"<div>{esc(ctx.t('world_cafe.ideas_count', n=ideas))}</div>")
+        if not lines and not ideas:
+            parts.append(f"<div>{esc(ctx.t('world_cafe.nothing_yet'))}</div>")
+        parts.append("</div>")
+    parts.append("</div>")
+    ui.html("".join(parts), sanitize=False).classes("w-full")

@@ -1,0 +1,1 @@
+"""Speaking turns: a queue that balances voices, with speaking time by category shown live."""

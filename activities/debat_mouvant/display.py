@@ -46,8 +46,8 @@ def bar_html(statement: Statement, d: Distribution, lang: str, *, size: str = "s
             parts.append(f"<b>{t('debat_mouvant.heads', lang)} {c.heads}</b>")
         legend.append(
             f'<div class="dm-leg" data-position="{escape(c.position)}">'
-            f'<span class="dm-dot" style="background:{colour(statement, c.position)}"></span>'
-            f'<span class="dm-leg-name">{escape(short_label(statement, c.position, lang))}</span>'
+            f'<span class="dm-leg-name"><span class="dm-dot" style="background:{colour(statement, c.position)}">'
+            f"</span>{escape(short_label(statement, c.position, lang))}</span>"
             f'<span class="dm-leg-count">{c.total} ({pct} %)</span>'
             f'<span class="dm-leg-detail">{" · ".join(parts)}</span></div>'
         )
@@ -83,7 +83,7 @@ def sankey_options(statement: Statement, m: Movement, lang: str, *, font: int = 
             {
                 "type": "sankey",
                 "left": "2%",
-                "right": "14%",
+                "right": "20%",
                 "top": "4%",
                 "bottom": "4%",
                 "nodeWidth": 36,
@@ -121,8 +121,12 @@ CSS = """
 .dm-leg-detail { color: #595959; font-size: .8em; }
 .dm-screen .dm-bar { height: 11vh; font-size: 4.4vh; }
 .dm-screen .dm-legend { font-size: 2.8vh; }
+.dm-compact .dm-bar { height: 7vh; font-size: 3.4vh; }
+.dm-compact .dm-legend { font-size: 2.4vh; }
+.dm-screen-done { display: flex; gap: 2vw; width: 100%; align-items: center; }
 .dm-phone .dm-bar, .dm-console .dm-bar { height: 40px; font-size: 1rem; }
-.dm-phone .dm-legend, .dm-console .dm-legend { font-size: .9rem; }
+.dm-phone .dm-legend, .dm-console .dm-legend { font-size: .9rem; flex-direction: column; gap: .15em; }
+.dm-phone .dm-leg, .dm-console .dm-leg { flex-direction: row; gap: .6em; align-items: baseline; text-align: left; }
 .dm-screen-prompt { font-size: 4.6vh; font-weight: 800; line-height: 1.15; }
 .dm-screen-choices { display: flex; gap: 3vw; width: 100%; }
 .dm-screen-choice { flex: 1; font-size: 2.7vh; line-height: 1.3; border-top: 1vh solid; padding-top: .8vh; }

@@ -147,8 +147,13 @@ def movement_sentence(statement: Statement, m: Movement, lang: str) -> str:
         return t(f"debat_mouvant.movement.towards_{side}", lang, head=head, k=n)
     arrivals = sorted(((m.arrivals(p), p) for p in m.positions), reverse=True)
     (k, best), (second, _) = arrivals[0], arrivals[1]
-    if k == second:
-        return t("debat_mouvant.movement.split", lang, head=head)
+    if k == second:  # no single destination stands out: name each one
+        parts = ", ".join(
+            t("debat_mouvant.movement.part", lang, k=n, to=short_label(statement, p, lang))
+            for n, p in arrivals
+            if n
+        )
+        return t("debat_mouvant.movement.list", lang, head=head, parts=parts)
     if m.moved == 1:
         return t("debat_mouvant.movement.one_to", lang, head=head, to=short_label(statement, best, lang))
     return t("debat_mouvant.movement.towards", lang, head=head, k=k, to=short_label(statement, best, lang))

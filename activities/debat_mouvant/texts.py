@@ -51,6 +51,8 @@ add(
             "{head}, dont {k} vers le désaccord.",
             "{head}, {k} of them toward disagreement.",
         ),
+        "debat_mouvant.movement.part": ("{k} vers {to}", "{k} toward {to}"),
+        "debat_mouvant.movement.list": ("{head} : {parts}.", "{head}: {parts}."),
         "debat_mouvant.movement.split": (
             "{head}, autant dans un sens que dans l'autre.",
             "{head}, as many each way.",

@@ -30,16 +30,15 @@ class ConsoleView:
                     self.ctx.t("debat_mouvant.console.settings_error", details=self.state.error)
                 ).classes("cercle-notice cercle-notice-error")
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
-                with ui.column().classes("cercle-card flex-1 gap-1"):
+                self.current = ui.column().classes("cercle-card flex-[3] gap-3 min-w-0")
+                with ui.column().classes("cercle-card flex-[2] gap-1 min-w-0"):
                     ui.label(self.ctx.t("debat_mouvant.console.statements")).classes("cercle-h2")
                     self.list = ui.column().classes("w-full gap-1")
                     self.new_statement_form()
-                with ui.column().classes("flex-[2] gap-4 min-w-0"):
-                    self.current = ui.column().classes("cercle-card gap-3")
-                    with ui.column().classes("cercle-card gap-2"):
-                        ui.label(self.ctx.t("debat_mouvant.console.arguments_title")).classes("cercle-h2")
-                        self.args = ui.row().classes("w-full gap-4 items-start no-wrap")
-                        self.argument_form()
+            with ui.column().classes("cercle-card gap-2"):
+                ui.label(self.ctx.t("debat_mouvant.console.arguments_title")).classes("cercle-h2")
+                self.args = ui.row().classes("w-full gap-4 items-start no-wrap")
+                self.argument_form()
         self.draw()
         for topic in ("phase", CONTROL):
             ctx.subscribe(topic, guard(self.root, self.draw))
@@ -69,11 +68,11 @@ class ConsoleView:
                     "cercle-agenda-item items-center justify-between no-wrap"
                     + (" current" if current else "")
                 ):
-                    with ui.column().classes("gap-0 min-w-0"):
+                    with ui.column().classes("gap-0 min-w-0 flex-1"):
                         ui.label(f"{index + 1}. {run.statement.prompt}").classes("text-sm font-semibold")
                         if run.statement.form == "dilemma":
-                            ui.label(f"A — {run.statement.a}").classes("text-xs cercle-muted ellipsis")
-                            ui.label(f"B — {run.statement.b}").classes("text-xs cercle-muted ellipsis")
+                            ui.label(f"A — {run.statement.a}").classes("text-xs cercle-muted truncate w-full")
+                            ui.label(f"B — {run.statement.b}").classes("text-xs cercle-muted truncate w-full")
                         detail = self.t(f"stage.{run.stage}") + (
                             f" · {self.t('console.current')}" if current else ""
                         )

@@ -84,7 +84,7 @@ class PhoneView:
                     self.draw()  # the round moved on meanwhile: show where it stands now
 
             with (
-                ui.button(on_click=choose)
+                ui.button(on_click=choose, color=None)
                 .props(f'no-caps unelevated data-testid="dm-choice-{position}"')
                 .classes("dm-choice")
                 .mark(f"dm-choice-{position}") as button
@@ -110,7 +110,7 @@ class PhoneView:
             chosen = position == mine
             button.classes(add="dm-chosen" if chosen else "", remove="" if chosen else "dm-chosen")
             button.style(
-                replace=f"background:{col if chosen else '#fff'} !important;color:{'#fff' if chosen else col}"
+                replace=f"background:{col if chosen else '#fff'} !important;color:{'#fff' if chosen else col} !important"
             )
             button.props(f'aria-pressed="{str(chosen).lower()}"')
         if mine is None:

@@ -23,6 +23,7 @@ class ScreenView:
         ui.add_css(CSS)
         self.area = ui.column().classes("w-full gap-[2vh]").props('data-testid="dm-screen"')
         self.bar: ui.html | None = None
+        self.size = "screen"
         self.voted: ui.label | None = None
         self.args: ui.element | None = None
         self.draw()
@@ -60,11 +61,15 @@ class ScreenView:
                 return
             if stage == "done":
                 self.movement(run)
-            if run.open and run.hide_results:
-                ui.label(self.ctx.t("debat_mouvant.hidden_until_closed")).classes("cercle-screen-text")
-            else:
+                self.size = "screen dm-compact"
                 self.bar = ui.html("", sanitize=False).classes("w-full").props('data-testid="dm-bar"')
-            self.voted = ui.label().classes("dm-screen-voted").props('data-testid="dm-voted"')
+            else:
+                self.size = "screen"
+                if run.open and run.hide_results:
+                    ui.label(self.ctx.t("debat_mouvant.hidden_until_closed")).classes("cercle-screen-text")
+                else:
+                    self.bar = ui.html("", sanitize=False).classes("w-full").props('data-testid="dm-bar"')
+                self.voted = ui.label().classes("dm-screen-voted").props('data-testid="dm-voted"')
             if stage == "arguments":
                 self.args = ui.element("div").classes("dm-screen-args")
                 self.draw_arguments()
@@ -77,19 +82,22 @@ class ScreenView:
         round_ = shown_round(run)
         if self.bar is not None:
             d = run.distribution(round_, rules.remote_tokens(self.ctx.session))
-            self.bar.content = bar_html(run.statement, d, self.ctx.lang)
+            self.bar.content = bar_html(run.statement, d, self.ctx.lang, size=self.size)
         if self.voted is not None:
             self.voted.text = voted_text(self.ctx, run, round_)
 
     def movement(self, run: Run) -> None:
         m = run.movement()
-        ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes("dm-screen-sentence").props(
-            'data-testid="dm-sentence"'
-        )
-        if m.both:
-            ui.echart(sankey_options(run.statement, m, self.ctx.lang)).classes("w-full").style(
-                "height:34vh"
-            ).props('data-testid="dm-sankey"')
+        with ui.element("div").classes("dm-screen-done"):
+            if m.both:
+                ui.echart(sankey_options(run.statement, m, self.ctx.lang)).style("height:40vh;flex:3").props(
+                    'data-testid="dm-sankey"'
+                )
+            with ui.column().classes("gap-[1vh]").style("flex:2"):
+                ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes(
+                    "dm-screen-sentence"
+                ).props('data-testid="dm-sentence"')
+                ui.label(self.ctx.t("debat_mouvant.movement.phones_only")).classes("dm-leg-detail text-[2vh]")
 
     def draw_arguments(self) -> None:
         run = self.state.run

@@ -145,10 +145,12 @@ class ContributionAdded(ActivityEvent):
 @event
 class ContributionModerated(ActivityEvent):
     """The facilitator hid or showed (`hidden`) or corrected (`text`) a contribution; `field` is
-    "text" (the idea or the actor's name) or "why" (the actor's reason)."""
+    "text" (the idea or the actor's name) or "why" (the actor's reason); `table` is where it was
+    written (so that only that table's phones redraw)."""
 
     type = "world_cafe.contribution_moderated"
     id: str
+    table: int | None = None
     field: str = "text"
     hidden: bool | None = None
     text: str | None = None

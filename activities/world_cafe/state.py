@@ -140,7 +140,7 @@ def topics(e: ActivityEvent) -> set[str]:
         case ContributionAdded():
             return {f"world_cafe:table:{e.table}", "tally:world_cafe"}
         case ContributionModerated():
-            return {"world_cafe:tables", "tally:world_cafe"}
+            return {f"world_cafe:table:{e.table}", "tally:world_cafe"}
         case LateArrivalPlaced() | PersonMoved():
             return {f"world_cafe:person:{e.token}", f"world_cafe:group:{e.group}", "tally:world_cafe"}
         case GroupsMerged():
@@ -424,4 +424,8 @@ def moderate(
         hide = None
     if hide is None and text is None:
         return []
-    return [ContributionModerated(item=cc.item, id=cid, field=field, hidden=hide, text=text, at=cc.now)]
+    return [
+        ContributionModerated(
+            item=cc.item, id=cid, table=c.table, field=field, hidden=hide, text=text, at=cc.now
+        )
+    ]

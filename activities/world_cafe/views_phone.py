@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from nicegui import ui
 
+from facilitation.activity import CommandContext
+from facilitation.events import Event
+from facilitation.i18n import RuleViolation
+from facilitation.session import SessionState
 from facilitation.ui.context import ViewContext
 
 from . import state as rules
@@ -29,7 +31,6 @@ class CafePhone:
         self.board = Redrawer(ctx, self.draw_board, "w-full")
         ctx.subscribe(PHASE, self.on_phase)
         ctx.subscribe(f"world_cafe:person:{self.token}", self.on_phase)
-        ctx.subscribe("world_cafe:tables", self.board.redraw)
         self.update_form()
 
     @property
@@ -44,19 +45,15 @@ class CafePhone:
             and self.token not in state.member_of
             and self.token in self.ctx.session.participants
         ):
-            item = self.ctx.item
-            cc_now = self.ctx.now()
+            item, now = self.ctx.item, self.ctx.now()
 
-            def decide(session: Any) -> list:
-                from facilitation.activity import CommandContext
-
-                return rules.join_late(
-                    session.activities[item], CommandContext(item, cc_now, session), self.token
-                )
+            def decide(session: SessionState) -> list[Event]:
+                cc = CommandContext(item, now, session)
+                return rules.join_late(session.activities[item], cc, self.token)
 
             try:
-                self.ctx.room.submit_now(decide)
-            except Exception:  # refused (session closed...): the phone simply shows no table
+                self.ctx.room.submit_now(decide)  # no await: nothing else runs meanwhile
+            except RuleViolation:  # e.g. the session closed meanwhile: the phone shows no table
                 pass
 
     def on_phase(self) -> None:
@@ -78,6 +75,8 @@ class CafePhone:
     def draw_head(self, r: Redrawer) -> None:
         ctx, state = self.ctx, self.state
         timing, group, table = self.where()
+        if group is not None:
+            r.subscribe(f"world_cafe:group:{group}", self.on_phase)  # moves and merges
         with ui.column().classes("cercle-card gap-1"):
             if not state.started:
                 ui.label(ctx.t("world_cafe.setup")).classes("cercle-h2")
@@ -219,13 +218,16 @@ class CafePhone:
         )
 
     def update_form(self, force: bool = False) -> None:
-        timing, group, table = self.where()
-        open_ = self.state.started and group is not None and timing.phase in ("rotation", "break")
-        self.form_card.set_visibility(open_ and (table is not None or self.form_table is not None))
+        """The form writes at the group's table (during a break, the one just left); text being
+        typed keeps the table it was started at, and the rules accept it shortly after the bell."""
+        state = self.state
+        timing = state.timing(self.ctx.now())
+        group = state.member_of.get(self.token)
+        writing = None if group is None else state.table_of(group, timing.rotation)
         if force or not self.typing() or self.form_table is None:
-            self.form_table = (
-                table if timing.phase == "rotation" or self.form_table is None else self.form_table
-            )
+            self.form_table = writing
+        open_ = state.started and group is not None and (timing.phase != "over" or self.typing())
+        self.form_card.set_visibility(open_ and self.form_table is not None)
         if self.form_table is not None:
             self.send.text = self.ctx.t("world_cafe.phone.send", n=self.form_table + 1)
 

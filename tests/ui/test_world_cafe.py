@@ -18,11 +18,11 @@ def act(room, command, *args):
     return room.submit_now(decide)
 
 
-async def join(user, code: str) -> None:
+async def join(user, code: str, then: str = "Vous êtes inscrit·e. Suivez l'écran.") -> None:
     await user.open(f"/j/{code}")
     user.find("J'accepte la charte").click()
     user.find("Continuer").click()
-    await user.should_see("Vous êtes inscrit·e. Suivez l'écran.")
+    await user.should_see(then)
 
 
 def at_the_cafe(room) -> None:
@@ -117,3 +117,24 @@ async def test_console_moderates_a_contribution(create_user) -> None:
     assert room.state.activities[CAFE].contributions[0].why_hidden
     assert room.store.count_events(room.code, "world_cafe.contribution_moderated") == 1
     await phone.should_see("Etalab")
+
+
+async def test_a_late_phone_gets_the_smallest_group_and_follows_a_merge(create_user) -> None:
+    room, key = running_service().rooms.create(plan=PLAN)
+    early = [create_user() for _ in range(3)]
+    for phone in early:
+        await join(phone, room.code)
+    at_the_cafe(room)
+    act(room, cafe.change_setup, {**room.state.activities[CAFE].settings.model_dump(), "groups": 2})
+    act(room, cafe.start, None)
+    state = room.state.activities[CAFE]
+    assert [len(g.members) for g in state.groups] == [2, 1]
+    late = create_user()
+    await join(late, room.code, then="Vous êtes dans le groupe 2")  # placed at once
+    assert [len(g.members) for g in state.groups] == [2, 2]
+    assert room.store.count_events(room.code, "world_cafe.late_arrival_placed") == 1
+    act(room, cafe.merge_groups, 1, 0)
+    await late.should_see("Vous êtes dans le groupe 1")
+    host = create_user()
+    await host.open(f"/host/{room.code}?key={key}")
+    await host.should_see("fusionné dans le groupe 1")

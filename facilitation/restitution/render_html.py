@@ -18,6 +18,8 @@ CSS = """
 .cercle-restitution h2 { font-size: 1.35rem; margin: 1.6em 0 .4em; border-bottom: 2px solid #000091;
   padding-bottom: .15em; }
 .cercle-restitution h3 { font-size: 1.05rem; margin: 1.1em 0 .3em; }
+.cercle-restitution h1, .cercle-restitution h2, .cercle-restitution h3 { line-height: 1.25;
+  letter-spacing: normal; font-weight: 700; }
 .cercle-restitution .meta { color: #595959; margin: 0; }
 .cercle-restitution .chatham { background: #e8edff; border-left: 5px solid #000091; padding: .6em .9em;
   margin: 1em 0; }
@@ -26,6 +28,10 @@ CSS = """
 .cercle-restitution th, .cercle-restitution td { border: 1px solid #ccc; padding: .3em .5em;
   text-align: left; vertical-align: top; }
 .cercle-restitution th { background: #f0f0f0; }
+.cercle-restitution .tw { overflow-x: auto; max-width: 100%; }
+.cercle-restitution p { margin: 0 0 .6em; }
+@media (max-width: 600px) { .cercle-restitution { font-size: 14px; }
+  .cercle-restitution h1 { font-size: 1.5rem; } .cercle-restitution table { font-size: .85rem; } }
 .cercle-restitution td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .cercle-restitution figure { margin: .6em 0 1.2em; }
 .cercle-restitution figcaption { font-weight: 600; margin-bottom: .2em; }
@@ -39,6 +45,7 @@ CSS = """
   body { background: #fff; }
   .cercle-restitution { max-width: none; font-size: 11pt; }
   .cercle-restitution h2 { break-after: avoid; }
+  .cercle-restitution .tw { overflow: visible; }
   .cercle-restitution table, .cercle-restitution figure, .cercle-restitution .comment { break-inside: avoid; }
   .cercle-restitution .chatham, .cercle-restitution th { -webkit-print-color-adjust: exact;
     print-color-adjust: exact; }
@@ -64,7 +71,7 @@ def table(columns: list[str], rows: list[list[Any]], caption: str = "") -> str:
         for row in rows
     )
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="tw"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def paragraphs(texts: list[str]) -> str:

@@ -155,15 +155,18 @@ class PublicPage:
             notice(self.t("restitution.ui.unknown", code=self.code), kind="error")
             return
         ui.add_head_html(f"<style>{render_html.CSS}</style>")
-        with ui.column().classes("cercle-card"):
+        with ui.column().classes("cercle-card w-full max-w-[920px] self-center"):
             ui.html(render_html.body(doc, with_comments=False), sanitize=False).classes("w-full")
             with ui.row().classes("items-center gap-3 cercle-restitution").props('data-testid="downloads"'):
                 ui.label(self.t("restitution.ui.downloads")).classes("font-semibold")
                 for fmt, label in FORMAT_LABELS.items():
                     ui.link(label, export_url(self.code, fmt, self.lang, self.key), new_tab=fmt == "html")
-        with ui.column().classes("cercle-card cercle-restitution"):
+        with ui.column().classes("cercle-card w-full max-w-[920px] self-center"):
             ui.label(self.t("restitution.comments")).classes("cercle-h2")
-            self.comments = ui.column().classes("w-full gap-2").props('data-testid="comments"')
+            self.comments = (
+                ui.column().classes("w-full gap-2 cercle-restitution").props('data-testid="comments"')
+            )
+            self.holder = ui.element()  # dialogs live here, not in the lists that are redrawn
             if archive.is_published(self.rooms, self.code):
                 self.form()
         self.show_comments()
@@ -241,7 +244,7 @@ class PublicPage:
         )
 
     def ask_reason(self, comment_id: int) -> None:
-        with ui.dialog() as dialog, ui.card():
+        with self.holder, ui.dialog() as dialog, ui.card():
             reason = (
                 ui.input(self.t("restitution.ui.reason"))
                 .props('maxlength=300 data-testid="reason"')
@@ -309,6 +312,7 @@ class RestitutionPanel:
             ui.label(self.t("restitution.ui.check")).classes("font-semibold")
             ui.label(self.t("restitution.ui.check_hint")).classes("cercle-muted text-sm")
             self.suspects = ui.column().classes("w-full gap-2").props('data-testid="suspects"')
+            self.holder = ui.element()  # dialogs live here, not in the lists that are redrawn
             ui.button(self.t("restitution.ui.recheck"), icon="refresh", on_click=self.refresh).props(
                 "flat dense no-caps"
             )
@@ -389,7 +393,7 @@ class RestitutionPanel:
                         )
 
     def edit_dialog(self, s: archive.Suspect, hide: bool | None = None) -> None:
-        with ui.dialog() as dialog, ui.card().classes("w-[36rem] max-w-full"):
+        with self.holder, ui.dialog() as dialog, ui.card().classes("w-[36rem] max-w-full"):
             text = None
             if hide is None:
                 text = (
@@ -434,7 +438,7 @@ class RestitutionPanel:
         return True
 
     def confirm_erase(self) -> None:
-        with ui.dialog() as dialog, ui.card().classes("w-[32rem] max-w-full"):
+        with self.holder, ui.dialog() as dialog, ui.card().classes("w-[32rem] max-w-full"):
             ui.label(self.t("restitution.ui.erase_confirm", code=self.code))
             typed = ui.input(self.code).props('data-testid="erase-code"').mark("erase-code")
             with ui.row():

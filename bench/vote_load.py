@@ -1,0 +1,228 @@
+"""N phones vote in a débat mouvant; some change their minds; the round closes and is revealed.
+
+Usage: python bench/vote_load.py N [--window 5] [--change 0.2] [--batch 25]
+
+Every phone votes once at a random moment within `--window` seconds, then a share `--change`
+of them change their position within another window. Reports (p50, p95, max):
+- the voter's confirmation: vote sent -> "Position enregistrée" on that phone;
+- the screen's tally: vote sent -> the screen's count first includes it (votes are ranked by
+  the order they were sent, which is the server's order up to a few milliseconds);
+- the phase reaching every phone: round opened, round closed, results revealed;
+and the server's CPU time while voting, phones disconnected, and whether the positions stored
+in the event log equal the votes sent (none lost, none counted twice). The server runs on core 0,
+the simulated phones on core 1 (loopback only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import sqlite3
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.phones import ServerProcess, SimClient, join_phone, percentiles  # noqa: E402
+
+PLAN = "open-detat-2018-03-12"
+LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
+VOTED = re.compile(r"(\d+) ont pris position")
+
+
+class Screen(SimClient):
+    """The projected screen: remembers when each voter count first arrived."""
+
+    def __init__(self, base_url: str, path: str) -> None:
+        super().__init__(base_url, path)
+        self.counts: list[tuple[float, int]] = []
+
+    def _apply(self, payload: dict[str, Any]) -> None:
+        now = time.monotonic()
+        super()._apply(payload)
+        for key, element in payload.items():
+            if key != "_id" and isinstance(element, dict):
+                match = VOTED.search(str(element.get("text") or ""))
+                if match:
+                    self.counts.append((now, int(match.group(1))))
+
+    def first_at_least(self, n: int) -> float | None:
+        return next((at for at, count in self.counts if count >= n), None)
+
+
+async def phase(phones: list[SimClient], text: str, act: Any) -> dict[str, float]:
+    """Run `act` (a console click) and time `text` reaching every phone."""
+    waiting = [phone.expect(text) for phone in phones]
+    sent = time.monotonic()
+    await act()
+    done, pending = await asyncio.wait(waiting, timeout=60)
+    result = {k: round(v, 1) for k, v in percentiles([(f.result() - sent) * 1000 for f in done]).items()}
+    return {**result, "reached": len(done), "missed": len(pending)}
+
+
+async def vote(phone: SimClient, position: str, delay: float, start: float) -> tuple[float, float | None]:
+    """Tap `position` at `start + delay`; (sent, confirmed) on the monotonic clock."""
+    await asyncio.sleep(max(0.0, start + delay - time.monotonic()))
+    button = phone.find_button(testid=f"dm-choice-{position}")
+    assert button is not None, "no choice button on the phone"
+    confirmed = phone.expect(f"Position enregistrée : {LABELS[position]}")
+    sent = time.monotonic()
+    await phone.click(button)
+    try:
+        return sent, await asyncio.wait_for(confirmed, timeout=30)
+    except TimeoutError:
+        return sent, None
+
+
+def stored_positions(db: Path, code: str) -> tuple[int, Counter[str]]:
+    """From the event log: how many positions were stored, and round 1's latest per person."""
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT payload FROM events WHERE session = ? AND type = 'debat_mouvant.position_taken' ORDER BY seq",
+            [code],
+        ).fetchall()
+    latest: dict[str, str] = {}
+    for (payload,) in rows:
+        data = json.loads(payload)
+        if data["round"] == 1 and data["statement"] == 0:
+            latest[data["token"]] = data["position"]
+    return len(rows), Counter(latest.values())
+
+
+async def console_click(console: SimClient, label: str) -> Any:
+    button = await console.wait_for_button(label=label)
+    return lambda: console.click(button)
+
+
+async def run(n: int, window: float, change: float, batch: int, port: int, seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    server = ServerProcess(port).start()
+    try:
+        async with httpx.AsyncClient(base_url=server.base_url) as http:
+            created = (await http.post("/api/sessions", json={"plan": PLAN})).json()
+        code, key = created["code"], created["host_key"]
+        console = await SimClient(server.base_url, f"/host/{code}?key={key}").open()
+        await console.click(await console.wait_for_button(label="Démarrer la session"))
+        await asyncio.sleep(0.5)
+        await console.click(await console.wait_for_button(label="Point suivant"))
+        screen = await Screen(server.base_url, f"/screen/{code}").open()
+
+        phones: list[SimClient] = []
+        for first in range(0, n, batch):
+            size = min(batch, n - first)
+            modes = ["remote" if (first + i) % 4 == 0 else "room" for i in range(size)]
+            phones += await asyncio.gather(*(join_phone(server.base_url, code, mode) for mode in modes))
+        await asyncio.sleep(2)
+
+        opened = await phase(phones, "dm-choice-a", await console_click(console, "Ouvrir le vote"))
+
+        # every phone votes once within the window
+        choices = [rng.choice(["a", "a", "b", "hesitant"]) for _ in phones]
+        cpu_before = server.cpu_seconds()
+        start = time.monotonic() + 0.2
+        first_votes = await asyncio.gather(
+            *(vote(p, c, rng.uniform(0, window), start) for p, c in zip(phones, choices, strict=True))
+        )
+        # some change their minds
+        changers = rng.sample(range(n), int(n * change))
+        new_choices = {
+            i: rng.choice([c for c in ("a", "b", "hesitant") if c != choices[i]]) for i in changers
+        }
+        start = time.monotonic() + 0.2
+        changes = await asyncio.gather(
+            *(vote(phones[i], c, rng.uniform(0, window / 2), start) for i, c in new_choices.items())
+        )
+        await asyncio.sleep(1)
+        cpu_voting = server.cpu_seconds() - cpu_before
+        for i, c in new_choices.items():
+            choices[i] = c
+
+        confirm = [(done - sent) * 1000 for sent, done in first_votes + changes if done is not None]
+        unconfirmed = sum(done is None for _, done in first_votes + changes)
+        ranked = sorted(sent for sent, _ in first_votes)
+        to_screen = []
+        for rank, sent in enumerate(ranked, start=1):
+            shown = screen.first_at_least(rank)
+            if shown is not None:
+                to_screen.append((shown - sent) * 1000)
+
+        closed = await phase(phones, "Le tour est clos", await console_click(console, "Clore le tour"))
+        revealed = await phase(phones, "Résultat", await console_click(console, "Révéler sur les téléphones"))
+
+        stored, distribution = stored_positions(server.data_dir / "cercle.db", code)
+        sent_votes = len(first_votes) + len(changes)
+        disconnected = sum(phone.disconnected for phone in phones)
+        for client in [*phones, console, screen]:
+            await client.close()
+        return {
+            "phones": n,
+            "cores": os.cpu_count(),
+            "window_s": window,
+            "votes_sent": sent_votes,
+            "votes_stored": stored,
+            "distribution_sent": dict(Counter(choices)),
+            "distribution_stored": dict(distribution),
+            "no_vote_lost": stored == sent_votes and Counter(choices) == distribution,
+            "screen_last_count": screen.counts[-1][1] if screen.counts else 0,
+            "unconfirmed": unconfirmed,
+            "confirmation_ms": {k: round(v, 1) for k, v in percentiles(confirm).items()},
+            "vote_to_screen_ms": {k: round(v, 1) for k, v in percentiles(to_screen).items()},
+            "round_opened_to_every_phone_ms": opened,
+            "round_closed_to_every_phone_ms": closed,
+            "reveal_to_every_phone_ms": revealed,
+            "server_cpu_seconds_while_voting": round(cpu_voting, 2),
+            "voting_seconds": round(window * 1.5 + 1.4, 1),
+            "disconnected": disconnected,
+        }
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("n", type=int)
+    parser.add_argument("--window", type=float, default=5.0, help="seconds within which every phone votes")
+    parser.add_argument("--change", type=float, default=0.2, help="share of phones that change their vote")
+    parser.add_argument("--batch", type=int, default=25)
+    parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    result = asyncio.run(run(args.n, args.window, args.change, args.batch, args.port, args.seed))
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"vote_load-{args.n}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    print(f"{result['phones']} phones, {result['cores']} cores, votes within {result['window_s']} s")
+    print(f"{'':<34}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
+    for name in (
+        "confirmation_ms",
+        "vote_to_screen_ms",
+        "round_opened_to_every_phone_ms",
+        "round_closed_to_every_phone_ms",
+        "reveal_to_every_phone_ms",
+    ):
+        row = result[name]
+        print(f"{name:<34}{row['p50']:>10}{row['p95']:>10}{row['max']:>10}")
+    print(
+        f"votes sent {result['votes_sent']}, stored {result['votes_stored']}; "
+        f"distribution sent {result['distribution_sent']} stored {result['distribution_stored']}; "
+        f"no vote lost: {result['no_vote_lost']}; unconfirmed {result['unconfirmed']}"
+    )
+    print(
+        f"server CPU while voting: {result['server_cpu_seconds_while_voting']} s; "
+        f"disconnected phones: {result['disconnected']}"
+    )
+
+
+if __name__ == "__main__":
+    main()

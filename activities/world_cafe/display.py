@@ -60,7 +60,10 @@ if (!window.cercleCafe) {
 
 STYLE = """
 .wc-clock { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; }
-.wc-clock.wc-warning { color: var(--cercle-warn, #b34000); }
+.wc-clock.wc-warning { color: var(--cercle-warn, #b34000); animation: wc-pulse 1s ease-in-out infinite alternate; }
+.wc-clock[data-remaining] { opacity: .55; }
+@keyframes wc-pulse { from { opacity: 1; } to { opacity: .6; } }
+@media (prefers-reduced-motion: reduce) { .wc-clock.wc-warning { animation: none; } }
 .wc-clock-screen { font-size: 16vh; color: var(--cercle-blue, #000091); }
 .wc-clock-phone { font-size: 3rem; color: var(--cercle-blue, #000091); }
 .wc-clock-console { font-size: 3rem; }

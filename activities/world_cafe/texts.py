@@ -87,7 +87,7 @@ add(
         "world_cafe.virtual": ("table virtuelle", "virtual table"),
         "world_cafe.mixed": ("mixte salle/distance", "mixed room/remote"),
         "world_cafe.rotation": ("Rotation {n} / {total}", "Rotation {n} / {total}"),
-        "world_cafe.break": ("Pause", "Break"),
+        "world_cafe.break": ("Pause : changez de table", "Break: change tables"),
         "world_cafe.paused": ("En pause", "Paused"),
         "world_cafe.over": ("Le world café est terminé.", "The world café is over."),
         "world_cafe.setup": ("Le world café va commencer.", "The world café is about to start."),

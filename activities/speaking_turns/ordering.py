@@ -9,8 +9,11 @@ with the reason for its place:
 - "arrival": it is simply the oldest request left;
 - "first_time" (parity): the person has not spoken yet and goes before people who have;
 - "parity": their category's share of speaking time is the furthest below its share of those
-  present (the speaking time counts the finished turns, the turn in progress, and an estimated
-  turn for each person already placed ahead, so that categories alternate in proportion);
+  present, relative to it (the lowest speaking time per person present: with 9 men and 1 woman
+  present, a man's minute weighs a ninth of a woman's). The speaking time counts the finished
+  turns, the turn in progress, and an estimated turn for each person already placed ahead, so
+  that categories alternate in proportion to presence. A category nobody present declared (a
+  person added by the facilitator) counts as half a person present;
 - "remote": room and remote alternate (within the category chosen) when both wait.
 
 Deterministic: the same state and presence always give the same order (ties go to the oldest).
@@ -84,15 +87,13 @@ def _parity(state: TurnsState, free: list[Request], presence: Mapping[Bucket, in
     remaining = [r for r in free if not r.point_of_order]
     seconds = spoken_seconds(state)
     estimate = estimated_turn(state)
-    present = sum(presence.get(b, 0) for b in BUCKETS)
     spoken = {t.speaker for t in state.turns if not t.point_of_order}
     last_mode: Mode | None = state.turns[-1].mode if state.turns else None
 
-    def deficit(b: Bucket) -> float:
-        total = sum(seconds.values())
-        share_present = presence.get(b, 0) / present if present else 0.0
-        share_time = seconds[b] / total if total else 0.0
-        return round(share_present - share_time, 9)
+    def per_person(b: Bucket) -> float:
+        """Speaking time per person present: the time share over the presence share, up to a
+        constant factor (the lowest is the furthest below its share)."""
+        return round(seconds[b] / max(presence.get(b, 0), 0.5), 9)
 
     while remaining:
         newcomers = [r for r in remaining if r.speaker not in spoken]
@@ -100,7 +101,7 @@ def _parity(state: TurnsState, free: list[Request], presence: Mapping[Bucket, in
         first_of: dict[Bucket, int] = {}
         for r in tier:
             first_of.setdefault(r.bucket, r.seq)
-        best = max(first_of, key=lambda b: (deficit(b), -first_of[b]))
+        best = min(first_of, key=lambda b: (per_person(b), first_of[b]))
         candidates = [r for r in tier if r.bucket == best]
         chosen = candidates[0]
         if last_mode is not None and len({r.mode for r in candidates}) == 2:

@@ -247,6 +247,22 @@ def test_parity_chooses_women_when_men_spoke_and_alternates_room_and_remote() ->
     assert reasons(forum) == ["parity", "arrival", "arrival"]
 
 
+def test_parity_calls_categories_in_proportion_to_presence() -> None:
+    forum = Forum()
+    for n in range(6):
+        forum.join(f"m{n}", "man")
+    for n in range(2):
+        forum.join(f"w{n}", "woman")
+    for n in range(6):
+        forum.act(st.raise_hand, f"m{n}", f"a{n}")
+    for n in range(2):
+        forum.act(st.raise_hand, f"w{n}", f"b{n}")
+    # nobody has spoken: a tie, the oldest (a man) first; then each placed person counts as an
+    # estimated turn: speaking time per person present decides, three men for one woman
+    assert ids(forum) == ["a0", "b0", "a1", "a2", "a3", "b1", "a4", "a5"]
+    assert reasons(forum)[:2] == ["arrival", "parity"]
+
+
 def test_room_and_remote_alternate_within_a_category() -> None:
     forum = Forum()
     forum.join("w0", "woman", "room")

@@ -1,0 +1,280 @@
+"""Speaking-turn views for the projected screen and the phones (the console is `views_console`).
+
+Costs: a raised hand reaches the raiser's phone, the phones already waiting (their place moves)
+and the coalesced queue topic of console and screen; a turn reaches the console, the screen and
+the one phone called. No phone hears of anyone else's turn, and none runs a server timer: the
+turn clock ticks in the browser (see `display.py`).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+
+from nicegui import ui
+
+from facilitation.ui.context import Scope, ViewContext
+
+from . import names
+from . import state as rules
+from .display import STYLE, clock_html, esc, gauge_html, sync_script, tags_html
+from .model import Request, TurnsState
+from .stats import compute, presence
+
+SCREEN_NEXT = 3  # people listed after the speaker on the projector
+
+
+def prepare(ctx: ViewContext) -> None:
+    """Style and clock script for this page (idempotent), and forgetting names at close."""
+    ui.add_css(STYLE)
+    ui.run_javascript(sync_script(ctx.now()))
+    names.watch(ctx.room)
+
+
+def who(ctx: ViewContext, request: Request) -> str:
+    assert ctx.item is not None
+    return names.label(ctx.room.code, ctx.item, ctx.state, request, ctx.lang)
+
+
+class Redrawer:
+    """A container redrawn by `draw`, with subscriptions that end at each redraw and with the view."""
+
+    def __init__(self, ctx: ViewContext, draw: Callable[[Redrawer], None], classes: str = "w-full") -> None:
+        self.ctx, self.draw = ctx, draw
+        self.scope = Scope()
+        ctx.scope.add(self.scope.close)
+        self.container = ui.column().classes(classes)
+        self.redraw()
+
+    def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
+        self.scope.add(self.ctx.room.subscribe(topic, callback))
+
+    def redraw(self) -> None:
+        self.scope.close()
+        self.container.clear()
+        with self.container:
+            self.draw(self)
+
+
+# --- screen -------------------------------------------------------------------------------------
+
+
+def screen(ctx: ViewContext) -> None:
+    prepare(ctx)
+    item = ctx.session.agenda[ctx.item]
+    ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
+    floor = Redrawer(ctx, lambda r: draw_floor(ctx), "w-full gap-[1.5vh]")
+    upcoming = Redrawer(ctx, lambda r: draw_upcoming(ctx), "w-full gap-[1vh]")
+    gauge = Redrawer(ctx, lambda r: draw_gauge(ctx), "w-full gap-[1vh]")
+    ctx.subscribe(rules.TURN, floor.redraw)
+    ctx.subscribe(rules.QUEUE, lambda: (upcoming.redraw(), gauge.redraw()))
+    ctx.subscribe(rules.GAUGE, gauge.redraw)
+
+
+def draw_floor(ctx: ViewContext) -> None:
+    state: TurnsState = ctx.state
+    turn = state.current
+    if turn is None:
+        ui.label(ctx.t("speaking_turns.screen.nobody")).classes("cercle-screen-text").props(
+            'data-testid="st-screen-nobody"'
+        )
+        return
+    request = state.requests.get(turn.request)
+    name = who(ctx, request) if request else ctx.t("speaking_turns.speaker", n=turn.speaker_number)
+    with ui.row().classes("w-full items-center justify-between no-wrap gap-[2vw]"):
+        with ui.column().classes("gap-[1vh] min-w-0"):
+            ui.label(ctx.t("speaking_turns.screen.speaking")).classes("st-screen-label")
+            ui.label(name).classes("st-screen-name").props('data-testid="st-screen-speaker"')
+            extra = ""
+            if turn.paused_at is not None:
+                extra = f'<span class="st-tag">{esc(ctx.t("speaking_turns.paused"))}</span>'
+            ui.html(
+                tags_html(ctx.lang, mode=turn.mode, point_of_order=turn.point_of_order, extra=extra),
+                sanitize=False,
+            ).style("font-size: 2.6vh")
+        ui.html(clock_html(turn, ctx.now(), "screen"), sanitize=False)
+
+
+def draw_upcoming(ctx: ViewContext) -> None:
+    state: TurnsState = ctx.state
+    positions = rules.queue(state, ctx.session)
+    if not positions:
+        return
+    ui.label(
+        f"{ctx.t('speaking_turns.screen.next')} · {ctx.t('speaking_turns.screen.waiting', n=len(positions))}"
+    ).classes("st-screen-label")
+    parts = []
+    for n, p in enumerate(positions[:SCREEN_NEXT], start=1):
+        tags = tags_html(ctx.lang, mode=p.request.mode, point_of_order=p.request.point_of_order)
+        parts.append(f"<div><b>{n}.</b> {esc(who(ctx, p.request))} {tags}</div>")
+    if len(positions) > SCREEN_NEXT:
+        parts.append(
+            f'<div class="cercle-muted">{esc(ctx.t("speaking_turns.screen.more", n=len(positions) - SCREEN_NEXT))}</div>'
+        )
+    ui.html(
+        f'<div class="st-screen-next" data-testid="st-screen-next">{"".join(parts)}</div>', sanitize=False
+    )
+
+
+def draw_gauge(ctx: ViewContext) -> None:
+    state: TurnsState = ctx.state
+    if not state.gauge:
+        return
+    stats = compute(state.turns, *presence(ctx.session))
+    ui.label(ctx.t("speaking_turns.gauge.title")).classes("st-screen-label")
+    ui.html(gauge_html(stats, ctx.lang), sanitize=False).classes("w-full")
+
+
+# --- phone --------------------------------------------------------------------------------------
+
+
+def phone(ctx: ViewContext) -> None:
+    TurnsPhone(ctx)
+
+
+class TurnsPhone:
+    """One phone: its own requests and its own turn, nothing of anyone else's."""
+
+    def __init__(self, ctx: ViewContext) -> None:
+        self.ctx = ctx
+        self.token = ctx.token or ""
+        self.lowered: set[str] = set()  # requests this phone withdrew itself
+        self.seen: set[str] = set()  # requests this phone saw waiting
+        prepare(ctx)
+        self.status = Redrawer(ctx, self.draw_status, "w-full gap-3")
+        self.form = ui.column().classes("cercle-card gap-2")
+        self.build_form()
+        ctx.subscribe(f"participant:{self.token}", self.refresh)
+        self.update_form()
+
+    @property
+    def state(self) -> TurnsState:
+        return self.ctx.state
+
+    def mine(self) -> list[Request]:
+        return [r for r in self.state.requests.values() if r.token == self.token]
+
+    def refresh(self) -> None:
+        self.status.redraw()
+        self.update_form()
+
+    def draw_status(self, r: Redrawer) -> None:
+        ctx, state = self.ctx, self.state
+        active = [q for q in self.mine() if q.status in ("waiting", "speaking")]
+        for request in active:
+            r.subscribe(rules.request_topic(ctx.item or 0, request.id), self.refresh)
+        turn = state.current
+        if turn is not None and state.requests.get(turn.request) in active:
+            hint = (
+                "speaking_turns.phone.your_turn_remote"
+                if turn.mode == "remote"
+                else "speaking_turns.phone.your_turn_room"
+            )
+            ui.html(
+                f'<div class="st-called" data-testid="st-your-turn" data-turn="{esc(ctx.room.code)}-{ctx.item}-{turn.number}">'
+                f'<div class="st-called-title">{esc(ctx.t("speaking_turns.phone.your_turn"))}</div>'
+                f"<div>{esc(ctx.t(hint))}</div>"
+                f"<div>{clock_html(turn, ctx.now(), 'phone')}</div></div>",
+                sanitize=False,
+            )
+        waiting = [q for q in active if q.status == "waiting"]
+        if waiting:
+            r.subscribe(rules.QUEUE, self.refresh)
+            positions = rules.queue(state, ctx.session)
+            for n, p in enumerate(positions, start=1):
+                if p.request not in waiting:
+                    continue
+                self.seen.add(p.request.id)
+                title = (
+                    "speaking_turns.phone.point_raised"
+                    if p.request.point_of_order
+                    else "speaking_turns.phone.raised"
+                )
+                with ui.column().classes("cercle-card gap-1").props('data-testid="st-raised"'):
+                    ui.label(ctx.t(title)).classes("cercle-h2")
+                    ui.label(
+                        ctx.t(
+                            "speaking_turns.phone.position",
+                            n=n,
+                            total=len(positions),
+                            reason=ctx.t(f"speaking_turns.reason.{p.reason}"),
+                        )
+                    ).props('data-testid="st-position"').mark("st-position")
+                    if n == 1:
+                        ui.label(ctx.t("speaking_turns.phone.next")).classes("font-semibold")
+                    ui.button(
+                        ctx.t("speaking_turns.phone.lower"),
+                        icon="pan_tool",
+                        on_click=lambda rid=p.request.id: self.lower(rid),
+                    ).props('outline no-caps data-testid="st-lower"').mark("st-lower")
+        removed = [
+            q
+            for q in self.mine()
+            if q.status == "withdrawn" and q.id in self.seen and q.id not in self.lowered
+        ]
+        if removed:
+            self.lowered |= {q.id for q in removed}
+            ui.label(ctx.t("speaking_turns.phone.removed")).classes("cercle-notice cercle-notice-info")
+
+    def build_form(self) -> None:
+        ctx = self.ctx
+        with self.form:
+            ui.label(ctx.t("speaking_turns.phone.ask")).classes("cercle-h2")
+            self.name = (
+                ui.input(ctx.t("speaking_turns.phone.name"))
+                .props(f'maxlength={names.NAME_MAX} autocomplete=off data-testid="st-name"')
+                .classes("w-full")
+                .mark("st-name")
+            )
+            ui.label(ctx.t("speaking_turns.phone.memory")).classes("text-xs cercle-muted")
+            self.point = (
+                ui.checkbox(ctx.t("speaking_turns.phone.point"))
+                .props('data-testid="st-point"')
+                .mark("st-point")
+            )
+            ui.label(ctx.t("speaking_turns.phone.point_hint")).classes("text-xs cercle-muted")
+            self.send = (
+                ui.button(ctx.t("speaking_turns.phone.raise"), icon="front_hand", on_click=self.raise_hand)
+                .classes("cercle-big-button")
+                .props('color=primary data-testid="st-raise"')
+                .mark("st-raise")
+            )
+        self.point_only = (
+            ui.button(
+                ctx.t("speaking_turns.phone.raise_point"),
+                icon="gavel",
+                on_click=lambda: self.raise_hand(point=True),
+            )
+            .props('flat no-caps data-testid="st-raise-point"')
+            .mark("st-raise-point")
+            .classes("self-center")
+        )
+
+    def update_form(self) -> None:
+        mine = self.mine()
+        waiting = [q for q in mine if q.status == "waiting"]
+        speaking = any(q.status == "speaking" for q in mine)
+        hand = speaking or any(not q.point_of_order for q in waiting)
+        point = any(q.point_of_order for q in waiting)
+        self.form.set_visibility(not hand)
+        if point:
+            self.point.value = False
+        self.point.set_visibility(not point)
+        self.point_only.set_visibility(hand and not point and not speaking)
+
+    async def raise_hand(self, point: bool | None = None) -> None:
+        ctx = self.ctx
+        assert ctx.item is not None
+        as_point = bool(self.point.value) if point is None else point
+        rid = secrets.token_hex(4)
+        names.remember(ctx.room.code, ctx.item, rid, self.name.value)
+        if await ctx.act(rules.raise_hand, self.token, rid, as_point):
+            self.point.value = False
+        else:
+            names.forget(ctx.room.code, ctx.item, rid)
+        self.refresh()
+
+    async def lower(self, request_id: str) -> None:
+        self.lowered.add(request_id)
+        await self.ctx.act(rules.lower_hand, self.token, request_id)
+        self.refresh()

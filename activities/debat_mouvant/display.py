@@ -83,7 +83,7 @@ def sankey_options(statement: Statement, m: Movement, lang: str, *, font: int = 
             {
                 "type": "sankey",
                 "left": "2%",
-                "right": "20%",
+                "right": "26%",
                 "top": "4%",
                 "bottom": "4%",
                 "nodeWidth": 36,

@@ -91,6 +91,12 @@ class Run(BaseModel):
             return {**self.votes[1], **self.votes[2]} if self.round >= 2 else {}
         return dict(self.votes[1]) if self.round >= 1 else {}
 
+    def position_of(self, token: str, round_: int) -> str | None:
+        """`token`'s position in round `round_` (O(1): what a phone asks on every redraw)."""
+        if round_ == 2:
+            return self.votes[2].get(token) or self.votes[1].get(token) if self.round >= 2 else None
+        return self.votes[1].get(token) if self.round >= 1 else None
+
     def distribution(self, round_: int, remote: set[str] | frozenset[str] = frozenset()) -> Distribution:
         return distribution(self.statement.positions(), self.positions_of(round_), self.heads[round_], remote)
 

@@ -14,6 +14,31 @@ from .state import ARGUMENT_MAX, DebatState, Run
 from .tally import movement_sentence, short_label
 from .views_common import choice_text, guard, live, side_names
 
+_RESULTS: dict[tuple[Any, ...], tuple[str, str]] = {}
+
+
+def revealed_result(ctx: ViewContext, run: Run, round_: int) -> tuple[str, str]:
+    """The revealed result's bar and movement sentence, computed once for all phones of a room
+    (a reveal redraws every phone: counting once per phone would cost O(phones²))."""
+    key = (
+        ctx.room.code,
+        ctx.item,
+        ctx.state.current,
+        run.resets,
+        round_,
+        ctx.lang,
+        tuple(sorted(run.heads[round_].items())),
+        len(ctx.session.participants),
+    )
+    cached = _RESULTS.get(key)
+    if cached is None:
+        if len(_RESULTS) > 256:
+            _RESULTS.clear()
+        d = run.distribution(round_, rules.remote_tokens(ctx.session))
+        sentence = movement_sentence(run.statement, run.movement(), ctx.lang) if round_ == 2 else ""
+        cached = _RESULTS[key] = (bar_html(run.statement, d, ctx.lang, size="phone"), sentence)
+    return cached
+
 
 class PhoneView:
     """Big targets for one thumb; the area is redrawn on phase changes only."""
@@ -103,7 +128,7 @@ class PhoneView:
         run = self.state.run
         if run is None or not self.buttons or self.confirm is None or not live(self.area):
             return
-        mine = run.positions_of(run.round).get(self.token)
+        mine = run.position_of(self.token, run.round)
         explicit = run.votes[run.round].get(self.token)
         for position, button in self.buttons.items():
             col = colour(run.statement, position)
@@ -132,7 +157,7 @@ class PhoneView:
 
     def after_round(self, run: Run) -> None:
         round_ = run.round
-        mine = run.positions_of(round_).get(self.token)
+        mine = run.position_of(self.token, round_)
         if mine is None:
             ui.label(self.ctx.t("debat_mouvant.phone.closed_none")).classes(
                 "cercle-notice cercle-notice-info"
@@ -145,14 +170,10 @@ class PhoneView:
         if round_ in run.revealed:
             with ui.column().classes("cercle-card gap-2").props('data-testid="dm-result"'):
                 ui.label(self.ctx.t("debat_mouvant.phone.result")).classes("cercle-h2")
-                d = run.distribution(round_, rules.remote_tokens(self.ctx.session))
-                ui.html(bar_html(run.statement, d, self.ctx.lang, size="phone"), sanitize=False).classes(
-                    "w-full"
-                )
-                if round_ == 2:
-                    ui.label(movement_sentence(run.statement, run.movement(), self.ctx.lang)).classes(
-                        "font-bold"
-                    )
+                html, sentence = revealed_result(self.ctx, run, round_)
+                ui.html(html, sanitize=False).classes("w-full")
+                if sentence:
+                    ui.label(sentence).classes("font-bold")
         if run.stage == "arguments":
             self.argument_form(run)
         elif run.stage == "done":

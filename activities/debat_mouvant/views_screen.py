@@ -97,7 +97,9 @@ class ScreenView:
                 ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes(
                     "dm-screen-sentence"
                 ).props('data-testid="dm-sentence"')
-                ui.label(self.ctx.t("debat_mouvant.movement.phones_only")).classes("dm-leg-detail text-[2vh]")
+                ui.label(self.ctx.t("debat_mouvant.movement.phones_only")).classes("cercle-muted").style(
+                    "font-size:2.2vh"
+                )
 
     def draw_arguments(self) -> None:
         run = self.state.run

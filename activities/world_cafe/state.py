@@ -58,10 +58,12 @@ def apply(state: CafeState, e: ActivityEvent, session: SessionState | None = Non
         case SetupChanged():
             state.settings = CafeSettings.model_validate(e.settings)
             state.error = None
-            if state.schedule_edit and schedule_problem(
-                state.schedule_edit, len(state.schedule_edit[0]), state.tables
+            edit = state.schedule_edit
+            if edit and (
+                len(edit) != state.settings.rotation_count
+                or schedule_problem(edit, len(edit[0]), state.tables)
             ):
-                state.schedule_edit = None
+                state.schedule_edit = None  # a hand-made schedule that no longer fits is dropped
         case ScheduleEdited():
             state.schedule_edit = e.schedule
         case CafeStarted():

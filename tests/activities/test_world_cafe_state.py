@@ -207,6 +207,16 @@ def test_the_schedule_is_editable_before_the_start_only() -> None:
         c.do(cafe.edit_schedule, None)
 
 
+def test_a_hand_made_schedule_that_no_longer_fits_the_tables_is_dropped() -> None:
+    c = Cafe(people=20, settings={"themes": THEMES[:2]})
+    c.do(cafe.edit_schedule, [[1, 0, 1], [0, 1, 0]])
+    c.do(cafe.change_setup, {"themes": THEMES[:2], "target": 20})
+    assert c.state.schedule_edit == [[1, 0, 1], [0, 1, 0]]  # still fits
+    c.do(cafe.change_setup, {"themes": THEMES[:3]})
+    assert c.state.schedule_edit is None
+    assert len(c.state.planned_schedule(20)) == 3
+
+
 def test_a_bad_schedule_is_refused() -> None:
     c = Cafe(settings={"themes": THEMES[:2]})
     with pytest.raises(RuleViolation):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 
 from activities.speaking_turns import names
-from activities.speaking_turns import state as st
 from facilitation import session as rules
 from facilitation.activity import CommandContext
 from tests.conftest import running_service

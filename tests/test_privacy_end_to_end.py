@@ -27,10 +27,12 @@ pytestmark = pytest.mark.browser
 MARK = secrets.token_hex(4)
 NAME = f"Zebulon{MARK}Appel"
 LABEL = f"Animlabel{MARK}"
+HOST = f"Tablehost{MARK}"  # a world café table's host, typed by the facilitator
 UA_MARK = f"MarkerAgent{MARK}"
 USER_AGENT = f"Mozilla/5.0 (X11; Linux x86_64) {UA_MARK} Chrome/120.0"
 FORWARDED = "198.51.100.173"
-MARKERS = [NAME, LABEL, UA_MARK, FORWARDED]
+MARKERS = [NAME, LABEL, HOST, UA_MARK, FORWARDED]
+HOST_FIELD = re.compile(r"(h[ôo]te|\bhost\b)", re.I)
 HEADERS = {"User-Agent": USER_AGENT, "X-Forwarded-For": FORWARDED}
 
 # A field asks for someone's identity when its label speaks of a name, a host or a label.
@@ -59,7 +61,7 @@ def fill_identity_fields(page, marker: str) -> list[str]:
         label = field.evaluate(LABEL_OF) or ""
         if not IDENTITY.search(label) or NOT_IDENTITY.search(label):
             continue
-        field.fill(marker)
+        field.fill(HOST if HOST_FIELD.search(label) else marker)
         field.press("Enter")
         page.wait_for_timeout(100)
         filled.append(" ".join(label.split()))
@@ -115,11 +117,14 @@ def run_session(server: Server, browser, plan: str) -> dict:
     console.goto(session["host_url"])
     console.get_by_text("Démarrer la session").click()
     filled: dict[str, list[str]] = {"phones": [], "console": []}
+    shown: set[str] = set()  # markers the live console displayed: they did reach the server
     for _ in range(20):
-        console.wait_for_timeout(400)
+        console.wait_for_timeout(250)
         for phone in phones:
             filled["phones"] += fill_identity_fields(phone, NAME)
         filled["console"] += fill_identity_fields(console, LABEL)
+        console.wait_for_timeout(300)
+        shown |= {m for m in (NAME, LABEL, HOST) if m in console.content()}
         following = console.get_by_role("button", name="Point suivant")
         if not following.count() or following.is_disabled():
             break
@@ -141,7 +146,7 @@ def run_session(server: Server, browser, plan: str) -> dict:
     reader.get_by_text("Merci, votre commentaire est publié.").wait_for()
     for page in [*phones, console, reader]:
         page.context.close()
-    return {**session, "tokens": tokens, "filled": filled}
+    return {**session, "tokens": tokens, "filled": filled, "shown": shown}
 
 
 def test_no_identity_reaches_the_disk_the_logs_or_the_exports(tmp_path) -> None:
@@ -184,10 +189,14 @@ def test_no_identity_reaches_the_disk_the_logs_or_the_exports(tmp_path) -> None:
                 leaks.append(f"a token of {s['code']} survived close in the SQLite files")
             leaks += [f"a token in export {where}" for where, body in exports.items() if token in body]
     print("identity fields filled:", [s["filled"] for s in sessions])
+    print("markers shown live:", [sorted(s["shown"]) for s in sessions])
+    for s in sessions:  # a name typed on a phone for the queue is shown live (memory), then gone
+        if s["filled"]["phones"]:
+            assert NAME in s["shown"]
     # Known, and not this package's to fix: the world café keeps its tables' hosts (names the
     # facilitator types in "Hôte (facultatif)") in its stored settings events. They reach no
     # export. Everything else is asserted strictly; this one is reported until it is fixed.
-    known = [leak for leak in leaks if leak.startswith(f"{LABEL} in the SQLite files")]
+    known = [leak for leak in leaks if leak.startswith(f"{HOST} in the SQLite files")]
     assert [leak for leak in leaks if leak not in known] == []
     if known:
         pytest.xfail("world café stores table hosts' names in its events: " + "; ".join(known))

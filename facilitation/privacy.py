@@ -194,7 +194,7 @@ def unlink_tokens(room: Room) -> int:
 
 def forget_room(rooms: Rooms, code: str) -> None:
     """Drop the in-memory room of `code` (Rooms has no public method for it)."""
-    rooms._rooms.pop(code, None)  # noqa: SLF001
+    rooms.forget(code)
 
 
 def erase_session(rooms: Rooms, code: str) -> bool:

@@ -77,6 +77,11 @@ class Rooms:
         self._rooms[code] = room
         return room, key
 
+    def forget(self, code: str) -> None:
+        """Drop the in-memory room of `code` (after its log was rewritten or erased); the next
+        `get` rebuilds it from what the store holds, if anything."""
+        self._rooms.pop(codes.normalise_code(code), None)
+
     def key_ok(self, code: str, key: str | None) -> bool:
         stored = self.store.host_key_hash(codes.normalise_code(code))
         return stored is not None and codes.key_matches(key, stored)

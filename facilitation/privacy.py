@@ -192,11 +192,6 @@ def unlink_tokens(room: Room) -> int:
 # --- erasure and retention ------------------------------------------------------------------
 
 
-def forget_room(rooms: Rooms, code: str) -> None:
-    """Drop the in-memory room of `code` (Rooms has no public method for it)."""
-    rooms.forget(code)
-
-
 def erase_session(rooms: Rooms, code: str) -> bool:
     """Erase a whole session: its events, restitution, comments, moderation log and row."""
     if not rooms.store.code_taken(code):
@@ -204,7 +199,7 @@ def erase_session(rooms: Rooms, code: str) -> bool:
     room = rooms.get(code)
     rooms.store.delete_session(code)
     rooms.store.scrub()
-    forget_room(rooms, code)
+    rooms.forget(code)
     if room is not None:
         room.state.status = "closed"  # views still open on it refuse further actions
         room.bus.publish(code, {"phase", "erased"})
@@ -237,7 +232,7 @@ def purge_expired(
         keep(code)
         rooms.store.delete_events(code)
         rooms.store.set_archive(code, purged_at=now)
-        forget_room(rooms, code)
+        rooms.forget(code)
         purged.append(code)
     if purged:
         rooms.store.scrub()

@@ -340,7 +340,7 @@ def start_up(rooms: Rooms, retention_days: int, now: float | None = None) -> lis
             room = rooms.get(code)
             if room is not None:
                 finalise(room)
-            privacy.forget_room(rooms, code)
+            rooms.forget(code)
 
     def keep(code: str) -> None:
         if rooms.store.restitution(code, LANGUAGES[0]) is None:

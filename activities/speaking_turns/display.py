@@ -62,6 +62,7 @@ STYLE = """
 .st-pos { font-weight: 800; font-variant-numeric: tabular-nums; width: 2em; text-align: right; color: var(--cercle-blue, #000091); }
 .st-name { font-weight: 700; }
 .st-table { border-collapse: collapse; width: 100%; font-size: .9rem; font-variant-numeric: tabular-nums; }
+.st-table td { white-space: nowrap; }
 .st-table th, .st-table td { padding: 4px 6px; border-bottom: 1px solid #eee; text-align: right; }
 .st-table th:first-child, .st-table td:first-child { text-align: left; }
 .st-table th { font-weight: 700; color: var(--cercle-muted, #595959); font-size: .8rem; }

@@ -107,10 +107,10 @@ add(
         "speaking_turns.stats.turn_share": ("Part des tours", "Share of turns"),
         "speaking_turns.stats.ratio": ("Rapport temps / présence", "Time / presence ratio"),
         "speaking_turns.stats.summary": (
-            "{turns} tours, {time} de parole, {speakers} intervenant·es distinct·es ; "
-            "tour le plus long {longest}, médian {median}.",
-            "{turns} turns, {time} of speaking, {speakers} distinct speakers; "
-            "longest turn {longest}, median {median}.",
+            "Tours : {turns} · temps de parole : {time} · intervenant·es distinct·es : {speakers} · "
+            "tour le plus long : {longest} · tour médian : {median}",
+            "Turns: {turns} · speaking time: {time} · distinct speakers: {speakers} · "
+            "longest turn: {longest} · median turn: {median}",
         ),
         "speaking_turns.stats.none": (
             "Aucun tour terminé pour l'instant.",

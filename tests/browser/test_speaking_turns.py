@@ -69,7 +69,7 @@ def test_a_phone_is_called_and_no_name_reaches_the_disk(server, browser) -> None
     before = console.get_by_test_id("st-summary").inner_text()
     assert before == "Aucun tour terminé pour l'instant."
     console.get_by_test_id("st-end").click()
-    console.get_by_text("1 tours, ").wait_for()
+    console.get_by_text("Tours : 1 ·").wait_for()
     phone.get_by_test_id("st-raise").wait_for()
     assert phone.get_by_test_id("st-your-turn").count() == 0
     assert "100 %" in screen.get_by_test_id("st-gauge-woman").inner_text()

@@ -69,7 +69,7 @@ async def test_a_phone_raises_its_hand_and_is_called(create_user) -> None:
     host.find(marker="st-end").click()
     await phone.should_see("Demander la parole")
     await phone.should_not_see(content="votre tour")
-    await host.should_see("1 tours")  # the statistics moved
+    await host.should_see("Tours : 1 ·")  # the statistics moved
     assert room.store.count_events(room.code, "speaking_turns.turn_ended") == 1
 
 

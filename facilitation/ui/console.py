@@ -9,7 +9,7 @@ from ..i18n import t
 from ..room import Room
 from ..service import Service
 from ..session import CATEGORIES
-from . import restitution
+from . import restitution_panel
 from .common import ActivitySlot, is_unavailable, minutes
 from .context import Scope, ViewContext
 from .frame import frame, notice, pick_lang
@@ -69,7 +69,7 @@ class Console:
         self.ctx.subscribe("connections", self.refresh_presence)
         ui.timer(1.0, self.tick)  # one console per session: a per-second clock here is cheap
         ui.context.client.on_delete(self.close)
-        restitution.panel(self)
+        restitution_panel.panel(self)
 
     def close(self) -> None:
         self.ctx.scope.close()

@@ -30,6 +30,7 @@ if (!window.cercleCafe) {
     if (flags.vibrate && navigator.vibrate) { try { navigator.vibrate([300, 150, 300]); } catch (e) {} }
     document.querySelectorAll('.wc-clock').forEach((el) => el.classList.add('wc-rang'));
   };
+  cafe.ring = ring;
   cafe.tick = () => {
     const now = Date.now() + cafe.offset;
     const present = new Set();
@@ -109,8 +110,14 @@ def clock_html(timing: Timing, role: str) -> str:
     )
 
 
+def ring_script(role: str) -> str:
+    """Ring now (a rotation the facilitator ended early: no end time ran out in the browser)."""
+    flags = "{chime: true}" if role == "screen" else "{vibrate: true}"
+    return f"window.cercleCafe && window.cercleCafe.ring({flags});"
+
+
 def sync_script(now: float) -> str:
-    return f"{SCRIPT}\nwindow.cercleCafe.sync({now * 1000:.0f});"
+    return f"{SCRIPT}\nwindow.cercleCafe.sync({now * 1000:.0f});\nwindow.cercleCafe.tick();"
 
 
 def mmss(seconds: float) -> str:

@@ -16,7 +16,7 @@ from nicegui import ui
 from facilitation.ui.context import Scope, ViewContext
 
 from .clock import Timing
-from .display import STYLE, sync_script
+from .display import STYLE, ring_script, sync_script
 from .state import CafeState
 
 PHASE = "world_cafe:phase"
@@ -81,6 +81,29 @@ def status_line(ctx: ViewContext, state: CafeState, timing: Timing) -> str:
 def shown_rotation(timing: Timing) -> int:
     """The rotation people sit in (during a break, the one they are walking to)."""
     return timing.rotation + 1 if timing.phase == "break" else timing.rotation
+
+
+class Bell:
+    """Rings on this page when the facilitator ends a rotation early (next rotation, or the end of
+    the café): a rotation that runs out rings in the browser by itself."""
+
+    def __init__(self, ctx: ViewContext, role: str) -> None:
+        self.ctx, self.role = ctx, role
+        self.client = ui.context.client
+        self.last = ctx.state.timing(ctx.now())
+
+    def check(self) -> None:
+        now = self.ctx.now()
+        timing = self.ctx.state.timing(now)
+        last, self.last = self.last, timing
+        early = (
+            last.phase == "rotation"
+            and last.ends_at is not None
+            and now < last.ends_at - 1
+            and (timing.segment != last.segment or timing.phase == "over")
+        )
+        if early:
+            self.client.run_javascript(ring_script(self.role))
 
 
 class Redrawer:

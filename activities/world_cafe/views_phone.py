@@ -15,7 +15,7 @@ from .clock import Timing
 from .contributions import ACTOR_KINDS, actors_by_kind, table_actors, table_ideas
 from .display import bar_html, clock_html, short_label
 from .state import CafeState
-from .views import PHASE, Redrawer, arm, prepare, shown_rotation, status_line, theme_title
+from .views import PHASE, Bell, Redrawer, arm, prepare, shown_rotation, status_line, theme_title
 
 
 class CafePhone:
@@ -24,6 +24,7 @@ class CafePhone:
         self.token = ctx.token or ""
         self.form_table: int | None = None
         prepare(ctx)
+        self.bell = Bell(ctx, "phone")
         self.place_if_late()
         self.head = Redrawer(ctx, self.draw_head, "w-full gap-3")
         self.form_card = ui.column().classes("cercle-card gap-2")
@@ -57,6 +58,7 @@ class CafePhone:
                 pass
 
     def on_phase(self) -> None:
+        self.bell.check()
         arm(self.ctx)
         self.head.redraw()
         self.board.redraw()

@@ -10,7 +10,7 @@ from .clock import Timing
 from .contributions import actors_by_kind, table_actors, table_ideas
 from .display import CHIME_URL, bar_html, clock_html, esc
 from .state import CafeState
-from .views import PHASE, TALLY, Redrawer, arm, prepare, shown_rotation, status_line
+from .views import PHASE, TALLY, Bell, Redrawer, arm, prepare, shown_rotation, status_line
 
 MAP_ACTORS = 9  # actors shown per theme on the projected map (the rest are counted)
 
@@ -25,7 +25,8 @@ def build_screen(ctx: ViewContext) -> None:
     item = ctx.session.agenda[ctx.item]
     ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
     body = Redrawer(ctx, lambda r: draw_screen(ctx, r), "w-full gap-[2vh]")
-    ctx.subscribe(PHASE, lambda: (body.redraw(), arm(ctx)))
+    bell = Bell(ctx, "screen")
+    ctx.subscribe(PHASE, lambda: (bell.check(), body.redraw(), arm(ctx)))
 
 
 def draw_screen(ctx: ViewContext, r: Redrawer) -> None:

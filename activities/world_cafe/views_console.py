@@ -270,10 +270,10 @@ class CafeConsole:
                         ui.label(marks).classes("text-xs cercle-muted cercle-code")
             people = {t: short_label(t) for t in sorted(state.member_of, key=short_label)}
             with ui.row().classes("w-full items-end gap-2"):
-                person = ui.select(people, label=ctx.t("world_cafe.console.person"), with_input=True).classes(
-                    "w-32"
-                )
-                target = ui.select(open_groups, label=ctx.t("world_cafe.console.to_group")).classes("w-44")
+                person = ui.select(people, label=ctx.t("world_cafe.console.person"), with_input=True)
+                person.classes("w-44").mark("wc-move-person")
+                target = ui.select(open_groups, label=ctx.t("world_cafe.console.to_group"))
+                target.classes("w-44").mark("wc-move-group")
                 ui.button(
                     ctx.t("world_cafe.console.move"),
                     on_click=lambda: (
@@ -281,10 +281,18 @@ class CafeConsole:
                         and target.value is not None
                         and ctx.act(rules.move_person, person.value, target.value)
                     ),
-                ).props("outline no-caps")
+                ).props("outline no-caps").mark("wc-move")
             with ui.row().classes("w-full items-end gap-2"):
-                source = ui.select(open_groups, label=ctx.t("world_cafe.console.merge")).classes("w-44")
-                into = ui.select(open_groups, label=ctx.t("world_cafe.console.merge_into")).classes("w-44")
+                source = (
+                    ui.select(open_groups, label=ctx.t("world_cafe.console.merge"))
+                    .classes("w-44")
+                    .mark("wc-merge-source")
+                )
+                into = (
+                    ui.select(open_groups, label=ctx.t("world_cafe.console.merge_into"))
+                    .classes("w-44")
+                    .mark("wc-merge-target")
+                )
                 ui.button(
                     ctx.t("world_cafe.console.merge"),
                     on_click=lambda: (
@@ -292,7 +300,7 @@ class CafeConsole:
                         and into.value is not None
                         and ctx.act(rules.merge_groups, source.value, into.value)
                     ),
-                ).props("outline no-caps")
+                ).props("outline no-caps").mark("wc-merge")
 
     def moderation_card(self) -> None:
         ctx, state = self.ctx, self.state

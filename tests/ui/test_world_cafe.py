@@ -138,3 +138,34 @@ async def test_a_late_phone_gets_the_smallest_group_and_follows_a_merge(create_u
     host = create_user()
     await host.open(f"/host/{room.code}?key={key}")
     await host.should_see("fusionné dans le groupe 1")
+
+
+async def test_console_moves_a_person_and_merges_groups(create_user) -> None:
+    room, key = running_service().rooms.create(plan=PLAN)
+    phones = [create_user() for _ in range(4)]
+    for phone in phones:
+        await join(phone, room.code)
+    at_the_cafe(room)
+    act(room, cafe.change_setup, {**room.state.activities[CAFE].settings.model_dump(), "groups": 2})
+    act(room, cafe.start, None)
+    state = room.state.activities[CAFE]
+    token = state.groups[0].members[0]
+    host = create_user()
+    await host.open(f"/host/{room.code}?key={key}")
+    await host.should_see("Groupe 1 · 2 pers.")
+
+    def choose(marker: str, value) -> None:
+        select = host.find(marker=marker).elements.pop()
+        with host.client:
+            select.value = value
+
+    choose("wc-move-person", token)
+    choose("wc-move-group", 1)
+    host.find(marker="wc-move").click()
+    await host.should_see("Groupe 2 · 3 pers.")
+    assert state.member_of[token] == 1
+    choose("wc-merge-source", 0)
+    choose("wc-merge-target", 1)
+    host.find(marker="wc-merge").click()
+    await host.should_see("Groupe 2 · 4 pers.")
+    assert state.groups[0].merged_into == 1

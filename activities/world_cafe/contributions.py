@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -55,7 +56,7 @@ class Contribution(BaseModel):
 
 @dataclass
 class ActorLine:
-    """An actor on a table's map: the first visible mention's name and kind, and every mention."""
+    """An actor on a table's map: its most used spelling, the first mention's kind, every mention."""
 
     key: str
     name: str
@@ -66,8 +67,10 @@ class ActorLine:
 
 
 def table_actors(contributions: list[Contribution], table: int) -> list[ActorLine]:
-    """The visible actors of `table`, deduplicated by `actor_key`, in order of first mention."""
+    """The visible actors of `table`, deduplicated by `actor_key`, in order of first mention; an
+    actor is named by its most used spelling and keeps the kind given at its first mention."""
     lines: dict[str, ActorLine] = {}
+    spellings: dict[str, Counter[str]] = {}
     for c in contributions:
         if c.table != table or c.kind != "actor" or c.hidden:
             continue
@@ -75,6 +78,9 @@ def table_actors(contributions: list[Contribution], table: int) -> list[ActorLin
         line = lines.get(key)
         if line is None:
             line = lines[key] = ActorLine(key=key, name=c.text, kind=c.actor_kind)
+            spellings[key] = Counter()
+        spellings[key][c.text] += 1
+        line.name = max(spellings[key], key=lambda name: spellings[key][name])  # most used, first on a tie
         line.mentions += 1
         line.ids.append(c.id)
         if c.why and not c.why_hidden:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import hashlib
 import html
 import math
+from collections.abc import Callable
 
 from .clock import Timing
+from .contributions import actors_by_kind, table_actors, table_ideas
+from .model import CafeState
 
 CHIME_URL = "/assets/sounds/chime.wav"
 
@@ -82,12 +85,14 @@ STYLE = """
 .wc-chip-remote { background: #fef4e8; color: var(--cercle-warn, #b34000); }
 .wc-screen-chip { font-size: 2.2vh; }
 .wc-count { font-size: 2.2vh; font-variant-numeric: tabular-nums; color: var(--cercle-muted, #595959); }
-.wc-map { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.4vh; width: 100%; }
-.wc-map-card { background: #fff; border-radius: 1vh; padding: 1.2vh 1vw; box-shadow: 0 1px 3px rgba(0,0,0,.12); font-size: 1.8vh; }
+.wc-map { display: grid; gap: 1.2vh; width: 100%; }
+.wc-more { color: var(--cercle-muted, #595959); margin-top: .4vh; }
+.wc-map-card { background: #fff; border-radius: 1vh; padding: 1.2vh .8vw; line-height: 1.3; box-shadow: 0 1px 3px rgba(0,0,0,.12); font-size: 1.7vh; overflow: hidden; }
 .wc-map-card h3 { font-size: 2.1vh; font-weight: 800; line-height: 1.2; margin: 0 0 .6vh; color: var(--cercle-blue, #000091); }
 .wc-map-card h4 { font-size: 1.6vh; font-weight: 700; text-transform: uppercase; color: var(--cercle-muted, #595959); margin: .6vh 0 .2vh; }
-.wc-map-card ul { margin: 0; padding-left: 1.2em; }
-.wc-mentions { font-weight: 800; color: var(--cercle-blue, #000091); }
+.wc-map-card ul { margin: 0; padding: 0; list-style: none; }
+.wc-map-card li { margin: 0 0 .25vh; }
+.wc-mentions { font-weight: 800; color: var(--cercle-blue, #000091); white-space: nowrap; }
 .wc-phone-theme { font-size: 1.35rem; font-weight: 800; line-height: 1.25; }
 .wc-phone-actor { display: flex; justify-content: space-between; gap: 8px; padding: 4px 0; border-bottom: 1px solid #eee; }
 .wc-sound-hint { display: none; position: fixed; right: 1vw; bottom: 1vh; font-size: 1.6vh; color: var(--cercle-muted, #595959); }
@@ -135,6 +140,55 @@ def short_label(token: str) -> str:
     """A four-character mark for a participant, shown on their phone and on the console only (so the
     facilitator can move someone who asks); derived from the token, never stored."""
     return hashlib.sha256(token.encode()).hexdigest()[:4].upper()
+
+
+MAP_LINES = 25  # lines of text one row of the projected map holds at 1080 px
+MAP_CHARS = 110  # characters per line across the map's width (a column holds MAP_CHARS / columns)
+
+
+def _height(text: str, width: int) -> int:
+    return max(1, math.ceil(len(text) / max(width, 8)))
+
+
+def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
+    """The projected actor map: one column per theme (two rows past five themes), actors grouped
+    by kind, most mentioned first, as many as fit (long names take several lines); the rest are
+    counted."""
+    themes = state.settings.themes
+    columns = max(1, len(themes) if len(themes) <= 5 else math.ceil(len(themes) / 2))
+    rows = math.ceil(len(themes) / columns)
+    width = MAP_CHARS // columns
+    parts = [f'<div class="wc-map" style="grid-template-columns: repeat({columns}, minmax(0, 1fr))">']
+    for table, theme in enumerate(themes):
+        budget = MAP_LINES // max(rows, 1) - 2 - _height(theme.title, int(width * 0.85))
+        lines = table_actors(state.contributions, table)
+        parts.append(f'<div class="wc-map-card" data-table="{table + 1}"><h3>{esc(theme.title)}</h3>')
+        used = shown = 0
+        for kind, group in actors_by_kind(lines).items():
+            if used + 3 > budget:
+                break
+            parts.append(f"<h4>{esc(t(f'world_cafe.kind.{kind}'))}</h4><ul>")
+            used += 1.5
+            for line in group:
+                mentions = f" ×{line.mentions}" if line.mentions > 1 else ""
+                height = _height(line.name + mentions, width)
+                if used + height > budget:
+                    break
+                badge = f'&nbsp;<span class="wc-mentions">×{line.mentions}</span>' if mentions else ""
+                parts.append(f"<li>{esc(line.name)}{badge}</li>")
+                used += height
+                shown += 1
+            parts.append("</ul>")
+        if len(lines) > shown:
+            parts.append(f'<div class="wc-more">{esc(t("world_cafe.more", n=len(lines) - shown))}</div>')
+        ideas = len(table_ideas(state.contributions, table))
+        if ideas:
+            parts.append(f'<div class="wc-more">{esc(t("world_cafe.ideas_count", n=ideas))}</div>')
+        if not lines and not ideas:
+            parts.append(f"<div>{esc(t('world_cafe.nothing_yet'))}</div>")
+        parts.append("</div>")
+    parts.append("</div>")
+    return "".join(parts)
 
 
 def esc(text: str) -> str:

@@ -7,12 +7,9 @@ from nicegui import ui
 from facilitation.ui.context import ViewContext
 
 from .clock import Timing
-from .contributions import actors_by_kind, table_actors, table_ideas
-from .display import CHIME_URL, bar_html, clock_html, esc
+from .display import CHIME_URL, actor_map_html, bar_html, clock_html, esc
 from .state import CafeState
 from .views import PHASE, TALLY, Bell, Redrawer, arm, prepare, shown_rotation, status_line
-
-MAP_ACTORS = 9  # actors shown per theme on the projected map (the rest are counted)
 
 
 def build_screen(ctx: ViewContext) -> None:
@@ -84,30 +81,7 @@ def table_grid(ctx: ViewContext, state: CafeState, timing: Timing) -> None:
 
 
 def actor_map(ctx: ViewContext, state: CafeState) -> None:
-    ui.label(ctx.t("world_cafe.actor_map")).classes("cercle-screen-item").props(
+    ui.label(ctx.t("world_cafe.actor_map")).classes("cercle-screen-text font-bold").props(
         'data-testid="wc-actor-map"'
     ).mark("wc-actor-map")
-    parts = ['<div class="wc-map">']
-    for table, theme in enumerate(state.settings.themes):
-        lines = table_actors(state.contributions, table)
-        parts.append(f'<div class="wc-map-card"><h3>{esc(theme.title)}</h3>')
-        shown = 0
-        for kind, group in actors_by_kind(lines).items():
-            if shown >= MAP_ACTORS:
-                break
-            parts.append(f"<h4>{esc(ctx.t(f'world_cafe.kind.{kind}'))}</h4><ul>")
-            for line in group[: MAP_ACTORS - shown]:
-                mentions = f' <span class="wc-mentions">×{line.mentions}</span>' if line.mentions > 1 else ""
-                parts.append(f"<li>{esc(line.name)}{mentions}</li>")
-                shown += 1
-            parts.append("</ul>")
-        if len(lines) > shown:
-            parts.append(f"<div>{esc(ctx.t('world_cafe.more', n=len(lines) - shown))}</div>")
-        ideas = len(table_ideas(state.contributions, table))
-        if ideas:
-            parts.append(f"<div>{esc(ctx.t('world_cafe.ideas_count', n=ideas))}</div>")
-        if not lines and not ideas:
-            parts.append(f"<div>{esc(ctx.t('world_cafe.nothing_yet'))}</div>")
-        parts.append("</div>")
-    parts.append("</div>")
-    ui.html("".join(parts), sanitize=False).classes("w-full")
+    ui.html(actor_map_html(state, ctx.t), sanitize=False).classes("w-full")

@@ -62,3 +62,31 @@ def test_hidden_contributions_do_not_count() -> None:
     contributions = [actor("c1", "Etalab", hidden=True), actor("c2", "ETALAB")]
     lines = table_actors(contributions, 0)
     assert [(line.name, line.mentions) for line in lines] == [("ETALAB", 1)]
+
+
+def test_an_actor_is_named_by_its_most_used_spelling() -> None:
+    contributions = [
+        actor("c1", "REGARDS CITOYENS"),
+        actor("c2", "Regards Citoyens"),
+        actor("c3", "Regards Citoyens"),
+    ]
+    [line] = table_actors(contributions, 0)
+    assert (line.name, line.mentions) == ("Regards Citoyens", 3)
+
+
+def test_the_projected_map_counts_what_does_not_fit_and_escapes_names() -> None:
+    from activities.world_cafe.display import actor_map_html
+    from activities.world_cafe.model import CafeState
+    from activities.world_cafe.settings import CafeSettings
+    from facilitation.i18n import t
+
+    state = CafeState(settings=CafeSettings(themes=[{"title": "Données"}, {"title": "Intégrité"}]))
+    state.contributions = [
+        actor(f"c{i}", f"Organisation numéro {i}", actor_kind="association") for i in range(40)
+    ]
+    state.contributions.append(actor("c99", "<b>Ltd</b>", table=1))
+    html = actor_map_html(state, t)
+    shown = html.count("Organisation numéro")
+    assert 5 < shown < 40
+    assert f"et {40 - shown} autres" in html
+    assert "&lt;b&gt;Ltd&lt;/b&gt;" in html and "<b>Ltd" not in html

@@ -156,7 +156,10 @@ async def run(n: int, window: float, change: float, batch: int, port: int, seed:
                 to_screen.append((shown - sent) * 1000)
 
         closed = await phase(phones, "Le tour est clos", await console_click(console, "Clore le tour"))
-        revealed = await phase(phones, "Résultat", await console_click(console, "Révéler sur les téléphones"))
+        # the result card (data-testid dm-result) is shown in place on every phone
+        revealed = await phase(
+            phones, "dm-result", await console_click(console, "Révéler sur les téléphones")
+        )
 
         stored, distribution = stored_positions(server.data_dir / "cercle.db", code)
         sent_votes = len(first_votes) + len(changes)

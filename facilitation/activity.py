@@ -40,7 +40,8 @@ class FreeText(BaseModel):
 class Activity(Protocol):
     """An activity: pure state and rules, three views, a report section.
 
-    `kind` prefixes its event types (`kind.position_taken`). `apply` may change the state it is
+    `kind` prefixes its event types (`kind.position_taken`). An activity may also carry `css`
+    (a string): it is added once to every page's head, never sent again per view. `apply` may change the state it is
     given in place (a Room owns its state); it does no I/O. Views receive a `ViewContext`.
     """
 

@@ -12,11 +12,13 @@ from facilitation.session import SessionState
 
 from . import report as report_module
 from . import state as rules
+from .display import CSS
 from .state import DebatState
 
 
 class DebatMouvant:
     kind = rules.KIND
+    css = CSS
 
     def title(self, lang: str) -> str:
         return t("debat_mouvant.title", lang)

@@ -10,7 +10,7 @@ from nicegui import ui
 from facilitation.ui.context import ViewContext
 
 from . import state as rules
-from .display import CSS, colour
+from .display import colour
 from .state import ARGUMENT_MAX, ARGUMENTS, CONTROL, HEAD_COUNT_MAX, DebatState, Run
 from .tally import movement_sentence, short_label
 from .views_common import guard, side_names, voted_text
@@ -21,7 +21,6 @@ class ConsoleView:
 
     def __init__(self, ctx: ViewContext) -> None:
         self.ctx = ctx
-        ui.add_css(CSS)
         self.cells: dict[tuple[int, str], tuple[ui.label, ui.label, ui.label, ui.label]] = {}
         self.voted: dict[int, ui.label] = {}
         with ui.column().classes("w-full gap-4").props('data-testid="dm-console"') as self.root:

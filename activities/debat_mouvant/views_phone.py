@@ -9,7 +9,7 @@ from nicegui import ui
 from facilitation.ui.context import ViewContext
 
 from . import state as rules
-from .display import CSS, bar_html, colour
+from .display import bar_html, colour
 from .state import ARGUMENT_MAX, DebatState, Run
 from .tally import movement_sentence, short_label
 from .views_common import choice_text, guard, live, side_names
@@ -41,16 +41,19 @@ def revealed_result(ctx: ViewContext, run: Run, round_: int) -> tuple[str, str]:
 
 
 class PhoneView:
-    """Big targets for one thumb; the area is redrawn on phase changes only."""
+    """Big targets for one thumb. The elements are built once per kind of statement (its form and
+    positions); a phase change (round opened or closed, reveal, next statement) only updates texts,
+    visibility and enabled state in place: with a thousand phones, rebuilding ~20 elements on each
+    is what made a round change slow."""
 
     def __init__(self, ctx: ViewContext) -> None:
         self.ctx = ctx
         self.token = ctx.token or ""
-        ui.add_css(CSS)
         self.area = ui.column().classes("w-full gap-3").props('data-testid="dm-phone"')
         self.buttons: dict[str, ui.button] = {}
-        self.confirm: ui.label | None = None
-        self.key: tuple[Any, ...] | None = None
+        self.shape: tuple[Any, ...] | None = ()
+        self.shown: tuple[int, int] = (0, 0)  # the statement and round the buttons vote for
+        self.arguments: ui.column | None = None
         self.draw()
         ctx.subscribe("phase", guard(self.area, self.on_phase))
         ctx.subscribe(f"participant:{self.token}", guard(self.area, self.mark))
@@ -59,77 +62,133 @@ class PhoneView:
     def state(self) -> DebatState:
         return self.ctx.state
 
-    def phase_key(self) -> tuple[Any, ...]:
+    def shape_key(self) -> tuple[Any, ...] | None:
         run = self.state.run
-        if run is None:
-            return (None,)
-        return (self.state.current, run.stage, tuple(run.revealed), run.resets)
+        return None if run is None else (run.statement.form, tuple(run.statement.positions()))
 
     def on_phase(self) -> None:
-        if self.phase_key() != self.key:
+        if self.shape_key() != self.shape:
             self.draw()
+        else:
+            self.update()
 
     def draw(self) -> None:
-        self.key = self.phase_key()
+        """Build the elements for the current kind of statement (rare: the form changed)."""
+        self.shape = self.shape_key()
         self.area.clear()
-        self.buttons, self.confirm = {}, None
-        state, run = self.state, self.state.run
+        self.buttons, self.arguments = {}, None
+        run = self.state.run
         with self.area:
             if run is None:
                 ui.label(self.ctx.t("debat_mouvant.no_statement")).classes("cercle-muted")
                 return
             with ui.column().classes("cercle-card gap-1"):
-                ui.label(
-                    f"{self.ctx.t('debat_mouvant.statement', n=state.current + 1)} / {len(state.runs)} · "
-                    f"{self.ctx.t(f'debat_mouvant.stage.{run.stage}')}"
-                ).classes("dm-kicker text-xs").props('data-testid="dm-stage"')
-                ui.label(run.statement.prompt).classes("text-lg font-bold")
-            stage = run.stage
-            if stage in ("round1", "round2"):
-                self.choices(run)
-            elif stage == "ready":
-                ui.label(self.ctx.t("debat_mouvant.phone.ready")).classes("cercle-notice cercle-notice-info")
-                self.read_only_choices(run)
-            else:
-                self.after_round(run)
+                self.kicker = ui.label().classes("dm-kicker text-xs").props('data-testid="dm-stage"')
+                self.prompt = ui.label().classes("text-lg font-bold")
+            self.choose = ui.label(self.ctx.t("debat_mouvant.phone.choose")).classes("cercle-h2")
+            self.final_hint = ui.label(self.ctx.t("debat_mouvant.phone.final_hint")).classes(
+                "cercle-muted text-sm"
+            )
+            self.ready = ui.label(self.ctx.t("debat_mouvant.phone.ready")).classes(
+                "cercle-notice cercle-notice-info"
+            )
+            self.letters: dict[str, ui.label] = {}
+            self.texts: dict[str, ui.label] = {}
+            for position in run.statement.positions():
 
-    def choices(self, run: Run) -> None:
-        statement, round_ = self.state.current, run.round
-        ui.label(self.ctx.t("debat_mouvant.phone.choose")).classes("cercle-h2")
-        if round_ == 2:
-            ui.label(self.ctx.t("debat_mouvant.phone.final_hint")).classes("cercle-muted text-sm")
-        for position in run.statement.positions():
-            letter = short_label(run.statement, position, self.ctx.lang)
-            text = choice_text(run.statement, position, self.ctx.lang)
+                async def choose(p: str = position) -> None:
+                    statement, round_ = self.shown
+                    if await self.ctx.act(rules.take_position, self.token, statement, round_, p):
+                        self.mark()
+                    elif live(self.area):
+                        self.update()  # the round moved on meanwhile: show where it stands now
 
-            async def choose(p: str = position) -> None:
-                if await self.ctx.act(rules.take_position, self.token, statement, round_, p):
-                    self.mark()
-                elif live(self.area):
-                    self.draw()  # the round moved on meanwhile: show where it stands now
+                with (
+                    ui.button(on_click=choose, color=None)
+                    .props(f'no-caps unelevated data-testid="dm-choice-{position}"')
+                    .classes("dm-choice")
+                    .mark(f"dm-choice-{position}") as button
+                ):
+                    if run.statement.form == "dilemma":
+                        self.letters[position] = ui.label().classes("dm-choice-letter")
+                        self.texts[position] = ui.label().classes("dm-choice-text")
+                    else:
+                        self.texts[position] = ui.label().classes("dm-choice-text text-lg font-bold")
+                self.buttons[position] = button
+            self.confirm = (
+                ui.label().classes("dm-confirm").props('data-testid="dm-confirm" aria-live="polite"')
+            )
+            self.closed = (
+                ui.label().classes("cercle-notice cercle-notice-info").props('data-testid="dm-closed"')
+            )
+            with ui.column().classes("cercle-card gap-2").props('data-testid="dm-result"') as self.result:
+                ui.label(self.ctx.t("debat_mouvant.phone.result")).classes("cercle-h2")
+                self.result_bar = ui.html(sanitize=False).classes("w-full")
+                self.result_sentence = ui.label().classes("font-bold")
+            self.argument_slot = ui.column().classes("w-full")
+            self.done = ui.label(self.ctx.t("debat_mouvant.phone.done")).classes("cercle-muted")
+        self.update()
 
-            with (
-                ui.button(on_click=choose, color=None)
-                .props(f'no-caps unelevated data-testid="dm-choice-{position}"')
-                .classes("dm-choice")
-                .mark(f"dm-choice-{position}") as button
-            ):
-                if run.statement.form == "dilemma":
-                    ui.label(letter if position != "hesitant" else "?").classes("dm-choice-letter")
-                    ui.label(text).classes("dm-choice-text")
-                else:
-                    ui.label(text).classes("dm-choice-text text-lg font-bold")
-            self.buttons[position] = button
-        self.confirm = ui.label().classes("dm-confirm").props('data-testid="dm-confirm" aria-live="polite"')
+    def update(self) -> None:
+        """Show the current stage with the elements already there."""
+        run = self.state.run
+        if run is None or self.shape is None:
+            return
+        state, stage, round_ = self.state, run.stage, run.round
+        self.shown = (state.current, round_)
+        self.kicker.text = (
+            f"{self.ctx.t('debat_mouvant.statement', n=state.current + 1)} / {len(state.runs)} · "
+            f"{self.ctx.t(f'debat_mouvant.stage.{stage}')}"
+        )
+        self.prompt.text = run.statement.prompt
+        voting = stage in ("round1", "round2")
+        self.choose.set_visibility(voting)
+        self.final_hint.set_visibility(voting and round_ == 2)
+        self.ready.set_visibility(stage == "ready")
+        for position, button in self.buttons.items():
+            if position in self.letters:
+                self.letters[position].text = (
+                    short_label(run.statement, position, self.ctx.lang) if position != "hesitant" else "?"
+                )
+            self.texts[position].text = choice_text(run.statement, position, self.ctx.lang)
+            button.set_visibility(voting or stage == "ready")
+            button.set_enabled(voting)
+        self.confirm.set_visibility(voting)
+        after = not voting and stage != "ready"
+        mine = run.position_of(self.token, round_) if after else None
+        if after:
+            self.closed.text = (
+                self.ctx.t("debat_mouvant.phone.closed_none")
+                if mine is None
+                else self.ctx.t(
+                    "debat_mouvant.phone.closed", position=short_label(run.statement, mine, self.ctx.lang)
+                )
+            )
+        self.closed.set_visibility(after)
+        revealed = after and round_ in run.revealed
+        if revealed:
+            html, sentence = revealed_result(self.ctx, run, round_)
+            if self.result_bar.content != html:
+                self.result_bar.set_content(html)
+            self.result_sentence.text = sentence
+            self.result_sentence.set_visibility(bool(sentence))
+        self.result.set_visibility(revealed)
+        if stage == "arguments" and self.arguments is None:
+            with self.argument_slot:
+                self.arguments = self.argument_form(run)
+        if self.arguments is not None:
+            self.arguments.set_visibility(stage == "arguments")
+        self.done.set_visibility(stage == "done")
         self.mark()
 
     def mark(self) -> None:
         """Show the current choice and that it counted (also on this person's other tabs)."""
         run = self.state.run
-        if run is None or not self.buttons or self.confirm is None or not live(self.area):
+        if run is None or not self.buttons or not live(self.area):
             return
-        mine = run.position_of(self.token, run.round)
-        explicit = run.votes[run.round].get(self.token)
+        voting = run.stage in ("round1", "round2")  # before a round, no button is marked
+        mine = run.position_of(self.token, run.round) if voting else None
+        explicit = run.votes[run.round].get(self.token) if voting else None
         for position, button in self.buttons.items():
             col = colour(run.statement, position)
             chosen = position == mine
@@ -145,43 +204,9 @@ class PhoneView:
             key = "debat_mouvant.phone.counted" if explicit is not None else "debat_mouvant.phone.kept"
             self.confirm.text = "✓ " + self.ctx.t(key, position=label)
 
-    def read_only_choices(self, run: Run) -> None:
-        if run.statement.form != "dilemma":
-            return
-        for position in ("a", "b"):
-            with ui.row().classes("items-start no-wrap gap-2"):
-                ui.label(position.upper()).classes("font-black text-lg").style(
-                    f"color:{colour(run.statement, position)}"
-                )
-                ui.label(getattr(run.statement, position)).classes("text-sm")
-
-    def after_round(self, run: Run) -> None:
-        round_ = run.round
-        mine = run.position_of(self.token, round_)
-        if mine is None:
-            ui.label(self.ctx.t("debat_mouvant.phone.closed_none")).classes(
-                "cercle-notice cercle-notice-info"
-            )
-        else:
-            label = short_label(run.statement, mine, self.ctx.lang)
-            ui.label(self.ctx.t("debat_mouvant.phone.closed", position=label)).classes(
-                "cercle-notice cercle-notice-info"
-            ).props('data-testid="dm-closed"')
-        if round_ in run.revealed:
-            with ui.column().classes("cercle-card gap-2").props('data-testid="dm-result"'):
-                ui.label(self.ctx.t("debat_mouvant.phone.result")).classes("cercle-h2")
-                html, sentence = revealed_result(self.ctx, run, round_)
-                ui.html(html, sanitize=False).classes("w-full")
-                if sentence:
-                    ui.label(sentence).classes("font-bold")
-        if run.stage == "arguments":
-            self.argument_form(run)
-        elif run.stage == "done":
-            ui.label(self.ctx.t("debat_mouvant.phone.done")).classes("cercle-muted")
-
-    def argument_form(self, run: Run) -> None:
-        statement = self.state.current
-        with ui.column().classes("cercle-card gap-2"):
+    def argument_form(self, run: Run) -> ui.column:
+        """The form for arguments, built the first time an arguments phase is reached."""
+        with ui.column().classes("cercle-card gap-2") as form:
             ui.label(self.ctx.t("debat_mouvant.phone.arguments")).classes("cercle-h2")
             side = (
                 ui.toggle(side_names(run.statement, self.ctx), value="a")
@@ -199,6 +224,7 @@ class PhoneView:
             )
 
             async def send() -> None:
+                statement = self.shown[0]
                 if await self.ctx.act(
                     rules.add_argument, statement, side.value or "a", text.value or "", token=self.token
                 ):
@@ -210,3 +236,4 @@ class PhoneView:
             ui.button(self.ctx.t("debat_mouvant.send"), icon="send", on_click=send).classes(
                 "cercle-big-button"
             ).props('color=primary data-testid="dm-send"').mark("dm-send")
+        return form

@@ -9,7 +9,7 @@ from nicegui import ui
 from facilitation.ui.context import ViewContext
 
 from . import state as rules
-from .display import CSS, bar_html, colour, sankey_options
+from .display import bar_html, colour, sankey_options
 from .state import ARGUMENTS, CONTROL, DebatState, Run
 from .tally import movement_sentence
 from .views_common import guard, live, shown_round, side_names, voted_text
@@ -20,7 +20,6 @@ class ScreenView:
 
     def __init__(self, ctx: ViewContext) -> None:
         self.ctx = ctx
-        ui.add_css(CSS)
         self.area = ui.column().classes("w-full gap-[2vh]").props('data-testid="dm-screen"')
         self.bar: ui.html | None = None
         self.size = "screen"

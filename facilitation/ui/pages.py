@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from nicegui import app
+from nicegui import app, ui
 
 from .. import api, api_export
 from ..service import Service
@@ -24,6 +24,10 @@ def register(service: Service) -> None:
     screen.register(service)
     phone.register(service)
     restitution.register(service)
+    for kind in service.rooms.registry.kinds():
+        css = getattr(service.rooms.registry.get(kind), "css", "")
+        if css:
+            ui.add_css(css, shared=True)  # in every page's head: not re-sent to each phone per view
     app.on_startup(tune_runtime)
 
 

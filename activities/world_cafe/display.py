@@ -68,7 +68,7 @@ STYLE = """
 .wc-clock[data-remaining] { opacity: .55; }
 @keyframes wc-pulse { from { opacity: 1; } to { opacity: .6; } }
 @media (prefers-reduced-motion: reduce) { .wc-clock.wc-warning { animation: none; } }
-.wc-clock-screen { font-size: 16vh; color: var(--cercle-blue, #000091); }
+.wc-clock-screen { font-size: 13vh; color: var(--cercle-blue, #000091); }
 .wc-clock-phone { font-size: 3rem; color: var(--cercle-blue, #000091); }
 .wc-clock-console { font-size: 3rem; }
 .wc-bar { height: 12px; border-radius: 6px; background: #e5e5e5; overflow: hidden; width: 100%; }
@@ -76,8 +76,8 @@ STYLE = """
 .wc-bar.wc-done > div { background: var(--cercle-ok, #18753c); }
 .wc-screen-bar { height: 2.2vh; border-radius: 1.1vh; }
 .wc-tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(19vw, 1fr)); gap: 1.6vh; width: 100%; }
-.wc-table-card { background: #fff; border-radius: 1vh; padding: 1.4vh 1.2vw; box-shadow: 0 1px 3px rgba(0,0,0,.12);
-  display: flex; flex-direction: column; gap: .8vh; }
+.wc-table-card { background: #fff; border-radius: 1vh; padding: 1.2vh 1.1vw; box-shadow: 0 1px 3px rgba(0,0,0,.12);
+  display: flex; flex-direction: column; gap: .6vh; }
 .wc-table-theme { font-size: 2.5vh; font-weight: 700; line-height: 1.2; }
 .wc-table-num { font-size: 2.2vh; font-weight: 800; color: var(--cercle-blue, #000091); text-transform: uppercase; }
 .wc-chip { display: inline-block; background: #e8edff; color: var(--cercle-blue, #000091); border-radius: 999px;

@@ -50,8 +50,11 @@ class CafeConsole:
         def fill() -> None:
             live.clear()
             with live:
-                self.tables_card()
-                self.groups_card()
+                with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
+                    with ui.column().classes("flex-1 min-w-0"):
+                        self.tables_card()
+                    with ui.column().classes("flex-1 min-w-0"):
+                        self.groups_card()
                 self.moderation_card()
 
         fill()
@@ -303,7 +306,7 @@ class CafeConsole:
                 ).props("outline no-caps").mark("wc-merge")
 
     def moderation_card(self) -> None:
-        ctx, state = self.ctx, self.state
+        ctx = self.ctx
         with (
             ui.column()
             .classes("cercle-card gap-1")
@@ -311,34 +314,40 @@ class CafeConsole:
             .mark("wc-moderation")
         ):
             ui.label(ctx.t("world_cafe.console.moderation")).classes("cercle-h2")
-            if not state.contributions:
-                ui.label(ctx.t("world_cafe.console.no_contribution")).classes("cercle-muted")
-            for c in reversed(state.contributions[-200:]):
-                parts = [(c.id, c.text, c.hidden)]
-                if c.kind == "actor" and c.why:
-                    parts.append((f"{c.id}.why", c.why, c.why_hidden))
-                with ui.column().classes("w-full gap-0 border-b border-gray-200 py-1"):
-                    kind = (
-                        ctx.t(f"world_cafe.kind.{c.actor_kind}")
-                        if c.kind == "actor"
-                        else ctx.t("world_cafe.ideas")
-                    )
-                    ui.label(f"{ctx.t('world_cafe.table', n=c.table + 1)} · {kind}").classes(
-                        "text-xs cercle-muted"
-                    )
-                    for text_id, text, hidden in parts:
-                        with ui.row().classes("w-full items-center no-wrap gap-1"):
-                            ui.label(text).classes("flex-1" + (" wc-hidden" if hidden else "")).props(
-                                f'data-testid="wc-mod-{text_id}"'
-                            ).mark(f"wc-mod-{text_id}")
-                            ui.button(
-                                ctx.t("world_cafe.console.show" if hidden else "world_cafe.console.hide"),
-                                on_click=lambda i=text_id, h=hidden: ctx.act(self.moderate, i, hide=not h),
-                            ).props("flat dense no-caps").mark(f"wc-hide-{text_id}")
-                            ui.button(
-                                ctx.t("world_cafe.console.edit"),
-                                on_click=lambda i=text_id, tx=text: self.edit(i, tx),
-                            ).props("flat dense no-caps")
+            listing = ui.column().classes("w-full gap-0").style("max-height: 60vh; overflow-y: auto")
+            with listing:
+                self.moderation_list()
+
+    def moderation_list(self) -> None:
+        ctx, state = self.ctx, self.state
+        if not state.contributions:
+            ui.label(ctx.t("world_cafe.console.no_contribution")).classes("cercle-muted")
+        for c in reversed(state.contributions[-200:]):
+            parts = [(c.id, c.text, c.hidden)]
+            if c.kind == "actor" and c.why:
+                parts.append((f"{c.id}.why", c.why, c.why_hidden))
+            with ui.column().classes("w-full gap-0 border-b border-gray-200 py-1"):
+                kind = (
+                    ctx.t(f"world_cafe.kind.{c.actor_kind}")
+                    if c.kind == "actor"
+                    else ctx.t("world_cafe.ideas")
+                )
+                ui.label(f"{ctx.t('world_cafe.table', n=c.table + 1)} · {kind}").classes(
+                    "text-xs cercle-muted"
+                )
+                for text_id, text, hidden in parts:
+                    with ui.row().classes("w-full items-center no-wrap gap-1"):
+                        ui.label(text).classes("flex-1" + (" wc-hidden" if hidden else "")).props(
+                            f'data-testid="wc-mod-{text_id}"'
+                        ).mark(f"wc-mod-{text_id}")
+                        ui.button(
+                            ctx.t("world_cafe.console.show" if hidden else "world_cafe.console.hide"),
+                            on_click=lambda i=text_id, h=hidden: ctx.act(self.moderate, i, hide=not h),
+                        ).props("flat dense no-caps").mark(f"wc-hide-{text_id}")
+                        ui.button(
+                            ctx.t("world_cafe.console.edit"),
+                            on_click=lambda i=text_id, tx=text: self.edit(i, tx),
+                        ).props("flat dense no-caps")
 
     @staticmethod
     def moderate(state: CafeState, cc: Any, text_id: str, **kwargs: Any) -> list:

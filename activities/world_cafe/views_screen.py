@@ -70,7 +70,8 @@ def table_grid(ctx: ViewContext, state: CafeState, timing: Timing) -> None:
             ui.label(theme.title).classes("wc-table-theme")
             chips = "".join(
                 f'<span class="wc-chip wc-screen-chip{" wc-chip-remote" if state.groups[g].remote else ""}">'
-                f"{esc(ctx.t('world_cafe.group', n=g + 1))}</span>"
+                f"{esc(ctx.t('world_cafe.group', n=g + 1))}"
+                f"{esc(' · ' + ctx.t('mode.remote')) if state.groups[g].remote else ''}</span>"
                 for g in state.groups_at(table, rotation)
             )
             ui.html(f"<div>{chips or '&nbsp;'}</div>", sanitize=False)

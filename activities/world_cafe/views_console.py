@@ -232,7 +232,9 @@ class CafeConsole:
                         ui.label(f"{table + 1}. {theme.title}").classes("font-semibold")
                         ui.label(
                             ctx.t("world_cafe.progress", count=count, target=state.settings.target)
-                        ).props(f'data-testid="wc-count-{table + 1}"').mark(f"wc-count-{table + 1}")
+                        ).classes("whitespace-nowrap").props(f'data-testid="wc-count-{table + 1}"').mark(
+                            f"wc-count-{table + 1}"
+                        )
                     ui.html(bar_html(count, state.settings.target), sanitize=False).classes("w-full")
                     if groups and timing.phase != "over":
                         ui.label(f"{ctx.t('world_cafe.console.groups_title')} : {groups}").classes(

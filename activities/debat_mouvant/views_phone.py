@@ -54,6 +54,7 @@ class PhoneView:
         self.shape: tuple[Any, ...] | None = ()
         self.shown: tuple[int, int] = (0, 0)  # the statement and round the buttons vote for
         self.arguments: ui.column | None = None
+        self.marked: tuple[Any, ...] | None = None  # what the buttons show, to skip useless updates
         self.draw()
         ctx.subscribe("phase", guard(self.area, self.on_phase))
         ctx.subscribe(f"participant:{self.token}", guard(self.area, self.mark))
@@ -76,7 +77,7 @@ class PhoneView:
         """Build the elements for the current kind of statement (rare: the form changed)."""
         self.shape = self.shape_key()
         self.area.clear()
-        self.buttons, self.arguments = {}, None
+        self.buttons, self.arguments, self.marked = {}, None, None
         run = self.state.run
         with self.area:
             if run is None:
@@ -85,39 +86,21 @@ class PhoneView:
             with ui.column().classes("cercle-card gap-1"):
                 self.kicker = ui.label().classes("dm-kicker text-xs").props('data-testid="dm-stage"')
                 self.prompt = ui.label().classes("text-lg font-bold")
-            self.choose = ui.label(self.ctx.t("debat_mouvant.phone.choose")).classes("cercle-h2")
-            self.final_hint = ui.label(self.ctx.t("debat_mouvant.phone.final_hint")).classes(
-                "cercle-muted text-sm"
-            )
-            self.ready = ui.label(self.ctx.t("debat_mouvant.phone.ready")).classes(
-                "cercle-notice cercle-notice-info"
-            )
-            self.letters: dict[str, ui.label] = {}
-            self.texts: dict[str, ui.label] = {}
-            for position in run.statement.positions():
-
-                async def choose(p: str = position) -> None:
-                    statement, round_ = self.shown
-                    if await self.ctx.act(rules.take_position, self.token, statement, round_, p):
-                        self.mark()
-                    elif live(self.area):
-                        self.update()  # the round moved on meanwhile: show where it stands now
-
-                with (
-                    ui.button(on_click=choose, color=None)
-                    .props(f'no-caps unelevated data-testid="dm-choice-{position}"')
-                    .classes("dm-choice")
-                    .mark(f"dm-choice-{position}") as button
-                ):
-                    if run.statement.form == "dilemma":
-                        self.letters[position] = ui.label().classes("dm-choice-letter")
-                        self.texts[position] = ui.label().classes("dm-choice-text")
-                    else:
-                        self.texts[position] = ui.label().classes("dm-choice-text text-lg font-bold")
-                self.buttons[position] = button
-            self.confirm = (
-                ui.label().classes("dm-confirm").props('data-testid="dm-confirm" aria-live="polite"')
-            )
+            with ui.column().classes("w-full gap-3") as self.voting_box:  # one switch for the group
+                self.choose = ui.label(self.ctx.t("debat_mouvant.phone.choose")).classes("cercle-h2")
+                self.final_hint = ui.label(self.ctx.t("debat_mouvant.phone.final_hint")).classes(
+                    "cercle-muted text-sm"
+                )
+                self.ready = ui.label(self.ctx.t("debat_mouvant.phone.ready")).classes(
+                    "cercle-notice cercle-notice-info"
+                )
+                self.letters: dict[str, ui.label] = {}
+                self.texts: dict[str, ui.label] = {}
+                for position in run.statement.positions():
+                    self.buttons[position] = self.choice_button(run, position)
+                self.confirm = (
+                    ui.label().classes("dm-confirm").props('data-testid="dm-confirm" aria-live="polite"')
+                )
             self.closed = (
                 ui.label().classes("cercle-notice cercle-notice-info").props('data-testid="dm-closed"')
             )
@@ -129,8 +112,30 @@ class PhoneView:
             self.done = ui.label(self.ctx.t("debat_mouvant.phone.done")).classes("cercle-muted")
         self.update()
 
+    def choice_button(self, run: Run, position: str) -> ui.button:
+        async def choose() -> None:
+            statement, round_ = self.shown
+            if await self.ctx.act(rules.take_position, self.token, statement, round_, position):
+                self.mark()
+            elif live(self.area):
+                self.update()  # the round moved on meanwhile: show where it stands now
+
+        with (
+            ui.button(on_click=choose, color=None)
+            .props(f'no-caps unelevated data-testid="dm-choice-{position}"')
+            .classes("dm-choice")
+            .mark(f"dm-choice-{position}") as button
+        ):
+            if run.statement.form == "dilemma":
+                self.letters[position] = ui.label().classes("dm-choice-letter")
+                self.texts[position] = ui.label().classes("dm-choice-text")
+            else:
+                self.texts[position] = ui.label().classes("dm-choice-text text-lg font-bold")
+        return button
+
     def update(self) -> None:
-        """Show the current stage with the elements already there."""
+        """Show the current stage with the elements already there. NiceGUI sends an element only
+        when a value really changes, so a round change costs a handful of small updates."""
         run = self.state.run
         if run is None or self.shape is None:
             return
@@ -142,21 +147,23 @@ class PhoneView:
         )
         self.prompt.text = run.statement.prompt
         voting = stage in ("round1", "round2")
-        self.choose.set_visibility(voting)
-        self.final_hint.set_visibility(voting and round_ == 2)
-        self.ready.set_visibility(stage == "ready")
-        for position, button in self.buttons.items():
-            if position in self.letters:
-                self.letters[position].text = (
-                    short_label(run.statement, position, self.ctx.lang) if position != "hesitant" else "?"
-                )
-            self.texts[position].text = choice_text(run.statement, position, self.ctx.lang)
-            button.set_visibility(voting or stage == "ready")
-            button.set_enabled(voting)
-        self.confirm.set_visibility(voting)
+        self.voting_box.set_visibility(voting or stage == "ready")
+        if voting or stage == "ready":  # hidden elements wait until they are shown again
+            self.choose.set_visibility(voting)
+            self.final_hint.set_visibility(voting and round_ == 2)
+            self.ready.set_visibility(stage == "ready")
+            for position, button in self.buttons.items():
+                if position in self.letters:
+                    self.letters[position].text = (
+                        short_label(run.statement, position, self.ctx.lang) if position != "hesitant" else "?"
+                    )
+                self.texts[position].text = choice_text(run.statement, position, self.ctx.lang)
+                button.set_enabled(voting)
+            self.confirm.set_visibility(voting)
+            self.mark()
         after = not voting and stage != "ready"
-        mine = run.position_of(self.token, round_) if after else None
         if after:
+            mine = run.position_of(self.token, round_)
             self.closed.text = (
                 self.ctx.t("debat_mouvant.phone.closed_none")
                 if mine is None
@@ -179,7 +186,6 @@ class PhoneView:
         if self.arguments is not None:
             self.arguments.set_visibility(stage == "arguments")
         self.done.set_visibility(stage == "done")
-        self.mark()
 
     def mark(self) -> None:
         """Show the current choice and that it counted (also on this person's other tabs)."""
@@ -189,6 +195,10 @@ class PhoneView:
         voting = run.stage in ("round1", "round2")  # before a round, no button is marked
         mine = run.position_of(self.token, run.round) if voting else None
         explicit = run.votes[run.round].get(self.token) if voting else None
+        marked = (mine, explicit is not None, run.statement.form, self.shown)
+        if marked == self.marked:
+            return  # nothing to redraw: a phase change must not resend every button
+        self.marked = marked
         for position, button in self.buttons.items():
             col = colour(run.statement, position)
             chosen = position == mine

@@ -1,9 +1,12 @@
 """How a Room tells its views that something changed.
 
 Publishing names topics, not data: subscribers re-read the state they show. Bursts coalesce:
-a topic published many times before its flush reaches each subscriber once, and tally topics
-("tally", "tally:...") flush at most every `TALLY_INTERVAL` seconds. A Redis bus for several
-processes would implement the same two methods.
+a topic published many times before its flush reaches each subscriber once. Tally topics
+("tally", "tally:...") are throttled on the leading edge: the first change goes out at once,
+then at most one delivery every `TALLY_INTERVAL` seconds. A delivery to many subscribers (a
+phase change reaching every phone) runs in chunks of `CHUNK`, so that the votes arriving
+meanwhile are not held behind it. A Redis bus for several processes would implement the same
+two methods.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ log = logging.getLogger(__name__)
 
 BATCH_DELAY = 0.02
 TALLY_INTERVAL = 0.2
+CHUNK = 100
 
 Callback = Callable[[], None]
 
@@ -34,6 +38,7 @@ class LocalBus:
     def __init__(self) -> None:
         self._subscribers: dict[tuple[str, str], dict[int, Callback]] = defaultdict(dict)
         self._pending: set[tuple[str, str]] = set()
+        self._last_flush: dict[tuple[str, str], float] = {}
         self._next_id = 0
 
     def subscribe(self, code: str, topic: str, callback: Callback) -> Callable[[], None]:
@@ -66,15 +71,43 @@ class LocalBus:
             if key in self._pending or key not in self._subscribers:
                 continue
             self._pending.add(key)
-            delay = TALLY_INTERVAL if topic.startswith("tally") else BATCH_DELAY
+            if topic.startswith("tally"):
+                delay = max(0.0, self._last_flush.get(key, -TALLY_INTERVAL) + TALLY_INTERVAL - loop.time())
+            else:
+                delay = BATCH_DELAY
             loop.call_later(delay, self._flush, key)
 
     def _flush(self, key: tuple[str, str]) -> None:
         self._pending.discard(key)
+        self._last_flush[key] = asyncio.get_running_loop().time()
         self._deliver(key)
 
     def _deliver(self, key: tuple[str, str]) -> None:
-        for callback in list(self._subscribers.get(key, {}).values()):
+        callbacks = list(self._subscribers.get(key, {}).items())
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._run(key, callbacks)
+            return
+        self._chunk(loop, key, callbacks, 0)
+
+    def _chunk(
+        self,
+        loop: asyncio.AbstractEventLoop,
+        key: tuple[str, str],
+        callbacks: list[tuple[int, Callback]],
+        start: int,
+    ) -> None:
+        """Run one chunk, then let the loop turn (and read the sockets) before the next."""
+        self._run(key, callbacks[start : start + CHUNK])
+        if start + CHUNK < len(callbacks):
+            loop.call_soon(self._chunk, loop, key, callbacks, start + CHUNK)
+
+    def _run(self, key: tuple[str, str], callbacks: list[tuple[int, Callback]]) -> None:
+        current = self._subscribers.get(key, {})
+        for sid, callback in callbacks:
+            if sid not in current:
+                continue  # unsubscribed since the delivery began (its page is gone)
             try:
                 callback()
             except Exception:  # a broken view must not stop the others

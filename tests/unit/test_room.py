@@ -10,12 +10,21 @@ from facilitation.i18n import RuleViolation
 from facilitation.rooms import Rooms
 
 
+async def eventually(predicate, limit: float = 10.0) -> None:
+    """Wait until `predicate()` holds (the loop runs meanwhile); fail after `limit` seconds."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while not predicate():
+        assert loop.time() < deadline, "the condition never held"
+        await asyncio.sleep(0.005)
+
+
 async def test_write_path_persists_before_publishing(rooms: Rooms, clock) -> None:
     room, _ = rooms.create(plan="open-detat-2018-03-12")
     seen: list[int] = []
     room.subscribe("phase", lambda: seen.append(rooms.store.count_events(room.code)))
     await room.submit(lambda s: rules.start(s, clock()))
-    await asyncio.sleep(0.05)
+    await eventually(lambda: seen)
     assert seen == [2]  # the subscriber ran once, after the event was in the log
 
 
@@ -34,20 +43,63 @@ async def test_bursts_reach_a_subscriber_as_one_update(rooms: Rooms, clock) -> N
     room.subscribe("presence", lambda: calls.append(len(room.state.participants)))
     for i in range(50):
         await room.submit(lambda s, i=i: rules.join(s, f"t{i}", None, "room", clock()))
-    await asyncio.sleep(0.1)
+    await eventually(lambda: calls)
+    for _ in range(10):
+        await asyncio.sleep(0)
     assert calls == [50]
 
 
-async def test_tally_topics_are_rate_limited() -> None:
+async def test_tally_topics_go_out_at_once_then_at_most_every_interval() -> None:
     bus = LocalBus()
     calls: list[int] = []
     bus.subscribe("C", "tally", lambda: calls.append(1))
+    bus.publish("C", ["tally"])
+    await eventually(lambda: calls)  # an idle tally is not held back by the interval
     for _ in range(10):
         bus.publish("C", ["tally"])
-        await asyncio.sleep(0.01)
-    assert calls == []  # still within the first interval
-    await asyncio.sleep(0.3)
-    assert calls == [1]
+    for _ in range(10):
+        await asyncio.sleep(0)
+    assert calls == [1]  # within the interval: coalesced, not yet sent
+    await eventually(lambda: len(calls) == 2)
+    for _ in range(10):
+        await asyncio.sleep(0)
+    assert calls == [1, 1]  # the burst went out as one delivery
+
+
+async def test_a_large_fan_out_lets_other_work_run_between_chunks() -> None:
+    from facilitation.bus import CHUNK
+
+    bus = LocalBus()
+    order: list[str] = []
+    loop = asyncio.get_running_loop()
+
+    def first_phone() -> None:
+        order.append("phone")
+        loop.call_soon(lambda: order.append("vote"))  # work that became ready meanwhile
+
+    bus.subscribe("C", "phase", first_phone)
+    for _ in range(CHUNK * 3 - 1):
+        bus.subscribe("C", "phase", lambda: order.append("phone"))
+    bus._deliver(("C", "phase"))
+    for _ in range(10):  # a few turns of the loop, no clock involved
+        await asyncio.sleep(0)
+    assert len(order) == CHUNK * 3 + 1
+    assert order.index("vote") == CHUNK  # it ran after the first chunk, not after every phone
+
+
+def test_a_subscriber_removed_during_a_delivery_is_skipped() -> None:
+    bus = LocalBus()
+    calls: list[str] = []
+    unsubscribe_b = None
+
+    def a() -> None:
+        calls.append("a")
+        unsubscribe_b()
+
+    bus.subscribe("C", "phase", a)
+    unsubscribe_b = bus.subscribe("C", "phase", lambda: calls.append("b"))
+    bus.publish("C", ["phase"])  # no loop: delivered at once
+    assert calls == ["a"]
 
 
 async def test_a_failing_subscriber_does_not_stop_the_others() -> None:
@@ -60,7 +112,7 @@ async def test_a_failing_subscriber_does_not_stop_the_others() -> None:
     bus.subscribe("C", "phase", broken)
     bus.subscribe("C", "phase", lambda: calls.append("ok"))
     bus.publish("C", ["phase"])
-    await asyncio.sleep(0.05)
+    await eventually(lambda: calls)
     assert calls == ["ok"]
 
 

@@ -105,6 +105,7 @@ add(
         "world_cafe.phone.next": ("Ensuite : table {n}", "Next: table {n}"),
         "world_cafe.phone.last": ("C'est la dernière rotation.", "This is the last rotation."),
         "world_cafe.phone.so_far": ("Déjà à cette table", "Already at this table"),
+        "world_cafe.phone.awaits": ("Ce qui vous attend à la table {n}", "What awaits you at table {n}"),
         "world_cafe.phone.add_actor": ("Un acteur", "An actor"),
         "world_cafe.phone.add_idea": ("Une idée", "An idea"),
         "world_cafe.phone.actor_name": (

@@ -132,7 +132,12 @@ class CafePhone:
         count = state.count(table)
         with ui.column().classes("cercle-card gap-1").props('data-testid="wc-board"').mark("wc-board"):
             with ui.row().classes("w-full items-center justify-between"):
-                ui.label(ctx.t("world_cafe.phone.so_far")).classes("cercle-h2")
+                title = (
+                    ctx.t("world_cafe.phone.awaits", n=table + 1)
+                    if timing.phase == "break"
+                    else ctx.t("world_cafe.phone.so_far")
+                )
+                ui.label(title).classes("cercle-h2")
                 ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
                     "font-semibold"
                 )
@@ -228,7 +233,7 @@ class CafePhone:
         writing = None if group is None else state.table_of(group, timing.rotation)
         if force or not self.typing() or self.form_table is None:
             self.form_table = writing
-        open_ = state.started and group is not None and (timing.phase != "over" or self.typing())
+        open_ = state.started and group is not None and (timing.phase == "rotation" or self.typing())
         self.form_card.set_visibility(open_ and self.form_table is not None)
         if self.form_table is not None:
             self.send.text = self.ctx.t("world_cafe.phone.send", n=self.form_table + 1)

@@ -50,10 +50,11 @@ class CafeSettings(BaseModel):
         return self.pause_minutes * 60
 
     def group_count(self, people: int) -> int:
-        """How many groups for `people` participants: `groups` if set, else groups of `group_size`;
-        never more groups than people, never fewer than one."""
-        wanted = self.groups if self.groups is not None else math.ceil(people / self.group_size)
-        return max(1, min(wanted, max(people, 1)))
+        """How many groups for `people` participants: `groups` if set (late arrivals fill the empty
+        ones, smallest first), else groups of `group_size` (at least one)."""
+        if self.groups is not None:
+            return self.groups
+        return max(1, math.ceil(people / self.group_size))
 
 
 class SettingsError(ValueError):

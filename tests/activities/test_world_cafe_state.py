@@ -172,6 +172,16 @@ def test_groups_come_back_identical_after_a_replay_even_if_people_joined_since()
     assert [g.model_dump() for g in c.replayed().groups] == before
 
 
+def test_a_cafe_started_before_people_arrive_fills_its_groups_evenly() -> None:
+    c = Cafe(people=0, settings={"themes": THEMES, "groups": 3})
+    c.do(cafe.start)
+    assert len(c.state.groups) == 3
+    for i in range(7):
+        c.push(rules.join(c.session, f"late{i}", None, "room", c.clock()))
+        c.do(cafe.join_late, f"late{i}")
+    assert sorted(len(g.members) for g in c.state.groups) == [2, 2, 3]
+
+
 def test_late_arrival_joins_the_smallest_group_once() -> None:
     c = Cafe(people=21)
     c.do(cafe.start)

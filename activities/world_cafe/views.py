@@ -1,5 +1,5 @@
-"""World café views: the screen, the phone, and (in `console_views`) the console. Thin: they read
-the state, send commands through `ctx.act`, and redraw on their topics.
+"""World café views (`views_screen`, `views_phone`, `views_console`) and what they share. Thin:
+they read the state, send commands through `ctx.act`, and redraw on their topics.
 
 Costs: a contribution redraws the phones of its table and the coalesced tally of console and
 screen; a clock change (pause, +1 min, next rotation) or a rotation running out redraws every
@@ -21,7 +21,6 @@ from .state import CafeState
 
 PHASE = "world_cafe:phase"
 TALLY = "tally:world_cafe"
-MAP_ACTORS = 9  # actors shown per theme on the projected map (the rest are counted)
 
 # --- the boundary ticker: one timer per room (not per phone) -------------------------------------
 

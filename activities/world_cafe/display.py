@@ -3,7 +3,8 @@
 The countdown is an element carrying an end time (epoch ms) or, paused, the seconds left; a
 script ticks it in the browser, four times a second, so a running clock costs the server nothing.
 Devices keep their own clock (phones are set by the network); when a device's clock is off by
-more than two seconds, the offset sent by the server corrects it.
+more than a second, the server's time sent with the page corrects it (to within the time the
+message took to arrive, usually a fraction of a second).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ CHIME_URL = "/assets/sounds/chime.wav"
 SCRIPT = r"""
 if (!window.cercleCafe) {
   const cafe = window.cercleCafe = {offset: 0, armed: new Map()};
-  cafe.sync = (serverMs) => { const o = serverMs - Date.now(); cafe.offset = Math.abs(o) > 2000 ? o : 0; };
+  cafe.sync = (serverMs) => { const o = serverMs - Date.now(); cafe.offset = Math.abs(o) > 1000 ? o : 0; };
   const fmt = (s) => { s = Math.max(0, Math.ceil(s)); return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0'); };
   const ring = (flags) => {
     if (flags.chime) {

@@ -4,6 +4,7 @@ a chime on the screen, and the work of rotation 1 waiting for the next group at 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -23,10 +24,12 @@ def seconds(text: str) -> int:
     return int(minutes) * 60 + int(secs)
 
 
-def join(browser, url: str):
+def join(browser, url: str, clock_ahead: float = 0):
     context = browser.new_context(viewport=PHONE)
     context.add_init_script(SPIES)
     page = context.new_page()
+    if clock_ahead:
+        page.clock.set_system_time(time.time() + clock_ahead)
     page.goto(url)
     page.get_by_test_id("accept-charter").click()
     page.get_by_test_id("join").click()
@@ -52,6 +55,7 @@ def table(page) -> str:
 def test_two_groups_rotate_and_find_each_others_work(server, browser) -> None:
     session = server.create(plan="open-detat-2018-03-12")
     first, second = join(browser, session["join_url"]), join(browser, session["join_url"])
+    skewed = join(browser, session["join_url"], clock_ahead=300)  # a phone whose clock is 5 min fast
 
     host = browser.new_context(viewport=LAPTOP).new_page()
     host.goto(session["host_url"])
@@ -61,7 +65,7 @@ def test_two_groups_rotate_and_find_each_others_work(server, browser) -> None:
     host.get_by_label("Nombre de groupes (vide : selon la taille)").fill("2")
     host.get_by_label("Minutes par rotation").fill("0.2")  # 12 seconds, to see a rotation run out
     host.get_by_test_id("wc-save").click()
-    host.get_by_text("2 personnes présentes : 2 groupes.").wait_for()
+    host.get_by_text("3 personnes présentes : 2 groupes.").wait_for()
 
     screen_context = browser.new_context(viewport=PROJECTOR)
     screen_context.add_init_script(SPIES)
@@ -82,6 +86,10 @@ def test_two_groups_rotate_and_find_each_others_work(server, browser) -> None:
     for _, shown, left in clocks:
         assert -0.1 <= shown - left < 1.3, clocks
     assert 0 < clocks[0][1] <= 12
+    # the phone with a wrong clock still shows the server's time left
+    shown = seconds(skewed.get_by_test_id("wc-clock").inner_text())
+    truth = int(clocks[0][0]) / 1000 - time.time()
+    assert -0.1 <= shown - truth < 1.5, (shown, truth)
     screen.locator(".wc-clock.wc-warning").wait_for()  # the last minute shows (here, from the start)
 
     first.get_by_test_id("wc-actor-name").fill("Regards Citoyens")

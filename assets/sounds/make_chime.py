@@ -24,7 +24,12 @@ def sample(t: float) -> float:
             continue
         attack = min(1.0, dt / 0.01)
         for ratio, gain in PARTIALS:
-            value += attack * gain * math.exp(-dt * (3.0 + 2.0 * ratio)) * math.sin(2 * math.pi * freq * ratio * dt)
+            value += (
+                attack
+                * gain
+                * math.exp(-dt * (3.0 + 2.0 * ratio))
+                * math.sin(2 * math.pi * freq * ratio * dt)
+            )
     return value
 
 

@@ -193,10 +193,4 @@ def test_no_identity_reaches_the_disk_the_logs_or_the_exports(tmp_path) -> None:
     for s in sessions:  # a name typed on a phone for the queue is shown live (memory), then gone
         if s["filled"]["phones"]:
             assert NAME in s["shown"]
-    # Known, and not this package's to fix: the world café keeps its tables' hosts (names the
-    # facilitator types in "Hôte (facultatif)") in its stored settings events. They reach no
-    # export. Everything else is asserted strictly; this one is reported until it is fixed.
-    known = [leak for leak in leaks if leak.startswith(f"{HOST} in the SQLite files")]
-    assert [leak for leak in leaks if leak not in known] == []
-    if known:
-        pytest.xfail("world café stores table hosts' names in its events: " + "; ".join(known))
+    assert leaks == []

@@ -265,8 +265,13 @@ class ConsoleView:
             a = ui.input(self.t("console.a")).props("outlined dense").classes("w-full").mark("dm-new-a")
             b = ui.input(self.t("console.b")).props("outlined dense").classes("w-full").mark("dm-new-b")
             hesitant = ui.checkbox(self.t("console.with_hesitant"), value=True)
-            for field in (a, b, hesitant):
-                field.bind_visibility_from(form, "value", value="dilemma")
+
+            def show_dilemma_fields(value: str) -> None:
+                for field in (a, b, hesitant):
+                    field.set_visibility(value == "dilemma")
+
+            show_dilemma_fields(form.value)
+            form.on_value_change(lambda e: show_dilemma_fields(e.value))
 
             async def add() -> None:
                 raw: dict[str, Any] = {"form": form.value, "prompt": prompt.value or ""}

@@ -8,17 +8,29 @@ from __future__ import annotations
 import math
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 Contribution = Literal["actors", "ideas"]
 
 
 class Theme(BaseModel):
-    """A table: its theme, and optionally who hosts it (a host stays at the table)."""
+    """A table: its theme, and whether a host stays at it while groups rotate.
+
+    The host is a role, never a name: under the Chatham House rule nobody is named in what
+    Cercle stores, so hosts introduce themselves in the room. A name given in a plan is read as
+    "hosted" and not kept.
+    """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     title: str = Field(min_length=1, max_length=200)
-    host: str | None = Field(default=None, max_length=80)
+    host: bool = False
+
+    @field_validator("host", mode="before")
+    @classmethod
+    def _role_not_name(cls, value: object) -> bool:
+        if isinstance(value, str):
+            return bool(value.strip())
+        return bool(value)
 
 
 class CafeSettings(BaseModel):

@@ -97,7 +97,7 @@ add(
         "world_cafe.ideas": ("Idées", "Ideas"),
         "world_cafe.actor_map": ("Cartographie des acteurs", "Actor map"),
         "world_cafe.nothing_yet": ("Rien encore à cette table.", "Nothing at this table yet."),
-        "world_cafe.host": ("Hôte : {host}", "Host: {host}"),
+        "world_cafe.host": ("Un·e hôte·sse reste à cette table", "A host stays at this table"),
         # phone
         "world_cafe.phone.group": ("Vous êtes dans le groupe {n}", "You are in group {n}"),
         "world_cafe.phone.at_table": ("Vous êtes à la table {n} :", "You are at table {n}:"),
@@ -141,7 +141,7 @@ add(
         "world_cafe.console.setup": ("Réglages du world café", "World café settings"),
         "world_cafe.console.themes": ("Thèmes (une table chacun)", "Themes (one table each)"),
         "world_cafe.console.theme": ("Thème", "Theme"),
-        "world_cafe.console.host": ("Hôte (facultatif)", "Host (optional)"),
+        "world_cafe.console.host": ("Avec hôte·sse", "Hosted"),
         "world_cafe.console.add_theme": ("Ajouter un thème", "Add a theme"),
         "world_cafe.console.remove": ("Retirer", "Remove"),
         "world_cafe.console.group_size": ("Personnes par groupe", "People per group"),

@@ -76,12 +76,17 @@ class CafeConsole:
                     for n, theme in enumerate(themes):
                         with ui.row().classes("w-full items-center no-wrap gap-2"):
                             ui.label(f"{n + 1}.").classes("w-6")
-                            ui.input(ctx.t("world_cafe.console.theme")).bind_value(theme, "title").classes(
-                                "flex-[3]"
-                            ).props(f'maxlength=200 data-testid="wc-theme-{n + 1}"').mark(f"wc-theme-{n + 1}")
-                            host = ui.input(ctx.t("world_cafe.console.host"), value=theme.get("host") or "")
-                            host.on_value_change(lambda e, th=theme: th.update(host=e.value or None))
-                            host.classes("flex-1").props("maxlength=80")
+                            ui.input(
+                                ctx.t("world_cafe.console.theme"),
+                                value=theme.get("title", ""),
+                                on_change=lambda e, th=theme: th.update(title=e.value or ""),
+                            ).classes("flex-[3]").props(f'maxlength=200 data-testid="wc-theme-{n + 1}"').mark(
+                                f"wc-theme-{n + 1}"
+                            )
+                            host = ui.checkbox(
+                                ctx.t("world_cafe.console.host"), value=bool(theme.get("host"))
+                            )
+                            host.on_value_change(lambda e, th=theme: th.update(host=bool(e.value)))
                             ui.button(icon="delete", on_click=lambda n=n: (themes.pop(n), draw_rows())).props(
                                 f'flat round dense aria-label="{ctx.t("world_cafe.console.remove")}"'
                             )
@@ -90,7 +95,7 @@ class CafeConsole:
             ui.button(
                 ctx.t("world_cafe.console.add_theme"),
                 icon="add",
-                on_click=lambda: (themes.append({"title": "", "host": None}), draw_rows()),
+                on_click=lambda: (themes.append({"title": "", "host": False}), draw_rows()),
             ).props('flat no-caps data-testid="wc-add-theme"').mark("wc-add-theme")
             with ui.row().classes("w-full gap-3"):
                 fields = {

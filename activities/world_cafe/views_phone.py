@@ -109,9 +109,8 @@ class CafePhone:
             ui.label(theme_title(state, table)).classes("wc-phone-theme").props(
                 f'data-testid="wc-phone-table" data-table="{table + 1}"'
             ).mark("wc-phone-table")
-            host = state.settings.themes[table].host
-            if host:
-                ui.label(ctx.t("world_cafe.host", host=host)).classes("text-sm cercle-muted")
+            if state.settings.themes[table].host:
+                ui.label(ctx.t("world_cafe.host")).classes("text-sm cercle-muted")
             rotation = shown_rotation(timing)
             after = state.table_of(group, rotation + 1) if group is not None else None
             ui.label(

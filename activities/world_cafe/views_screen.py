@@ -37,7 +37,7 @@ def draw_screen(ctx: ViewContext, r: Redrawer) -> None:
                     ui.label(ctx.t("world_cafe.table", n=n + 1)).classes("wc-table-num")
                     ui.label(theme.title).classes("wc-table-theme")
                     if theme.host:
-                        ui.label(ctx.t("world_cafe.host", host=theme.host)).classes("wc-count")
+                        ui.label(ctx.t("world_cafe.host")).classes("wc-count")
         return
     if timing.phase == "over":
         actor_map(ctx, state)
@@ -71,7 +71,7 @@ def table_grid(ctx: ViewContext, state: CafeState, timing: Timing) -> None:
             ui.label(ctx.t("world_cafe.table", n=table + 1)).classes("wc-table-num")
             ui.label(theme.title).classes("wc-table-theme")
             if theme.host:
-                ui.label(ctx.t("world_cafe.host", host=theme.host)).classes("wc-count")
+                ui.label(ctx.t("world_cafe.host")).classes("wc-count")
             chips = "".join(
                 f'<span class="wc-chip wc-screen-chip{" wc-chip-remote" if state.groups[g].remote else ""}">'
                 f"{esc(ctx.t('world_cafe.group', n=g + 1))}"

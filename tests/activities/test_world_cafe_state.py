@@ -350,3 +350,12 @@ def test_nothing_is_lost_when_the_server_restarts(rooms, store, clock) -> None:
     assert again.contributions == state.contributions
     clock.advance(3600)  # still paused, an hour later
     assert again.timing(clock()).remaining == state.timing(clock()).remaining == 470
+
+
+def test_a_table_host_is_a_role_never_a_name() -> None:
+    from activities.world_cafe.settings import Theme
+
+    theme = Theme(title="Intégrité", host="Marie Dupont")
+    assert theme.host is True
+    assert "Marie" not in theme.model_dump_json()
+    assert Theme(title="Intégrité", host="  ").host is False

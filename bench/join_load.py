@@ -3,7 +3,8 @@
 Usage: python bench/join_load.py N [--batch 25]
 
 Reports the server's memory per connected phone, the time for each agenda move made on the
-console to reach every phone (p50, p95, max), the server's CPU time, and how many phones were
+console to reach every phone (the new item's title: p50, p95, max) and for the new item's view
+to be built on every phone (p95, max), the server's CPU time, and how many phones were
 disconnected. The server runs on core 0, the simulated phones on core 1 (loopback only).
 """
 
@@ -24,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.phones import ServerProcess, SimClient, join_phone, percentiles  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
+# What shows that a phone's view of the new item is built (the title arrives first).
+VIEW_READY = {"debat_mouvant": "dm-phone", "world_cafe": "wc-board", "moment": "Suivez ce moment"}
 
 
 async def run(n: int, batch: int, port: int) -> dict:
@@ -51,19 +54,25 @@ async def run(n: int, batch: int, port: int) -> dict:
         moves = []
         cpu_before = server.cpu_seconds()
         for index in range(1, min(4, len(agenda))):
-            title = agenda[index]["title"]
+            title, kind = agenda[index]["title"], agenda[index]["kind"]
             waiting = [phone.expect(title) for phone in phones]
+            ready = [phone.expect(VIEW_READY[kind]) for phone in phones]
             button = await console.wait_for_button(label="Point suivant")
             sent = time.monotonic()
             await console.click(button)
             done, pending = await asyncio.wait(waiting, timeout=60)
+            built, _ = await asyncio.wait(ready, timeout=60)
             latencies = [(f.result() - sent) * 1000 for f in done]
+            view = percentiles([(f.result() - sent) * 1000 for f in built])
             moves.append(
                 {
-                    "to": f"{index + 1}. {agenda[index]['kind']}",
+                    "to": f"{index + 1}. {kind}",
                     "reached": len(done),
                     "missed": len(pending),
                     **{k: round(v, 1) for k, v in percentiles(latencies).items()},
+                    "view_ready": len(built),
+                    "view_p95": round(view["p95"], 1),
+                    "view_max": round(view["max"], 1),
                 }
             )
             await asyncio.sleep(2)
@@ -101,9 +110,13 @@ def main() -> None:
     print(
         f"server memory {result['rss_before_mib']} -> {result['rss_after_mib']} MiB: {result['kib_per_phone']} KiB per phone"
     )
-    print(f"{'agenda move':<20}{'reached':>9}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
-    for move in result["moves_ms"]:
-        print(f"{move['to']:<20}{move['reached']:>9}{move['p50']:>10}{move['p95']:>10}{move['max']:>10}")
+    print(
+        f"{'agenda move':<20}{'reached':>9}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}{'view p95':>10}{'view max':>10}"
+    )
+    for m in result["moves_ms"]:
+        print(
+            f"{m['to']:<20}{m['reached']:>9}{m['p50']:>10}{m['p95']:>10}{m['max']:>10}{m['view_p95']:>10}{m['view_max']:>10}"
+        )
     print(f"disconnected phones: {result['disconnected']}")
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections import deque
 from collections.abc import Callable
 
 from nicegui import ui
@@ -40,8 +42,49 @@ def is_unavailable(state: SessionState, index: int) -> bool:
     return item.kind != MOMENT and index not in state.activities
 
 
+DEFER_TURNS = 20  # loop turns left to the bus's chunks (the new titles) before building views
+DEFER_BATCH = 10
+
+
+class Renderer:
+    """Builds deferred views a few at a time, letting the loop turn between batches.
+
+    Rebuilding an activity view costs ~20 elements; on a thousand phones at once that is seconds
+    of work. Done here, after the new title has reached everyone, and in small batches, it
+    never holds a vote, a ping or the console behind it.
+    """
+
+    def __init__(self) -> None:
+        self.queue: deque[Callable[[], None]] = deque()
+        self.task: asyncio.Task[None] | None = None
+
+    def defer(self, build: Callable[[], None]) -> None:
+        self.queue.append(build)
+        if self.task is None or self.task.done():
+            self.task = asyncio.get_running_loop().create_task(self.drain())
+
+    async def drain(self) -> None:
+        for _ in range(DEFER_TURNS):  # turns, not seconds: the titles go first, whatever the machine
+            await asyncio.sleep(0)
+        while self.queue:
+            for _ in range(min(DEFER_BATCH, len(self.queue))):
+                build = self.queue.popleft()
+                try:
+                    build()
+                except Exception:
+                    log.exception("a deferred view failed to build")
+            await asyncio.sleep(0)
+
+
+RENDERER = Renderer()
+
+
 class ActivitySlot:
-    """A container that shows the current activity's view, rebuilt only when the item changes."""
+    """A container that shows the current activity's view, rebuilt only when the item changes.
+
+    With `deferred` (phones), a change hides the old view at once and builds the new one through
+    the `RENDERER`; the first build, when the page opens, is immediate.
+    """
 
     def __init__(
         self,
@@ -50,21 +93,41 @@ class ActivitySlot:
         role: Role,
         token: str | None = None,
         fallback: Callable[[], None] | None = None,
+        deferred: bool = False,
     ) -> None:
         self.room, self.lang, self.role, self.token, self.fallback = room, lang, role, token, fallback
+        self.deferred = deferred
         self.container = ui.column().classes("w-full cercle-activity")
         self.scope = Scope()
         self.shown: tuple[int | None, str | None, str] | None = None
         self.update()
 
-    def update(self, force: bool = False) -> None:
+    def key(self) -> tuple[int | None, str | None, str]:
         index, activity = current_activity(self.room)
-        key = (index, activity.kind if activity else None, self.room.state.status)
-        if key == self.shown and not force:
+        return (index, activity.kind if activity else None, self.room.state.status)
+
+    def update(self, force: bool = False) -> None:
+        if self.key() == self.shown and not force:
+            return
+        if self.deferred and self.shown is not None:
+            self.shown = None  # whatever is drawn is stale until the rebuild
+            self.scope.close()
+            self.container.set_visibility(False)
+            RENDERER.defer(self.build)
+            return
+        self.build()
+
+    def build(self) -> None:
+        if self.container.is_deleted or self.container.client.is_deleted:
+            return
+        key = self.key()
+        if key == self.shown:
             return
         self.shown = key
+        index, activity = current_activity(self.room)
         self.scope.close()
         self.container.clear()
+        self.container.set_visibility(True)
         with self.container:
             if activity is None:
                 if self.fallback is not None:

@@ -158,7 +158,9 @@ class Phone:
     def waiting(self) -> None:
         self.now_card = ui.html(sanitize=False).classes("cercle-card")
         self.show_now()
-        self.slot = ActivitySlot(self.room, self.lang, "phone", token=self.token, fallback=self.nothing_to_do)
+        self.slot = ActivitySlot(
+            self.room, self.lang, "phone", token=self.token, fallback=self.nothing_to_do, deferred=True
+        )
 
         def change() -> None:
             self.step = "profile"

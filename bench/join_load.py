@@ -26,7 +26,7 @@ from bench.phones import ServerProcess, SimClient, join_phone, percentiles  # no
 
 PLAN = "open-detat-2018-03-12"
 # What shows that a phone's view of the new item is built (the title arrives first).
-VIEW_READY = {"debat_mouvant": "dm-phone", "world_cafe": "wc-board", "moment": "Suivez ce moment"}
+VIEW_READY = {"debat_mouvant": "dm-phone", "world_cafe": "wc-send", "moment": "Suivez ce moment"}
 
 
 async def run(n: int, batch: int, port: int) -> dict:

@@ -75,9 +75,11 @@ class Phone:
 
     def build(self) -> None:
         self.body = ui.column().classes("w-full gap-3")
-        self.render()
+        # Subscribed before the activity view draws: on a move, this page closes the old view
+        # before that view's own subscribers would redraw it for nothing.
         self.ctx.subscribe("phase", self.on_phase)
         self.ctx.subscribe(f"profile:{self.token}", self.render)
+        self.render()
         client = ui.context.client
         client.on_connect(lambda: self.room.connect(self.token))
         client.on_disconnect(lambda: self.room.disconnect(self.token))

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import __version__
-from .i18n import RuleViolation
+from .i18n import RuleViolation, explain
 from .service import Service
 
 MAX_BODY = 64 * 1024
@@ -93,7 +93,7 @@ def register(app: FastAPI, service: Service) -> None:
                 422, f"The body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
             )
         except ValidationError as exc:
-            details = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors())
+            details = explain(exc, root="body")
             return error(422, f'Invalid body: {details}. Send {{"plan": "<name>"}} or {{"title": "..."}}.')
         if not data.plan and not (data.title or "").strip():
             return error(

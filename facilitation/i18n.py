@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError
+
 DEFAULT_LANG = "fr"
 _CATALOG: dict[str, dict[str, str]] = {}
 
@@ -27,6 +29,15 @@ def t(key: str, lang: str = DEFAULT_LANG, **params: Any) -> str:
 
 def has(key: str) -> bool:
     return key in _CATALOG
+
+
+def explain(exc: ValidationError, root: str = "settings") -> str:
+    """A pydantic validation error as one line a person can act on: `field: what is wrong; ...`."""
+    parts = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"]) or root
+        parts.append(f"{where}: {error['msg'].removeprefix('Value error, ')}")
+    return "; ".join(parts)
 
 
 class RuleViolation(Exception):

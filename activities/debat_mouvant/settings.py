@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from facilitation.i18n import explain
+
 Form = Literal["dilemma", "scale"]
 Side = Literal["a", "b"]
 SIDES: tuple[Side, ...] = ("a", "b")
@@ -76,24 +78,15 @@ class SettingsError(ValueError):
         self.details = details
 
 
-def _explain(exc: ValidationError) -> str:
-    parts = []
-    for error in exc.errors():
-        where = ".".join(str(p) for p in error["loc"]) or "settings"
-        message = error["msg"].removeprefix("Value error, ")
-        parts.append(f"{where}: {message}")
-    return "; ".join(parts)
-
-
 def parse_settings(raw: dict[str, Any]) -> DebatSettings:
     try:
         return DebatSettings.model_validate(raw)
     except ValidationError as exc:
-        raise SettingsError(_explain(exc)) from None
+        raise SettingsError(explain(exc)) from None
 
 
 def parse_statement(raw: dict[str, Any]) -> Statement:
     try:
         return Statement.model_validate(raw)
     except ValidationError as exc:
-        raise SettingsError(_explain(exc)) from None
+        raise SettingsError(explain(exc)) from None

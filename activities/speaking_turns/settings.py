@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from facilitation.i18n import explain
+
 Order = Literal["fifo", "parity"]
 ORDERS: tuple[Order, ...] = ("fifo", "parity")
 LIMIT_MIN = 10
@@ -39,8 +41,4 @@ def parse_settings(raw: dict[str, Any]) -> TurnSettings:
     try:
         return TurnSettings.model_validate(raw)
     except ValidationError as exc:
-        parts = []
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"]) or "settings"
-            parts.append(f"{where}: {error['msg']}")
-        raise SettingsError("; ".join(parts)) from None
+        raise SettingsError(explain(exc)) from None

@@ -9,11 +9,10 @@ turn clock ticks in the browser (see `display.py`).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
 
 from nicegui import ui
 
-from facilitation.ui.context import Scope, ViewContext
+from facilitation.ui.context import Redrawer, ViewContext
 
 from . import names
 from . import state as rules
@@ -34,26 +33,6 @@ def prepare(ctx: ViewContext) -> None:
 def who(ctx: ViewContext, request: Request) -> str:
     assert ctx.item is not None
     return names.label(ctx.room.code, ctx.item, ctx.state, request, ctx.lang)
-
-
-class Redrawer:
-    """A container redrawn by `draw`, with subscriptions that end at each redraw and with the view."""
-
-    def __init__(self, ctx: ViewContext, draw: Callable[[Redrawer], None], classes: str = "w-full") -> None:
-        self.ctx, self.draw = ctx, draw
-        self.scope = Scope()
-        ctx.scope.add(self.scope.close)
-        self.container = ui.column().classes(classes)
-        self.redraw()
-
-    def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
-        self.scope.add(self.ctx.room.subscribe(topic, callback))
-
-    def redraw(self) -> None:
-        self.scope.close()
-        self.container.clear()
-        with self.container:
-            self.draw(self)
 
 
 # --- screen -------------------------------------------------------------------------------------

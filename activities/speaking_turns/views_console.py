@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 from nicegui import ui
 
 from facilitation.session import CATEGORIES, MODES
-from facilitation.ui.context import ViewContext
+from facilitation.ui.context import Redrawer, ViewContext
 
 from . import names
 from . import state as rules
@@ -21,7 +21,7 @@ from .model import Request, TurnsState
 from .report import stats_tables, summary
 from .settings import LIMIT_MAX
 from .stats import compute, duration, presence
-from .views import Redrawer, prepare, who
+from .views import prepare, who
 
 HISTORY = 8  # finished turns listed on the console
 

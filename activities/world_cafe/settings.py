@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from facilitation.i18n import explain
+
 Contribution = Literal["actors", "ideas"]
 
 
@@ -81,8 +83,4 @@ def parse_settings(raw: dict[str, Any]) -> CafeSettings:
     try:
         return CafeSettings.model_validate(raw)
     except ValidationError as exc:
-        parts = []
-        for error in exc.errors():
-            where = ".".join(str(p) for p in error["loc"]) or "settings"
-            parts.append(f"{where}: {error['msg']}")
-        raise SettingsError("; ".join(parts)) from None
+        raise SettingsError(explain(exc)) from None

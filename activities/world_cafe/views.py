@@ -9,11 +9,10 @@ phone once. A running clock costs nothing: it ticks in the browser (see `display
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 from nicegui import ui
 
-from facilitation.ui.context import Scope, ViewContext
+from facilitation.ui.context import ViewContext
 
 from .clock import Timing
 from .display import STYLE, ring_script, sync_script
@@ -103,26 +102,6 @@ class Bell:
         )
         if early:
             self.client.run_javascript(ring_script(self.role))
-
-
-class Redrawer:
-    """A container redrawn by `draw`, with subscriptions that end at each redraw and with the view."""
-
-    def __init__(self, ctx: ViewContext, draw: Callable[[Redrawer], None], classes: str = "w-full") -> None:
-        self.ctx, self.draw = ctx, draw
-        self.scope = Scope()
-        ctx.scope.add(self.scope.close)
-        self.container = ui.column().classes(classes)
-        self.redraw()
-
-    def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
-        self.scope.add(self.ctx.room.subscribe(topic, callback))
-
-    def redraw(self) -> None:
-        self.scope.close()
-        self.container.clear()
-        with self.container:
-            self.draw(self)
 
 
 def screen(ctx: ViewContext) -> None:

@@ -6,12 +6,12 @@ from typing import Any
 
 from nicegui import ui
 
-from facilitation.ui.context import ViewContext
+from facilitation.ui.context import Redrawer, ViewContext
 
 from . import state as rules
 from .display import bar_html, clock_html, short_label
 from .state import CafeState
-from .views import PHASE, TALLY, Redrawer, arm, prepare, shown_rotation, status_line
+from .views import PHASE, TALLY, arm, prepare, shown_rotation, status_line
 
 
 class CafeConsole:

@@ -8,14 +8,14 @@ from facilitation.activity import CommandContext
 from facilitation.events import Event
 from facilitation.i18n import RuleViolation
 from facilitation.session import SessionState
-from facilitation.ui.context import ViewContext
+from facilitation.ui.context import Redrawer, ViewContext
 
 from . import state as rules
 from .clock import Timing
 from .contributions import ACTOR_KINDS, actors_by_kind, table_actors, table_ideas
 from .display import bar_html, clock_html, short_label
 from .state import CafeState
-from .views import PHASE, Bell, Redrawer, arm, prepare, shown_rotation, status_line, theme_title
+from .views import PHASE, Bell, arm, prepare, shown_rotation, status_line, theme_title
 
 
 class CafePhone:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from facilitation.ui.context import ViewContext
+from facilitation.ui.context import Redrawer, ViewContext
 
 from .clock import Timing
 from .display import CHIME_URL, actor_map_html, bar_html, clock_html, esc
 from .state import CafeState
-from .views import PHASE, TALLY, Bell, Redrawer, arm, prepare, shown_rotation, status_line
+from .views import PHASE, TALLY, Bell, arm, prepare, shown_rotation, status_line
 
 
 def build_screen(ctx: ViewContext) -> None:

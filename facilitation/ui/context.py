@@ -87,3 +87,23 @@ class ViewContext:
             return command(session.activities[item], cc, *args, **kwargs)
 
         return await self.submit(decide)
+
+
+class Redrawer:
+    """A container redrawn by `draw`, with subscriptions that end at each redraw and with the view."""
+
+    def __init__(self, ctx: ViewContext, draw: Callable[[Redrawer], None], classes: str = "w-full") -> None:
+        self.ctx, self.draw = ctx, draw
+        self.scope = Scope()
+        ctx.scope.add(self.scope.close)
+        self.container = ui.column().classes(classes)
+        self.redraw()
+
+    def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
+        self.scope.add(self.ctx.room.subscribe(topic, callback))
+
+    def redraw(self) -> None:
+        self.scope.close()
+        self.container.clear()
+        with self.container:
+            self.draw(self)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel
+
+from .i18n import t
 
 if TYPE_CHECKING:
     from .events import ActivityEvent
@@ -103,3 +106,43 @@ class Registry:
 
 
 REGISTRY = Registry()
+
+
+class PackagedActivity:
+    """The usual shape of an activity object, to subclass: rules from a pure module (`rules`:
+    `initial_state`, `apply`, `topics`), the report from `reporting.report`, and views imported
+    only when a page is first drawn (`views`: role -> module path), so that pure tests import no
+    UI. Subclasses set those and `kind`, and add `free_texts` and `moderate`."""
+
+    kind: str
+    rules: Any
+    reporting: Any
+    views: dict[str, str]
+    css: str = ""
+
+    def title(self, lang: str) -> str:
+        return t(f"{self.kind}.title", lang)
+
+    def initial_state(self, settings: dict[str, Any]) -> Any:
+        return self.rules.initial_state(settings)
+
+    def apply(self, state: Any, event: ActivityEvent, session: SessionState) -> Any:
+        return self.rules.apply(state, event, session)
+
+    def topics(self, event: ActivityEvent) -> set[str]:
+        return self.rules.topics(event)
+
+    def _draw(self, role: str, ctx: Any) -> None:
+        getattr(import_module(self.views[role]), role)(ctx)
+
+    def console(self, ctx: Any) -> None:
+        self._draw("console", ctx)
+
+    def screen(self, ctx: Any) -> None:
+        self._draw("screen", ctx)
+
+    def phone(self, ctx: Any) -> None:
+        self._draw("phone", ctx)
+
+    def report(self, state: Any, session: SessionState, lang: str) -> ReportSection:
+        return self.reporting.report(state, session, lang)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from facilitation.activity import CommandContext, FreeText
+from facilitation.activity import CommandContext, FreeText, PackagedActivity
 from facilitation.events import ActivityEvent
 from facilitation.i18n import t
-from facilitation.report import ReportSection
-from facilitation.session import SessionState
 
 from . import report as report_module
 from . import state as rules
@@ -16,39 +12,16 @@ from .display import CSS
 from .state import DebatState
 
 
-class DebatMouvant:
+class DebatMouvant(PackagedActivity):
     kind = rules.KIND
     css = CSS
-
-    def title(self, lang: str) -> str:
-        return t("debat_mouvant.title", lang)
-
-    def initial_state(self, settings: dict[str, Any]) -> DebatState:
-        return rules.initial_state(settings)
-
-    def apply(self, state: DebatState, event: ActivityEvent, session: SessionState) -> DebatState:
-        return rules.apply(state, event, session)
-
-    def topics(self, event: ActivityEvent) -> set[str]:
-        return rules.topics(event)
-
-    def console(self, ctx: Any) -> None:
-        from . import views  # NiceGUI only when a page is drawn: pure tests import no UI
-
-        views.console(ctx)
-
-    def screen(self, ctx: Any) -> None:
-        from . import views
-
-        views.screen(ctx)
-
-    def phone(self, ctx: Any) -> None:
-        from . import views
-
-        views.phone(ctx)
-
-    def report(self, state: DebatState, session: SessionState, lang: str) -> ReportSection:
-        return report_module.report(state, session, lang)
+    rules = rules
+    reporting = report_module
+    views = {
+        "console": "activities.debat_mouvant.views",
+        "screen": "activities.debat_mouvant.views",
+        "phone": "activities.debat_mouvant.views",
+    }
 
     def free_texts(self, state: DebatState) -> list[FreeText]:
         texts = []

@@ -16,7 +16,7 @@ from facilitation.ui.context import Redrawer, ViewContext
 
 from . import names
 from . import state as rules
-from .display import STYLE, clock_html, esc, gauge_html, sync_script, tags_html
+from .display import clock_html, esc, gauge_html, sync_script, tags_html
 from .model import Request, TurnsState
 from .stats import compute, presence
 
@@ -24,8 +24,7 @@ SCREEN_NEXT = 3  # people listed after the speaker on the projector
 
 
 def prepare(ctx: ViewContext) -> None:
-    """Style and clock script for this page (idempotent), and forgetting names at close."""
-    ui.add_css(STYLE)
+    """Clock script for this page (the style is in every page's head: `ACTIVITY.css`), and forgetting names at close."""
     ui.run_javascript(sync_script(ctx.now()))
     names.watch(ctx.room)
 

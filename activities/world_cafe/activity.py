@@ -2,51 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from facilitation.activity import CommandContext, FreeText
+from facilitation.activity import CommandContext, FreeText, PackagedActivity
 from facilitation.events import ActivityEvent
 from facilitation.i18n import t
-from facilitation.report import ReportSection
-from facilitation.session import SessionState
 
 from . import report as report_module
 from . import state as rules
+from .display import STYLE
 from .state import CafeState
 
 
-class WorldCafe:
+class WorldCafe(PackagedActivity):
     kind = "world_cafe"
-
-    def title(self, lang: str) -> str:
-        return t("world_cafe.title", lang)
-
-    def initial_state(self, settings: dict[str, Any]) -> CafeState:
-        return rules.initial_state(settings)
-
-    def apply(self, state: CafeState, event: ActivityEvent, session: SessionState) -> CafeState:
-        return rules.apply(state, event, session)
-
-    def topics(self, event: ActivityEvent) -> set[str]:
-        return rules.topics(event)
-
-    def console(self, ctx: Any) -> None:
-        from . import views  # NiceGUI only when a page is drawn: pure tests import no UI
-
-        views.console(ctx)
-
-    def screen(self, ctx: Any) -> None:
-        from . import views
-
-        views.screen(ctx)
-
-    def phone(self, ctx: Any) -> None:
-        from . import views
-
-        views.phone(ctx)
-
-    def report(self, state: CafeState, session: SessionState, lang: str) -> ReportSection:
-        return report_module.report(state, session, lang)
+    css = STYLE
+    rules = rules
+    reporting = report_module
+    views = {
+        "console": "activities.world_cafe.views",
+        "screen": "activities.world_cafe.views",
+        "phone": "activities.world_cafe.views",
+    }
 
     def free_texts(self, state: CafeState) -> list[FreeText]:
         texts = []

@@ -15,7 +15,7 @@ from nicegui import ui
 from facilitation.ui.context import ViewContext
 
 from .clock import Timing
-from .display import STYLE, ring_script, sync_script
+from .display import ring_script, sync_script
 from .state import CafeState
 
 PHASE = "world_cafe:phase"
@@ -54,8 +54,7 @@ def arm(ctx: ViewContext) -> None:
 
 
 def prepare(ctx: ViewContext) -> None:
-    """Style and clock script for this page (idempotent), and the ticker."""
-    ui.add_css(STYLE)
+    """Clock script for this page (the style is in every page's head: `ACTIVITY.css`), and the ticker."""
     ui.run_javascript(sync_script(ctx.now()))
     arm(ctx)
 

@@ -160,6 +160,10 @@ add(
         "world_cafe.console.save": ("Enregistrer les réglages", "Save the settings"),
         "world_cafe.console.saved": ("Réglages enregistrés.", "Settings saved."),
         "world_cafe.console.schedule": ("Planning des rotations", "Rotation schedule"),
+        "world_cafe.console.schedule_large": (
+            "Au-delà de {max} groupes, le planning calculé s'affiche sans modification case par case.",
+            "Beyond {max} groups, the computed schedule is shown without cell-by-cell editing.",
+        ),
         "world_cafe.console.schedule_hint": (
             "{people} personnes présentes : {groups} groupes. Modifier une case fixe le nombre de groupes.",
             "{people} people present: {groups} groups. Editing a cell fixes the number of groups.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from nicegui import ui
@@ -12,6 +13,22 @@ from . import state as rules
 from .display import bar_html, clock_html, short_label
 from .state import CafeState
 from .views import PHASE, TALLY, arm, prepare, shown_rotation, status_line
+
+EDITABLE_GROUPS = 12
+
+
+def schedule_table(ctx: ViewContext, planned: list[list[int]]) -> str:
+    """The schedule as one read-only HTML table: rows are rotations, cells the table numbers."""
+    head = "".join(
+        f'<th class="px-1">{escape(ctx.t("world_cafe.group", n=g + 1))}</th>' for g in range(len(planned[0]))
+    )
+    rows = "".join(
+        f'<tr><td class="pr-2">{escape(ctx.t("world_cafe.rotation", n=r + 1, total=len(planned)))}</td>'
+        + "".join(f'<td class="px-1 text-center">{t + 1}</td>' for t in row)
+        + "</tr>"
+        for r, row in enumerate(planned)
+    )
+    return f'<table class="text-sm"><tr><th></th>{head}</tr>{rows}</table>'
 
 
 class CafeConsole:
@@ -155,6 +172,12 @@ class CafeConsole:
                         on_click=lambda: ctx.act(rules.edit_schedule, None),
                     ).props("flat dense no-caps")
             if not planned:
+                return
+            if groups > EDITABLE_GROUPS:  # hundreds of dropdowns help nobody and cost seconds
+                ui.label(ctx.t("world_cafe.console.schedule_large", max=EDITABLE_GROUPS)).classes(
+                    "text-sm cercle-muted"
+                )
+                ui.html(schedule_table(ctx, planned), sanitize=False).classes("w-full overflow-x-auto")
                 return
             options = {t: str(t + 1) for t in range(state.tables)}
             with ui.element("table").classes("text-sm"):

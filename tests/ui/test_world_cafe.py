@@ -169,3 +169,24 @@ async def test_console_moves_a_person_and_merges_groups(create_user) -> None:
     host.find(marker="wc-merge").click()
     await host.should_see("Groupe 2 · 4 pers.")
     assert state.groups[0].merged_into == 1
+
+
+async def test_a_large_room_gets_a_read_only_schedule(user) -> None:
+    from activities.world_cafe import views_console
+    from facilitation import session as rules
+    from tests.conftest import running_service
+
+    service = running_service()
+    room, key = service.rooms.create(plan="open-detat-2018-03-12")
+    await room.submit(lambda s: rules.start(s, 1.0))
+    assert views_console.EDITABLE_GROUPS < 15
+    for i in range(150):  # 15 groups of 10
+        await room.submit(lambda s, i=i: rules.join(s, f"token-{i}", None, "room", 2.0))
+    await room.submit(lambda s: rules.move_to(s, 2, 3.0))
+    await user.open(f"/host/{room.code}?key={key}")
+    await user.should_see("le planning calculé s'affiche sans modification case par case")
+    from nicegui import ui
+
+    (card,) = user.find(marker="wc-schedule").elements
+    assert not [e for e in card.descendants() if isinstance(e, ui.select)]  # read-only: no dropdowns
+    assert any("<table" in getattr(e, "content", "") for e in card.descendants())

@@ -112,7 +112,8 @@ class PackagedActivity:
     """The usual shape of an activity object, to subclass: rules from a pure module (`rules`:
     `initial_state`, `apply`, `topics`), the report from `reporting.report`, and views imported
     only when a page is first drawn (`views`: role -> module path), so that pure tests import no
-    UI. Subclasses set those and `kind`, and add `free_texts` and `moderate`."""
+    UI. Subclasses set those and `kind`, and add `free_texts`; `moderate` goes to
+    `rules.moderate` unless they override it."""
 
     kind: str
     rules: Any
@@ -146,3 +147,14 @@ class PackagedActivity:
 
     def report(self, state: Any, session: SessionState, lang: str) -> ReportSection:
         return self.reporting.report(state, session, lang)
+
+    def moderate(
+        self,
+        state: Any,
+        cc: CommandContext,
+        text_id: str,
+        *,
+        hide: bool | None = None,
+        text: str | None = None,
+    ) -> list[ActivityEvent]:
+        return self.rules.moderate(state, cc, text_id, hide=hide, text=text)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.activity import CommandContext, FreeText, PackagedActivity
-from facilitation.events import ActivityEvent
+from facilitation.activity import FreeText, PackagedActivity
 from facilitation.i18n import t
 
 from . import report as report_module
@@ -30,17 +29,6 @@ class DebatMouvant(PackagedActivity):
                 where = f"{t('debat_mouvant.statement', 'fr', n=index + 1)}, {t(f'debat_mouvant.side.{a.side}', 'fr')}"
                 texts.append(FreeText(id=a.id, text=a.text, hidden=a.hidden, where=where))
         return texts
-
-    def moderate(
-        self,
-        state: DebatState,
-        cc: CommandContext,
-        text_id: str,
-        *,
-        hide: bool | None = None,
-        text: str | None = None,
-    ) -> list[ActivityEvent]:
-        return rules.moderate(state, cc, text_id, hide=hide, text=text)
 
 
 ACTIVITY = DebatMouvant()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.activity import CommandContext, FreeText, PackagedActivity
-from facilitation.events import ActivityEvent
+from facilitation.activity import FreeText, PackagedActivity
 from facilitation.i18n import t
 
 from . import report as report_module
@@ -33,17 +32,6 @@ class WorldCafe(PackagedActivity):
                     FreeText(id=f"{c.id}.why", text=c.why, hidden=c.why_hidden, where=f"{where}, {c.text}")
                 )
         return texts
-
-    def moderate(
-        self,
-        state: CafeState,
-        cc: CommandContext,
-        text_id: str,
-        *,
-        hide: bool | None = None,
-        text: str | None = None,
-    ) -> list[ActivityEvent]:
-        return rules.moderate(state, cc, text_id, hide=hide, text=text)
 
 
 ACTIVITY = WorldCafe()

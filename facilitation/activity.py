@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from .session import SessionState
 
 
+MOMENT = "moment"  # the kind of a plain agenda item (a talk, a break): no activity
+
+
 @dataclass(frozen=True)
 class CommandContext:
     """What an activity command may read besides its own state: its agenda position, the time,
@@ -103,6 +106,14 @@ class Registry:
 
     def kinds(self) -> list[str]:
         return list(self._by_kind)
+
+    def label(self, kind: str, lang: str) -> str:
+        """What to call an agenda item's kind: "Temps" for a plain moment, else the activity's
+        title, or its kind when this build has no such activity."""
+        if kind == MOMENT:
+            return t("kind.moment", lang)
+        activity = self.get(kind)
+        return activity.title(lang) if activity is not None else kind
 
 
 REGISTRY = Registry()

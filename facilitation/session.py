@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from .activity import REGISTRY, Registry
+from .activity import MOMENT, REGISTRY, Registry
 from .events import ActivityEvent, Event, event
 from .i18n import RuleViolation
 
@@ -19,7 +19,6 @@ Category = Literal["woman", "man", "other", "undisclosed"]
 Mode = Literal["room", "remote"]
 CATEGORIES: tuple[Category, ...] = ("woman", "man", "other", "undisclosed")
 MODES: tuple[Mode, ...] = ("room", "remote")
-MOMENT = "moment"
 
 
 class AgendaItem(BaseModel):

@@ -111,13 +111,6 @@ def clock_time(value: str | None) -> str:
     return datetime.fromisoformat(value).strftime("%H:%M") if value else "—"
 
 
-def kind_label(registry: Registry, kind: str, lang: str) -> str:
-    if kind == MOMENT:
-        return t("kind.moment", lang)
-    activity = registry.get(kind)
-    return activity.title(lang) if activity is not None else kind
-
-
 def agenda(state: SessionState, registry: Registry, lang: str, now: float) -> list[AgendaEntry]:
     entries, planned = [], state.started_at
     for index, item in enumerate(state.agenda):
@@ -128,7 +121,7 @@ def agenda(state: SessionState, registry: Registry, lang: str, now: float) -> li
                 index=index,
                 title=item.title,
                 kind=item.kind,
-                kind_label=kind_label(registry, item.kind, lang),
+                kind_label=registry.label(item.kind, lang),
                 planned_minutes=item.duration_min,
                 planned_start=iso(planned),
                 actual_start=iso(start),

@@ -107,9 +107,7 @@ class Console:
                 with ui.row().classes(classes + " items-center justify-between no-wrap"):
                     with ui.column().classes("gap-0"):
                         ui.label(f"{index + 1}. {item.title}").classes("font-semibold" if current else "")
-                        kind = (
-                            self.t("kind.moment") if item.kind == "moment" else self.activity_title(item.kind)
-                        )
+                        kind = self.room.registry.label(item.kind, self.lang)
                         extra = f" — {self.t('error.unavailable')}" if is_unavailable(state, index) else ""
                         ui.label(kind + extra).classes("text-xs cercle-muted")
                     with ui.row().classes("items-center gap-2 no-wrap"):
@@ -123,10 +121,6 @@ class Console:
                             ui.button(icon="login", on_click=lambda i=index: self.move(i)).props(
                                 f'flat dense round aria-label="{self.t("console.goto")}"'
                             ).tooltip(self.t("console.goto"))
-
-    def activity_title(self, kind: str) -> str:
-        activity = self.room.registry.get(kind)
-        return activity.title(self.lang) if activity else kind
 
     @staticmethod
     def mark_late(label: ui.label, spent: float | None, planned: int) -> None:

@@ -46,3 +46,11 @@ def test_ditp_plan_has_three_times_and_a_controversies_workshop() -> None:
 def test_bad_plans_are_refused_with_their_name(text: str) -> None:
     with pytest.raises(PlanError, match="broken"):
         parse_plan("broken", text)
+
+
+def test_agenda_kinds_are_named_for_people() -> None:
+    from facilitation.activity import REGISTRY, Registry
+
+    assert REGISTRY.label("moment", "fr") == "Temps" and REGISTRY.label("moment", "en") == "Moment"
+    assert REGISTRY.label("debat_mouvant", "fr") == "Débat mouvant"
+    assert Registry().label("debat_mouvant", "fr") == "debat_mouvant"  # a kind this build lacks

@@ -20,7 +20,7 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     register_all(REGISTRY)
     service = Service.open(settings)
-    archive.start_up(service.rooms, settings.retention_days)  # finish closes, purge past retention
+    archive.start_up(service.rooms, settings.retention_days)  # saved documents, finish closes, purge
     pages.register(service)
     if settings.base_url.startswith("http://127.0.0.1") and settings.host not in ("127.0.0.1", "localhost"):
         print(

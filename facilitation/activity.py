@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
+from .commands import CommandContext
 from .i18n import t
 
 if TYPE_CHECKING:
@@ -17,16 +17,6 @@ if TYPE_CHECKING:
 
 
 MOMENT = "moment"  # the kind of a plain agenda item (a talk, a break): no activity
-
-
-@dataclass(frozen=True)
-class CommandContext:
-    """What an activity command may read besides its own state: its agenda position, the time,
-    and the session (participants, status). Commands are `command(state, cc, *args) -> events`."""
-
-    item: int
-    now: float
-    session: SessionState
 
 
 class FreeText(BaseModel):
@@ -85,6 +75,19 @@ class Activity(Protocol):
         """Events that hide/show (`hide`) or correct (`text`) one free text; raises RuleViolation."""
         ...
 
+    def wake_at(self, state: Any, now: float) -> float | None:
+        """The next moment the room must wake this activity's views (a rotation's end), or None."""
+        ...
+
+    def woken_topics(self) -> set[str]:
+        """The topics published when that moment comes."""
+        ...
+
+    # Optional: `arrive`, a command declared for the "system" role, `arrive(state, cc, token)`,
+    # that the room runs when a participant joins or comes back while this activity is current
+    # (the world café seats a late arrival). None when there is nothing to do.
+    arrive: Any
+
 
 class Registry:
     """The activities Cercle knows, by kind."""
@@ -131,6 +134,7 @@ class PackagedActivity:
     reporting: Any
     views: dict[str, str]
     css: str = ""
+    arrive: Any = None
 
     def title(self, lang: str) -> str:
         return t(f"{self.kind}.title", lang)
@@ -169,3 +173,10 @@ class PackagedActivity:
         text: str | None = None,
     ) -> list[ActivityEvent]:
         return self.rules.moderate(state, cc, text_id, hide=hide, text=text)
+
+    def wake_at(self, state: Any, now: float) -> float | None:
+        wake_at = getattr(self.rules, "wake_at", None)
+        return wake_at(state, now) if wake_at is not None else None
+
+    def woken_topics(self) -> set[str]:
+        return {"phase"}

@@ -11,7 +11,6 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
-from . import privacy
 from .api import error
 from .codes import normalise_code
 from .restitution import archive
@@ -80,5 +79,5 @@ def register(app: FastAPI, service: Service) -> None:
         refused = refusal(service, code, request)
         if refused is not None:
             return refused
-        privacy.erase_session(rooms, code)
+        rooms.erase(code)
         return JSONResponse({"erased": code})

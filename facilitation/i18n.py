@@ -170,6 +170,10 @@ add(
             "La session est close. Merci de votre participation !",
             "The session is closed. Thank you for taking part!",
         ),
+        "phone.erased": (
+            "Cette session a été effacée par son animation. Merci de votre participation !",
+            "This session was erased by its facilitator. Thank you for taking part!",
+        ),
         "phone.change_profile": ("Modifier mes réponses", "Change my answers"),
         "phone.type_code": ("Tapez le code affiché à l'écran", "Type the code shown on the screen"),
         "phone.unavailable": (

@@ -4,27 +4,25 @@
   texts may carry by accident, for the facilitator to hide or edit before publishing.
 - Neutral labels: exports name participants "participant 12" (their order of arrival), never
   by token.
-- `unlink_tokens(room)`: on close, every token in the stored events is replaced by its neutral
-  label, so the token kept in a phone's signed cookie no longer matches anything stored. Replay
-  after a restart gives the same state, labels instead of tokens.
-- `erase_session` and `purge_expired` (retention, with an injectable clock) delete raw data and
-  make it unrecoverable from the SQLite files (secure_delete, WAL truncated).
+- `scrub` and `relabel`: on close (the `session.unlinked` event), the store rewrites every token
+  in the stored events to its neutral label and the room relabels its state the same way, so the
+  token kept in a phone's signed cookie no longer matches anything stored. Replay after a
+  restart gives the same state, labels instead of tokens.
+- Erasure and retention (`Rooms.erase`, `Rooms.purge_expired`) delete raw data and make it
+  unrecoverable from the SQLite files (secure_delete, WAL truncated).
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from .session import replay
+from pydantic import BaseModel
 
 if TYPE_CHECKING:
-    from .room import Room
-    from .rooms import Rooms
     from .session import SessionState
 
 log = logging.getLogger(__name__)
@@ -176,65 +174,11 @@ def scrub_json(payload: str, labels: dict[str, str]) -> str:
     return scrub(payload, labels)
 
 
-def unlink_tokens(room: Room) -> int:
-    """Cut the link between browsers and tokens: rewrite the session's stored events with neutral
-    labels instead of tokens, rebuild the room's state from the rewritten log, forget the live
-    connections. Idempotent. Returns how many events were rewritten."""
-    labels = session_labels(room.state)
-    changed = room.store.rewrite_payloads(room.code, lambda p: scrub_json(p, labels)) if labels else 0
-    room.store.scrub()
-    room.state = replay(room.store.events(room.code), room.registry)
-    room.connections.clear()
-    log.info("session closed: %d stored events now carry neutral labels", changed)
-    return changed
-
-
-# --- erasure and retention ------------------------------------------------------------------
-
-
-def erase_session(rooms: Rooms, code: str) -> bool:
-    """Erase a whole session: its events, restitution, comments, moderation log and row."""
-    if not rooms.store.code_taken(code):
-        return False
-    room = rooms.get(code)
-    rooms.store.delete_session(code)
-    rooms.store.scrub()
-    rooms.forget(code)
-    if room is not None:
-        room.state.status = "closed"  # views still open on it refuse further actions
-        room.bus.publish(code, {"phase", "erased"})
-    log.info("a session was erased")
-    return True
-
-
-def expired(closed: list[tuple[str, float | None]], retention_days: int, now: float) -> list[str]:
-    """Closed sessions whose raw events are past retention (0 days: keep forever)."""
-    if retention_days <= 0:
-        return []
-    limit = now - retention_days * DAY
-    return [code for code, closed_at in closed if closed_at is not None and closed_at <= limit]
-
-
-def purge_expired(
-    rooms: Rooms,
-    retention_days: int,
-    *,
-    now: float | None = None,
-    keep: Callable[[str], None] = lambda code: None,
-) -> list[str]:
-    """Delete the raw events of closed sessions past retention. `keep(code)` runs first (it
-    saves the restitution, which stays). Returns the purged codes."""
-    now = time.time() if now is None else now
-    purged = []
-    for code in expired(rooms.store.closed_sessions(), retention_days, now):
-        if rooms.store.archive(code)["purged_at"] is not None:
-            continue
-        keep(code)
-        rooms.store.delete_events(code)
-        rooms.store.set_archive(code, purged_at=now)
-        rooms.forget(code)
-        purged.append(code)
-    if purged:
-        rooms.store.scrub()
-        log.info("retention: raw events of %d closed sessions purged", len(purged))
-    return purged
+def relabel(value: Any, labels: dict[str, str]) -> Any:
+    """An in-memory state with every token replaced by its label: what replaying the relabelled
+    log would give (pydantic models are rebuilt from their scrubbed data)."""
+    if not labels:
+        return value
+    if isinstance(value, BaseModel):
+        return type(value).model_validate(scrub(value.model_dump(), labels))
+    return scrub(value, labels)

@@ -1,24 +1,58 @@
-"""A live session in memory: commands applied one at a time, persisted, then published."""
+"""A live session in memory: commands checked, decided, applied, stored, then published.
+
+The one write path of Cercle. `Room.run(actor, command, *args)` checks that the command
+declared the actor's role, decides it against the current state, folds its events into the
+state, appends them to the log (with what the store must do in the same transaction: the
+session's status, the close-time relabelling, a retention purge), and only then tells the
+subscribers. If folding or storing fails, nothing is published and the state is rebuilt from the
+log, which never received the events: a bad event cannot reach the disk, nor stay in memory.
+
+Projections (the restitution documents saved at close) are derived from the log after each
+commit; they never decide anything.
+
+What must happen at a time or on an arrival is run by the room, never by a page: each activity
+may name the next moment it must be woken at (`wake_at`) and the commands that follow an
+arrival (`arrive`); the room arms one timer and runs them as the "system" actor.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from .activity import REGISTRY, Registry
 from .bus import Bus, Callback
+from .commands import NO_ITEM, SYSTEM, Actor
 from .events import Event
-from .session import SessionState, apply, replay, topics
+from .i18n import RuleViolation, add
+from .privacy import session_labels
+from .session import (
+    KEPT_ON_PURGE,
+    SessionPurged,
+    SessionState,
+    SessionUnlinked,
+    apply,
+    decide,
+    replay,
+    topics,
+)
 from .store import Store
+
+log = logging.getLogger(__name__)
 
 Decide = Callable[[SessionState], list[Event]]
 Clock = Callable[[], float]
+Command = Callable[..., list[Event]]
+Projection = Callable[["Room", list[Event]], None]
+WAKE_SLACK = 0.3  # seconds after a deadline, so that the clock has surely passed it
 
 
 class Room:
-    """One per session. The only write path: decide -> store.append -> apply -> publish."""
+    """One per session. The only write path: check the role, decide, apply, store, publish."""
 
     def __init__(
         self,
@@ -27,13 +61,17 @@ class Room:
         bus: Bus,
         clock: Clock = time.time,
         registry: Registry = REGISTRY,
+        projections: list[Projection] | None = None,
     ) -> None:
         self.state = state
         self.store = store
         self.bus = bus
         self.clock = clock
         self.registry = registry
+        self.projections = projections if projections is not None else []
+        self.erased = False
         self._lock = asyncio.Lock()
+        self._wake: tuple[float, asyncio.TimerHandle] | None = None
         self.connections: Counter[str] = Counter()  # live phone connections per token, memory only
 
     @property
@@ -42,37 +80,148 @@ class Room:
 
     @classmethod
     def load(
-        cls, code: str, store: Store, bus: Bus, clock: Clock = time.time, registry: Registry = REGISTRY
+        cls,
+        code: str,
+        store: Store,
+        bus: Bus,
+        clock: Clock = time.time,
+        registry: Registry = REGISTRY,
+        projections: list[Projection] | None = None,
     ) -> Room:
-        return cls(replay(store.events(code), registry), store, bus, clock, registry)
+        state = replay(store.events(code), registry)
+        state.code = state.code or code  # a purged session keeps only its record's events
+        return cls(state, store, bus, clock, registry, projections)
 
-    async def submit(self, decide: Decide) -> list[Event]:
-        """Apply a command: its events are stored before anyone is told. Raises RuleViolation."""
+    # --- the write path -------------------------------------------------------------------------
+
+    async def run(
+        self, actor: Actor, command: Command, *args: Any, item: int | None = None, **kwargs: Any
+    ) -> list[Event]:
+        """Run `command` for `actor`: `command(state, cc, *args, **kwargs)`, where `state` is the
+        session's (core commands) or agenda item `item`'s activity state. Returns the events
+        stored; raises RuleViolation when the rules (or the actor's role) refuse it."""
         async with self._lock:
-            return self.submit_now(decide)
+            return self.run_now(actor, command, *args, item=item, **kwargs)
 
-    def submit_now(self, decide: Decide) -> list[Event]:
+    def run_now(
+        self, actor: Actor, command: Command, *args: Any, item: int | None = None, **kwargs: Any
+    ) -> list[Event]:
         """The same, for callers already in the event loop's turn (no await between steps)."""
+        events = self._commit(
+            lambda state: decide(state, actor, command, *args, item=item, now=self.clock(), **kwargs)
+        )
+        if events:
+            self._follow_up(events)
+        return events
+
+    def _commit(self, decide: Decide) -> list[Event]:
+        if self.erased:
+            raise RuleViolation("error.erased")
         events = decide(self.state)
         if not events:
             return []
-        self.store.append(self.code, events, self.clock())
-        changed: set[str] = set()
-        for e in events:
-            apply(self.state, e, self.registry)
-            changed |= topics(e, self.registry)
+        relabel = session_labels(self.state) if any(isinstance(e, SessionUnlinked) for e in events) else None
+        purge = any(isinstance(e, SessionPurged) for e in events)
         status = self.state.status
-        if any(e.type in ("session.started", "session.closed") for e in events):
-            self.store.set_status(self.code, status, self.clock())
+        changed: set[str] = set()
+        try:
+            for e in events:
+                apply(self.state, e, self.registry)
+                changed |= topics(e, self.registry)
+            self.store.append(
+                self.code,
+                events,
+                self.clock(),
+                status=self.state.status if self.state.status != status else None,
+                relabel=relabel,
+                keep_types=KEPT_ON_PURGE if purge else None,
+            )
+        except Exception:
+            log.exception(
+                "a command's events could not be applied or stored; the room is rebuilt from its log"
+            )
+            self.state = replay(self.store.events(self.code), self.registry)
+            raise
+        if relabel is not None:
+            self.connections.clear()
         self.bus.publish(self.code, changed)
+        for project in self.projections:
+            try:
+                project(self, events)
+            except Exception:  # a projection is rebuilt from the log; it never blocks a command
+                log.exception("a projection of the log failed")
         return events
+
+    # --- what the room runs by itself -----------------------------------------------------------
+
+    def _follow_up(self, events: list[Event]) -> None:
+        """After a change: the arrivals' follow-ups, then the next wake-up."""
+        from .session import ParticipantJoined
+
+        for e in events:
+            if isinstance(e, ParticipantJoined):
+                self.arrived(e.token)
+        self.arm()
+
+    def current_activity(self) -> tuple[int, Any] | None:
+        """The current agenda position and its activity, while live (None otherwise)."""
+        state = self.state
+        if state.status != "live" or state.current is None or state.current not in state.activities:
+            return None
+        activity = self.registry.get(state.agenda[state.current].kind)
+        return None if activity is None else (state.current, activity)
+
+    def arrived(self, token: str) -> None:
+        """A participant joined or came back: the current activity may place them (a world café
+        seats a late arrival). Runs as the system, in this turn of the loop."""
+        found = self.current_activity()
+        arrive = getattr(found[1], "arrive", None) if found else None
+        if found is None or arrive is None or token not in self.state.participants:
+            return
+        try:
+            self.run_now(SYSTEM, arrive, token, item=found[0])
+        except RuleViolation:
+            pass  # e.g. nothing to place them in: the activity says so on the phone
+
+    def arm(self) -> None:
+        """Keep one timer, at the current activity's next deadline (a rotation's end), that
+        tells every view; cancelled when the deadline changes or the activity is left."""
+        found = self.current_activity()
+        wake_at = getattr(found[1], "wake_at", None) if found else None
+        deadline = wake_at(self.state.activities[found[0]], self.clock()) if found and wake_at else None
+        known = self._wake
+        if known is not None and known[0] == deadline:
+            return
+        if known is not None:
+            known[1].cancel()
+            self._wake = None
+        if deadline is None:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop (pure tests, start-up): armed again at the next change or connection
+        delay = max(0.0, deadline - self.clock()) + WAKE_SLACK
+        self._wake = (deadline, loop.call_later(delay, self._woken, found[0] if found else NO_ITEM))
+
+    def _woken(self, item: int) -> None:
+        self._wake = None
+        found = self.current_activity()
+        if found is not None and found[0] == item:
+            self.bus.publish(self.code, found[1].woken_topics())
+        self.arm()
+
+    # --- subscriptions and connections ----------------------------------------------------------
 
     def subscribe(self, topic: str, callback: Callback) -> Callable[[], None]:
         return self.bus.subscribe(self.code, topic, callback)
 
     def connect(self, token: str) -> None:
+        """A phone's socket connected (memory only: nothing of it is stored)."""
         self.connections[token] += 1
         self.bus.publish(self.code, {"connections"})
+        self.arrived(token)
+        self.arm()
 
     def disconnect(self, token: str) -> None:
         self.connections[token] -= 1
@@ -83,3 +232,21 @@ class Room:
     @property
     def connected(self) -> int:
         return len(self.connections)
+
+    def forget(self) -> None:
+        """This room's session was erased: refuse every command, tell every view, stop timers."""
+        self.erased = True
+        if self._wake is not None:
+            self._wake[1].cancel()
+            self._wake = None
+        self.bus.publish(self.code, {"phase", "presence", "restitution", "erased"})
+
+
+add(
+    {
+        "error.erased": (
+            "Cette session a été effacée : rien ne peut plus y être ajouté.",
+            "This session was erased: nothing can be added to it any more.",
+        ),
+    }
+)

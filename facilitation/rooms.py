@@ -1,4 +1,5 @@
-"""All sessions of this server: creation, look-up, host keys, rebuilding after a restart."""
+"""All sessions of this server: creation, look-up, host keys, rebuilding after a restart,
+erasure and retention."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from pathlib import Path
 from . import codes, session
 from .activity import REGISTRY, Registry
 from .bus import Bus, LocalBus
+from .commands import SYSTEM
 from .i18n import RuleViolation
 from .plans import PLANS_DIR, list_plans, load_plan
-from .room import Clock, Room
+from .room import Clock, Projection, Room
 from .store import Store
 
 log = logging.getLogger(__name__)
+
+DAY = 86_400.0
 
 
 class Rooms:
@@ -32,21 +36,40 @@ class Rooms:
         self.registry = registry
         self.plans_dir = plans_dir
         self._rooms: dict[str, Room] = {}
+        self.projections: list[Projection] = []  # shared by every room (see `Room`)
+        self.failed: dict[str, str] = {}  # code -> why its log could not be replayed
 
     def load_open(self) -> int:
-        """Rebuild every session that is not closed by replaying its log."""
+        """Rebuild every session that is not closed by replaying its log. A session whose log
+        cannot be replayed is reported (log, `/healthz`) and left aside; the others start."""
         for code in self.store.session_codes(open_only=True):
-            self._rooms[code] = Room.load(code, self.store, self.bus, self.clock, self.registry)
+            self._load(code)
         log.info("rebuilt %d open sessions", len(self._rooms))
+        if self.failed:
+            log.error("%d sessions could not be rebuilt: see the errors above", len(self.failed))
         return len(self._rooms)
+
+    def _load(self, code: str) -> Room | None:
+        try:
+            room = Room.load(code, self.store, self.bus, self.clock, self.registry, self.projections)
+        except Exception as exc:
+            self.failed[code] = f"{type(exc).__name__}: {exc}"[:300]
+            log.exception("session %s could not be rebuilt from its log", code)
+            return None
+        self.failed.pop(code, None)
+        self._rooms[code] = room
+        return room
 
     def get(self, code: str) -> Room | None:
         """The room of `code` (closed sessions are loaded on demand), or None."""
         code = codes.normalise_code(code)
         room = self._rooms.get(code)
         if room is None and len(code) == codes.CODE_LENGTH and self.store.code_taken(code):
-            room = self._rooms[code] = Room.load(code, self.store, self.bus, self.clock, self.registry)
+            room = self._load(code)
         return room
+
+    def open_rooms(self) -> list[Room]:
+        return list(self._rooms.values())
 
     def create(self, *, plan: str | None = None, title: str | None = None) -> tuple[Room, str]:
         """A new session (from a plan, or blank with a title); returns its room and host key."""
@@ -55,36 +78,78 @@ class Rooms:
         key = codes.new_host_key()
         if plan:
             p = load_plan(plan, self.plans_dir)
-            events = session.create(
-                code,
-                title or p.title,
-                now,
-                agenda=p.agenda,
-                date=p.date,
-                charter=p.charter,
-                licence=p.licence,
-                publish=p.publish,
-                plan=p.name,
-            )
+            details = {
+                "title": title or p.title,
+                "agenda": p.agenda,
+                "date": p.date,
+                "charter": p.charter,
+                "licence": p.licence,
+                "publish": p.publish,
+                "plan": p.name,
+            }
         else:
             if not (title or "").strip():
                 raise RuleViolation("home.title_required")
-            events = session.create(code, (title or "").strip(), now, charter=default_charter(self.plans_dir))
+            details = {"title": (title or "").strip(), "charter": default_charter(self.plans_dir)}
         self.store.add_session(code, codes.hash_key(key), now)
-        room = Room(session.SessionState(), self.store, self.bus, self.clock, self.registry)
-        room.state.code = code
-        room.submit_now(lambda _: events)
+        room = Room(session.SessionState(), self.store, self.bus, self.clock, self.registry, self.projections)
+        room.run_now(SYSTEM, session.create, code=code, **details)
         self._rooms[code] = room
         return room, key
-
-    def forget(self, code: str) -> None:
-        """Drop the in-memory room of `code` (after its log was rewritten or erased); the next
-        `get` rebuilds it from what the store holds, if anything."""
-        self._rooms.pop(codes.normalise_code(code), None)
 
     def key_ok(self, code: str, key: str | None) -> bool:
         stored = self.store.host_key_hash(codes.normalise_code(code))
         return stored is not None and codes.key_matches(key, stored)
+
+    # --- what outlives a session --------------------------------------------------------------
+
+    def erase(self, code: str) -> bool:
+        """Erase a whole session for good: its log (comments and moderation log included), its
+        saved restitution and its row. Not a change of state but the removal of the log itself;
+        views still open on it are told, and their room refuses every command."""
+        code = codes.normalise_code(code)
+        if not self.store.code_taken(code):
+            return False
+        room = self._rooms.pop(code, None)
+        self.store.delete_session(code)
+        self.store.scrub()
+        self.failed.pop(code, None)
+        if room is not None:
+            room.forget()
+        log.info("a session was erased")
+        return True
+
+    def finish_closes(self) -> int:
+        """The privacy step of closed sessions that missed it (a log written before it was part
+        of closing): run now, through each room. Returns how many were finished."""
+        done = 0
+        for code, _ in self.store.closed_without(session.SessionUnlinked.type):
+            room = self.get(code)
+            if room is not None and room.run_now(SYSTEM, session.unlink):
+                done += 1
+            self._rooms.pop(code, None)  # closed rooms are loaded on demand
+        return done
+
+    def purge_expired(self, retention_days: int, now: float | None = None) -> list[str]:
+        """Retention: purge the raw events of sessions closed for more than `retention_days`
+        (0 keeps them): a command through each room; the restitution saved at close, the
+        comments and the moderation log stay. Returns the purged codes."""
+        if retention_days <= 0:
+            return []
+        now = self.clock() if now is None else now
+        limit = now - retention_days * DAY
+        purged = []
+        for code, closed_at in self.store.closed_without(session.SessionPurged.type):
+            if closed_at is None or closed_at > limit:
+                continue
+            room = self.get(code)
+            if room is not None and room.state.purged_at is None:
+                room.run_now(SYSTEM, session.purge)
+                purged.append(code)
+            self._rooms.pop(code, None)
+        if purged:
+            log.info("retention: raw events of %d closed sessions purged", len(purged))
+        return purged
 
 
 def default_charter(plans_dir: Path = PLANS_DIR) -> str:

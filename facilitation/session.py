@@ -6,13 +6,25 @@ Command functions read the state and return the events to append (or raise `Rule
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from . import feedback
 from .activity import MOMENT, REGISTRY, Registry
-from .events import ActivityEvent, Event, event
-from .i18n import RuleViolation
+from .commands import NO_ITEM, Actor, CommandContext, check_role, command
+from .events import ActivityEvent, Event, Folder, event
+from .feedback import (
+    Comment,
+    CommentModerated,
+    CommentPosted,
+    ModerationRecord,
+    PublicationChosen,
+    TextModerated,
+)
+from .i18n import RuleViolation, add
+from .privacy import relabel, session_labels
 
 Status = Literal["draft", "live", "closed"]
 Category = Literal["woman", "man", "other", "undisclosed"]
@@ -105,6 +117,25 @@ class ParticipantUpdated(Event):
     mode: Mode = "room"
 
 
+@event
+class SessionUnlinked(Event):
+    """The close-time privacy step: every stored token was replaced by its neutral label
+    ("participant 12", by order of arrival), so no browser's token matches anything stored. The
+    log holds no mapping: the store rewrote the earlier events when it appended this one."""
+
+    type = "session.unlinked"
+    at: float
+
+
+@event
+class SessionPurged(Event):
+    """Retention: the raw participation events were deleted; what `KEPT_ON_PURGE` names stays,
+    and the restitution saved at close."""
+
+    type = "session.purged"
+    at: float
+
+
 # --- state --------------------------------------------------------------------------------
 
 
@@ -122,14 +153,29 @@ class SessionState(BaseModel):
     created_at: float = 0.0
     started_at: float | None = None
     closed_at: float | None = None
+    unlinked_at: float | None = None
+    purged_at: float | None = None
     item_started: dict[int, float] = Field(default_factory=dict)
     item_ended: dict[int, float] = Field(default_factory=dict)
     participants: dict[str, Participant] = Field(default_factory=dict)
+    publish_choice: bool | None = None
+    comments: list[Comment] = Field(default_factory=list)
+    moderation: list[ModerationRecord] = Field(default_factory=list)
     activities: dict[int, Any] = Field(default_factory=dict, exclude=True)
 
     @property
     def current_item(self) -> AgendaItem | None:
         return self.agenda[self.current] if self.current is not None else None
+
+    @property
+    def will_publish(self) -> bool:
+        """The publication choice: the facilitator's if made, else the plan's."""
+        return self.publish if self.publish_choice is None else self.publish_choice
+
+    @property
+    def published(self) -> bool:
+        """Public: closed, and to be published."""
+        return self.status == "closed" and self.will_publish
 
     def counts(self) -> dict[str, int]:
         """Participants by room/remote and by category, as counts only."""
@@ -149,14 +195,30 @@ class SessionState(BaseModel):
         return self.item_ended.get(index, now) - start
 
 
+# Events a retention purge keeps: the record's comments, its moderation log, its publication and
+# its closing; everything that people did during the session goes.
+KEPT_ON_PURGE = frozenset(
+    {
+        SessionClosed.type,
+        SessionUnlinked.type,
+        SessionPurged.type,
+        CommentPosted.type,
+        CommentModerated.type,
+        TextModerated.type,
+        PublicationChosen.type,
+    }
+)
+
 # --- rules --------------------------------------------------------------------------------
 
 
+@command("system")
 def create(
+    state: SessionState,
+    cc: CommandContext,
+    *,
     code: str,
     title: str,
-    now: float,
-    *,
     agenda: list[AgendaItem] | None = None,
     date: str = "",
     charter: str = "",
@@ -164,6 +226,8 @@ def create(
     publish: bool = False,
     plan: str | None = None,
 ) -> list[Event]:
+    if state.code:
+        raise RuleViolation("error.already_created")
     return [
         SessionCreated(
             code=code,
@@ -174,7 +238,7 @@ def create(
             publish=publish,
             plan=plan,
             agenda=agenda or [],
-            at=now,
+            at=cc.now,
         )
     ]
 
@@ -186,42 +250,76 @@ def _require_live(state: SessionState) -> None:
         raise RuleViolation("error.not_live")
 
 
-def start(state: SessionState, now: float) -> list[Event]:
+@command("host")
+def start(state: SessionState, cc: CommandContext) -> list[Event]:
     if state.status != "draft":
         raise RuleViolation("error.closed" if state.status == "closed" else "error.already_live")
-    return [SessionStarted(at=now)]
+    return [SessionStarted(at=cc.now)]
 
 
-def move_to(state: SessionState, index: int, now: float) -> list[Event]:
+@command("host")
+def move_to(state: SessionState, cc: CommandContext, index: int) -> list[Event]:
     _require_live(state)
     if not 0 <= index < len(state.agenda):
         raise RuleViolation("error.no_item")
     if index == state.current:
         return []
-    return [AgendaMoved(index=index, at=now)]
+    return [AgendaMoved(index=index, at=cc.now)]
 
 
-def next_item(state: SessionState, now: float) -> list[Event]:
+@command("host")
+def next_item(state: SessionState, cc: CommandContext, expected: int | None = None) -> list[Event]:
+    """Move to the next item; `expected` (the item the console showed as current when clicked)
+    makes a second click on a stale button a refusal rather than a second move."""
     _require_live(state)
+    if expected is not None and expected != state.current:
+        raise RuleViolation("error.moved_meanwhile")
     index = 0 if state.current is None else state.current + 1
     if index >= len(state.agenda):
         raise RuleViolation("error.last_item")
-    return move_to(state, index, now)
+    return move_to(state, cc, index)
 
 
-def close(state: SessionState, now: float) -> list[Event]:
+@command("host")
+def close(state: SessionState, cc: CommandContext) -> list[Event]:
+    """Close the session, and in the same step fix the publication choice and cut the link
+    between tokens and browsers (the privacy step is never left for later)."""
     if state.status == "closed":
         raise RuleViolation("error.closed")
-    return [SessionClosed(at=now)]
+    events: list[Event] = [SessionClosed(at=cc.now)]
+    if state.publish_choice is None:
+        events.append(PublicationChosen(publish=state.publish, at=cc.now))
+    events.append(SessionUnlinked(at=cc.now))
+    return events
 
 
-def join(state: SessionState, token: str, category: Category | None, mode: Mode, now: float) -> list[Event]:
+@command("system")
+def unlink(state: SessionState, cc: CommandContext) -> list[Event]:
+    """The privacy step of a session closed before it was done (an older log, a crash)."""
+    if state.status != "closed" or state.unlinked_at is not None or state.purged_at is not None:
+        return []
+    return [SessionUnlinked(at=cc.now)]
+
+
+@command("system")
+def purge(state: SessionState, cc: CommandContext) -> list[Event]:
+    """Retention: mark the raw events as purged (the store deletes them as it appends this)."""
+    if state.status != "closed":
+        raise RuleViolation("error.not_closed")
+    if state.purged_at is not None:
+        return []
+    return [SessionPurged(at=cc.now)]
+
+
+@command("participant")
+def join(state: SessionState, cc: CommandContext, category: Category | None, mode: Mode) -> list[Event]:
     """A phone accepted the charter (or changed its answers, if it had already joined)."""
+    token = cc.token
     if state.status == "closed":
         raise RuleViolation("error.closed")
     known = state.participants.get(token)
     if known is None:
-        return [ParticipantJoined(token=token, category=category, mode=mode, at=now)]
+        return [ParticipantJoined(token=token, category=category, mode=mode, at=cc.now)]
     if (known.category, known.mode) == (category, mode):
         return []
     return [ParticipantUpdated(token=token, category=category, mode=mode)]
@@ -236,7 +334,29 @@ def require_participant(state: SessionState, token: str) -> Participant:
     return participant
 
 
+def decide(
+    state: SessionState,
+    actor: Actor,
+    command: Callable[..., list[Event]],
+    *args: Any,
+    item: int | None = None,
+    now: float,
+    **kwargs: Any,
+) -> list[Event]:
+    """What `command` decides for `actor` (refused unless it declared the actor's role), on the
+    session (`item` None) or on agenda item `item`'s activity. Pure: nothing is applied."""
+    check_role(command, actor)
+    cc = CommandContext(item=NO_ITEM if item is None else item, now=now, session=state, actor=actor)
+    if item is None:
+        return command(state, cc, *args, **kwargs)
+    if item not in state.activities:
+        raise RuleViolation("error.no_item")
+    return command(state.activities[item], cc, *args, **kwargs)
+
+
 # --- folding events -------------------------------------------------------------------------
+
+fold: Folder[SessionState] = Folder()
 
 
 def _begin_item(state: SessionState, index: int, at: float) -> None:
@@ -247,39 +367,75 @@ def _begin_item(state: SessionState, index: int, at: float) -> None:
     state.item_ended.pop(index, None)
 
 
+@fold.on(SessionCreated)
+def _created(state: SessionState, e: SessionCreated, registry: Registry) -> None:
+    state.code, state.title, state.date = e.code, e.title, e.date
+    state.charter, state.licence, state.publish, state.plan = e.charter, e.licence, e.publish, e.plan
+    state.agenda = list(e.agenda)
+    state.created_at = e.at
+    for index, item in enumerate(state.agenda):
+        activity = registry.get(item.kind)
+        if activity is not None:
+            state.activities[index] = activity.initial_state(item.settings)
+
+
+@fold.on(SessionStarted)
+def _started(state: SessionState, e: SessionStarted, registry: Registry) -> None:
+    state.status, state.started_at = "live", e.at
+    if state.agenda:
+        _begin_item(state, 0, e.at)
+
+
+@fold.on(AgendaMoved)
+def _moved(state: SessionState, e: AgendaMoved, registry: Registry) -> None:
+    _begin_item(state, e.index, e.at)
+
+
+@fold.on(SessionClosed)
+def _closed(state: SessionState, e: SessionClosed, registry: Registry) -> None:
+    state.status, state.closed_at = "closed", e.at
+    if state.current is not None:
+        state.item_ended.setdefault(state.current, e.at)
+
+
+@fold.on(SessionUnlinked)
+def _unlinked(state: SessionState, e: SessionUnlinked, registry: Registry) -> None:
+    labels = session_labels(state)
+    if labels:
+        state.participants = {
+            labels.get(token, token): p.model_copy(update={"token": labels.get(token, token)})
+            for token, p in state.participants.items()
+        }
+        state.activities = {index: relabel(s, labels) for index, s in state.activities.items()}
+    state.unlinked_at = e.at
+
+
+@fold.on(SessionPurged)
+def _purged(state: SessionState, e: SessionPurged, registry: Registry) -> None:
+    state.purged_at = e.at
+
+
+@fold.on(ParticipantJoined)
+def _joined(state: SessionState, e: ParticipantJoined, registry: Registry) -> None:
+    state.participants[e.token] = Participant(token=e.token, category=e.category, mode=e.mode, joined_at=e.at)
+
+
+@fold.on(ParticipantUpdated)
+def _updated(state: SessionState, e: ParticipantUpdated, registry: Registry) -> None:
+    known = state.participants[e.token]
+    state.participants[e.token] = known.model_copy(update={"category": e.category, "mode": e.mode})
+
+
 def apply(state: SessionState, e: Event, registry: Registry = REGISTRY) -> SessionState:
     """Fold one event into the state (in place) and return it."""
-    match e:
-        case SessionCreated():
-            state.code, state.title, state.date = e.code, e.title, e.date
-            state.charter, state.licence, state.publish, state.plan = e.charter, e.licence, e.publish, e.plan
-            state.agenda = list(e.agenda)
-            state.created_at = e.at
-            for index, item in enumerate(state.agenda):
-                activity = registry.get(item.kind)
-                if activity is not None:
-                    state.activities[index] = activity.initial_state(item.settings)
-        case SessionStarted():
-            state.status, state.started_at = "live", e.at
-            if state.agenda:
-                _begin_item(state, 0, e.at)
-        case AgendaMoved():
-            _begin_item(state, e.index, e.at)
-        case SessionClosed():
-            state.status, state.closed_at = "closed", e.at
-            if state.current is not None:
-                state.item_ended.setdefault(state.current, e.at)
-        case ParticipantJoined():
-            state.participants[e.token] = Participant(
-                token=e.token, category=e.category, mode=e.mode, joined_at=e.at
-            )
-        case ParticipantUpdated():
-            known = state.participants[e.token]
-            state.participants[e.token] = known.model_copy(update={"category": e.category, "mode": e.mode})
-        case ActivityEvent():
-            activity = registry.get(e.type.split(".", 1)[0])
-            if activity is not None and e.item in state.activities:
-                state.activities[e.item] = activity.apply(state.activities[e.item], e, state)
+    if isinstance(e, ActivityEvent):
+        activity = registry.get(e.type.split(".", 1)[0])
+        if activity is not None and e.item in state.activities:
+            state.activities[e.item] = activity.apply(state.activities[e.item], e, state)
+    elif feedback.fold.handles(type(e)):
+        feedback.fold(state, e)
+    else:
+        fold(state, e, registry)
     return state
 
 
@@ -298,4 +454,20 @@ def topics(e: Event, registry: Registry = REGISTRY) -> set[str]:
         case ActivityEvent():
             activity = registry.get(e.type.split(".", 1)[0])
             return activity.topics(e) if activity is not None else set()
-    return {"phase", "presence"}
+        case SessionUnlinked() | SessionPurged():
+            return {"phase", "presence", "restitution"}
+    if feedback.fold.handles(type(e)):
+        return feedback.topics(e)
+    return {"phase", "presence", "restitution"}
+
+
+add(
+    {
+        "error.already_created": ("Cette session existe déjà.", "This session already exists."),
+        "error.moved_meanwhile": (
+            "L'ordre du jour a déjà avancé entre-temps : rien n'a été changé. Vérifiez le point en cours.",
+            "The agenda moved on meanwhile: nothing was changed. Check the current item.",
+        ),
+        "error.not_closed": ("La session n'est pas close.", "The session is not closed."),
+    }
+)

@@ -1,12 +1,15 @@
 """The append-only event log, in SQLite (WAL) through sqlite-utils.
 
 Tables: `meta` (schema version), `sessions` (code, hash of the host key, status), `events`
-(session, seq, at, type, payload). Participant data appear only inside event payloads, and only
-as a random token, an optional category and room/remote.
+(session, seq, at, type, payload), `restitutions` (the documents saved at close: a projection of
+the log that outlives a retention purge). Participant data appear only inside event payloads,
+and only as a random token, an optional category and room/remote.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
@@ -16,8 +19,9 @@ from typing import Any
 import sqlite_utils
 
 from .events import Event, decode, encode
+from .privacy import scrub_json
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _migrate_to_1(db: sqlite_utils.Database) -> None:
@@ -70,17 +74,96 @@ def _migrate_to_2(db: sqlite_utils.Database) -> None:
     db["moderation"].create_index(["session"], if_not_exists=True)
 
 
+def _migrate_to_3(db: sqlite_utils.Database) -> None:
+    """Comments, the moderation log and publication become events of the session's log (one
+    write path); their tables go. The restitution documents saved at close stay (a projection
+    of the log that outlives a retention purge)."""
+    names = set(db.table_names())
+    if not {"comments", "moderation", "archive"} <= names:
+        return
+    for (code,) in db.execute("SELECT code FROM sessions").fetchall():
+        row = db.execute("SELECT MAX(seq) FROM events WHERE session = ?", [code]).fetchone()
+        seq = (row[0] + 1) if row and row[0] is not None else 0
+        rows: list[tuple[float, str, dict[str, Any]]] = []
+        for id_, at, text in db.execute(
+            "SELECT id, at, text FROM comments WHERE session = ? ORDER BY id", [code]
+        ).fetchall():
+            rows.append((at, "session.comment_posted", {"id": id_, "text": text, "at": at}))
+        numbers = {old: n for n, (_, _, p) in enumerate(rows, start=1) for old in [p["id"]]}
+        for _, _, payload in rows:
+            payload["id"] = numbers[payload["id"]]
+        for at, target, target_id, action, reason, place in db.execute(
+            "SELECT at, target, target_id, action, reason, place FROM moderation WHERE session = ? ORDER BY id",
+            [code],
+        ).fetchall():
+            if target == "comment" and target_id.isdigit() and int(target_id) in numbers:
+                payload = {
+                    "id": numbers[int(target_id)],
+                    "hidden": action == "hide",
+                    "reason": reason,
+                    "at": at,
+                }
+                rows.append((at, "session.comment_moderated", payload))
+            elif target == "free_text" and ":" in target_id:
+                item, text_id = target_id.split(":", 1)
+                payload = {
+                    "item": int(item),
+                    "text_id": text_id,
+                    "action": action,
+                    "reason": reason,
+                    "place": place,
+                    "at": at,
+                }
+                rows.append((at, "session.text_moderated", payload))
+        archived = db.execute(
+            "SELECT publish, unlinked_at, purged_at FROM archive WHERE session = ?", [code]
+        ).fetchone()
+        if archived:
+            publish, unlinked_at, purged_at = archived
+            at = unlinked_at or purged_at or 0.0
+            if publish is not None:
+                rows.append((at, "session.publication_chosen", {"publish": bool(publish), "at": at}))
+            if unlinked_at is not None:
+                rows.append((unlinked_at, "session.unlinked", {"at": unlinked_at}))
+            if purged_at is not None:
+                rows.append((purged_at, "session.purged", {"at": purged_at}))
+        for at, type_, payload in rows:
+            db.execute(
+                "INSERT INTO events (session, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)",
+                [code, seq, at, type_, json.dumps(payload, ensure_ascii=False)],
+            )
+            seq += 1
+    for table in ("comments", "moderation", "archive"):
+        db[table].drop()
+
+
 # Each entry brings the schema from version N-1 to N; add new ones, never edit old ones.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _migrate_to_1, 2: _migrate_to_2}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
+    1: _migrate_to_1,
+    2: _migrate_to_2,
+    3: _migrate_to_3,
+}
 
 
 class Store:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        # One connection, used from the event loop's thread (and by tests from theirs).
-        self.db = sqlite_utils.Database(sqlite3.connect(self.path, check_same_thread=False))
-        self.db.enable_wal()
-        self.db.execute("PRAGMA synchronous=NORMAL")
+        # The log holds what people said: readable by this user only, -wal and -shm files too
+        # (SQLite gives them the database file's mode).
+        old_umask = os.umask(0o077)
+        try:
+            # One connection, used from the event loop's thread (and by tests from theirs).
+            self.db = sqlite_utils.Database(sqlite3.connect(self.path, check_same_thread=False))
+            self.db.enable_wal()
+        finally:
+            os.umask(old_umask)
+        for suffix in ("", "-wal", "-shm"):
+            file = self.path.with_name(self.path.name + suffix)
+            if file.exists():
+                file.chmod(0o600)
+        # FULL: a confirmed command survives a power cut, not only a crash of the process
+        # (measured cost: docs/design.md, "Durability").
+        self.db.execute("PRAGMA synchronous=FULL")
         self._migrate()
         self._seq: dict[str, int] = {}
 
@@ -119,13 +202,6 @@ class Store:
         row = self.db.execute("SELECT host_key_hash FROM sessions WHERE code = ?", [code]).fetchone()
         return row[0] if row else None
 
-    def set_status(self, code: str, status: str, now: float | None = None) -> None:
-        with self.db.conn:
-            self.db.execute(
-                "UPDATE sessions SET status = ?, closed_at = ? WHERE code = ?",
-                [status, now if status == "closed" else None, code],
-            )
-
     def session_codes(self, *, open_only: bool = False) -> list[str]:
         sql = (
             "SELECT code FROM sessions"
@@ -135,8 +211,22 @@ class Store:
         return [row[0] for row in self.db.execute(sql).fetchall()]
 
     # events
-    def append(self, code: str, events: Iterable[Event], now: float | None = None) -> None:
-        """Persist events in one transaction; only then may the caller report success."""
+    def append(
+        self,
+        code: str,
+        events: Iterable[Event],
+        now: float | None = None,
+        *,
+        status: str | None = None,
+        relabel: dict[str, str] | None = None,
+        keep_types: frozenset[str] | None = None,
+    ) -> None:
+        """Persist events in one transaction; only then may the caller report success.
+
+        With the events, in the same transaction: `status` updates the session's row; `relabel`
+        (token -> label) rewrites the payloads of every earlier event of the session, the
+        close-time privacy step; `keep_types` deletes every earlier event whose type is not in
+        it, a retention purge."""
         at = time.time() if now is None else now
         seq = self._next_seq(code)
         rows = []
@@ -144,11 +234,31 @@ class Store:
             type_, payload = encode(e)
             rows.append((code, seq, at, type_, payload))
             seq += 1
+        rewrite = relabel is not None or keep_types is not None
+        if rewrite:
+            self.db.execute("PRAGMA secure_delete = ON")  # what is replaced is zeroed, not left behind
         with self.db.conn:
+            if relabel:
+                old = self.db.execute("SELECT id, payload FROM events WHERE session = ?", [code]).fetchall()
+                changed = [(new, id_) for id_, p in old if (new := scrub_json(p, relabel)) != p]
+                self.db.conn.executemany("UPDATE events SET payload = ? WHERE id = ?", changed)
+            if keep_types is not None:
+                kept = sorted(keep_types)
+                marks = ", ".join("?" for _ in kept)
+                self.db.execute(
+                    f"DELETE FROM events WHERE session = ? AND type NOT IN ({marks})", [code, *kept]
+                )
             self.db.conn.executemany(
                 "INSERT INTO events (session, seq, at, type, payload) VALUES (?, ?, ?, ?, ?)", rows
             )
+            if status is not None:
+                self.db.execute(
+                    "UPDATE sessions SET status = ?, closed_at = ? WHERE code = ?",
+                    [status, at if status == "closed" else None, code],
+                )
         self._seq[code] = seq
+        if rewrite:
+            self.scrub()
 
     def _next_seq(self, code: str) -> int:
         if code not in self._seq:
@@ -181,18 +291,6 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
-    def archive(self, code: str) -> dict[str, Any]:
-        """Publication and retention state of a session (publish: None follows the plan)."""
-        row = self.db.execute(
-            "SELECT publish, unlinked_at, purged_at FROM archive WHERE session = ?", [code]
-        ).fetchone()
-        publish, unlinked_at, purged_at = row if row else (None, None, None)
-        return {"publish": publish, "unlinked_at": unlinked_at, "purged_at": purged_at}
-
-    def set_archive(self, code: str, **fields: Any) -> None:
-        with self.db.conn:
-            self.db["archive"].upsert({"session": code, **fields}, pk="session")
-
     def closed_sessions(self) -> list[tuple[str, float | None]]:
         return [
             (row[0], row[1])
@@ -201,60 +299,22 @@ class Store:
             ).fetchall()
         ]
 
-    def add_comment(self, code: str, text: str, now: float) -> int:
-        with self.db.conn:
-            cursor = self.db.conn.execute(
-                "INSERT INTO comments (session, at, text, hidden, reason) VALUES (?, ?, ?, 0, '')",
-                [code, now, text],
-            )
-        return int(cursor.lastrowid or 0)
-
-    def comments(self, code: str) -> list[dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT id, at, text, hidden, reason FROM comments WHERE session = ? ORDER BY id", [code]
-        ).fetchall()
-        return [{"id": r[0], "at": r[1], "text": r[2], "hidden": bool(r[3]), "reason": r[4]} for r in rows]
-
-    def hide_comment(self, code: str, comment_id: int, reason: str, hidden: bool = True) -> bool:
-        with self.db.conn:
-            cursor = self.db.conn.execute(
-                "UPDATE comments SET hidden = ?, reason = ? WHERE session = ? AND id = ?",
-                [int(hidden), reason if hidden else "", code, comment_id],
-            )
-        return cursor.rowcount > 0
-
-    def log_moderation(self, code: str, entry: dict[str, Any], now: float) -> None:
-        with self.db.conn:
-            self.db["moderation"].insert({**entry, "session": code, "at": now})
-
-    def moderation_log(self, code: str) -> list[dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT at, target, target_id, action, reason, place FROM moderation WHERE session = ? ORDER BY id",
-            [code],
-        ).fetchall()
-        keys = ("at", "target", "target_id", "action", "reason", "place")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
-
-    def rewrite_payloads(self, code: str, rewrite: Callable[[str], str]) -> int:
-        """Replace event payloads of `code` by `rewrite(payload)` (the privacy unlink on close)."""
-        self.db.execute("PRAGMA secure_delete = ON")  # overwritten content is zeroed, not left behind
-        rows = self.db.execute("SELECT id, payload FROM events WHERE session = ?", [code]).fetchall()
-        changed = [(new, id_) for id_, old in rows if (new := rewrite(old)) != old]
-        with self.db.conn:
-            self.db.conn.executemany("UPDATE events SET payload = ? WHERE id = ?", changed)
-        return len(changed)
-
-    def delete_events(self, code: str) -> None:
-        self.db.execute("PRAGMA secure_delete = ON")
-        with self.db.conn:
-            self.db.execute("DELETE FROM events WHERE session = ?", [code])
-        self._seq.pop(code, None)
+    def closed_without(self, type_: str) -> list[tuple[str, float | None]]:
+        """Closed sessions (code, closed_at) whose log holds no event of `type_`."""
+        return [
+            (row[0], row[1])
+            for row in self.db.execute(
+                "SELECT code, closed_at FROM sessions s WHERE status = 'closed' AND NOT EXISTS "
+                "(SELECT 1 FROM events e WHERE e.session = s.code AND e.type = ?) ORDER BY created_at",
+                [type_],
+            ).fetchall()
+        ]
 
     def delete_session(self, code: str) -> None:
         """Erase every row of a session, its restitution, comments and moderation log included."""
         self.db.execute("PRAGMA secure_delete = ON")
         with self.db.conn:
-            for table in ("events", "restitutions", "archive", "comments", "moderation"):
+            for table in ("events", "restitutions"):
                 self.db.execute(f"DELETE FROM {table} WHERE session = ?", [code])
             self.db.execute("DELETE FROM sessions WHERE code = ?", [code])
         self._seq.pop(code, None)

@@ -11,10 +11,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from facilitation.activity import CommandContext
+from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
 from facilitation.i18n import RuleViolation
-from facilitation.session import SessionState, require_participant
+from facilitation.session import SessionState
 
 from . import texts  # noqa: F401  (the activity's translations)
 from .events import (
@@ -230,11 +230,12 @@ def _facilitating(cc: CommandContext) -> None:
         raise RuleViolation("error.not_live")
 
 
+@command("participant")
 def take_position(
-    state: DebatState, cc: CommandContext, token: str, statement: int, round_: int, position: str
+    state: DebatState, cc: CommandContext, statement: int, round_: int, position: str
 ) -> list[ActivityEvent]:
     """A phone stands at `position` in round `round_` (the round it shows) of `statement`."""
-    require_participant(cc.session, token)
+    token = cc.participant().token
     run = _current_run(state, cc, statement)
     if run.round == 0:
         raise RuleViolation("debat_mouvant.error.not_open")
@@ -251,6 +252,7 @@ def take_position(
     ]
 
 
+@command("host")
 def select_statement(state: DebatState, cc: CommandContext, statement: int) -> list[ActivityEvent]:
     _facilitating(cc)
     _run(state, statement)
@@ -262,6 +264,7 @@ def select_statement(state: DebatState, cc: CommandContext, statement: int) -> l
     return [StatementSelected(item=cc.item, statement=statement, at=cc.now)]
 
 
+@command("host")
 def add_statement(
     state: DebatState, cc: CommandContext, raw: dict[str, Any], present: bool = True
 ) -> list[ActivityEvent]:
@@ -278,6 +281,7 @@ def add_statement(
     return events
 
 
+@command("host")
 def open_round(state: DebatState, cc: CommandContext, statement: int) -> list[ActivityEvent]:
     """Open the first round, or after it the final one (which ends the arguments phase)."""
     _facilitating(cc)
@@ -289,6 +293,7 @@ def open_round(state: DebatState, cc: CommandContext, statement: int) -> list[Ac
     return [RoundOpened(item=cc.item, statement=statement, round=run.round + 1, at=cc.now)]
 
 
+@command("host")
 def close_round(state: DebatState, cc: CommandContext, statement: int) -> list[ActivityEvent]:
     _facilitating(cc)
     run = _run(state, statement)
@@ -297,6 +302,7 @@ def close_round(state: DebatState, cc: CommandContext, statement: int) -> list[A
     return [RoundClosed(item=cc.item, statement=statement, round=run.round, at=cc.now)]
 
 
+@command("host")
 def open_arguments(state: DebatState, cc: CommandContext, statement: int) -> list[ActivityEvent]:
     _facilitating(cc)
     run = _current_run(state, cc, statement)
@@ -308,6 +314,7 @@ def open_arguments(state: DebatState, cc: CommandContext, statement: int) -> lis
     return [ArgumentsOpened(item=cc.item, statement=statement, at=cc.now)]
 
 
+@command("host")
 def reveal(state: DebatState, cc: CommandContext, statement: int, round_: int) -> list[ActivityEvent]:
     """Show the result of a closed round on the phones."""
     _facilitating(cc)
@@ -319,6 +326,7 @@ def reveal(state: DebatState, cc: CommandContext, statement: int, round_: int) -
     return [ResultsRevealed(item=cc.item, statement=statement, round=round_, at=cc.now)]
 
 
+@command("host")
 def set_hide_results(
     state: DebatState, cc: CommandContext, statement: int, hidden: bool
 ) -> list[ActivityEvent]:
@@ -329,6 +337,7 @@ def set_hide_results(
     return [ResultsVisibilitySet(item=cc.item, statement=statement, hidden=hidden, at=cc.now)]
 
 
+@command("host")
 def set_head_count(
     state: DebatState, cc: CommandContext, statement: int, round_: int, position: str, count: int
 ) -> list[ActivityEvent]:
@@ -360,13 +369,14 @@ def clean_argument(text: str) -> str:
     return cleaned
 
 
+@command("participant", "host")
 def add_argument(
-    state: DebatState, cc: CommandContext, statement: int, side: str, text: str, token: str | None = None
+    state: DebatState, cc: CommandContext, statement: int, side: str, text: str
 ) -> list[ActivityEvent]:
-    """An argument for `side`, from a phone (`token`, only during the arguments phase; the token
-    is checked, never stored) or from the facilitator (`token` None, any time after round 1 opened)."""
-    if token is not None:
-        require_participant(cc.session, token)
+    """An argument for `side`, from a phone (only during the arguments phase; the participant
+    is checked, never stored) or from the facilitator (any time after round 1 opened)."""
+    if not cc.by_host:
+        cc.participant()
         run = _current_run(state, cc, statement)
         if run.stage != "arguments":
             key = (
@@ -386,7 +396,7 @@ def add_argument(
     if any(a.text.casefold() == cleaned.casefold() for a in run.visible_arguments(side)):  # type: ignore[arg-type]
         raise RuleViolation("debat_mouvant.error.argument_duplicate")
     argument_id = f"{statement + 1}.{len(run.arguments) + 1}"
-    by: Literal["phone", "facilitator"] = "phone" if token is not None else "facilitator"
+    by: Literal["phone", "facilitator"] = "facilitator" if cc.by_host else "phone"
     return [
         ArgumentAdded(
             item=cc.item, statement=statement, argument=argument_id, side=side, text=cleaned, by=by, at=cc.now
@@ -394,6 +404,7 @@ def add_argument(
     ]
 
 
+@command("host")
 def moderate(
     state: DebatState, cc: CommandContext, text_id: str, *, hide: bool | None = None, text: str | None = None
 ) -> list[ActivityEvent]:
@@ -411,6 +422,7 @@ def moderate(
     return [ArgumentModerated(item=cc.item, argument=text_id, hidden=hidden, text=new_text, at=cc.now)]
 
 
+@command("host")
 def reset_statement(state: DebatState, cc: CommandContext, statement: int) -> list[ActivityEvent]:
     _facilitating(cc)
     run = _run(state, statement)

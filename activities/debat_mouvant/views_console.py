@@ -288,7 +288,7 @@ class ConsoleView:
         return await self.ctx.act(command, *args, **kwargs)
 
     async def moderate(self, text_id: str, *, hide: bool | None = None, text: str | None = None) -> None:
-        await self.ctx.act(rules.moderate, text_id, hide=hide, text=text)
+        await self.ctx.moderate(text_id, hide=hide, text=text)
 
     def correct(self, text_id: str, current: str) -> None:
         with ui.dialog() as dialog, ui.card().classes("w-[32rem]"):

@@ -115,7 +115,7 @@ class PhoneView:
     def choice_button(self, run: Run, position: str) -> ui.button:
         async def choose() -> None:
             statement, round_ = self.shown
-            if await self.ctx.act(rules.take_position, self.token, statement, round_, position):
+            if await self.ctx.act(rules.take_position, statement, round_, position):
                 self.mark()
             elif live(self.area):
                 self.update()  # the round moved on meanwhile: show where it stands now
@@ -235,9 +235,7 @@ class PhoneView:
 
             async def send() -> None:
                 statement = self.shown[0]
-                if await self.ctx.act(
-                    rules.add_argument, statement, side.value or "a", text.value or "", token=self.token
-                ):
+                if await self.ctx.act(rules.add_argument, statement, side.value or "a", text.value or ""):
                     text.value = ""
                     ui.notify(
                         self.ctx.t("debat_mouvant.phone.argument_sent"), type="positive", position="top"

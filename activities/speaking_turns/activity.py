@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from facilitation.activity import CommandContext, FreeText, PackagedActivity
+from facilitation.activity import FreeText, PackagedActivity
+from facilitation.commands import CommandContext
 from facilitation.events import ActivityEvent
 from facilitation.i18n import RuleViolation
 

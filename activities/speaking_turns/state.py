@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.activity import CommandContext
+from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
 from facilitation.i18n import RuleViolation
-from facilitation.session import Category, Mode, SessionState, require_participant
+from facilitation.session import Category, Mode, SessionState
 
 from . import texts  # noqa: F401  (the activity's translations)
 from .events import (
@@ -196,11 +196,13 @@ def _waiting(state: TurnsState, request_id: str) -> Request:
     return request
 
 
+@command("participant")
 def raise_hand(
-    state: TurnsState, cc: CommandContext, token: str, request_id: str, point_of_order: bool = False
+    state: TurnsState, cc: CommandContext, request_id: str, point_of_order: bool = False
 ) -> list[ActivityEvent]:
     """A phone asks to speak (one waiting request per person, plus one point of order)."""
-    participant = require_participant(cc.session, token)
+    participant = cc.participant()
+    token = participant.token
     _require_current(cc)
     if any(r.point_of_order == point_of_order for r in state.waiting_of(token)):
         raise RuleViolation(
@@ -219,6 +221,7 @@ def raise_hand(
     ]
 
 
+@command("host")
 def add_request(
     state: TurnsState,
     cc: CommandContext,
@@ -251,9 +254,10 @@ def add_request(
     ]
 
 
-def lower_hand(state: TurnsState, cc: CommandContext, token: str, request_id: str) -> list[ActivityEvent]:
+@command("participant")
+def lower_hand(state: TurnsState, cc: CommandContext, request_id: str) -> list[ActivityEvent]:
     """A phone withdraws its own request."""
-    require_participant(cc.session, token)
+    token = cc.participant().token
     _require_current(cc)
     request = _waiting(state, request_id)
     if request.token != token:
@@ -262,6 +266,7 @@ def lower_hand(state: TurnsState, cc: CommandContext, token: str, request_id: st
     return [HandLowered(item=cc.item, id=request_id, position=where, at=cc.now)]
 
 
+@command("host")
 def remove_request(state: TurnsState, cc: CommandContext, request_id: str) -> list[ActivityEvent]:
     """The facilitator takes a request out of the queue."""
     _require_current(cc)
@@ -270,6 +275,7 @@ def remove_request(state: TurnsState, cc: CommandContext, request_id: str) -> li
     return [HandLowered(item=cc.item, id=request_id, by_host=True, position=where, at=cc.now)]
 
 
+@command("host")
 def choose_order(state: TurnsState, cc: CommandContext, chosen: Order) -> list[ActivityEvent]:
     _require_current(cc)
     if chosen not in ORDERS:
@@ -277,6 +283,7 @@ def choose_order(state: TurnsState, cc: CommandContext, chosen: Order) -> list[A
     return [] if chosen == state.order else [OrderChosen(item=cc.item, order=chosen, at=cc.now)]
 
 
+@command("host")
 def set_limit(state: TurnsState, cc: CommandContext, seconds: int | None) -> list[ActivityEvent]:
     """The limit per turn for the next turns (None or 0: no limit)."""
     _require_current(cc)
@@ -286,6 +293,7 @@ def set_limit(state: TurnsState, cc: CommandContext, seconds: int | None) -> lis
     return [] if seconds == state.limit else [LimitChanged(item=cc.item, seconds=seconds, at=cc.now)]
 
 
+@command("host")
 def pin(state: TurnsState, cc: CommandContext, request_id: str, position: int) -> list[ActivityEvent]:
     """Pin a waiting request at `position` (0 = next)."""
     _require_current(cc)
@@ -294,6 +302,7 @@ def pin(state: TurnsState, cc: CommandContext, request_id: str, position: int) -
     return [RequestPinned(item=cc.item, id=request_id, position=min(max(0, position), last), at=cc.now)]
 
 
+@command("host")
 def unpin(state: TurnsState, cc: CommandContext, request_id: str) -> list[ActivityEvent]:
     _require_current(cc)
     _waiting(state, request_id)
@@ -302,6 +311,7 @@ def unpin(state: TurnsState, cc: CommandContext, request_id: str) -> list[Activi
     return [RequestUnpinned(item=cc.item, id=request_id, at=cc.now)]
 
 
+@command("host")
 def move(state: TurnsState, cc: CommandContext, request_id: str, delta: int) -> list[ActivityEvent]:
     """Move a waiting request up (-1) or down (+1): it is pinned at its new place; a pinned
     neighbour it passes takes its old place."""
@@ -320,6 +330,7 @@ def move(state: TurnsState, cc: CommandContext, request_id: str, delta: int) -> 
     return events
 
 
+@command("host")
 def next_speaker(state: TurnsState, cc: CommandContext, request_id: str | None = None) -> list[ActivityEvent]:
     """End the turn in progress (if any) and give the floor to the first of the queue, or to
     `request_id`."""
@@ -363,6 +374,7 @@ def _require_turn(state: TurnsState) -> Turn:
     return current
 
 
+@command("host")
 def pause(state: TurnsState, cc: CommandContext) -> list[ActivityEvent]:
     _require_current(cc)
     turn = _require_turn(state)
@@ -371,6 +383,7 @@ def pause(state: TurnsState, cc: CommandContext) -> list[ActivityEvent]:
     return [TurnPaused(item=cc.item, turn=turn.number, id=turn.request, at=cc.now)]
 
 
+@command("host")
 def resume(state: TurnsState, cc: CommandContext) -> list[ActivityEvent]:
     _require_current(cc)
     turn = _require_turn(state)
@@ -379,12 +392,14 @@ def resume(state: TurnsState, cc: CommandContext) -> list[ActivityEvent]:
     return [TurnResumed(item=cc.item, turn=turn.number, id=turn.request, at=cc.now)]
 
 
+@command("host")
 def end_turn(state: TurnsState, cc: CommandContext) -> list[ActivityEvent]:
     _require_current(cc)
     turn = _require_turn(state)
     return [TurnEnded(item=cc.item, turn=turn.number, id=turn.request, at=cc.now)]
 
 
+@command("host")
 def show_gauge(state: TurnsState, cc: CommandContext, visible: bool) -> list[ActivityEvent]:
     _require_current(cc)
     return [] if visible == state.gauge else [GaugeShown(item=cc.item, visible=visible, at=cc.now)]

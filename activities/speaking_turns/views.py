@@ -246,7 +246,7 @@ class TurnsPhone:
         as_point = bool(self.point.value) if point is None else point
         rid = secrets.token_hex(4)
         names.remember(ctx.room.code, ctx.item, rid, self.name.value)
-        if await ctx.act(rules.raise_hand, self.token, rid, as_point):
+        if await ctx.act(rules.raise_hand, rid, as_point):
             self.point.value = False
         else:
             names.forget(ctx.room.code, ctx.item, rid)
@@ -254,5 +254,5 @@ class TurnsPhone:
 
     async def lower(self, request_id: str) -> None:
         self.lowered.add(request_id)
-        await self.ctx.act(rules.lower_hand, self.token, request_id)
+        await self.ctx.act(rules.lower_hand, request_id)
         self.refresh()

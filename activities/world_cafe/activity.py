@@ -8,7 +8,7 @@ from facilitation.i18n import t
 from . import report as report_module
 from . import state as rules
 from .display import STYLE
-from .state import CafeState
+from .state import PHASE, TALLY, CafeState
 
 
 class WorldCafe(PackagedActivity):
@@ -16,11 +16,15 @@ class WorldCafe(PackagedActivity):
     css = STYLE
     rules = rules
     reporting = report_module
+    arrive = staticmethod(rules.join_late)
     views = {
         "console": "activities.world_cafe.views",
         "screen": "activities.world_cafe.views",
         "phone": "activities.world_cafe.views",
     }
+
+    def woken_topics(self) -> set[str]:
+        return {PHASE, TALLY}
 
     def free_texts(self, state: CafeState) -> list[FreeText]:
         texts = []

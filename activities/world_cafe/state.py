@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.activity import CommandContext
+from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
 from facilitation.i18n import RuleViolation
 from facilitation.session import SessionState, require_participant
@@ -46,6 +46,8 @@ from .model import initial_state as initial_state  # the state lives in model.py
 from .schedule import Group, Person, assign_groups, place_late, rotation_schedule, schedule_problem
 from .settings import CafeSettings, SettingsError, parse_settings
 
+PHASE = "world_cafe:phase"  # every view: clock and set-up changes, a rotation's end
+TALLY = "tally:world_cafe"  # console and screen, coalesced
 GRACE_SECONDS = 180  # a contribution sent just after the bell still reaches the table it was written at
 ADD_SECONDS = 60
 
@@ -140,14 +142,14 @@ def topics(e: ActivityEvent) -> set[str]:
     group edits reach the groups concerned; only clock and set-up changes reach every phone."""
     match e:
         case ContributionAdded():
-            return {f"world_cafe:table:{e.table}", "tally:world_cafe"}
+            return {f"world_cafe:table:{e.table}", TALLY}
         case ContributionModerated():
-            return {f"world_cafe:table:{e.table}", "tally:world_cafe"}
+            return {f"world_cafe:table:{e.table}", TALLY}
         case LateArrivalPlaced() | PersonMoved():
-            return {f"world_cafe:person:{e.token}", f"world_cafe:group:{e.group}", "tally:world_cafe"}
+            return {f"world_cafe:person:{e.token}", f"world_cafe:group:{e.group}", TALLY}
         case GroupsMerged():
-            return {f"world_cafe:group:{e.source}", f"world_cafe:group:{e.target}", "tally:world_cafe"}
-    return {"world_cafe:phase", "tally:world_cafe"}
+            return {f"world_cafe:group:{e.source}", f"world_cafe:group:{e.target}", TALLY}
+    return {PHASE, TALLY}
 
 
 # --- rules --------------------------------------------------------------------------------------
@@ -175,6 +177,7 @@ def _require_current(cc: CommandContext) -> None:
         raise RuleViolation("world_cafe.error.not_current")
 
 
+@command("host")
 def change_setup(state: CafeState, cc: CommandContext, raw: dict[str, Any]) -> list[ActivityEvent]:
     """Replace the settings (before the start only)."""
     _require_setup(state)
@@ -187,6 +190,7 @@ def change_setup(state: CafeState, cc: CommandContext, raw: dict[str, Any]) -> l
     return [SetupChanged(item=cc.item, settings=settings.model_dump(), at=cc.now)]
 
 
+@command("host")
 def edit_schedule(
     state: CafeState, cc: CommandContext, schedule: list[list[int]] | None
 ) -> list[ActivityEvent]:
@@ -206,6 +210,7 @@ def present_people(session: SessionState, present: list[str] | None = None) -> l
     return [Person(p.token, p.category, p.mode == "remote") for p in chosen]
 
 
+@command("host")
 def start(state: CafeState, cc: CommandContext, present: list[str] | None = None) -> list[ActivityEvent]:
     """Form the groups from the participants present and start rotation 1. The groups are stored
     in the event, so a replay after a restart finds the same groups."""
@@ -236,6 +241,7 @@ def start(state: CafeState, cc: CommandContext, present: list[str] | None = None
     ]
 
 
+@command("host")
 def pause(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
     timing = _require_running(state, cc)
     if timing.paused:
@@ -243,6 +249,7 @@ def pause(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
     return [ClockPaused(item=cc.item, segment=timing.segment, remaining=timing.remaining, at=cc.now)]
 
 
+@command("host")
 def resume(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
     timing = _require_running(state, cc)
     if not timing.paused:
@@ -250,6 +257,7 @@ def resume(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
     return [ClockResumed(item=cc.item, segment=timing.segment, ends_at=cc.now + timing.remaining, at=cc.now)]
 
 
+@command("host")
 def add_time(state: CafeState, cc: CommandContext, seconds: float = ADD_SECONDS) -> list[ActivityEvent]:
     """Add a minute (or `seconds`) to what is running now, paused or not."""
     timing = _require_running(state, cc)
@@ -271,6 +279,7 @@ def add_time(state: CafeState, cc: CommandContext, seconds: float = ADD_SECONDS)
     ]
 
 
+@command("host")
 def skip(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
     """Move on to the next rotation now (after the last one, the café ends)."""
     timing = _require_running(state, cc)
@@ -281,15 +290,18 @@ def skip(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
     return [RotationSkipped(item=cc.item, segment=segment, ends_at=ends_at, at=cc.now)]
 
 
+@command("host")
 def finish(state: CafeState, cc: CommandContext) -> list[ActivityEvent]:
     _require_running(state, cc)
     return [CafeFinished(item=cc.item, at=cc.now)]
 
 
+@command("system")
 def join_late(state: CafeState, cc: CommandContext, token: str) -> list[ActivityEvent]:
-    """Put a participant who has no group yet into the smallest group (nothing if they have one)."""
+    """Put a participant who has no group yet into the smallest group (nothing if they have
+    one): the room runs it when someone joins or comes back while the café is current."""
     participant = require_participant(cc.session, token)
-    if not state.started or token in state.member_of or not state.groups:
+    if not state.started or state.finished_at is not None or token in state.member_of or not state.groups:
         return []
     remote = participant.mode == "remote"
     return [
@@ -302,6 +314,7 @@ def _check_group(state: CafeState, group: int) -> None:
         raise RuleViolation("world_cafe.error.no_group")
 
 
+@command("host")
 def move_person(state: CafeState, cc: CommandContext, token: str, group: int) -> list[ActivityEvent]:
     if not state.started:
         raise RuleViolation("world_cafe.error.not_started")
@@ -313,6 +326,7 @@ def move_person(state: CafeState, cc: CommandContext, token: str, group: int) ->
     return [PersonMoved(item=cc.item, token=token, group=group)]
 
 
+@command("host")
 def merge_groups(state: CafeState, cc: CommandContext, source: int, target: int) -> list[ActivityEvent]:
     if not state.started:
         raise RuleViolation("world_cafe.error.not_started")
@@ -321,6 +335,13 @@ def merge_groups(state: CafeState, cc: CommandContext, source: int, target: int)
     if source == target:
         raise RuleViolation("world_cafe.error.same_group")
     return [GroupsMerged(item=cc.item, source=source, target=target)]
+
+
+def wake_at(state: CafeState, now: float) -> float | None:
+    """When the running rotation or break ends (None while paused, before the start, after the
+    end): the room wakes the views then, so that every clock turns over at once."""
+    timing = state.timing(now)
+    return None if timing.paused or timing.phase == "over" else timing.ends_at
 
 
 def writable_tables(state: CafeState, group: int, timing: Timing, now: float) -> set[int]:
@@ -343,10 +364,10 @@ def writable_tables(state: CafeState, group: int, timing: Timing, now: float) ->
     return tables
 
 
+@command("participant")
 def contribute(
     state: CafeState,
     cc: CommandContext,
-    token: str,
     table: int,
     kind: ContributionKind,
     text: str,
@@ -354,7 +375,7 @@ def contribute(
     why: str = "",
 ) -> list[ActivityEvent]:
     """A participant adds an idea or an actor reference at the table their group sits at."""
-    require_participant(cc.session, token)
+    token = cc.participant().token
     _require_current(cc)
     if not state.started:
         raise RuleViolation("world_cafe.error.not_started")
@@ -399,6 +420,7 @@ def is_known_actor(state: CafeState, table: int, name: str) -> bool:
     return any(line.key == key for line in table_actors(state.contributions, table))
 
 
+@command("host")
 def moderate(
     state: CafeState,
     cc: CommandContext,

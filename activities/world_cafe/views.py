@@ -2,13 +2,11 @@
 they read the state, send commands through `ctx.act`, and redraw on their topics.
 
 Costs: a contribution redraws the phones of its table and the coalesced tally of console and
-screen; a clock change (pause, +1 min, next rotation) or a rotation running out redraws every
-phone once. A running clock costs nothing: it ticks in the browser (see `display.py`).
+screen; a clock change (pause, +1 min, next rotation) or a rotation running out (the room wakes
+the views then) redraws every phone once. A running clock costs nothing: it ticks in the browser (see `display.py`).
 """
 
 from __future__ import annotations
-
-import asyncio
 
 from nicegui import ui
 
@@ -16,47 +14,15 @@ from facilitation.ui.context import ViewContext
 
 from .clock import Timing
 from .display import ring_script, sync_script
-from .state import CafeState
+from .state import PHASE, TALLY, CafeState
 
-PHASE = "world_cafe:phase"
-TALLY = "tally:world_cafe"
-
-# --- the boundary ticker: one timer per room (not per phone) -------------------------------------
-
-_tickers: dict[str, tuple[float, asyncio.TimerHandle]] = {}
-
-
-def arm(ctx: ViewContext) -> None:
-    """Make sure the room hears of the next end of rotation or break, once, whoever is watching."""
-    room, item = ctx.room, ctx.item
-    code = room.code
-    state: CafeState = room.state.activities[item]
-    timing = state.timing(room.clock())
-    known = _tickers.get(code)
-    if timing.ends_at is None or room.state.current != item:
-        if known is not None:
-            known[1].cancel()
-            del _tickers[code]
-        return
-    if known is not None and known[0] == timing.ends_at:
-        return
-    if known is not None:
-        known[1].cancel()
-
-    def fire() -> None:
-        _tickers.pop(code, None)
-        room.bus.publish(code, {PHASE, TALLY})
-        if room.state.current == item:
-            arm(ctx)
-
-    delay = max(0.0, timing.ends_at - room.clock()) + 0.3
-    _tickers[code] = (timing.ends_at, asyncio.get_running_loop().call_later(delay, fire))
+__all__ = ["PHASE", "TALLY"]
 
 
 def prepare(ctx: ViewContext) -> None:
-    """Clock script for this page (the style is in every page's head: `ACTIVITY.css`), and the ticker."""
+    """Clock script for this page (the style is in every page's head: `ACTIVITY.css`). The ends
+    of rotations are the room's to announce (`state.wake_at`), not a page's."""
     ui.run_javascript(sync_script(ctx.now()))
-    arm(ctx)
 
 
 def theme_title(state: CafeState, table: int | None) -> str:

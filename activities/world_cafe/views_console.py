@@ -12,7 +12,7 @@ from facilitation.ui.context import Redrawer, ViewContext
 from . import state as rules
 from .display import bar_html, clock_html, short_label
 from .state import CafeState
-from .views import PHASE, TALLY, arm, prepare, shown_rotation, status_line
+from .views import PHASE, TALLY, prepare, shown_rotation, status_line
 
 EDITABLE_GROUPS = 12
 
@@ -36,7 +36,7 @@ class CafeConsole:
         self.ctx = ctx
         prepare(ctx)
         self.body = Redrawer(ctx, self.draw, "w-full gap-4")
-        ctx.subscribe(PHASE, lambda: (self.body.redraw(), arm(ctx)))
+        ctx.subscribe(PHASE, self.body.redraw)
 
     @property
     def state(self) -> CafeState:
@@ -372,16 +372,12 @@ class CafeConsole:
                         ).mark(f"wc-mod-{text_id}")
                         ui.button(
                             ctx.t("world_cafe.console.show" if hidden else "world_cafe.console.hide"),
-                            on_click=lambda i=text_id, h=hidden: ctx.act(self.moderate, i, hide=not h),
+                            on_click=lambda i=text_id, h=hidden: ctx.moderate(i, hide=not h),
                         ).props("flat dense no-caps").mark(f"wc-hide-{text_id}")
                         ui.button(
                             ctx.t("world_cafe.console.edit"),
                             on_click=lambda i=text_id, tx=text: self.edit(i, tx),
                         ).props("flat dense no-caps")
-
-    @staticmethod
-    def moderate(state: CafeState, cc: Any, text_id: str, **kwargs: Any) -> list:
-        return rules.moderate(state, cc, text_id, **kwargs)
 
     def edit(self, text_id: str, text: str) -> None:
         ctx = self.ctx
@@ -391,7 +387,7 @@ class CafeConsole:
             )
 
             async def save() -> None:
-                if await ctx.act(self.moderate, text_id, text=field.value or ""):
+                if await ctx.moderate(text_id, text=field.value or ""):
                     dialog.close()
 
             with ui.row():

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from facilitation.activity import CommandContext
-from facilitation.events import Event
-from facilitation.i18n import RuleViolation
-from facilitation.session import SessionState
 from facilitation.ui.context import Redrawer, ViewContext
 
 from . import state as rules
@@ -15,7 +11,7 @@ from .clock import Timing
 from .contributions import ACTOR_KINDS, actors_by_kind, table_actors, table_ideas
 from .display import bar_html, clock_html, short_label
 from .state import CafeState
-from .views import PHASE, Bell, arm, prepare, shown_rotation, status_line, theme_title
+from .views import PHASE, Bell, prepare, shown_rotation, status_line, theme_title
 
 
 class CafePhone:
@@ -25,7 +21,6 @@ class CafePhone:
         self.form_table: int | None = None
         prepare(ctx)
         self.bell = Bell(ctx, "phone")
-        self.place_if_late()
         self.head = Redrawer(ctx, self.draw_head, "w-full gap-3")
         self.form_card = ui.column().classes("cercle-card gap-2")
         self.build_form()
@@ -38,28 +33,8 @@ class CafePhone:
     def state(self) -> CafeState:
         return self.ctx.state
 
-    def place_if_late(self) -> None:
-        """A phone arriving after the start joins the smallest group (no await: same loop turn)."""
-        state = self.state
-        if (
-            state.started
-            and self.token not in state.member_of
-            and self.token in self.ctx.session.participants
-        ):
-            item, now = self.ctx.item, self.ctx.now()
-
-            def decide(session: SessionState) -> list[Event]:
-                cc = CommandContext(item, now, session)
-                return rules.join_late(session.activities[item], cc, self.token)
-
-            try:
-                self.ctx.room.submit_now(decide)  # no await: nothing else runs meanwhile
-            except RuleViolation:  # e.g. the session closed meanwhile: the phone shows no table
-                pass
-
     def on_phase(self) -> None:
         self.bell.check()
-        arm(self.ctx)
         self.head.redraw()
         self.board.redraw()
         self.update_form()
@@ -246,7 +221,6 @@ class CafePhone:
             known = rules.is_known_actor(self.state, table, name)
             ok = await self.ctx.act(
                 rules.contribute,
-                self.token,
                 table,
                 "actor",
                 name,
@@ -255,7 +229,7 @@ class CafePhone:
             )
             message = "world_cafe.phone.mention" if known else "world_cafe.phone.added"
         else:
-            ok = await self.ctx.act(rules.contribute, self.token, table, "idea", self.idea.value or "")
+            ok = await self.ctx.act(rules.contribute, table, "idea", self.idea.value or "")
             message = "world_cafe.phone.added"
         if ok:
             self.name.value = self.why.value = self.idea.value = ""

@@ -9,7 +9,7 @@ from facilitation.ui.context import Redrawer, ViewContext
 from .clock import Timing
 from .display import CHIME_URL, actor_map_html, bar_html, clock_html, esc
 from .state import CafeState
-from .views import PHASE, TALLY, Bell, arm, prepare, shown_rotation, status_line
+from .views import PHASE, TALLY, Bell, prepare, shown_rotation, status_line
 
 
 def build_screen(ctx: ViewContext) -> None:
@@ -23,7 +23,7 @@ def build_screen(ctx: ViewContext) -> None:
     ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
     body = Redrawer(ctx, lambda r: draw_screen(ctx, r), "w-full gap-[2vh]")
     bell = Bell(ctx, "screen")
-    ctx.subscribe(PHASE, lambda: (bell.check(), body.redraw(), arm(ctx)))
+    ctx.subscribe(PHASE, lambda: (bell.check(), body.redraw()))
 
 
 def draw_screen(ctx: ViewContext, r: Redrawer) -> None:

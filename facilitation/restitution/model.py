@@ -186,25 +186,30 @@ def build(state: SessionState, registry: Registry, lang: str, now: float) -> Res
     return Restitution.model_validate(scrub(doc.model_dump(), labels)) if labels else doc
 
 
-def with_comments(
-    doc: Restitution, comments: list[dict[str, Any]], moderation: list[dict[str, Any]]
-) -> Restitution:
-    """The document with its comments (hidden ones keep no text) and moderation log."""
+def with_comments(doc: Restitution, state: SessionState) -> Restitution:
+    """The document with the session's comments (hidden ones keep no text) and moderation log."""
     return doc.model_copy(
         update={
             "comments": [
                 Comment(
-                    id=c["id"],
-                    at=iso(c["at"]) or "",
-                    text="" if c["hidden"] else c["text"],
-                    hidden=c["hidden"],
-                    reason=c["reason"],
+                    id=c.id,
+                    at=iso(c.at) or "",
+                    text="" if c.hidden else c.text,
+                    hidden=c.hidden,
+                    reason=c.reason,
                 )
-                for c in comments
+                for c in state.comments
             ],
             "moderation": [
-                ModerationEntry(**{**m, "at": iso(m["at"]) or "", "reason": m["reason"] or ""})
-                for m in moderation
+                ModerationEntry(
+                    at=iso(m.at) or "",
+                    target=m.target,
+                    target_id=m.target_id,
+                    action=m.action,
+                    reason=m.reason,
+                    place=m.place,
+                )
+                for m in state.moderation
             ],
         }
     )

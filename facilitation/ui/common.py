@@ -27,13 +27,8 @@ def minutes(seconds: float | None) -> str:
 
 def current_activity(room: Room) -> tuple[int | None, Activity | None]:
     """The current agenda position and its activity (None for a moment or a kind not built)."""
-    state = room.state
-    if state.current is None or state.status != "live":
-        return state.current, None
-    item = state.agenda[state.current]
-    if item.kind == MOMENT or state.current not in state.activities:
-        return state.current, None
-    return state.current, room.registry.get(item.kind)
+    found = room.current_activity()
+    return (found[0], found[1]) if found is not None else (room.state.current, None)
 
 
 def is_unavailable(state: SessionState, index: int) -> bool:
@@ -98,7 +93,7 @@ class ActivitySlot:
         self.room, self.lang, self.role, self.token, self.fallback = room, lang, role, token, fallback
         self.deferred = deferred
         self.container = ui.column().classes("w-full cercle-activity")
-        self.scope = Scope()
+        self.scope = Scope(self.container)
         self.shown: tuple[int | None, str | None, str] | None = None
         self.update()
 

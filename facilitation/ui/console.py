@@ -32,36 +32,52 @@ def register(service: Service) -> None:
 
 
 class Console:
+    """The facilitator's console. Its controls are built once and updated in place on a phase
+    change: a button under the facilitator's pointer is never replaced while a click is on its
+    way (NiceGUI drops the events of deleted elements)."""
+
     def __init__(self, service: Service, room: Room, lang: str, key: str) -> None:
         self.service, self.room, self.lang, self.key = service, room, lang, key
         self.ctx = ViewContext(room, lang, "console", scope=Scope())
+        self.rows: list[AgendaRow] = []
+        self.elapsed: tuple[ui.label, int] | None = None
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
 
     def build(self) -> None:
         room, code = self.room, self.room.code
-        with ui.row().classes("w-full items-center justify-between"):
-            with ui.column().classes("gap-0"):
-                ui.label(room.state.title).classes("cercle-h1")
-                self.status = ui.label().classes("cercle-muted")
-            ui.label(code).classes("cercle-code text-3xl")
-        self.controls = ui.row().classes("w-full gap-2")
-        with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
-            with ui.column().classes("cercle-card flex-[2]"):
-                ui.label(self.t("console.agenda")).classes("cercle-h2")
-                self.agenda = ui.column().classes("w-full gap-1")
-            with ui.column().classes("flex-1 gap-4"):
-                with ui.column().classes("cercle-card"):
-                    ui.label(self.t("console.participants")).classes("cercle-h2")
-                    self.presence = ui.column().classes("w-full gap-1")
-                with ui.column().classes("cercle-card"):
-                    ui.label(self.t("console.links")).classes("cercle-h2")
-                    ui.link(self.t("console.screen_link"), f"/screen/{code}", new_tab=True)
-                    ui.label(self.service.screen_url(code)).classes("cercle-muted text-xs break-all")
-                    ui.link(self.t("console.join_link"), f"/j/{code}", new_tab=True)
-                    ui.label(self.service.join_url(code)).classes("cercle-muted text-xs break-all")
-        self.slot = ActivitySlot(room, self.lang, "console")
+        with ui.column().classes("w-full gap-4") as root:
+            self.ctx.scope.owner = root
+            with ui.row().classes("w-full items-center justify-between"):
+                with ui.column().classes("gap-0"):
+                    ui.label(room.state.title).classes("cercle-h1")
+                    self.status = ui.label().classes("cercle-muted")
+                ui.label(code).classes("cercle-code text-3xl")
+            with ui.row().classes("w-full gap-2"):
+                self.start_button = ui.button(self.t("console.start"), icon="play_arrow", on_click=self.start)
+                self.start_button.props("color=primary")
+                self.next_button = ui.button(self.t("console.next"), icon="skip_next", on_click=self.next)
+                self.next_button.props("color=primary")
+                self.close_button = ui.button(
+                    self.t("console.close"), icon="stop", on_click=self.confirm_close
+                )
+                self.close_button.props("outline color=negative")
+            with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
+                with ui.column().classes("cercle-card flex-[2]"):
+                    ui.label(self.t("console.agenda")).classes("cercle-h2")
+                    self.agenda = ui.column().classes("w-full gap-1")
+                with ui.column().classes("flex-1 gap-4"):
+                    with ui.column().classes("cercle-card"):
+                        ui.label(self.t("console.participants")).classes("cercle-h2")
+                        self.presence = ui.column().classes("w-full gap-1")
+                    with ui.column().classes("cercle-card"):
+                        ui.label(self.t("console.links")).classes("cercle-h2")
+                        ui.link(self.t("console.screen_link"), f"/screen/{code}", new_tab=True)
+                        ui.label(self.service.screen_url(code)).classes("cercle-muted text-xs break-all")
+                        ui.link(self.t("console.join_link"), f"/j/{code}", new_tab=True)
+                        ui.label(self.service.join_url(code)).classes("cercle-muted text-xs break-all")
+            self.slot = ActivitySlot(room, self.lang, "console")
         self.refresh_phase()
         self.refresh_presence()
         self.ctx.subscribe("phase", self.refresh_phase)
@@ -78,54 +94,29 @@ class Console:
     def refresh_phase(self) -> None:
         state = self.room.state
         self.status.text = self.t("console.state", state=self.t(f"state.{state.status}"))
-        self.controls.clear()
-        with self.controls:
-            if state.status == "draft":
-                ui.button(self.t("console.start"), icon="play_arrow", on_click=self.start).props(
-                    "color=primary"
-                )
-            elif state.status == "live":
-                last = state.current is not None and state.current >= len(state.agenda) - 1
-                ui.button(self.t("console.next"), icon="skip_next", on_click=self.next).props(
-                    f"color=primary {'disable' if last else ''}"
-                )
-                ui.button(self.t("console.close"), icon="stop", on_click=self.confirm_close).props(
-                    "outline color=negative"
-                )
+        live = state.status == "live"
+        last = state.current is not None and state.current >= len(state.agenda) - 1
+        self.start_button.set_visibility(state.status == "draft")
+        self.next_button.set_visibility(live)
+        self.next_button.set_enabled(live and not last)
+        self.close_button.set_visibility(live)
         self.refresh_agenda()
         self.slot.update()
 
     def refresh_agenda(self) -> None:
-        state, now = self.room.state, self.room.clock()
-        self.agenda.clear()
+        state = self.room.state
+        if [row.title for row in self.rows] != [item.title for item in state.agenda]:
+            self.agenda.clear()
+            with self.agenda:
+                self.rows = [AgendaRow(self, index) for index in range(len(state.agenda))]
         self.elapsed = None
-        with self.agenda:
-            for index, item in enumerate(state.agenda):
-                current = index == state.current and state.status == "live"
-                done = index in state.item_ended
-                classes = "cercle-agenda-item" + (" current" if current else " done" if done else "")
-                with ui.row().classes(classes + " items-center justify-between no-wrap"):
-                    with ui.column().classes("gap-0"):
-                        ui.label(f"{index + 1}. {item.title}").classes("font-semibold" if current else "")
-                        kind = self.room.registry.label(item.kind, self.lang)
-                        extra = f" — {self.t('error.unavailable')}" if is_unavailable(state, index) else ""
-                        ui.label(kind + extra).classes("text-xs cercle-muted")
-                    with ui.row().classes("items-center gap-2 no-wrap"):
-                        ui.label(self.t("console.planned", planned=item.duration_min)).classes("text-sm")
-                        spent = state.item_seconds(index, now)
-                        label = ui.label(self.t("console.actual", actual=minutes(spent))).classes("text-sm")
-                        if current:
-                            self.elapsed = (label, index)
-                        self.mark_late(label, spent, item.duration_min)
-                        if state.status == "live" and not current:
-                            ui.button(icon="login", on_click=lambda i=index: self.move(i)).props(
-                                f'flat dense round aria-label="{self.t("console.goto")}"'
-                            ).tooltip(self.t("console.goto"))
+        for row in self.rows:
+            row.update()
 
     @staticmethod
     def mark_late(label: ui.label, spent: float | None, planned: int) -> None:
         late = spent is not None and planned > 0 and spent > planned * 60
-        label.classes(add="cercle-late" if late else "", remove="" if late else "cercle-late")
+        label.classes(remove="cercle-late", add="cercle-late" if late else "")
 
     def tick(self) -> None:
         if self.elapsed is None:
@@ -151,13 +142,14 @@ class Console:
                     ui.label(f"{self.t(f'category.{category}')} : {counts[category]}")
 
     async def start(self) -> None:
-        await self.ctx.submit(lambda s: rules.start(s, self.room.clock()))
+        await self.ctx.run(rules.start)
 
     async def next(self) -> None:
-        await self.ctx.submit(lambda s: rules.next_item(s, self.room.clock()))
+        # The item shown as current when the button was clicked: a stale second click is refused.
+        await self.ctx.run(rules.next_item, self.room.state.current)
 
     async def move(self, index: int) -> None:
-        await self.ctx.submit(lambda s: rules.move_to(s, index, self.room.clock()))
+        await self.ctx.run(rules.move_to, index)
 
     def confirm_close(self) -> None:
         with ui.dialog() as dialog, ui.card():
@@ -167,7 +159,44 @@ class Console:
 
                 async def confirmed() -> None:
                     dialog.close()
-                    await self.ctx.submit(lambda s: rules.close(s, self.room.clock()))
+                    await self.ctx.run(rules.close)
 
                 ui.button(self.t("console.confirm"), on_click=confirmed).props("color=negative")
         dialog.open()
+
+
+class AgendaRow:
+    """One agenda item on the console: built once, updated in place."""
+
+    def __init__(self, console: Console, index: int) -> None:
+        self.console, self.index = console, index
+        state = console.room.state
+        item = state.agenda[index]
+        self.title = item.title
+        with ui.row().classes("cercle-agenda-item items-center justify-between no-wrap") as self.row:
+            with ui.column().classes("gap-0"):
+                self.name = ui.label(f"{index + 1}. {item.title}")
+                kind = console.room.registry.label(item.kind, console.lang)
+                extra = f" — {console.t('error.unavailable')}" if is_unavailable(state, index) else ""
+                ui.label(kind + extra).classes("text-xs cercle-muted")
+            with ui.row().classes("items-center gap-2 no-wrap"):
+                ui.label(console.t("console.planned", planned=item.duration_min)).classes("text-sm")
+                self.actual = ui.label().classes("text-sm")
+                self.goto = ui.button(icon="login", on_click=lambda: console.move(index)).props(
+                    f'flat dense round aria-label="{console.t("console.goto")}" data-testid="goto-{index}"'
+                )
+                self.goto.tooltip(console.t("console.goto"))
+
+    def update(self) -> None:
+        console, index = self.console, self.index
+        state, now = console.room.state, console.room.clock()
+        current = index == state.current and state.status == "live"
+        done = index in state.item_ended
+        self.row.classes(remove="current done", add="current" if current else "done" if done else "")
+        self.name.classes(remove="font-semibold", add="font-semibold" if current else "")
+        spent = state.item_seconds(index, now)
+        self.actual.text = console.t("console.actual", actual=minutes(spent))
+        console.mark_late(self.actual, spent, state.agenda[index].duration_min)
+        if current:
+            console.elapsed = (self.actual, index)
+        self.goto.set_visibility(state.status == "live" and not current)

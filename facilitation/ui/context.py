@@ -9,7 +9,8 @@ from typing import Any, Literal
 
 from nicegui import ui
 
-from ..activity import CommandContext
+from .. import feedback
+from ..commands import HOST, PUBLIC, Actor
 from ..events import Event
 from ..i18n import RuleViolation, t
 from ..room import Room
@@ -21,18 +22,46 @@ Role = Literal["console", "screen", "phone"]
 
 
 class Scope:
-    """Subscriptions that live as long as one rendering of a view."""
+    """Subscriptions that live as long as one rendering of a view.
 
-    def __init__(self) -> None:
+    They end when the scope is closed (a redraw, the view left) and, whatever else happens, the
+    first time they are delivered after their `owner` element is gone (its client deleted, its
+    container cleared): a delivery never reaches elements that no longer exist."""
+
+    def __init__(self, owner: ui.element | None = None) -> None:
+        self.owner = owner
         self._unsubscribes: list[Callable[[], None]] = []
 
     def add(self, unsubscribe: Callable[[], None]) -> None:
         self._unsubscribes.append(unsubscribe)
 
+    def subscribe(self, room: Room, topic: str, callback: Callable[[], None]) -> None:
+        """`callback` on `topic` until this scope closes or its owner is gone."""
+        owner = self.owner
+        if owner is None:
+            self.add(room.subscribe(topic, callback))
+            return
+        handle: list[Callable[[], None]] = []
+
+        def deliver() -> None:
+            if gone(owner):
+                if handle:
+                    handle[0]()
+                return
+            callback()
+
+        handle.append(room.subscribe(topic, deliver))
+        self.add(handle[0])
+
     def close(self) -> None:
         for unsubscribe in self._unsubscribes:
             unsubscribe()
         self._unsubscribes.clear()
+
+
+def gone(element: ui.element) -> bool:
+    """Whether `element` was deleted, or its page (client) was."""
+    return element.is_deleted or element.client.is_deleted
 
 
 @dataclass
@@ -43,6 +72,7 @@ class ViewContext:
     item: int | None = None
     token: str | None = None
     scope: Scope = field(default_factory=Scope)
+    acting_as: Actor | None = None  # pages that are not a role's own (the restitution page)
 
     @property
     def session(self) -> SessionState:
@@ -62,12 +92,27 @@ class ViewContext:
 
     def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
         """Call `callback` when `topic` changes, until this rendering of the view is gone."""
-        self.scope.add(self.room.subscribe(topic, callback))
+        self.scope.subscribe(self.room, topic, callback)
 
-    async def submit(self, decide: Callable[[SessionState], list[Event]]) -> bool:
-        """Submit a command; a refusal or a failure is told to the person, in their language."""
+    @property
+    def actor(self) -> Actor:
+        """Who this view acts as: the console is the host (its page checked the key), a phone
+        that has a token is that participant, anything else (the screen) is the public."""
+        if self.acting_as is not None:
+            return self.acting_as
+        if self.role == "console":
+            return HOST
+        if self.role == "phone" and self.token:
+            return Actor.participant(self.token)
+        return PUBLIC
+
+    async def run(
+        self, command: Callable[..., list[Event]], *args: Any, item: int | None = None, **kwargs: Any
+    ) -> bool:
+        """Run a command as this view's actor; a refusal or a failure is told to the person, in
+        their language. `item`: an activity command's agenda position (None: a core command)."""
         try:
-            await self.room.submit(decide)
+            await self.room.run(self.actor, command, *args, item=item, **kwargs)
         except RuleViolation as refusal:
             ui.notify(refusal.message(self.lang), type="warning", position="top")
             return False
@@ -78,15 +123,20 @@ class ViewContext:
         return True
 
     async def act(self, command: Callable[..., list[Event]], *args: Any, **kwargs: Any) -> bool:
-        """Submit an activity command `command(activity_state, CommandContext, *args, **kwargs)`."""
-        item = self.item
-        assert item is not None
+        """Run an activity command `command(activity_state, CommandContext, *args, **kwargs)` on
+        this view's agenda item."""
+        assert self.item is not None
+        return await self.run(command, *args, item=self.item, **kwargs)
 
-        def decide(session: SessionState) -> list[Event]:
-            cc = CommandContext(item=item, now=self.room.clock(), session=session)
-            return command(session.activities[item], cc, *args, **kwargs)
-
-        return await self.submit(decide)
+    async def moderate(
+        self, text_id: str, *, hide: bool | None = None, text: str | None = None, reason: str = ""
+    ) -> bool:
+        """Hide, show or correct one of this item's free texts, logged in the moderation log."""
+        assert self.item is not None
+        activity = self.room.registry.get(self.session.agenda[self.item].kind)
+        if activity is None:
+            return False
+        return await self.act(feedback.moderate_text, activity, text_id, hide=hide, text=text, reason=reason)
 
 
 class Redrawer:
@@ -94,16 +144,18 @@ class Redrawer:
 
     def __init__(self, ctx: ViewContext, draw: Callable[[Redrawer], None], classes: str = "w-full") -> None:
         self.ctx, self.draw = ctx, draw
-        self.scope = Scope()
-        ctx.scope.add(self.scope.close)
         self.container = ui.column().classes(classes)
+        self.scope = Scope(self.container)
+        ctx.scope.add(self.scope.close)
         self.redraw()
 
     def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
-        self.scope.add(self.ctx.room.subscribe(topic, callback))
+        self.scope.subscribe(self.ctx.room, topic, callback)
 
     def redraw(self) -> None:
         self.scope.close()
+        if gone(self.container):
+            return  # its view was drawn away: nothing to redraw, nothing to keep listening to
         self.container.clear()
         with self.container:
             self.draw(self)

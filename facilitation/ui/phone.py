@@ -75,6 +75,7 @@ class Phone:
 
     def build(self) -> None:
         self.body = ui.column().classes("w-full gap-3")
+        self.ctx.scope.owner = self.body
         # Subscribed before the activity view draws: on a move, this page closes the old view
         # before that view's own subscribers would redraw it for nothing.
         self.ctx.subscribe("phase", self.on_phase)
@@ -95,7 +96,8 @@ class Phone:
         return self.token in self.room.state.participants
 
     def on_phase(self) -> None:
-        if self.slot is not None and self.joined and self.step == "auto" and self.room.state.status == "live":
+        live = self.room.state.status == "live" and not self.room.erased
+        if self.slot is not None and self.joined and self.step == "auto" and live:
             self.show_now()
             self.slot.update()
         else:
@@ -109,7 +111,9 @@ class Phone:
         state = self.room.state
         with self.body:
             ui.label(state.title).classes("cercle-h2")
-            if state.status == "closed":
+            if self.room.erased:
+                notice(self.t("phone.erased"), kind="info")
+            elif state.status == "closed":
                 notice(self.t("phone.closed"), kind="ok")
             elif self.step == "charter" or (not self.joined and self.step == "auto"):
                 self.charter()
@@ -149,7 +153,7 @@ class Phone:
         async def done() -> None:
             chosen: Category | None = category.value
             where: Mode = mode.value or "room"
-            if await self.ctx.submit(lambda s: rules.join(s, self.token, chosen, where, self.room.clock())):
+            if await self.ctx.run(rules.join, chosen, where):
                 self.step = "auto"
                 self.render()
 

@@ -11,11 +11,15 @@ from urllib.parse import urlencode
 
 from nicegui import app, background_tasks, ui
 
-from .. import privacy
+from .. import feedback, privacy
 from ..codes import normalise_code
-from ..i18n import RuleViolation, add, t
+from ..commands import HOST, PUBLIC
+from ..feedback import FEEDBACK_TOPIC, MAX_COMMENT
+from ..i18n import add, t
 from ..restitution import archive, render_html
+from ..room import Room
 from ..service import Service
+from .context import ViewContext
 from .frame import frame, notice, pick_lang
 
 log = logging.getLogger(__name__)
@@ -125,13 +129,15 @@ def register(service: Service) -> None:
                     notice(t("restitution.ui.not_published", lang), kind="info")
                     return
                 notice(t("restitution.ui.preview", lang), kind="info")
-            PublicPage(service, code, lang, key if host else None).build()
+            room = rooms.get(code)
+            if room is not None:
+                PublicPage(service, room, lang, key if host else None).build()
 
     async def purge_now_and_then() -> None:
         while True:
             await asyncio.sleep(PURGE_EVERY)
             try:
-                archive.start_up(rooms, service.settings.retention_days)
+                rooms.purge_expired(service.settings.retention_days)
             except Exception:
                 log.exception("retention purge failed")
 
@@ -140,8 +146,9 @@ def register(service: Service) -> None:
 
 
 class PublicPage:
-    def __init__(self, service: Service, code: str, lang: str, key: str | None) -> None:
-        self.rooms, self.code, self.lang, self.key = service.rooms, code, lang, key
+    def __init__(self, service: Service, room: Room, lang: str, key: str | None) -> None:
+        self.rooms, self.room, self.code, self.lang, self.key = service.rooms, room, room.code, lang, key
+        self.ctx = ViewContext(room, lang, "screen", acting_as=HOST if key else PUBLIC)
 
     def t(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
@@ -152,7 +159,8 @@ class PublicPage:
             notice(self.t("restitution.ui.unknown", code=self.code), kind="error")
             return
         ui.add_head_html(f"<style>{render_html.CSS}</style>")
-        with ui.column().classes("cercle-card w-full max-w-[920px] self-center"):
+        with ui.column().classes("cercle-card w-full max-w-[920px] self-center") as card:
+            self.ctx.scope.owner = card
             ui.html(render_html.body(doc, with_comments=False), sanitize=False).classes("w-full")
             with ui.row().classes("items-center gap-3 cercle-restitution").props('data-testid="downloads"'):
                 ui.label(self.t("restitution.ui.downloads")).classes("font-semibold")
@@ -164,18 +172,18 @@ class PublicPage:
                 ui.column().classes("w-full gap-2 cercle-restitution").props('data-testid="comments"')
             )
             self.holder = ui.element()  # dialogs live here, not in the lists that are redrawn
-            if archive.is_published(self.rooms, self.code):
+            if self.room.state.published:
                 self.form()
         self.show_comments()
-        unsubscribe = self.rooms.bus.subscribe(self.code, "comments", self.show_comments)
+        self.ctx.subscribe(FEEDBACK_TOPIC, self.show_comments)
         client = ui.context.client
-        client.on_delete(unsubscribe)
+        client.on_delete(self.ctx.scope.close)
         client.on_delete(lambda: LIMITER.forget(client.id))
 
     def form(self) -> None:
         self.text = (
             ui.textarea(self.t("restitution.ui.comment_label"))
-            .props(f'counter maxlength={archive.MAX_COMMENT} outlined data-testid="comment-text"')
+            .props(f'counter maxlength={MAX_COMMENT} outlined data-testid="comment-text"')
             .mark("comment-text")
             .classes("w-full")
         )
@@ -184,16 +192,16 @@ class PublicPage:
             'color=primary data-testid="comment-send"'
         ).mark("comment-send")
 
-    def send(self) -> None:
-        try:
-            archive.post_comment(self.rooms, self.code, self.text.value or "", LIMITER, ui.context.client.id)
-        except RuleViolation as refusal:
-            ui.notify(refusal.message(self.lang), type="warning", position="top")
+    async def send(self) -> None:
+        key = ui.context.client.id
+        wait = LIMITER.wait(self.code, key)
+        if wait:
+            ui.notify(self.t("restitution.error.too_fast", seconds=wait), type="warning", position="top")
             return
-        self.text.value = ""
-        ui.notify(self.t("restitution.ui.comment_sent"), type="positive", position="top")
-        self.rooms.bus.publish(self.code, {"comments"})
-        self.show_comments()
+        if await self.ctx.run(feedback.post_comment, self.text.value or ""):
+            LIMITER.record(self.code, key)
+            self.text.value = ""
+            ui.notify(self.t("restitution.ui.comment_sent"), type="positive", position="top")
 
     def show_comments(self) -> None:
         doc = archive.document(self.rooms, self.code, self.lang)
@@ -248,8 +256,8 @@ class PublicPage:
                 .mark("reason")
             )
 
-            def confirmed() -> None:
-                if self.moderate(comment_id, True, reason.value or ""):
+            async def confirmed() -> None:
+                if await self.moderate(comment_id, True, reason.value or ""):
                     dialog.close()
 
             with ui.row():
@@ -259,14 +267,7 @@ class PublicPage:
                 ).mark("confirm-hide")
         dialog.open()
 
-    def moderate(self, comment_id: int, hide: bool, reason: str) -> bool:
+    async def moderate(self, comment_id: int, hide: bool, reason: str) -> bool:
         if not self.key or not self.rooms.key_ok(self.code, self.key):
             return False
-        try:
-            archive.hide_comment(self.rooms, self.code, comment_id, reason, hide=hide)
-        except RuleViolation as refusal:
-            ui.notify(refusal.message(self.lang), type="warning", position="top")
-            return False
-        self.rooms.bus.publish(self.code, {"comments"})
-        self.show_comments()
-        return True
+        return await self.ctx.run(feedback.moderate_comment, comment_id, hide, reason)

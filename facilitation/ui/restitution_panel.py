@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from nicegui import ui
 
-from .. import privacy
+from .. import feedback
 from ..codes import normalise_code
-from ..i18n import RuleViolation, t
+from ..i18n import t
 from ..restitution import archive
 from .restitution import FORMAT_LABELS, export_url, highlighted
 
@@ -65,20 +65,15 @@ class RestitutionPanel:
                 self.t("restitution.ui.erase"), icon="delete_forever", on_click=self.confirm_erase
             ).props('outline color=negative data-testid="erase"').mark("erase")
         self.refresh()
-        self.console.ctx.subscribe("phase", self.on_phase)
-
-    def on_phase(self) -> None:
-        if self.room.state.status == "closed":
-            archive.finalise(self.room)
-        self.refresh()
+        self.console.ctx.subscribe("restitution", self.refresh)
 
     def refresh(self) -> None:
         self.show_publication()
         self.show_suspects()
 
     def show_publication(self) -> None:
-        published = archive.is_published(self.rooms, self.code)
-        will = archive.will_publish(self.rooms, self.code)
+        published = self.room.state.published
+        will = self.room.state.will_publish
         public = f"{self.service.base_url}/r/{self.code}"
         self.publication.clear()
         with self.publication:
@@ -93,9 +88,8 @@ class RestitutionPanel:
             ).props(f'{"outline" if will else "color=primary"} no-caps data-testid="publish"').mark("publish")
             ui.link(self.t("restitution.ui.public_page"), f"/r/{self.code}?key={self.key}", new_tab=True)
 
-    def publish(self, publish: bool) -> None:
-        archive.set_publish(self.rooms, self.code, publish)
-        self.show_publication()
+    async def publish(self, publish: bool) -> None:
+        await self.console.ctx.run(feedback.set_publication, publish)
 
     def show_suspects(self) -> None:
         found = archive.suspects(self.rooms, self.code)
@@ -167,19 +161,21 @@ class RestitutionPanel:
         dialog.open()
 
     async def apply(self, s: archive.Suspect, hide: bool | None, text: str | None, reason: str) -> bool:
-        try:
-            if s.target == "comment":
-                archive.hide_comment(self.rooms, self.code, int(s.text_id), reason, hide=bool(hide))
-                self.rooms.bus.publish(self.code, {"comments"})
-            else:
-                assert s.item is not None
-                await archive.moderate_text(self.room, s.item, s.text_id, hide=hide, text=text, reason=reason)
-        except RuleViolation as refusal:
-            ui.notify(refusal.message(self.lang), type="warning", position="top")
-            return False
-        ui.notify(self.t("restitution.ui.done"), type="positive", position="top")
-        self.show_suspects()
-        return True
+        ctx = self.console.ctx
+        if s.target == "comment":
+            done = await ctx.run(feedback.moderate_comment, int(s.text_id), bool(hide), reason)
+        else:
+            assert s.item is not None
+            activity = self.room.registry.get(self.room.state.agenda[s.item].kind)
+            if activity is None:
+                return False
+            done = await ctx.run(
+                feedback.moderate_text, activity, s.text_id, hide=hide, text=text, reason=reason, item=s.item
+            )
+        if done:
+            ui.notify(self.t("restitution.ui.done"), type="positive", position="top")
+            self.show_suspects()
+        return done
 
     def confirm_erase(self) -> None:
         with self.holder, ui.dialog() as dialog, ui.card().classes("w-[32rem] max-w-full"):
@@ -204,6 +200,6 @@ class RestitutionPanel:
         if not self.rooms.key_ok(self.code, self.key):
             return
         dialog.close()
-        privacy.erase_session(self.rooms, self.code)
+        self.rooms.erase(self.code)
         ui.notify(self.t("restitution.ui.erased"), type="positive", position="top")
         ui.navigate.to("/")

@@ -104,9 +104,9 @@ def test_nothing_is_accepted_in_a_closed_round(
     logged = len(d.log)
     for who, position in after:
         with pytest.raises(RuleViolation):
-            rules.take_position(d.state, d.cc(), d.tokens[who], 0, round_, position)
+            rules.take_position(d.state, d.cc(d.tokens[who]), 0, round_, position)
     if final_round:  # a phone still showing the first round cannot slip a vote into it either
         for who, position in after:
             with pytest.raises(RuleViolation):
-                rules.take_position(d.state, d.cc(), d.tokens[who], 0, 1, position)
+                rules.take_position(d.state, d.cc(d.tokens[who]), 0, 1, position)
     assert d.state.run.model_dump() == frozen and len(d.log) == logged

@@ -13,7 +13,8 @@ from activities.debat_mouvant.settings import SettingsError, parse_settings
 from activities.debat_mouvant.state import DebatState
 from activities.debat_mouvant.tally import movement_sentence
 from facilitation import session as core
-from facilitation.activity import REGISTRY, CommandContext
+from facilitation.activity import REGISTRY
+from facilitation.commands import HOST, SYSTEM, Actor, CommandContext
 from facilitation.events import decode, encode
 from facilitation.i18n import RuleViolation
 from facilitation.plans import load_plan
@@ -39,11 +40,18 @@ class Debate:
         self.session = SessionState()
         item = AgendaItem(title="Débat", kind="debat_mouvant", settings=settings or SETTINGS)
         self.log: list[Any] = []
-        self.feed(core.create("ABCDEF", "Forum", self.now, agenda=[item]))
-        self.feed(core.start(self.session, self.now))
+        self.feed(
+            core.decide(
+                self.session, SYSTEM, core.create, code="ABCDEF", title="Forum", agenda=[item], now=self.now
+            )
+        )
+        self.feed(core.decide(self.session, HOST, core.start, now=self.now))
         self.tokens = [f"t{i}" for i in range(people + remote)]
         for i, token in enumerate(self.tokens):
-            self.feed(core.join(self.session, token, None, "remote" if i >= people else "room", self.now))
+            mode = "remote" if i >= people else "room"
+            self.feed(
+                core.decide(self.session, Actor.participant(token), core.join, None, mode, now=self.now)
+            )
 
     @property
     def state(self) -> DebatState:
@@ -55,12 +63,20 @@ class Debate:
             self.log.append(e)
         return events
 
-    def cc(self) -> CommandContext:
+    def cc(self, as_: str | None = None) -> CommandContext:
+        """A context for the facilitator, or for the participant `as_`."""
         self.now += 1
-        return CommandContext(item=0, now=self.now, session=self.session)
+        actor = Actor.participant(as_) if as_ else HOST
+        return CommandContext(item=0, now=self.now, session=self.session, actor=actor)
 
-    def do(self, command: Any, *args: Any, **kwargs: Any) -> list[Any]:
-        return self.feed(command(self.state, self.cc(), *args, **kwargs))
+    def decide(self, command: Any, *args: Any, as_: str | None = None, **kwargs: Any) -> list[Any]:
+        """What `command` decides for the facilitator (or the participant `as_`), roles checked."""
+        self.now += 1
+        actor = Actor.participant(as_) if as_ else HOST
+        return core.decide(self.session, actor, command, *args, item=0, now=self.now, **kwargs)
+
+    def do(self, command: Any, *args: Any, as_: str | None = None, **kwargs: Any) -> list[Any]:
+        return self.feed(self.decide(command, *args, as_=as_, **kwargs))
 
     def vote(
         self, token: str, position: str, round_: int | None = None, statement: int | None = None
@@ -68,11 +84,11 @@ class Debate:
         run = self.state.run
         assert run is not None
         statement = self.state.current if statement is None else statement
-        return self.do(rules.take_position, token, statement, round_ or run.round, position)
+        return self.do(rules.take_position, statement, round_ or run.round, position, as_=token)
 
-    def refused(self, key: str, command: Any, *args: Any, **kwargs: Any) -> None:
+    def refused(self, key: str, command: Any, *args: Any, as_: str | None = None, **kwargs: Any) -> None:
         with pytest.raises(RuleViolation) as caught:
-            command(self.state, self.cc(), *args, **kwargs)
+            self.decide(command, *args, as_=as_, **kwargs)
         assert caught.value.key == f"debat_mouvant.error.{key}"
 
 
@@ -123,9 +139,9 @@ def test_a_round_from_opening_to_the_movement() -> None:
     ]
     assert dist.total == 5 and dist.percent("b") == 60
     d.do(rules.close_round, 0)
-    d.refused("round_closed", rules.take_position, "t0", 0, 1, "b")
+    d.refused("round_closed", rules.take_position, 0, 1, "b", as_="t0")
     d.do(rules.open_arguments, 0)
-    d.do(rules.add_argument, 0, "a", "Faire venir de nouveaux publics", token="t0")
+    d.do(rules.add_argument, 0, "a", "Faire venir de nouveaux publics", as_="t0")
     d.do(rules.open_round, 0)
     run = d.state.run
     assert run.stage == "round2" and run.positions_of(2) == run.positions_of(
@@ -162,12 +178,12 @@ def test_repeated_taps_store_nothing_more() -> None:
 @pytest.mark.parametrize(
     ("setup", "args", "key"),
     [
-        ("ready", ("t0", 0, 1, "a"), "not_open"),
-        ("open", ("t0", 7, 1, "a"), "unknown_statement"),
-        ("open", ("t0", 1, 1, "a"), "not_current"),
-        ("open", ("t0", 0, 2, "a"), "round_closed"),
-        ("open", ("t0", 0, 1, "c"), "unknown_position"),
-        ("closed", ("t0", 0, 1, "a"), "round_closed"),
+        ("ready", (0, 1, "a"), "not_open"),
+        ("open", (7, 1, "a"), "unknown_statement"),
+        ("open", (1, 1, "a"), "not_current"),
+        ("open", (0, 2, "a"), "round_closed"),
+        ("open", (0, 1, "c"), "unknown_position"),
+        ("closed", (0, 1, "a"), "round_closed"),
     ],
 )
 def test_bad_votes_are_refused_with_a_reason(setup: str, args: tuple[Any, ...], key: str) -> None:
@@ -176,24 +192,28 @@ def test_bad_votes_are_refused_with_a_reason(setup: str, args: tuple[Any, ...], 
         d.do(rules.open_round, 0)
     if setup == "closed":
         d.do(rules.close_round, 0)
-    d.refused(key, rules.take_position, *args)
+    d.refused(key, rules.take_position, *args, as_="t0")
 
 
 def test_strangers_and_closed_sessions_cannot_vote() -> None:
     d = Debate()
     d.do(rules.open_round, 0)
     with pytest.raises(RuleViolation, match="error.not_joined"):
-        rules.take_position(d.state, d.cc(), "nobody", 0, 1, "a")
-    d.feed(core.close(d.session, d.now))
+        d.decide(rules.take_position, 0, 1, "a", as_="nobody")
+    d.feed(core.decide(d.session, HOST, core.close, now=d.now))
     with pytest.raises(RuleViolation, match="error.closed"):
-        rules.take_position(d.state, d.cc(), "t0", 0, 1, "a")
+        d.decide(rules.take_position, 0, 1, "a", as_="participant 1")
+    with pytest.raises(RuleViolation, match="error.forbidden"):
+        d.decide(rules.take_position, 0, 1, "a")  # the facilitator does not vote
+    with pytest.raises(RuleViolation, match="error.forbidden"):
+        d.decide(rules.open_round, 0, as_="participant 1")  # nor does a phone run the debate
 
 
 def test_votes_for_another_agenda_item_are_refused() -> None:
     d = Debate()
     d.do(rules.open_round, 0)
     d.session.current = 1  # the facilitator moved on
-    d.refused("not_current", rules.take_position, "t0", 0, 1, "a")
+    d.refused("not_current", rules.take_position, 0, 1, "a", as_="t0")
 
 
 def test_head_counts_add_to_phones_and_are_told_apart() -> None:
@@ -234,20 +254,20 @@ def test_a_statement_typed_live_is_validated_then_presented() -> None:
 
 def test_arguments_rules() -> None:
     d = Debate()
-    d.refused("arguments_after_first", rules.add_argument, 0, "a", "Trop tôt", token="t0")
+    d.refused("arguments_after_first", rules.add_argument, 0, "a", "Trop tôt", as_="t0")
     d.do(rules.open_round, 0)
-    d.refused("arguments_after_first", rules.add_argument, 0, "a", "Pendant le vote", token="t0")
+    d.refused("arguments_after_first", rules.add_argument, 0, "a", "Pendant le vote", as_="t0")
     d.do(rules.close_round, 0)
     d.do(rules.open_arguments, 0)
-    (added,) = d.do(rules.add_argument, 0, "a", "  Ouvrir à   de nouveaux publics ", token="t1")
+    (added,) = d.do(rules.add_argument, 0, "a", "  Ouvrir à   de nouveaux publics ", as_="t1")
     assert added.text == "Ouvrir à de nouveaux publics" and "t1" not in added.model_dump_json()
-    d.refused("argument_duplicate", rules.add_argument, 0, "a", "ouvrir à de nouveaux publics", token="t2")
-    d.refused("argument_length", rules.add_argument, 0, "b", "x" * 281, token="t2")
-    d.refused("argument_length", rules.add_argument, 0, "b", "  ", token="t2")
-    d.refused("unknown_side", rules.add_argument, 0, "hesitant", "Au milieu", token="t2")
+    d.refused("argument_duplicate", rules.add_argument, 0, "a", "ouvrir à de nouveaux publics", as_="t2")
+    d.refused("argument_length", rules.add_argument, 0, "b", "x" * 281, as_="t2")
+    d.refused("argument_length", rules.add_argument, 0, "b", "  ", as_="t2")
+    d.refused("unknown_side", rules.add_argument, 0, "hesitant", "Au milieu", as_="t2")
     d.do(rules.add_argument, 0, "b", "Approfondir avec les spécialistes")
     d.do(rules.open_round, 0)
-    d.refused("arguments_closed", rules.add_argument, 0, "b", "Trop tard", token="t2")
+    d.refused("arguments_closed", rules.add_argument, 0, "b", "Trop tard", as_="t2")
     d.do(rules.add_argument, 0, "b", "Noté par l'animation")  # the facilitator may still note one
     assert [a.by for a in d.state.run.arguments] == ["phone", "facilitator", "facilitator"]
 
@@ -257,8 +277,8 @@ def test_moderation_hides_and_corrects_arguments() -> None:
     d.do(rules.open_round, 0)
     d.do(rules.close_round, 0)
     d.do(rules.open_arguments, 0)
-    d.do(rules.add_argument, 0, "a", "Madame X a raison", token="t0")
-    d.do(rules.add_argument, 0, "b", "Des rencontres régulières", token="t1")
+    d.do(rules.add_argument, 0, "a", "Madame X a raison", as_="t0")
+    d.do(rules.add_argument, 0, "b", "Des rencontres régulières", as_="t1")
     texts = ACTIVITY.free_texts(d.state)
     assert [(f.id, f.where) for f in texts] == [("1.1", "Énoncé 1, Côté A"), ("1.2", "Énoncé 1, Côté B")]
     d.feed(ACTIVITY.moderate(d.state, d.cc(), "1.1", hide=True))

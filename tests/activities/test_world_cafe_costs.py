@@ -6,9 +6,10 @@ from collections import Counter
 
 from activities.world_cafe import state as cafe
 from facilitation import session as rules
-from facilitation.activity import CommandContext
 from facilitation.bus import LocalBus
+from facilitation.commands import HOST, Actor
 from facilitation.rooms import Rooms
+from tests.harness import act as harness_act
 
 PHONES = 100
 
@@ -18,12 +19,12 @@ def test_a_contribution_reaches_one_table_and_a_rotation_reaches_everyone(store,
     rooms = Rooms(store, bus, clock=clock)
     room, _ = rooms.create(plan="open-detat-2018-03-12")
     for i in range(PHONES):
-        room.submit_now(lambda s, i=i: rules.join(s, f"p{i:03d}", None, "room", clock()))
-    room.submit_now(lambda s: rules.start(s, clock()))
-    room.submit_now(lambda s: rules.move_to(s, 2, clock()))
+        room.run_now(Actor.participant(f"p{i:03d}"), rules.join, None, "room")
+    room.run_now(HOST, rules.start)
+    room.run_now(HOST, rules.move_to, 2)
 
     def act(command, *args):
-        return room.submit_now(lambda s: command(s.activities[2], CommandContext(2, clock(), s), *args))
+        return harness_act(room, 2, command, *args)
 
     act(cafe.start, None)
     state = room.state.activities[2]

@@ -8,11 +8,14 @@ from activities.world_cafe import state as cafe
 from activities.world_cafe.activity import ACTIVITY
 from activities.world_cafe.report import report
 from facilitation import session as rules
-from facilitation.activity import CommandContext, Registry
+from facilitation.activity import Registry
+from facilitation.commands import HOST, SYSTEM, Actor, CommandContext
 from facilitation.events import decode, encode
 from facilitation.i18n import RuleViolation
 from facilitation.plans import load_plan
 from tests.conftest import FakeClock
+from tests.harness import act as harness_act
+from tests.harness import actor_and_args
 
 THEMES = [{"title": f"Thème {c}"} for c in "ABCDE"]
 
@@ -28,12 +31,23 @@ class Cafe:
         agenda = [
             rules.AgendaItem(title="World café", kind="world_cafe", settings=settings or {"themes": THEMES})
         ]
-        self.push(rules.create("ABCDEF", "Forum", self.clock(), agenda=agenda))
-        self.push(rules.start(self.session, self.clock()))
+        self.push(
+            rules.decide(
+                self.session,
+                SYSTEM,
+                rules.create,
+                code="ABCDEF",
+                title="Forum",
+                agenda=agenda,
+                now=self.clock(),
+            )
+        )
+        self.push(rules.decide(self.session, HOST, rules.start, now=self.clock()))
         for i in range(people + remote):
             category = ("woman", "man")[i % 2]
             mode = "remote" if i >= people else "room"
-            self.push(rules.join(self.session, f"tok{i:03d}", category, mode, self.clock()))
+            actor = Actor.participant(f"tok{i:03d}")
+            self.push(rules.decide(self.session, actor, rules.join, category, mode, now=self.clock()))
             self.clock.advance(1)
 
     @property
@@ -57,9 +71,11 @@ class Cafe:
             rules.apply(self.session, again, self.registry)
         return events
 
-    def do(self, command, *args, **kwargs) -> list:
-        cc = CommandContext(item=0, now=self.clock(), session=self.session)
-        return self.push(command(self.state, cc, *args, **kwargs))
+    def do(self, command, *args, item: int | None = 0, **kwargs) -> list:
+        actor, rest = actor_and_args(command, args)
+        return self.push(
+            rules.decide(self.session, actor, command, *rest, item=item, now=self.clock(), **kwargs)
+        )
 
     def timing(self):
         return self.state.timing(self.clock())
@@ -168,7 +184,7 @@ def test_groups_come_back_identical_after_a_replay_even_if_people_joined_since()
     c = Cafe(people=23, remote=7)
     c.do(cafe.start)
     before = [g.model_dump() for g in c.state.groups]
-    c.push(rules.join(c.session, "latecomer", None, "room", c.clock()))
+    c.do(rules.join, "latecomer", None, "room", item=None)
     assert [g.model_dump() for g in c.replayed().groups] == before
 
 
@@ -177,7 +193,7 @@ def test_a_cafe_started_before_people_arrive_fills_its_groups_evenly() -> None:
     c.do(cafe.start)
     assert len(c.state.groups) == 3
     for i in range(7):
-        c.push(rules.join(c.session, f"late{i}", None, "room", c.clock()))
+        c.do(rules.join, f"late{i}", None, "room", item=None)
         c.do(cafe.join_late, f"late{i}")
     assert sorted(len(g.members) for g in c.state.groups) == [2, 2, 3]
 
@@ -188,7 +204,7 @@ def test_late_arrival_joins_the_smallest_group_once() -> None:
     c.do(cafe.move_person, c.state.groups[1].members[0], 0)
     assert [len(g.members) for g in c.state.groups] == [8, 6, 7]
     smallest = 1
-    c.push(rules.join(c.session, "late", None, "room", c.clock()))
+    c.do(rules.join, "late", None, "room", item=None)
     c.do(cafe.join_late, "late")
     assert c.state.member_of["late"] == smallest
     assert c.do(cafe.join_late, "late") == []
@@ -306,7 +322,7 @@ def test_moderation_hides_and_edits_through_the_log() -> None:
     c.do(cafe.contribute, token, 0, "actor", "Etalab", "public", "appelle Jean Dupont")
     texts = {f.id: f.text for f in ACTIVITY.free_texts(c.state)}
     assert texts == {"c1": "Etalab", "c1.why": "appelle Jean Dupont"}
-    cc = CommandContext(item=0, now=c.clock(), session=c.session)
+    cc = CommandContext(item=0, now=c.clock(), session=c.session, actor=HOST)
     c.push(ACTIVITY.moderate(c.state, cc, "c1.why", text="appelle la mission"))
     c.push(ACTIVITY.moderate(c.state, cc, "c1", hide=True))
     assert c.state.count(0) == 0
@@ -331,12 +347,12 @@ def test_nothing_is_lost_when_the_server_restarts(rooms, store, clock) -> None:
 
     room, _ = rooms.create(plan="open-detat-2018-03-12")
     for i in range(12):
-        room.submit_now(lambda s, i=i: rules.join(s, f"p{i}", ("woman", "man")[i % 2], "room", clock()))
-    room.submit_now(lambda s: rules.start(s, clock()))
-    room.submit_now(lambda s: rules.move_to(s, 2, clock()))
+        room.run_now(Actor.participant(f"p{i}"), rules.join, ("woman", "man")[i % 2], "room")
+    room.run_now(HOST, rules.start)
+    room.run_now(HOST, rules.move_to, 2)
 
     def act(command, *args):
-        return room.submit_now(lambda s: command(s.activities[2], CommandContext(2, clock(), s), *args))
+        return harness_act(room, 2, command, *args)
 
     act(cafe.change_setup, {**room.state.activities[2].settings.model_dump(), "groups": 3})
     act(cafe.start, None)

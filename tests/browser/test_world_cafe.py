@@ -60,7 +60,7 @@ def test_two_groups_rotate_and_find_each_others_work(server, browser) -> None:
     host = browser.new_context(viewport=LAPTOP).new_page()
     host.goto(session["host_url"])
     host.get_by_text("Démarrer la session").click()
-    host.locator('[aria-label="Aller à ce point"]').nth(1).click()  # the café, third on the agenda
+    host.get_by_test_id("goto-2").click()  # the café, third on the agenda
     host.get_by_text("Réglages du world café").wait_for()
     host.get_by_label("Nombre de groupes (vide : selon la taille)").fill("2")
     host.get_by_label("Minutes par rotation").fill("0.2")  # 12 seconds, to see a rotation run out

@@ -23,7 +23,7 @@ def test_cafe_survives_sigkill(tmp_path, browser) -> None:
         host = browser.new_context(viewport=LAPTOP).new_page()
         host.goto(session["host_url"])
         host.get_by_text("Démarrer la session").click()
-        host.locator('[aria-label="Aller à ce point"]').nth(1).click()
+        host.get_by_test_id("goto-2").click()
         host.get_by_test_id("wc-start").click()
         phone.get_by_test_id("wc-phone-table").wait_for()
         phone.get_by_test_id("wc-actor-name").fill("Regards Citoyens")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from activities.debat_mouvant import state as rules
-from facilitation.activity import CommandContext
+from facilitation.commands import HOST
 from facilitation.room import Room
 from tests.conftest import running_service
 
@@ -55,7 +55,7 @@ async def test_a_vote_in_a_round_closed_meanwhile_is_refused_and_changes_nothing
     phone.find(marker="dm-choice-a").click()
     await phone.should_see("Position enregistrée : A")
     # The round closes; before this phone hears of it, the person taps B.
-    room.submit_now(lambda s: rules.close_round(s.activities[1], CommandContext(1, room.clock(), s), 0))
+    room.run_now(HOST, rules.close_round, 0, item=1)
     phone.find(marker="dm-choice-b").click()
     await phone.should_see("Ce tour est clos : votre choix n'a pas été pris en compte")
     await phone.should_see("Le tour est clos. Votre position : A.")

@@ -6,6 +6,7 @@ from nicegui import ui
 from nicegui.testing import User
 
 from facilitation import session as rules
+from facilitation.commands import HOST
 from tests.conftest import running_service
 
 
@@ -63,7 +64,7 @@ async def test_a_broken_activity_view_does_not_take_the_console_down(user: User,
 
     service = running_service()
     room, key = service.rooms.create(plan="open-detat-2018-03-12")
-    await room.submit(lambda s: rules.start(s, 1.0))
+    await room.run(HOST, rules.start)
     kind = room.state.agenda[2].kind  # the world café
     activity = REGISTRY.get(kind)
     assert activity is not None
@@ -72,7 +73,7 @@ async def test_a_broken_activity_view_does_not_take_the_console_down(user: User,
         raise RuntimeError("view failed")
 
     monkeypatch.setattr(activity, "console", broken)
-    await room.submit(lambda s: rules.move_to(s, 2, 2.0))
+    await room.run(HOST, rules.move_to, 2)
     await user.open(f"/host/{room.code}?key={key}")
     await user.should_see("Cette activité ne peut pas s'afficher pour l'instant")
     await user.should_see("Point suivant")  # the rest of the console still works

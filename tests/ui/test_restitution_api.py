@@ -10,6 +10,7 @@ import pytest
 from nicegui.testing import User
 
 from facilitation import session as rules
+from facilitation.commands import HOST, Actor
 from tests.conftest import running_service
 
 FORMATS = {
@@ -23,10 +24,9 @@ FORMATS = {
 def closed_session(plan: str = "open-detat-2018-03-12"):
     service = running_service()
     room, key = service.rooms.create(plan=plan)
-    now = service.rooms.clock()
-    room.submit_now(lambda s: rules.join(s, "T" * 22, "woman", "remote", now))
-    room.submit_now(lambda s: rules.start(s, now))
-    room.submit_now(lambda s: rules.close(s, now + 60))
+    room.run_now(Actor.participant("T" * 22), rules.join, "woman", "remote")
+    room.run_now(HOST, rules.start)
+    room.run_now(HOST, rules.close)
     return service, room, key
 
 

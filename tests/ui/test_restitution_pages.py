@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from nicegui import ui
 
+from facilitation import feedback
 from facilitation import session as rules
+from facilitation.commands import HOST, Actor
 from tests.conftest import running_service
 from tests.unit.test_restitution_support import add_note, register_globally, vote, write_plan
 
@@ -23,11 +25,10 @@ def fake_plan(tmp_path, monkeypatch):
 
 def live_session(service):
     room, key = service.rooms.create(plan="essai")
-    now = service.rooms.clock()
     for token in TOKENS:
-        room.submit_now(lambda s, t=token: rules.join(s, t, None, "room", now))
-    room.submit_now(lambda s: rules.start(s, now))
-    room.submit_now(lambda s: rules.next_item(s, now))
+        room.run_now(Actor.participant(token), rules.join, None, "room")
+    room.run_now(HOST, rules.start)
+    room.run_now(HOST, rules.next_item)
     vote(room, TOKENS[0], "A")
     add_note(room, TOKENS[0], "n1", "Publier les données par défaut")
     add_note(room, TOKENS[1], "n2", "Comme le disait Jean Dupont, 06 12 34 56 78")
@@ -46,10 +47,11 @@ async def test_panel_lists_suspect_texts_and_hides_one(user, fake_plan) -> None:
     user.find(marker="confirm").click()
     await user.should_see("C'est fait, et consigné au journal de modération.")
     assert room.state.activities[1].notes["n2"].hidden is True
-    log = fake_plan.rooms.store.moderation_log(room.code)
-    assert [(m["target"], m["target_id"], m["action"], m["reason"], m["place"]) for m in log] == [
+    log = room.state.moderation
+    assert [(m.target, m.target_id, m.action, m.reason, m.place) for m in log] == [
         ("free_text", "1:n2", "hide", "nom cité", "Note n2")
     ]
+    assert fake_plan.rooms.store.count_events(room.code, "session.text_moderated") == 1
 
 
 async def test_panel_edit_is_logged_without_the_old_text(user, fake_plan) -> None:
@@ -60,8 +62,8 @@ async def test_panel_edit_is_logged_without_the_old_text(user, fake_plan) -> Non
     user.find(marker="confirm").click()
     await user.should_see("C'est fait, et consigné au journal de modération.")
     assert room.state.activities[1].notes["n2"].text == "Comme cela a été dit"
-    log = fake_plan.rooms.store.moderation_log(room.code)
-    assert log[0]["action"] == "edit" and "Dupont" not in str(log)
+    log = room.state.moderation
+    assert log[0].action == "edit" and "Dupont" not in str(log)
     await user.should_see("Rien à signaler.")
 
 
@@ -92,8 +94,8 @@ async def test_closing_from_the_console_unlinks_tokens_and_publishing_opens_the_
 
 async def test_public_page_takes_comments_and_the_host_hides_one(create_user, fake_plan) -> None:
     room, key = live_session(fake_plan)
-    room.submit_now(lambda s: rules.close(s, fake_plan.rooms.clock()))
-    fake_plan.rooms.store.set_archive(room.code, publish=1)
+    room.run_now(HOST, rules.close)
+    room.run_now(HOST, feedback.set_publication, True)
     reader = create_user()
     await reader.open(f"/r/{room.code}")
     await reader.should_see("Notes et votes")

@@ -6,18 +6,16 @@ import asyncio
 
 from activities.speaking_turns import names
 from facilitation import session as rules
-from facilitation.activity import CommandContext
+from facilitation.commands import HOST
 from tests.conftest import running_service
+from tests.harness import act as harness_act
 
 PLAN = "forum-ditp"
 ITEM = 2  # "Temps 3 — Propulsion"
 
 
 def act(room, command, *args):
-    def decide(session):
-        return command(session.activities[ITEM], CommandContext(ITEM, room.clock(), session), *args)
-
-    return room.submit_now(decide)
+    return harness_act(room, ITEM, command, *args)
 
 
 async def join(user, code: str, category: str = "Femme", mode: str | None = None) -> None:
@@ -40,8 +38,8 @@ async def until(condition) -> None:
 
 
 def at_the_turns(room) -> None:
-    room.submit_now(lambda s: rules.start(s, room.clock()))
-    room.submit_now(lambda s: rules.move_to(s, ITEM, room.clock()))
+    room.run_now(HOST, rules.start)
+    room.run_now(HOST, rules.move_to, ITEM)
 
 
 async def test_a_phone_raises_its_hand_and_is_called(create_user) -> None:
@@ -135,6 +133,6 @@ async def test_names_are_forgotten_when_the_session_closes(create_user) -> None:
     await until(lambda: room.state.activities[ITEM].waiting())
     await host.should_see("Madame Étiquette")
     assert names.count(room.code) == 1
-    room.submit_now(lambda s: rules.close(s, room.clock()))
+    room.run_now(HOST, rules.close)
     await host.should_see("État : close")
     assert names.count(room.code) == 0

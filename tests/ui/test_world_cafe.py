@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from activities.world_cafe import state as cafe
 from facilitation import session as rules
-from facilitation.activity import CommandContext
+from facilitation.commands import HOST, Actor
 from tests.conftest import running_service
+from tests.harness import act as harness_act
 
 PLAN = "open-detat-2018-03-12"
 CAFE = 2  # the café's place in the 2018 agenda
 
 
 def act(room, command, *args):
-    def decide(session):
-        return command(session.activities[CAFE], CommandContext(CAFE, room.clock(), session), *args)
-
-    return room.submit_now(decide)
+    return harness_act(room, CAFE, command, *args)
 
 
 async def join(user, code: str, then: str = "Vous êtes inscrit·e. Suivez l'écran.") -> None:
@@ -26,8 +24,8 @@ async def join(user, code: str, then: str = "Vous êtes inscrit·e. Suivez l'éc
 
 
 def at_the_cafe(room) -> None:
-    room.submit_now(lambda s: rules.start(s, room.clock()))
-    room.submit_now(lambda s: rules.move_to(s, CAFE, room.clock()))
+    room.run_now(HOST, rules.start)
+    room.run_now(HOST, rules.move_to, CAFE)
 
 
 async def test_console_sets_up_and_starts_the_cafe(create_user) -> None:
@@ -178,11 +176,11 @@ async def test_a_large_room_gets_a_read_only_schedule(user) -> None:
 
     service = running_service()
     room, key = service.rooms.create(plan="open-detat-2018-03-12")
-    await room.submit(lambda s: rules.start(s, 1.0))
+    await room.run(HOST, rules.start)
     assert views_console.EDITABLE_GROUPS < 15
     for i in range(150):  # 15 groups of 10
-        await room.submit(lambda s, i=i: rules.join(s, f"token-{i}", None, "room", 2.0))
-    await room.submit(lambda s: rules.move_to(s, 2, 3.0))
+        await room.run(Actor.participant(f"token-{i}"), rules.join, None, "room")
+    await room.run(HOST, rules.move_to, 2)
     await user.open(f"/host/{room.code}?key={key}")
     await user.should_see("le planning calculé s'affiche sans modification case par case")
     from nicegui import ui

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitation import session
+from facilitation import feedback, session
 from facilitation.events import decode, encode
 from facilitation.settings import build_parser
 
@@ -76,12 +76,20 @@ def test_state_modules_do_not_import_views() -> None:
 
 
 CORE_EVENTS = [
-    *session.create("ABCDEF", "Forum", 1.0, agenda=[session.AgendaItem(title="Débat", kind="debat_mouvant")]),
+    session.SessionCreated(
+        code="ABCDEF", title="Forum", agenda=[session.AgendaItem(title="Débat", kind="debat_mouvant")], at=1.0
+    ),
     session.SessionStarted(at=2.0),
     session.AgendaMoved(index=0, at=3.0),
     session.SessionClosed(at=4.0),
     session.ParticipantJoined(token="t", category="woman", mode="remote", at=5.0),
     session.ParticipantUpdated(token="t", category=None, mode="room"),
+    session.SessionUnlinked(at=6.0),
+    session.SessionPurged(at=7.0),
+    feedback.CommentPosted(id=1, text="Merci", at=8.0),
+    feedback.CommentModerated(id=1, hidden=True, reason="hors sujet", at=9.0),
+    feedback.TextModerated(item=0, text_id="1.1", action="edit", reason="", place="Énoncé 1", at=10.0),
+    feedback.PublicationChosen(publish=True, at=11.0),
 ]
 
 

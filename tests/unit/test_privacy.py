@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from facilitation import privacy
+from facilitation import feedback, privacy, session
+from facilitation.commands import HOST, PUBLIC, SYSTEM
+from facilitation.i18n import RuleViolation
 from facilitation.restitution import archive
-from facilitation.rooms import Rooms
+from facilitation.rooms import DAY, Rooms
 from facilitation.store import Store
 from tests.unit.test_restitution_support import registry, run_session, write_plan
 
@@ -68,62 +70,85 @@ def plans(tmp_path: Path) -> Path:
 def test_close_cuts_the_link_between_browsers_and_tokens(tmp_path, plans, clock) -> None:
     path = tmp_path / "cercle.db"
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
-    room = run_session(rooms, clock, TOKENS)
+    room = run_session(rooms, clock, TOKENS, close=False)
     assert any(t.encode() in raw_bytes(path) for t in TOKENS)  # while live, tokens are stored
     votes_before = sorted(room.state.activities[1].votes.values())
-    assert archive.finalise(room) is True
-    assert archive.finalise(room) is False  # once
+    events = room.run_now(HOST, session.close)
+    assert "session.unlinked" in [e.type for e in events]  # the privacy step is part of closing
+    assert room.run_now(SYSTEM, session.unlink) == []  # once
     assert not any(t.encode() in raw_bytes(path) for t in TOKENS)  # database and WAL alike
     assert list(room.state.participants) == [f"participant {n}" for n in range(1, 6)]
+    assert set(room.state.activities[1].votes) == {f"participant {n}" for n in range(1, 6)}
+    in_memory = room.state.model_dump(), room.state.activities[1].model_dump()
     rooms.store.close()
 
-    # After a restart, replay gives the same session, with labels.
+    # After a restart, replay gives the same session, with labels: what apply did in memory.
     again = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
     replayed = again.get(room.code)
     assert replayed is not None and replayed.state.status == "closed"
     assert sorted(replayed.state.activities[1].votes.values()) == votes_before
-    assert set(replayed.state.activities[1].votes) == {f"participant {n}" for n in range(1, 6)}
+    assert (replayed.state.model_dump(), replayed.state.activities[1].model_dump()) == in_memory
     again.store.close()
+
+
+def test_a_close_that_missed_its_privacy_step_is_finished_at_start_up(tmp_path, plans, clock) -> None:
+    path = tmp_path / "cercle.db"
+    rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
+    room = run_session(rooms, clock, TOKENS, close=False)
+    # As an older Cercle wrote it: closed, tokens still in the log.
+    rooms.store.append(room.code, [session.SessionClosed(at=clock())], clock(), status="closed")
+    assert any(t.encode() in raw_bytes(path) for t in TOKENS)
+    rooms.store.close()
+    again = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
+    archive.start_up(again, 0)
+    assert not any(t.encode() in raw_bytes(path) for t in TOKENS)
+    assert again.store.restitution(room.code, "fr") is not None  # the projection saved it
+    assert archive.start_up(again, 0) == [] and again.finish_closes() == 0
 
 
 def test_erase_removes_everything_of_the_session_from_the_files(tmp_path, plans, clock) -> None:
     path = tmp_path / "cercle.db"
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
+    archive.attach(rooms)
     room = run_session(rooms, clock, TOKENS)
-    archive.finalise(room)
-    archive.post_comment(rooms, room.code, "UNIQUE-COMMENT-MARKER", archive.RateLimiter(), "k")
+    room.run_now(PUBLIC, feedback.post_comment, "UNIQUE-COMMENT-MARKER")
     other = run_session(rooms, clock, ["x" * 22])
     assert b"UNIQUE-COMMENT-MARKER" in raw_bytes(path) and b"Jean Dupont" in raw_bytes(path)
 
-    assert privacy.erase_session(rooms, room.code) is True
+    assert rooms.erase(room.code) is True
     assert rooms.get(room.code) is None and not rooms.store.code_taken(room.code)
     assert archive.document(rooms, room.code, "fr") is None
     assert b"UNIQUE-COMMENT-MARKER" not in raw_bytes(path)
     assert rooms.get(other.code) is not None  # the other session is untouched
-    assert privacy.erase_session(rooms, room.code) is False
+    assert rooms.erase(room.code) is False
+    with pytest.raises(RuleViolation, match="error.erased"):  # views still holding it refuse
+        room.run_now(PUBLIC, feedback.post_comment, "after")
 
 
 def test_retention_purges_raw_events_and_keeps_the_restitution(tmp_path, plans, clock) -> None:
     path = tmp_path / "cercle.db"
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
+    archive.attach(rooms)
     room = run_session(rooms, clock, TOKENS)
     code = room.code
+    room.run_now(PUBLIC, feedback.post_comment, "Avant la purge")
     live = run_session(rooms, clock, ["y" * 22], close=False, named="Paul Martin")
     before = archive.document(rooms, code, "fr")
     assert before is not None
     rooms.store.close()
 
-    clock.advance(29 * privacy.DAY)
+    clock.advance(29 * DAY)
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
     assert archive.start_up(rooms, 30, now=clock()) == []  # not yet: 29 days
-    assert rooms.store.count_events(code) > 0
-    assert rooms.store.archive(code)["unlinked_at"] is not None  # the close was finished
+    assert rooms.store.count_events(code, "fake_notes.note_added") > 0
 
-    clock.advance(2 * privacy.DAY)
+    clock.advance(2 * DAY)
     assert archive.start_up(rooms, 0, now=clock()) == []  # 0 keeps everything
     stored_notes = raw_bytes(path).count(b"fake_notes.note_added")
     assert archive.start_up(rooms, 30, now=clock()) == [code]
-    assert rooms.store.count_events(code) == 0
+    assert rooms.store.count_events(code, "fake_notes.note_added") == 0
+    kept = {row[0] for row in rooms.store.db.execute("SELECT type FROM events WHERE session = ?", [code])}
+    assert kept <= session.KEPT_ON_PURGE and "session.comment_posted" in kept
     assert rooms.store.count_events(live.code) > 0  # a live session is never purged
     assert raw_bytes(path).count(b"fake_notes.note_added") == stored_notes // 2  # zeroed, not freed
 
@@ -131,30 +156,41 @@ def test_retention_purges_raw_events_and_keeps_the_restitution(tmp_path, plans, 
     assert after is not None
     assert after.sections == before.sections and after.agenda == before.agenda
     assert archive.is_published(rooms, code)
-    archive.post_comment(rooms, code, "Toujours ouvert aux commentaires", archive.RateLimiter(), "k")
-    assert archive.document(rooms, code, "en").comments[0].text == "Toujours ouvert aux commentaires"
+    rooms.get(code).run_now(PUBLIC, feedback.post_comment, "Toujours ouvert aux commentaires")
+    assert [c.text for c in archive.document(rooms, code, "en").comments] == [
+        "Avant la purge",
+        "Toujours ouvert aux commentaires",
+    ]
     assert archive.start_up(rooms, 30, now=clock()) == []  # once
 
 
-def test_comments_are_limited_in_length_and_rate(tmp_path, plans, clock) -> None:
+def test_comments_are_checked_and_their_moderation_logged(tmp_path, plans, clock) -> None:
     rooms = Rooms(Store(tmp_path / "c.db"), clock=clock, registry=registry(), plans_dir=plans)
     draft, _ = rooms.create(plan="essai")
-    limiter = archive.RateLimiter(clock=clock)
-    with pytest.raises(archive.RuleViolation) as refusal:
-        archive.post_comment(rooms, draft.code, "trop tôt", limiter, "k")
+    with pytest.raises(RuleViolation) as refusal:
+        draft.run_now(PUBLIC, feedback.post_comment, "trop tôt")
     assert refusal.value.key == "restitution.error.not_published"
     room = run_session(rooms, clock, TOKENS)
-    with pytest.raises(archive.RuleViolation, match="too_long"):
-        archive.post_comment(rooms, room.code, "x" * (archive.MAX_COMMENT + 1), limiter, "k")
-    with pytest.raises(archive.RuleViolation, match="empty"):
-        archive.post_comment(rooms, room.code, "   ", limiter, "k")
-    archive.post_comment(rooms, room.code, "premier", limiter, "k")
-    with pytest.raises(archive.RuleViolation) as refusal:
-        archive.post_comment(rooms, room.code, "second", limiter, "k")
-    assert refusal.value.message("en") == "Slow down: wait 20 seconds before commenting again."
-    archive.post_comment(rooms, room.code, "another connection", limiter, "other")
+    with pytest.raises(RuleViolation, match="too_long"):
+        room.run_now(PUBLIC, feedback.post_comment, "x" * (feedback.MAX_COMMENT + 1))
+    with pytest.raises(RuleViolation, match="empty"):
+        room.run_now(PUBLIC, feedback.post_comment, "   ")
+    room.run_now(PUBLIC, feedback.post_comment, "premier")
+    room.run_now(PUBLIC, feedback.post_comment, "second")
+    assert [c.text for c in room.state.comments] == ["premier", "second"]
+    with pytest.raises(RuleViolation, match="forbidden"):
+        room.run_now(PUBLIC, feedback.moderate_comment, 1, True, "hors sujet")
+    with pytest.raises(RuleViolation, match="reason_required"):
+        room.run_now(HOST, feedback.moderate_comment, 1, True, "  ")
+    room.run_now(HOST, feedback.moderate_comment, 1, True, "hors sujet")
+    assert room.state.comments[0].hidden and room.state.moderation[-1].reason == "hors sujet"
+    assert rooms.store.count_events(room.code, "session.comment_moderated") == 1
+
+
+def test_the_comment_rate_limit_is_per_connection(clock) -> None:
+    limiter = archive.RateLimiter(clock=clock)
+    assert limiter.wait("C", "k") == 0
+    limiter.record("C", "k")
+    assert limiter.wait("C", "k") == 20 and limiter.wait("C", "other") == 0
     clock.advance(21)
-    archive.post_comment(rooms, room.code, "second", limiter, "k")
-    assert [c["text"] for c in rooms.store.comments(room.code)] == ["premier", "another connection", "second"]
-    with pytest.raises(archive.RuleViolation, match="reason_required"):
-        archive.hide_comment(rooms, room.code, 1, "  ")
+    assert limiter.wait("C", "k") == 0

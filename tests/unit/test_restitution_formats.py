@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from facilitation import feedback
+from facilitation.commands import HOST, PUBLIC
 from facilitation.restitution import archive, charts, opendata, render_html, render_md
 from facilitation.restitution.model import Restitution, build
 from facilitation.rooms import Rooms
@@ -79,12 +81,9 @@ def fake_rooms(store, clock, tmp_path) -> Rooms:
 @pytest.fixture
 def doc(fake_rooms, clock) -> Restitution:
     room = run_session(fake_rooms, clock, TOKENS)
-    archive.finalise(room)
-    archive.post_comment(
-        fake_rooms, room.code, "Merci pour | ce forum,\nà refaire.", archive.RateLimiter(), "c1"
-    )
-    archive.hide_comment(fake_rooms, room.code, 1, "contient un nom")
-    archive.post_comment(fake_rooms, room.code, "Vive la transparence", archive.RateLimiter(), "c2")
+    room.run_now(PUBLIC, feedback.post_comment, "Merci pour | ce forum,\nà refaire.")
+    room.run_now(HOST, feedback.moderate_comment, 1, True, "contient un nom")
+    room.run_now(PUBLIC, feedback.post_comment, "Vive la transparence")
     result = archive.document(fake_rooms, room.code, "fr")
     assert result is not None
     return result

@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from facilitation import session as rules
-from facilitation.activity import REGISTRY, Activity, CommandContext, FreeText, Registry
+from facilitation.activity import REGISTRY, Activity, FreeText, Registry
+from facilitation.commands import HOST, Actor, CommandContext, command
 from facilitation.events import ActivityEvent, event
 from facilitation.i18n import RuleViolation
 from facilitation.report import ReportSection, Table
@@ -76,8 +77,25 @@ class NotesState(BaseModel):
     votes: dict[str, str] = Field(default_factory=dict)
 
 
+@command("participant")
+def note(state: NotesState, cc: CommandContext, note_id: str, text: str) -> list[ActivityEvent]:
+    return [NoteAdded(item=cc.item, note_id=note_id, text=text, token=cc.token)]
+
+
+@command("participant")
+def choose(state: NotesState, cc: CommandContext, choice: str) -> list[ActivityEvent]:
+    return [Voted(item=cc.item, token=cc.token, choice=choice)]
+
+
 class FakeNotes:
     kind = KIND
+    arrive = None
+
+    def wake_at(self, state: NotesState, now: float) -> float | None:
+        return None
+
+    def woken_topics(self) -> set[str]:
+        return {"phase"}
 
     def title(self, lang: str) -> str:
         return "Notes" if lang == "en" else "Prise de notes"
@@ -177,11 +195,11 @@ def write_plan(directory: Path, publish: bool = True) -> str:
 
 
 def add_note(room: Room, token: str, note_id: str, text: str) -> None:
-    room.submit_now(lambda s: [NoteAdded(item=1, note_id=note_id, text=text, token=token)])
+    room.run_now(Actor.participant(token), note, note_id, text, item=1)
 
 
 def vote(room: Room, token: str, choice: str) -> None:
-    room.submit_now(lambda s: [Voted(item=1, token=token, choice=choice)])
+    room.run_now(Actor.participant(token), choose, choice, item=1)
 
 
 def run_session(
@@ -193,19 +211,19 @@ def run_session(
     for i, token in enumerate(tokens):
         category = ("woman", "man", None)[i % 3]
         mode = "room" if i % 2 else "remote"
-        room.submit_now(lambda s, t=token, c=category, m=mode: rules.join(s, t, c, m, clock()))
-    room.submit_now(lambda s: rules.start(s, clock()))
+        room.run_now(Actor.participant(token), rules.join, category, mode)
+    room.run_now(HOST, rules.start)
     clock.advance(600)
-    room.submit_now(lambda s: rules.next_item(s, clock()))
+    room.run_now(HOST, rules.next_item)
     for i, token in enumerate(tokens):
         vote(room, token, "AB"[i % 2])
     add_note(room, tokens[0], "n1", "Ouvrir les données | par défaut")
     add_note(room, tokens[-1], "n2", f"Comme le disait {named}, écrire à jean.dupont@example.org")
     clock.advance(1500)
-    room.submit_now(lambda s: rules.next_item(s, clock()))
+    room.run_now(HOST, rules.next_item)
     clock.advance(300)
     if close:
-        room.submit_now(lambda s: rules.close(s, clock()))
+        room.run_now(HOST, rules.close)
     return room
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from facilitation import session as rules
 from facilitation.bus import LocalBus
+from facilitation.commands import HOST, Actor
 from facilitation.i18n import RuleViolation
 from facilitation.rooms import Rooms
 
@@ -23,7 +24,7 @@ async def test_write_path_persists_before_publishing(rooms: Rooms, clock) -> Non
     room, _ = rooms.create(plan="open-detat-2018-03-12")
     seen: list[int] = []
     room.subscribe("phase", lambda: seen.append(rooms.store.count_events(room.code)))
-    await room.submit(lambda s: rules.start(s, clock()))
+    await room.run(HOST, rules.start)
     await eventually(lambda: seen)
     assert seen == [2]  # the subscriber ran once, after the event was in the log
 
@@ -32,7 +33,7 @@ async def test_a_refused_command_stores_nothing(rooms: Rooms, clock) -> None:
     room, _ = rooms.create(plan="open-detat-2018-03-12")
     before = rooms.store.count_events(room.code)
     with pytest.raises(RuleViolation):
-        await room.submit(lambda s: rules.next_item(s, clock()))
+        await room.run(HOST, rules.next_item)
     assert rooms.store.count_events(room.code) == before
     assert room.state.status == "draft"
 
@@ -42,7 +43,7 @@ async def test_bursts_reach_a_subscriber_as_one_update(rooms: Rooms, clock) -> N
     calls: list[int] = []
     room.subscribe("presence", lambda: calls.append(len(room.state.participants)))
     for i in range(50):
-        await room.submit(lambda s, i=i: rules.join(s, f"t{i}", None, "room", clock()))
+        await room.run(Actor.participant(f"t{i}"), rules.join, None, "room")
     await eventually(lambda: calls)
     for _ in range(10):
         await asyncio.sleep(0)
@@ -128,9 +129,9 @@ def test_unsubscribe_stops_delivery() -> None:
 
 async def test_rooms_are_rebuilt_from_the_log(rooms: Rooms, clock) -> None:
     room, key = rooms.create(plan="open-detat-2018-03-12")
-    await room.submit(lambda s: rules.start(s, clock()))
-    await room.submit(lambda s: rules.join(s, "tok", "man", "remote", clock()))
-    await room.submit(lambda s: rules.next_item(s, clock()))
+    await room.run(HOST, rules.start)
+    await room.run(Actor.participant("tok"), rules.join, "man", "remote")
+    await room.run(HOST, rules.next_item)
     again = Rooms(rooms.store, clock=clock)
     assert again.load_open() == 1
     back = again.get(room.code)
@@ -141,7 +142,7 @@ async def test_rooms_are_rebuilt_from_the_log(rooms: Rooms, clock) -> None:
 
 async def test_closed_sessions_are_not_rebuilt_but_still_found(rooms: Rooms, clock) -> None:
     room, _ = rooms.create(title="Atelier")
-    await room.submit(lambda s: rules.close(s, clock()))
+    await room.run(HOST, rules.close)
     again = Rooms(rooms.store, clock=clock)
     assert again.load_open() == 0
     assert again.get(room.code.lower()).state.status == "closed"

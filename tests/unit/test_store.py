@@ -15,7 +15,7 @@ def test_schema_version_and_wal(store: Store) -> None:
 
 def test_events_round_trip_in_order(store: Store) -> None:
     store.add_session("ABCDEF", "hash", 1.0)
-    events = session.create("ABCDEF", "Forum", 1.0) + [session.SessionStarted(at=2.0)]
+    events = [session.SessionCreated(code="ABCDEF", title="Forum", at=1.0)] + [session.SessionStarted(at=2.0)]
     store.append("ABCDEF", events)
     store.append("ABCDEF", [session.AgendaMoved(index=0, at=3.0)])
     back = store.events("ABCDEF")
@@ -27,7 +27,7 @@ def test_sequence_continues_after_reopening(tmp_path) -> None:
     path = tmp_path / "c.db"
     first = Store(path)
     first.add_session("ABCDEF", "hash", 1.0)
-    first.append("ABCDEF", session.create("ABCDEF", "Forum", 1.0))
+    first.append("ABCDEF", [session.SessionCreated(code="ABCDEF", title="Forum", at=1.0)])
     first.close()
     second = Store(path)
     second.append("ABCDEF", [session.SessionStarted(at=2.0)])
@@ -37,7 +37,7 @@ def test_sequence_continues_after_reopening(tmp_path) -> None:
 
 def test_a_sequence_number_cannot_be_written_twice(store: Store) -> None:
     store.add_session("ABCDEF", "hash", 1.0)
-    store.append("ABCDEF", session.create("ABCDEF", "Forum", 1.0))
+    store.append("ABCDEF", [session.SessionCreated(code="ABCDEF", title="Forum", at=1.0)])
     store._seq["ABCDEF"] = 0  # as if two writers raced
     with pytest.raises(sqlite3.IntegrityError):
         store.append("ABCDEF", [session.SessionStarted(at=2.0)])
@@ -60,6 +60,6 @@ def test_migration_hook_runs_new_steps_once(tmp_path, monkeypatch) -> None:
 def test_only_open_sessions_are_listed_as_open(store: Store) -> None:
     store.add_session("AAAAAA", "h", 1.0)
     store.add_session("CCCCCC", "h", 2.0)
-    store.set_status("AAAAAA", "closed", 3.0)
+    store.append("AAAAAA", [session.SessionClosed(at=3.0)], 3.0, status="closed")
     assert store.session_codes(open_only=True) == ["CCCCCC"]
     assert store.session_codes() == ["AAAAAA", "CCCCCC"]

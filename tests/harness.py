@@ -1,0 +1,55 @@
+"""Commands without a room: decide for an actor, fold the events, as the Room does (no store)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from facilitation.activity import REGISTRY, Registry
+from facilitation.commands import HOST, SYSTEM, Actor, roles_of
+from facilitation.events import Event
+from facilitation.room import Room
+from facilitation.session import AgendaItem, SessionState, apply, create, decide
+
+
+def run(
+    state: SessionState,
+    actor: Actor,
+    command: Callable[..., list[Event]],
+    *args: Any,
+    item: int | None = None,
+    now: float = 1.0,
+    registry: Registry = REGISTRY,
+    **kwargs: Any,
+) -> list[Event]:
+    """Decide `command` for `actor` and fold its events into `state` (in place)."""
+    events = decide(state, actor, command, *args, item=item, now=now, **kwargs)
+    for e in events:
+        apply(state, e, registry)
+    return events
+
+
+def new_session(
+    agenda: list[AgendaItem] | None = None, now: float = 100.0, code: str = "ABCDEF"
+) -> SessionState:
+    state = SessionState()
+    run(state, SYSTEM, create, code=code, title="Forum", agenda=agenda or [], now=now)
+    return state
+
+
+def actor_and_args(command: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Actor, tuple[Any, ...]]:
+    """Tests write a participant's command with the token first (`contribute, "tok", 0, ...`):
+    the token becomes the actor; a system command runs as the system; anything else as the host."""
+    roles = roles_of(command)
+    if roles == {"participant"}:
+        token, *rest = args
+        return Actor.participant(token), tuple(rest)
+    if roles == {"system"}:
+        return SYSTEM, args
+    return HOST, args
+
+
+def act(room: Room, item: int, command: Callable[..., Any], *args: Any, **kwargs: Any) -> list[Event]:
+    """Run an activity command through `room` (see `actor_and_args`)."""
+    actor, rest = actor_and_args(command, args)
+    return room.run_now(actor, command, *rest, item=item, **kwargs)

@@ -282,10 +282,15 @@ def add_statement(
 
 
 @command("host")
-def open_round(state: DebatState, cc: CommandContext, statement: int) -> list[ActivityEvent]:
-    """Open the first round, or after it the final one (which ends the arguments phase)."""
+def open_round(
+    state: DebatState, cc: CommandContext, statement: int, round_: int | None = None
+) -> list[ActivityEvent]:
+    """Open the first round, or after it the final one (which ends the arguments phase).
+    `round_`, the round the console's button offered, turns a stale click into a refusal."""
     _facilitating(cc)
     run = _current_run(state, cc, statement)
+    if round_ is not None and (run.open or round_ != run.round + 1):
+        raise RuleViolation("debat_mouvant.error.stale")
     if run.open:
         raise RuleViolation("debat_mouvant.error.round_open")
     if run.round >= 2:
@@ -298,7 +303,7 @@ def close_round(state: DebatState, cc: CommandContext, statement: int) -> list[A
     _facilitating(cc)
     run = _run(state, statement)
     if not run.open:
-        return []
+        raise RuleViolation("debat_mouvant.error.already_closed")
     return [RoundClosed(item=cc.item, statement=statement, round=run.round, at=cc.now)]
 
 

@@ -230,6 +230,11 @@ add(
             "On ne compte que les tours déjà ouverts.",
             "Only rounds already opened can be counted.",
         ),
+        "debat_mouvant.error.stale": (
+            "Le débat a déjà avancé entre-temps : rien n'a été changé. Vérifiez l'étape affichée.",
+            "The debate moved on meanwhile: nothing was changed. Check the stage shown.",
+        ),
+        "debat_mouvant.error.already_closed": ("Ce tour est déjà clos.", "This round is already closed."),
         "debat_mouvant.error.nothing_to_reset": (
             "Cet énoncé n'a pas commencé ; il n'y a rien à recommencer.",
             "This statement has not started; there is nothing to restart.",

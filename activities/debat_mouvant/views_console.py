@@ -23,6 +23,7 @@ class ConsoleView:
         self.ctx = ctx
         self.cells: dict[tuple[int, str], tuple[ui.label, ui.label, ui.label, ui.label]] = {}
         self.voted: dict[int, ui.label] = {}
+        self.rows: list[tuple[ui.row, ui.label, ui.button]] = []
         with ui.column().classes("w-full gap-4").props('data-testid="dm-console"') as self.root:
             if self.state.error:
                 ui.label(
@@ -30,6 +31,8 @@ class ConsoleView:
                 ).classes("cercle-notice cercle-notice-error")
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
                 self.current = ui.column().classes("cercle-card flex-[3] gap-3 min-w-0")
+                self.shown: int | None = None
+                self.build_current()
                 with ui.column().classes("cercle-card flex-[2] gap-1 min-w-0"):
                     ui.label(self.ctx.t("debat_mouvant.console.statements")).classes("cercle-h2")
                     self.list = ui.column().classes("w-full gap-1")
@@ -57,54 +60,99 @@ class ConsoleView:
         self.draw_arguments()
 
     def draw_list(self) -> None:
-        self.list.clear()
+        """The statements: a row each, built when a statement is added, then updated in place."""
         state = self.state
+        if len(self.rows) != len(state.runs):
+            self.list.clear()
+            with self.list:
+                self.rows = [self.statement_row(index) for index in range(len(state.runs))]
         busy = state.run is not None and state.run.open
-        with self.list:
-            for index, run in enumerate(state.runs):
-                current = index == state.current
-                with ui.row().classes(
-                    "cercle-agenda-item items-center justify-between no-wrap"
-                    + (" current" if current else "")
-                ):
-                    with ui.column().classes("gap-0 min-w-0 flex-1"):
-                        ui.label(f"{index + 1}. {run.statement.prompt}").classes("text-sm font-semibold")
-                        if run.statement.form == "dilemma":
-                            ui.label(f"A — {run.statement.a}").classes("text-xs cercle-muted truncate w-full")
-                            ui.label(f"B — {run.statement.b}").classes("text-xs cercle-muted truncate w-full")
-                        detail = self.t(f"stage.{run.stage}") + (
-                            f" · {self.t('console.current')}" if current else ""
-                        )
-                        ui.label(detail).classes("text-xs font-bold").props(f'data-testid="dm-state-{index}"')
-                    if not current:
+        for index, (row, detail, present) in enumerate(self.rows):
+            current = index == state.current
+            run = state.runs[index]
+            row.classes(remove="current", add="current" if current else "")
+            detail.text = self.t(f"stage.{run.stage}") + (
+                f" · {self.t('console.current')}" if current else ""
+            )
+            present.set_visibility(not current)
+            present.set_enabled(not busy)
 
-                        async def present(i: int = index) -> None:
-                            await self.ctx.act(rules.select_statement, i)
+    def statement_row(self, index: int) -> tuple[ui.row, ui.label, ui.button]:
+        run = self.state.runs[index]
+        with ui.row().classes("cercle-agenda-item items-center justify-between no-wrap") as row:
+            with ui.column().classes("gap-0 min-w-0 flex-1"):
+                ui.label(f"{index + 1}. {run.statement.prompt}").classes("text-sm font-semibold")
+                if run.statement.form == "dilemma":
+                    ui.label(f"A — {run.statement.a}").classes("text-xs cercle-muted truncate w-full")
+                    ui.label(f"B — {run.statement.b}").classes("text-xs cercle-muted truncate w-full")
+                detail = ui.label().classes("text-xs font-bold").props(f'data-testid="dm-state-{index}"')
 
-                        ui.button(self.t("console.present"), on_click=present).props(
-                            f"flat dense no-caps {'disable' if busy else ''}"
-                        )
+            async def present() -> None:
+                await self.ctx.act(rules.select_statement, index)
+
+            button = ui.button(self.t("console.present"), on_click=present).props("flat dense no-caps")
+        return row, detail, button
+
+    def build_current(self) -> None:
+        """The current statement's card: its heading and controls are built once and updated in
+        place (a button is never replaced under a click on its way); the counts are redrawn."""
+        with self.current:
+            self.empty = ui.label(self.t("no_statement")).classes("cercle-muted")
+            self.kicker = ui.label().classes("dm-kicker text-sm").props('data-testid="dm-stage"')
+            self.prompt = ui.label().classes("cercle-h2")
+            with ui.row().classes("gap-2"):
+                self.buttons = {
+                    "open1": self.control("open1", lambda i, run: self.act(rules.open_round, i, 1)),
+                    "close": self.control("close", lambda i, run: self.act(rules.close_round, i)),
+                    "arguments": self.control("arguments", lambda i, run: self.act(rules.open_arguments, i)),
+                    "open2": self.control("open2", lambda i, run: self.act(rules.open_round, i, 2)),
+                    "reveal": self.control("reveal", lambda i, run: self.act(rules.reveal, i, run.round)),
+                }
+                self.revealed = ui.label(self.t("console.revealed")).classes(
+                    "self-center text-sm cercle-muted"
+                )
+                self.reset = ui.button(self.t("console.reset"), on_click=self.confirm_reset_current).props(
+                    "flat no-caps color=negative"
+                )
+            self.hide = ui.switch(self.t("console.hide"), on_change=self.hide_changed)
+            self.details = ui.column().classes("w-full gap-3")
+
+    def control(self, key: str, action: Callable[[int, Run], Any]) -> ui.button:
+        """A stage button; it acts on the statement shown when it was clicked."""
+
+        async def click() -> None:
+            index, run = self.shown, self.state.run
+            if index is None or run is None:
+                return
+            await action(index, run)
+
+        return ui.button(self.t(f"console.{key}"), on_click=click).props(f'no-caps data-testid="dm-{key}"')
+
+    async def hide_changed(self, e: Any) -> None:
+        run = self.state.run
+        if self.shown is not None and run is not None and bool(e.value) != run.hide_results:
+            await self.act(rules.set_hide_results, self.shown, bool(e.value))
+
+    def confirm_reset_current(self) -> None:
+        if self.shown is not None:
+            self.confirm_reset(self.shown)
 
     def draw_current(self) -> None:
-        self.current.clear()
-        self.cells, self.voted = {}, {}
         state, run = self.state, self.state.run
-        with self.current:
-            if run is None:
-                ui.label(self.t("no_statement")).classes("cercle-muted")
-                return
-            index = state.current
-            ui.label(f"{self.t('statement', n=index + 1)} · {self.t(f'stage.{run.stage}')}").classes(
-                "dm-kicker text-sm"
-            ).props('data-testid="dm-stage"')
-            ui.label(run.statement.prompt).classes("cercle-h2")
-            with ui.row().classes("gap-2"):
-                self.controls(run, index)
-            ui.switch(
-                self.t("console.hide"),
-                value=run.hide_results,
-                on_change=lambda e: self.act(rules.set_hide_results, index, bool(e.value)),
-            )
+        self.shown = state.current if run is not None else None
+        for element in (self.kicker, self.prompt, self.hide):
+            element.set_visibility(run is not None)
+        self.empty.set_visibility(run is None)
+        self.update_controls(run)
+        self.details.clear()
+        self.cells, self.voted = {}, {}
+        if run is None:
+            return
+        index = state.current
+        self.kicker.text = f"{self.t('statement', n=index + 1)} · {self.t(f'stage.{run.stage}')}"
+        self.prompt.text = run.statement.prompt
+        self.hide.value = run.hide_results
+        with self.details:
             for round_ in (1, 2):
                 if run.round >= round_:
                     self.counts_table(run, index, round_)
@@ -115,32 +163,26 @@ class ConsoleView:
                 )
         self.on_tally()
 
-    def controls(self, run: Run, index: int) -> None:
-        stage = run.stage
-
-        def button(key: str, command: Callable[..., Any], *args: Any, primary: bool = True) -> None:
-            ui.button(self.t(f"console.{key}"), on_click=lambda: self.act(command, index, *args)).props(
-                "color=primary no-caps" if primary else "outline no-caps"
-            )
-
-        if stage == "ready":
-            button("open1", rules.open_round)
-        elif stage in ("round1", "round2"):
-            button("close", rules.close_round)
-        elif stage == "closed1":
-            button("arguments", rules.open_arguments)
-            button("open2", rules.open_round, primary=False)
-        elif stage == "arguments":
-            button("open2", rules.open_round)
-        if run.closed(run.round):
-            if run.round in run.revealed:
-                ui.label(self.t("console.revealed")).classes("self-center text-sm cercle-muted")
-            else:
-                button("reveal", rules.reveal, run.round, primary=stage == "done")
-        if run.round > 0 or any(run.heads.values()):
-            ui.button(self.t("console.reset"), on_click=lambda: self.confirm_reset(index)).props(
-                "flat no-caps color=negative"
-            )
+    def update_controls(self, run: Run | None) -> None:
+        """Which controls the stage offers, and which one is the next step (filled)."""
+        stage = run.stage if run is not None else ""
+        offered: dict[str, bool] = {
+            "ready": {"open1": True},
+            "round1": {"close": True},
+            "round2": {"close": True},
+            "closed1": {"arguments": True, "open2": False},
+            "arguments": {"open2": True},
+        }.get(stage, {})
+        revealable = run is not None and run.closed(run.round)
+        revealed = run is not None and revealable and run.round in run.revealed
+        if revealable and not revealed:
+            offered = {**offered, "reveal": stage == "done"}
+        for key, button in self.buttons.items():
+            button.set_visibility(key in offered)
+            button.props(remove="color=primary outline")
+            button.props("color=primary" if offered.get(key) else "outline")
+        self.revealed.set_visibility(revealed)
+        self.reset.set_visibility(run is not None and (run.round > 0 or any(run.heads.values())))
 
     def counts_table(self, run: Run, index: int, round_: int) -> None:
         ui.label(self.t(f"round.{round_}")).classes("font-bold")

@@ -331,10 +331,15 @@ def move(state: TurnsState, cc: CommandContext, request_id: str, delta: int) -> 
 
 
 @command("host")
-def next_speaker(state: TurnsState, cc: CommandContext, request_id: str | None = None) -> list[ActivityEvent]:
+def next_speaker(
+    state: TurnsState, cc: CommandContext, request_id: str | None = None, shown_turns: int | None = None
+) -> list[ActivityEvent]:
     """End the turn in progress (if any) and give the floor to the first of the queue, or to
-    `request_id`."""
+    `request_id`. `shown_turns`, the number of turns the console showed when clicked, turns a
+    stale second click into a refusal rather than a second speaker."""
     _require_current(cc)
+    if shown_turns is not None and shown_turns != len(state.turns):
+        raise RuleViolation("speaking_turns.error.stale")
     events: list[ActivityEvent] = []
     after = state
     current = state.current

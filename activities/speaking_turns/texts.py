@@ -51,6 +51,10 @@ add(
             "Limite par tour entre {low} et {high} secondes, ou aucune.",
             "Limit per turn between {low} and {high} seconds, or none.",
         ),
+        "speaking_turns.error.stale": (
+            "La parole a déjà changé de main entre-temps : rien n'a été changé.",
+            "The floor changed hands meanwhile: nothing was changed.",
+        ),
         "speaking_turns.error.empty": (
             "Personne n'attend dans la file. Ajoutez quelqu'un ou attendez une main levée.",
             "Nobody is waiting in the queue. Add someone or wait for a raised hand.",

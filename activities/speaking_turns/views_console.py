@@ -41,14 +41,16 @@ class TurnsConsole:
             )
         with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
             with ui.column().classes("flex-[3] gap-4 min-w-0"):
-                self.floor = Redrawer(ctx, self.draw_floor, "cercle-card gap-2")
+                with ui.column().classes("cercle-card gap-2"):
+                    self.floor = Redrawer(ctx, self.draw_floor, "w-full gap-2")
+                    self.build_controls()
                 self.queue = Redrawer(ctx, self.draw_queue, "cercle-card gap-1")
                 self.build_add()
             with ui.column().classes("flex-[2] gap-4 min-w-0"):
                 self.build_settings()
                 self.history = Redrawer(ctx, self.draw_history, "cercle-card gap-1")
         self.stats = Redrawer(ctx, self.draw_stats, "cercle-card gap-2")
-        ctx.subscribe(rules.TURN, self.floor.redraw)
+        ctx.subscribe(rules.TURN, self.on_turn)
         ctx.subscribe(rules.QUEUE, self.on_queue)
         ctx.subscribe(rules.GAUGE, self.sync_settings)
 
@@ -63,8 +65,12 @@ class TurnsConsole:
         self.queue.redraw()
         self.stats.redraw()
         self.history.redraw()
-        self.floor.redraw()
+        self.on_turn()
         self.sync_settings()
+
+    def on_turn(self) -> None:
+        self.floor.redraw()
+        self.update_controls()
 
     # --- the turn in progress ---------------------------------------------------------------------
 
@@ -107,28 +113,46 @@ class TurnsConsole:
                     )
             if turn is not None:
                 ui.html(clock_html(turn, ctx.now(), "console"), sanitize=False)
+
+    def build_controls(self) -> None:
+        """The floor's buttons, built once and updated in place: a button under the pointer is
+        never replaced while hands are raised."""
+        ctx = self.ctx
         with ui.row().classes("w-full gap-2"):
-            waiting = bool(state.waiting())
-            ui.button(
-                ctx.t("speaking_turns.console.next"), icon="record_voice_over", on_click=self.next
-            ).props(
-                f'color=primary no-caps data-testid="st-next" {"" if waiting or turn else "disable"}'
-            ).mark("st-next")
-            if turn is not None:
-                if turn.paused_at is None:
-                    ui.button(ctx.t("speaking_turns.console.pause"), icon="pause", on_click=self.pause).props(
-                        'outline no-caps data-testid="st-pause"'
-                    ).mark("st-pause")
-                else:
-                    ui.button(
-                        ctx.t("speaking_turns.console.resume"), icon="play_arrow", on_click=self.resume
-                    ).props('outline no-caps data-testid="st-resume"').mark("st-resume")
-                ui.button(ctx.t("speaking_turns.console.end"), icon="stop", on_click=self.end).props(
-                    'outline no-caps data-testid="st-end"'
-                ).mark("st-end")
+            self.next_button = (
+                ui.button(ctx.t("speaking_turns.console.next"), icon="record_voice_over", on_click=self.next)
+                .props('color=primary no-caps data-testid="st-next"')
+                .mark("st-next")
+            )
+            self.pause_button = (
+                ui.button(ctx.t("speaking_turns.console.pause"), icon="pause", on_click=self.pause)
+                .props('outline no-caps data-testid="st-pause"')
+                .mark("st-pause")
+            )
+            self.resume_button = (
+                ui.button(ctx.t("speaking_turns.console.resume"), icon="play_arrow", on_click=self.resume)
+                .props('outline no-caps data-testid="st-resume"')
+                .mark("st-resume")
+            )
+            self.end_button = (
+                ui.button(ctx.t("speaking_turns.console.end"), icon="stop", on_click=self.end)
+                .props('outline no-caps data-testid="st-end"')
+                .mark("st-end")
+            )
+        self.update_controls()
+
+    def update_controls(self) -> None:
+        state = self.state
+        turn = state.current
+        self.shown_turns = len(state.turns)
+        self.next_button.set_enabled(bool(state.waiting()) or turn is not None)
+        self.pause_button.set_visibility(turn is not None and turn.paused_at is None)
+        self.resume_button.set_visibility(turn is not None and turn.paused_at is not None)
+        self.end_button.set_visibility(turn is not None)
 
     async def next(self) -> None:
-        await self.ctx.act(rules.next_speaker)
+        # With the number of turns shown when clicked: a second click on a stale button is refused.
+        await self.ctx.act(rules.next_speaker, shown_turns=self.shown_turns)
 
     async def pause(self) -> None:
         await self.ctx.act(rules.pause)

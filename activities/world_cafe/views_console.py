@@ -32,11 +32,22 @@ def schedule_table(ctx: ViewContext, planned: list[list[int]]) -> str:
 
 
 class CafeConsole:
+    """Set-up before the start; then the clock's controls, built once and updated in place (a
+    button is never replaced under a click on its way), and the live cards, redrawn."""
+
     def __init__(self, ctx: ViewContext) -> None:
         self.ctx = ctx
+        self.clock: ClockControls | None = None
         prepare(ctx)
         self.body = Redrawer(ctx, self.draw, "w-full gap-4")
-        ctx.subscribe(PHASE, self.body.redraw)
+        ctx.subscribe(PHASE, self.on_phase)
+
+    def on_phase(self) -> None:
+        if self.clock is not None and self.state.started:
+            self.clock.update()
+            self.fill()
+        else:
+            self.body.redraw()
 
     @property
     def state(self) -> CafeState:
@@ -50,6 +61,7 @@ class CafeConsole:
 
     def draw(self, r: Redrawer) -> None:
         state = self.state
+        self.clock = None
         if state.error:
             ui.label(self.ctx.t("world_cafe.console.settings_error", details=state.error)).classes(
                 "cercle-notice cercle-notice-error"
@@ -61,21 +73,20 @@ class CafeConsole:
                 'color=primary data-testid="wc-start"'
             ).mark("wc-start")
             return
-        self.clock_card()
-        live = ui.column().classes("w-full gap-4")
+        self.clock = ClockControls(self.ctx)
+        self.live = ui.column().classes("w-full gap-4")
+        self.fill()
+        r.subscribe(TALLY, self.fill)
 
-        def fill() -> None:
-            live.clear()
-            with live:
-                with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
-                    with ui.column().classes("flex-1 min-w-0"):
-                        self.tables_card()
-                    with ui.column().classes("flex-1 min-w-0"):
-                        self.groups_card()
-                self.moderation_card()
-
-        fill()
-        r.subscribe(TALLY, fill)
+    def fill(self) -> None:
+        self.live.clear()
+        with self.live:
+            with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
+                with ui.column().classes("flex-1 min-w-0"):
+                    self.tables_card()
+                with ui.column().classes("flex-1 min-w-0"):
+                    self.groups_card()
+            self.moderation_card()
 
     # set-up
 
@@ -211,40 +222,6 @@ class CafeConsole:
         await self.ctx.act(rules.start, self.present())
 
     # running
-
-    def clock_card(self) -> None:
-        ctx, state = self.ctx, self.state
-        timing = state.timing(ctx.now())
-        with ui.column().classes("cercle-card gap-2"):
-            with ui.row().classes("w-full items-center justify-between"):
-                ui.label(status_line(ctx, state, timing)).classes("cercle-h2").props(
-                    'data-testid="wc-status"'
-                ).mark("wc-status")
-                ui.html(clock_html(timing, "console"), sanitize=False)
-            if timing.phase == "over":
-                return
-            with ui.row().classes("gap-2"):
-                if timing.paused:
-                    ui.button(
-                        ctx.t("world_cafe.console.resume"),
-                        icon="play_arrow",
-                        on_click=lambda: ctx.act(rules.resume),
-                    ).props("color=primary")
-                else:
-                    ui.button(
-                        ctx.t("world_cafe.console.pause"), icon="pause", on_click=lambda: ctx.act(rules.pause)
-                    ).props("color=primary")
-                ui.button(
-                    ctx.t("world_cafe.console.add_minute"),
-                    icon="more_time",
-                    on_click=lambda: ctx.act(rules.add_time),
-                ).props("outline")
-                ui.button(
-                    ctx.t("world_cafe.console.skip"), icon="skip_next", on_click=lambda: ctx.act(rules.skip)
-                ).props('outline data-testid="wc-skip"').mark("wc-skip")
-                ui.button(
-                    ctx.t("world_cafe.console.finish"), icon="stop", on_click=lambda: ctx.act(rules.finish)
-                ).props("outline color=negative")
 
     def tables_card(self) -> None:
         ctx, state = self.ctx, self.state
@@ -394,3 +371,46 @@ class CafeConsole:
                 ui.button(ctx.t("console.cancel"), on_click=dialog.close).props("flat")
                 ui.button(ctx.t("console.confirm"), on_click=save).props("color=primary")
         dialog.open()
+
+
+class ClockControls:
+    """The café's clock and its buttons, updated in place."""
+
+    def __init__(self, ctx: ViewContext) -> None:
+        self.ctx = ctx
+        with ui.column().classes("cercle-card gap-2"):
+            with ui.row().classes("w-full items-center justify-between"):
+                self.status = (
+                    ui.label().classes("cercle-h2").props('data-testid="wc-status"').mark("wc-status")
+                )
+                self.clock = ui.html(sanitize=False)
+            with ui.row().classes("gap-2") as self.buttons:
+                self.resume = ui.button(
+                    ctx.t("world_cafe.console.resume"),
+                    icon="play_arrow",
+                    on_click=lambda: ctx.act(rules.resume),
+                ).props("color=primary")
+                self.pause = ui.button(
+                    ctx.t("world_cafe.console.pause"), icon="pause", on_click=lambda: ctx.act(rules.pause)
+                ).props("color=primary")
+                ui.button(
+                    ctx.t("world_cafe.console.add_minute"),
+                    icon="more_time",
+                    on_click=lambda: ctx.act(rules.add_time),
+                ).props("outline")
+                ui.button(
+                    ctx.t("world_cafe.console.skip"), icon="skip_next", on_click=lambda: ctx.act(rules.skip)
+                ).props('outline data-testid="wc-skip"').mark("wc-skip")
+                ui.button(
+                    ctx.t("world_cafe.console.finish"), icon="stop", on_click=lambda: ctx.act(rules.finish)
+                ).props("outline color=negative")
+        self.update()
+
+    def update(self) -> None:
+        ctx, state = self.ctx, self.ctx.state
+        timing = state.timing(ctx.now())
+        self.status.text = status_line(ctx, state, timing)
+        self.clock.set_content(clock_html(timing, "console"))
+        self.buttons.set_visibility(timing.phase != "over")
+        self.resume.set_visibility(timing.paused)
+        self.pause.set_visibility(not timing.paused)

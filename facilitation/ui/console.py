@@ -41,6 +41,7 @@ class Console:
         self.ctx = ViewContext(room, lang, "console", scope=Scope())
         self.rows: list[AgendaRow] = []
         self.elapsed: tuple[ui.label, int] | None = None
+        self.shown_current: int | None = None
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -93,6 +94,7 @@ class Console:
 
     def refresh_phase(self) -> None:
         state = self.room.state
+        self.shown_current = state.current
         self.status.text = self.t("console.state", state=self.t(f"state.{state.status}"))
         live = state.status == "live"
         last = state.current is not None and state.current >= len(state.agenda) - 1
@@ -146,7 +148,7 @@ class Console:
 
     async def next(self) -> None:
         # The item shown as current when the button was clicked: a stale second click is refused.
-        await self.ctx.run(rules.next_item, self.room.state.current)
+        await self.ctx.run(rules.next_item, self.shown_current)
 
     async def move(self, index: int) -> None:
         await self.ctx.run(rules.move_to, index)

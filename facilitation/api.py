@@ -76,9 +76,16 @@ def register(app: FastAPI, service: Service) -> None:
             status = 200
         except Exception as exc:  # the health check must answer even when the store does not
             database, status = {"status": "error", "message": str(exc)}, 503
+        rooms = service.rooms
+        failed = len(rooms.failed)
+        sessions = {
+            "open": len(rooms.open_rooms()),
+            "failed": failed,  # logs that could not be replayed: the server log names them
+            "subscriptions": rooms.bus.subscriptions(),
+        }
+        overall = "error" if status != 200 else "degraded" if failed else "ok"
         return JSONResponse(
-            {"status": "ok" if status == 200 else "error", "version": __version__, "database": database},
-            status,
+            {"status": overall, "version": __version__, "database": database, "sessions": sessions}, status
         )
 
     @app.post("/api/sessions")

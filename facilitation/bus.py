@@ -31,6 +31,10 @@ class Bus(Protocol):
 
     def publish(self, code: str, topics: Iterable[str]) -> None: ...
 
+    def subscriptions(self) -> int:
+        """How many subscriptions are alive (a leak shows here, on `/healthz`)."""
+        ...
+
 
 class LocalBus:
     """The in-process bus: one event loop, coalesced flushes."""
@@ -58,6 +62,9 @@ class LocalBus:
 
     def subscriber_count(self, code: str, topic: str) -> int:
         return len(self._subscribers.get((code, topic), {}))
+
+    def subscriptions(self) -> int:
+        return sum(len(callbacks) for callbacks in self._subscribers.values())
 
     def publish(self, code: str, topics: Iterable[str]) -> None:
         try:

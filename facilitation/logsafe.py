@@ -13,6 +13,7 @@ REDACTED = "…"
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 SECRET = re.compile(r"(?i)\b(key|token|secret|password|session)=[^&\s\"'<>]*")
 QUERY = re.compile(r"((?:\b[a-z][a-z0-9+.-]*://[^\s?#\"'<>]*|(?<![\w])/[^\s?#\"'<>]*))\?[^\s#\"'<>]*")
+PARAMS = re.compile(r"\?[\w.~%-]+=[^\s\"'<>]*")  # a query whose path was cut off
 IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
 IPV6 = re.compile(r"(?<![\w:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:%\w+)?(?![\w:])")
 _installed = False
@@ -37,6 +38,7 @@ def redact(text: str) -> str:
     """`text` without keys, query strings or addresses (control characters left as they are)."""
     text = SECRET.sub(lambda m: f"{m.group(1)}={REDACTED}", text)
     text = QUERY.sub(lambda m: f"{m.group(1)}?{REDACTED}", text)
+    text = PARAMS.sub(f"?{REDACTED}", text)
     text = IPV4.sub(_address, text)
     return IPV6.sub(_address, text)
 

@@ -6,6 +6,7 @@ import os
 from nicegui import ui
 
 from activities import register_all
+from facilitation import drafts, logsafe
 from facilitation import settings as config
 from facilitation.activity import REGISTRY
 from facilitation.demo import demo_session
@@ -18,9 +19,11 @@ def main() -> None:
     simulated = bool(os.environ.get("NICEGUI_USER_SIMULATION"))  # under pytest's `user` fixture
     settings = config.load([] if simulated else None)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logsafe.install()  # no control character, query string, key or address reaches the log
     register_all(REGISTRY)
     service = Service.open(settings)
     archive.start_up(service.rooms, settings.retention_days)  # saved documents, finish closes, purge
+    drafts.purge_unstarted(service.rooms, settings.draft_ttl_hours)  # sessions never started
     pages.register(service)
     if settings.base_url.startswith("http://127.0.0.1") and settings.host not in ("127.0.0.1", "localhost"):
         print(
@@ -51,6 +54,11 @@ def main() -> None:
         # Per-message deflate keeps a zlib window per websocket: ~270 KiB a phone for messages
         # that are a few hundred bytes. Off, 1,000 phones fit in one process.
         ws_per_message_deflate=False,
+        # The client's address is the socket's peer, or what a proxy named by --trusted-proxy
+        # says (facilitation/gate.py); uvicorn's own reading of X-Forwarded-For and its access
+        # log (addresses, full URLs with their query) are off.
+        proxy_headers=False,
+        access_log=False,
     )
 
 

@@ -22,7 +22,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.phones import ServerProcess, SimClient, join_phone, percentiles  # noqa: E402
+from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
 # What shows that a phone's view of the new item is built (the title arrives first).
@@ -36,7 +36,7 @@ async def run(n: int, batch: int, port: int) -> dict:
             created = (await http.post("/api/sessions", json={"plan": PLAN})).json()
             agenda = (await http.get(f"/api/sessions/{created['code']}")).json()["agenda"]
         code, key = created["code"], created["host_key"]
-        console = await SimClient(server.base_url, f"/host/{code}?key={key}").open()
+        console = await host_console(server.base_url, code, key).open()
         await console.click(await console.wait_for_button(label="Démarrer la session"))
         await asyncio.sleep(1)
         rss_before = server.rss_kib()

@@ -33,8 +33,9 @@ CLIENT_ID = re.compile(r"'client_id': '([0-9a-f-]+)'")
 
 
 class SimClient:
-    def __init__(self, base_url: str, path: str) -> None:
+    def __init__(self, base_url: str, path: str, cookies: dict[str, str] | None = None) -> None:
         self.base_url, self.path = base_url, path
+        self.cookies = cookies or {}  # sent with the page and the websocket (e.g. a host cookie)
         self.client_id = ""
         self.elements: dict[str, dict[str, Any]] = {}
         self.next_message_id = 0
@@ -47,17 +48,31 @@ class SimClient:
         self.received = 0
 
     async def open(self) -> SimClient:
-        async with httpx.AsyncClient(base_url=self.base_url, timeout=60) as http:  # own cookie jar
+        await self.load()
+        return await self.connect()
+
+    async def load(self) -> SimClient:
+        """Load the page: its client id and element tree."""
+        async with httpx.AsyncClient(base_url=self.base_url, timeout=60, cookies=self.cookies) as http:
             response = await http.get(self.path)
             response.raise_for_status()
         html = response.text
         self.client_id = CLIENT_ID.search(html).group(1)
         self.elements = json.loads(ELEMENTS.search(html).group(1))
-        ws_url = self.base_url.replace("http://", "ws://") + (
+        return self
+
+    def ws_url(self) -> str:
+        return self.base_url.replace("http://", "ws://") + (
             f"/_nicegui_ws/socket.io/?client_id={self.client_id}&next_message_id=0&implicit_handshake=true"
             f"&document_id={uuid.uuid4()}&tab_id={uuid.uuid4()}&old_tab_id=null&EIO=4&transport=websocket"
         )
-        self.ws = await websockets.connect(ws_url, max_size=None, open_timeout=60, ping_interval=None)
+
+    async def connect(self) -> SimClient:
+        """Open the page's websocket and handshake, as nicegui.js does."""
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())} if self.cookies else None
+        self.ws = await websockets.connect(
+            self.ws_url(), max_size=None, open_timeout=60, ping_interval=None, additional_headers=headers
+        )
         opening = await self.ws.recv()
         assert opening.startswith("0"), opening
         await self.ws.send("40")
@@ -158,6 +173,11 @@ class SimClient:
             task.cancel()
         if self.ws is not None:
             await self.ws.close()
+
+
+def host_console(base_url: str, code: str, key: str) -> SimClient:
+    """The console, with the host cookie that its link `/host/{code}?key=…` would have set."""
+    return SimClient(base_url, f"/host/{code}", cookies={f"cercle_host_{code}": key})
 
 
 async def join_phone(base_url: str, code: str, mode: str = "room") -> SimClient:

@@ -32,7 +32,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.phones import ServerProcess, SimClient, join_phone, percentiles  # noqa: E402
+from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
 LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
@@ -110,7 +110,7 @@ async def run(n: int, window: float, change: float, batch: int, port: int, seed:
         async with httpx.AsyncClient(base_url=server.base_url) as http:
             created = (await http.post("/api/sessions", json={"plan": PLAN})).json()
         code, key = created["code"], created["host_key"]
-        console = await SimClient(server.base_url, f"/host/{code}?key={key}").open()
+        console = await host_console(server.base_url, code, key).open()
         await console.click(await console.wait_for_button(label="Démarrer la session"))
         await asyncio.sleep(0.5)
         await console.click(await console.wait_for_button(label="Point suivant"))

@@ -10,7 +10,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import __version__
+from .gate import ADDRESS
 from .i18n import RuleViolation, explain
+from .limits import Limits, Refusal
 from .service import Service
 
 MAX_BODY = 64 * 1024
@@ -22,8 +24,28 @@ class CreateSession(BaseModel):
     title: str | None = Field(default=None, max_length=200)
 
 
-def error(status: int, message: str, **extra: Any) -> JSONResponse:
-    return JSONResponse({"error": message, **extra}, status_code=status)
+def error(status: int, message: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status, headers=headers)
+
+
+def refused(refusal: Refusal) -> JSONResponse:
+    """A limit's refusal as JSON, in English with the French beside it."""
+    headers = {}
+    if refusal.retry_after:
+        headers["Retry-After"] = str(refusal.retry_after)
+    if refusal.status == 401:
+        headers["WWW-Authenticate"] = 'Bearer realm="cercle"'
+    return error(refusal.status, refusal.message("en"), headers, message_fr=refusal.message("fr"))
+
+
+def address_of(request: Request) -> str:
+    """The keyed hash of the client's address, as the gate left it (never the address itself)."""
+    return getattr(request.state, ADDRESS, "unknown")
+
+
+def bearer(request: Request) -> str | None:
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return value.strip() or None if scheme.lower() == "bearer" else None
 
 
 async def read_body(request: Request) -> bytes | None:
@@ -67,7 +89,7 @@ def public_summary(service: Service, code: str) -> dict[str, Any] | None:
     }
 
 
-def register(app: FastAPI, service: Service) -> None:
+def register(app: FastAPI, service: Service, limits: Limits) -> None:
     @app.get("/healthz")
     async def healthz() -> JSONResponse:
         try:
@@ -90,15 +112,24 @@ def register(app: FastAPI, service: Service) -> None:
 
     @app.post("/api/sessions")
     async def create_session(request: Request) -> JSONResponse:
+        address = address_of(request)
+        try:
+            limits.check_organiser(bearer(request), address)
+        except Refusal as refusal:
+            return refused(refusal)
         body = await read_body(request)
         if body is None:
             return error(413, f"Request body over {MAX_BODY // 1024} KiB.")
         try:
-            data = CreateSession.model_validate(json.loads(body or b"null"))
+            raw = json.loads(body or b"null")
         except json.JSONDecodeError as exc:
             return error(
                 422, f"The body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
             )
+        except (UnicodeDecodeError, RecursionError, ValueError):
+            return error(400, 'The body is not JSON in UTF-8. Send {"plan": "<name>"} or {"title": "..."}.')
+        try:
+            data = CreateSession.model_validate(raw)
         except ValidationError as exc:
             details = explain(exc, root="body")
             return error(422, f'Invalid body: {details}. Send {{"plan": "<name>"}} or {{"title": "..."}}.')
@@ -106,6 +137,10 @@ def register(app: FastAPI, service: Service) -> None:
             return error(
                 422, 'Give a plan ({"plan": "open-detat-2018-03-12"}) or a title ({"title": "..."}).'
             )
+        try:
+            limits.check_capacity(address, service.rooms.open_count())
+        except Refusal as refusal:
+            return refused(refusal)
         try:
             room, key = service.rooms.create(plan=data.plan, title=data.title)
         except RuleViolation as refusal:

@@ -2,8 +2,9 @@
 
 `GET /api/sessions/{code}/export.{md,html,json,csv}`: with the host key while the restitution is
 not published, public once it is. `DELETE /api/sessions/{code}`: host key only. The key comes as
-`Authorization: Bearer <host key>` or `?key=`. Errors are JSON: 401 (no key), 403 (wrong key),
-404 (no such session or format).
+`Authorization: Bearer <host key>`, as the console's host cookie, or (for older scripts) as
+`?key=`, which is never logged. Errors are JSON: 401 (no key), 403 (wrong key), 404 (no such
+session or format), 429 (too many wrong keys from this address: `Retry-After`).
 """
 
 from __future__ import annotations
@@ -11,36 +12,40 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
-from .api import error
+from .api import address_of, bearer, error, refused
 from .codes import normalise_code
+from .gate import host_key_from
+from .limits import Limits, Refusal
 from .restitution import archive
 from .service import Service
 from .settings import LANGUAGES
 
 
-def host_key(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, value = header.partition(" ")
-    if scheme.lower() == "bearer" and value.strip():
-        return value.strip()
-    return request.query_params.get("key") or None
+def host_key(request: Request, code: str) -> str | None:
+    return bearer(request) or host_key_from(request.cookies, code) or request.query_params.get("key") or None
 
 
-def refusal(service: Service, code: str, request: Request) -> JSONResponse | None:
+def refusal(service: Service, limits: Limits, code: str, request: Request) -> JSONResponse | None:
     """None when the request carries the host key of `code`; else the JSON error to send."""
-    key = host_key(request)
+    key = host_key(request, code)
     if key is None:
         return JSONResponse(
             {"error": "This needs the host key: send 'Authorization: Bearer <host key>' or ?key=."},
             status_code=401,
             headers={"WWW-Authenticate": 'Bearer realm="cercle"'},
         )
+    address = address_of(request)
+    try:
+        limits.guess_allowed(limits.keys, address)
+    except Refusal as refusal:
+        return refused(refusal)
     if not service.rooms.key_ok(code, key):
+        limits.keys.fail(address)
         return error(403, "Wrong host key for this session.")
     return None
 
 
-def register(app: FastAPI, service: Service) -> None:
+def register(app: FastAPI, service: Service, limits: Limits) -> None:
     rooms = service.rooms
 
     @app.get("/api/sessions/{code}/export.{fmt}")
@@ -51,9 +56,9 @@ def register(app: FastAPI, service: Service) -> None:
         if not rooms.store.code_taken(code):
             return error(404, f"No session has the code {code!r}.")
         if not archive.is_published(rooms, code):
-            refused = refusal(service, code, request)
-            if refused is not None:
-                return refused
+            denied = refusal(service, limits, code, request)
+            if denied is not None:
+                return denied
         lang = request.query_params.get("lang") or service.settings.lang
         if lang not in LANGUAGES:
             return error(422, f"Unknown language {lang!r}: use fr or en.")
@@ -76,8 +81,8 @@ def register(app: FastAPI, service: Service) -> None:
         code = normalise_code(code)
         if not rooms.store.code_taken(code):
             return error(404, f"No session has the code {code!r}.")
-        refused = refusal(service, code, request)
-        if refused is not None:
-            return refused
+        denied = refusal(service, limits, code, request)
+        if denied is not None:
+            return denied
         rooms.erase(code)
         return JSONResponse({"erased": code})

@@ -97,6 +97,20 @@ class Rooms:
         self._rooms[code] = room
         return room, key
 
+    def open_count(self) -> int:
+        """How many sessions are open (draft or live): every one of them is in memory."""
+        return sum(1 for room in self._rooms.values() if room.state.status != "closed")
+
+    def unstarted(self, created_before: float) -> list[str]:
+        """Sessions never started (still draft, nobody joined) created before `created_before`."""
+        return [
+            code
+            for code, room in self._rooms.items()
+            if room.state.status == "draft"
+            and not room.state.participants
+            and room.state.created_at < created_before
+        ]
+
     def key_ok(self, code: str, key: str | None) -> bool:
         stored = self.store.host_key_hash(codes.normalise_code(code))
         return stored is not None and codes.key_matches(key, stored)

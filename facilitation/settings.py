@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import os
+import re
 import secrets
 import socket
 from dataclasses import dataclass
 from pathlib import Path
+
+from .limits import parse_networks
 
 LANGUAGES = ("fr", "en")
 
@@ -23,6 +26,13 @@ class Settings:
     lang: str = "fr"
     demo: bool = False
     retention_days: int = 0
+    organiser_key: str = ""
+    trusted_proxy: str = ""
+    creations_per_hour: float = 20.0
+    creations_burst: int = 5
+    max_open_sessions: int = 500
+    draft_ttl_hours: float = 72.0
+    frame_ancestors: str = ""
 
     @property
     def base_url(self) -> str:
@@ -82,7 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Cercle: live facilitation for open-government forums.",
         epilog="CERCLE_STORAGE_SECRET signs the phones' browser storage; when unset, one is generated "
         "once and kept in the data folder. CERCLE_RETENTION_DAYS purges the raw events of closed "
-        "sessions after that many days (0 keeps them).",
+        "sessions after that many days (0 keeps them). CERCLE_ORGANISER_KEY, when set, is asked "
+        "before any session is opened (a variable, not a flag: flags show in process lists). "
+        "CERCLE_CREATIONS_PER_HOUR and CERCLE_CREATIONS_BURST limit the sessions one address opens; "
+        "CERCLE_MAX_OPEN_SESSIONS caps the sessions open at once; CERCLE_DRAFT_TTL_HOURS erases "
+        "sessions never started after that many hours (0 keeps them).",
     )
     parser.add_argument(
         "--host",
@@ -107,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=LANGUAGES, default=env("CERCLE_LANG", "fr"), help="interface language (CERCLE_LANG)"
     )
     parser.add_argument(
+        "--trusted-proxy",
+        default=env("CERCLE_TRUSTED_PROXY", ""),
+        help="address(es) or networks of the reverse proxy whose X-Forwarded-For is believed, e.g. "
+        "127.0.0.1 or 10.0.0.0/8,::1 (CERCLE_TRUSTED_PROXY; default: none, the socket's peer counts)",
+    )
+    parser.add_argument(
+        "--frame-ancestors",
+        default=env("CERCLE_FRAME_ANCESTORS", ""),
+        help="who may show the screen page in a frame, as CSP sources, e.g. \"'self' https://intranet.example\" "
+        "(CERCLE_FRAME_ANCESTORS; default: no page may be framed)",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="open (or reopen) the demo session of the 2018 plan and print its URLs",
@@ -116,7 +142,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def load(argv: list[str] | None = None) -> Settings:
     """Read the settings; the storage secret is generated once and kept in the data folder."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        parse_networks(args.trusted_proxy)
+    except ValueError as exc:
+        parser.error(f"--trusted-proxy: {exc}")
+    if re.search(r"[;,\r\n\"]", args.frame_ancestors):
+        parser.error(
+            "--frame-ancestors: CSP sources separated by spaces, without ';', ',' or quotes other than '"
+        )
     data_dir = Path(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     secret = os.environ.get("CERCLE_STORAGE_SECRET") or _kept_secret(data_dir)
@@ -128,8 +163,29 @@ def load(argv: list[str] | None = None) -> Settings:
         storage_secret=secret,
         lang=args.lang,
         demo=args.demo,
-        retention_days=int(os.environ.get("CERCLE_RETENTION_DAYS", "0") or 0),
+        retention_days=int(_number(parser, "CERCLE_RETENTION_DAYS", 0)),
+        organiser_key=os.environ.get("CERCLE_ORGANISER_KEY", "").strip(),
+        trusted_proxy=args.trusted_proxy,
+        creations_per_hour=_number(parser, "CERCLE_CREATIONS_PER_HOUR", 20),
+        creations_burst=int(_number(parser, "CERCLE_CREATIONS_BURST", 5)),
+        max_open_sessions=int(_number(parser, "CERCLE_MAX_OPEN_SESSIONS", 500)),
+        draft_ttl_hours=_number(parser, "CERCLE_DRAFT_TTL_HOURS", 72),
+        frame_ancestors=args.frame_ancestors.strip(),
     )
+
+
+def _number(parser: argparse.ArgumentParser, name: str, default: float) -> float:
+    """A non-negative number from the environment; a clear error when it is not one."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return float(default)
+    try:
+        value = float(text)
+    except ValueError:
+        parser.error(f"{name}: {text!r} is not a number")
+    if value < 0 or value != value:
+        parser.error(f"{name}: {text!r} must be 0 or more")
+    return value
 
 
 def _kept_secret(data_dir: Path) -> str:

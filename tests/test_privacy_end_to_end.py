@@ -2,9 +2,10 @@
 
 Whole sessions of both shipped plans run with marker strings everywhere a person could type or
 leak their identity: the name to be called by (any phone field labelled as a name), facilitator
-labels (any console field labelled as a name, host or label), the browser's user agent, an
-X-Forwarded-For header. Then the raw SQLite files (database, -wal, -shm), the server's captured
-output and every export are scanned: no marker may appear. The phones' tokens, read from their
+labels (any console field labelled as a name, host or label), the browser's user agent, the
+client's address (an X-Forwarded-For header that the server believes, as it would from its
+reverse proxy, and the socket's own 127.0.0.1). Then the raw SQLite files (database, -wal, -shm),
+the server's captured output and every export are scanned: no marker may appear. The phones' tokens, read from their
 signed cookies, must be gone from the files once the session is closed.
 """
 
@@ -152,7 +153,8 @@ def run_session(server: Server, browser, plan: str) -> dict:
 def test_no_identity_reaches_the_disk_the_logs_or_the_exports(tmp_path) -> None:
     from playwright.sync_api import sync_playwright
 
-    server = Server(tmp_path / "data").start()
+    # the test's requests come through a "proxy" on 127.0.0.1: the client's address is FORWARDED
+    server = Server(tmp_path / "data", env={"CERCLE_TRUSTED_PROXY": "127.0.0.1"}).start()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
@@ -183,6 +185,11 @@ def test_no_identity_reaches_the_disk_the_logs_or_the_exports(tmp_path) -> None:
         if marker in output:
             leaks.append(f"{marker} in the server's output")
         leaks += [f"{marker} in export {where}" for where, body in exports.items() if marker in body]
+    peer = "127.0.0.1"  # the socket's peer: kept by neither the files nor the log
+    if peer.encode() in running or peer.encode() in stored:
+        leaks.append("the peer's address in the SQLite files")
+    if peer in output:
+        leaks.append("the peer's address in the server's output")
     for s in sessions:
         for token in s["tokens"]:
             if token.encode() in running or token.encode() in stored:

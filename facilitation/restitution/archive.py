@@ -9,10 +9,8 @@ commands through the room (`facilitation/feedback.py`).
 from __future__ import annotations
 
 import logging
-import time
-from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import privacy
@@ -36,49 +34,6 @@ FORMATS: dict[str, tuple[str, Callable[[Restitution], str]]] = {
     "json": ("application/json", opendata.to_json),
     "csv": ("text/csv; charset=utf-8", opendata.to_csv),
 }
-
-
-# --- rate limit (memory only, per connection) -----------------------------------------------
-
-
-@dataclass
-class RateLimiter:
-    """At most `burst` comments per `window` seconds and one per `gap` seconds per connection,
-    and `session_cap` per minute per session (against floods from many connections). Keys are
-    connection ids held in memory; no address is ever looked at."""
-
-    gap: float = 20.0
-    burst: int = 5
-    window: float = 3600.0
-    session_cap: int = 30
-    clock: Callable[[], float] = time.time
-    _by_key: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
-    _by_session: dict[str, deque[float]] = field(default_factory=lambda: defaultdict(deque))
-
-    def wait(self, session: str, key: str) -> int:
-        """Seconds to wait before `key` may comment (0: now)."""
-        now = self.clock()
-        mine, all_ = self._by_key[key], self._by_session[session]
-        while mine and mine[0] <= now - self.window:
-            mine.popleft()
-        while all_ and all_[0] <= now - 60:
-            all_.popleft()
-        waits = [0.0]
-        if mine:
-            waits.append(mine[-1] + self.gap - now)
-        if len(mine) >= self.burst:
-            waits.append(mine[0] + self.window - now)
-        if len(all_) >= self.session_cap:
-            waits.append(all_[0] + 60 - now)
-        return max(0, int(max(waits) + 0.999))
-
-    def record(self, session: str, key: str) -> None:
-        now = self.clock()
-        self._by_key[key].append(now)
-        self._by_session[session].append(now)
-
-    def forget(self, key: str) -> None:
-        self._by_key.pop(key, None)
 
 
 # --- the saved documents: a projection of the log -----------------------------------------------

@@ -1,15 +1,18 @@
-"""`/host/{code}?key=`: the facilitator's console."""
+"""`/host/{code}`: the facilitator's console. The link `/host/{code}?key=…` sets the host cookie
+and redirects here (`facilitation/gate.py`); the page reads the key from that cookie."""
 
 from __future__ import annotations
 
+from fastapi import Request
 from nicegui import ui
 
 from .. import session as rules
+from ..gate import host_key_from
 from ..i18n import t
 from ..room import Room
 from ..service import Service
 from ..session import CATEGORIES
-from . import restitution_panel
+from . import guard, restitution_panel
 from .common import ActivitySlot, is_unavailable, minutes
 from .context import Scope, ViewContext
 from .frame import frame, notice, pick_lang
@@ -19,15 +22,16 @@ def register(service: Service) -> None:
     default = service.settings.lang
 
     @ui.page("/host/{code}")
-    def console(code: str, key: str | None = None, lang: str | None = None) -> None:
+    def console(request: Request, code: str, lang: str | None = None) -> None:
         lang = pick_lang(lang, default)
         room = service.rooms.get(code)
-        path = f"/host/{code}"
-        with frame(lang, default, path, kind="console", **({"key": key} if key else {})):
+        key = host_key_from(request.cookies, code)
+        with frame(lang, default, f"/host/{code}", kind="console"):
             if room is None or not service.rooms.key_ok(code, key):
                 # The same refusal for an unknown code and a wrong key: nothing leaks either way.
                 notice(t("error.bad_key", lang), kind="error")
                 return
+            guard.mark_host(ui.context.client, room.code)
             Console(service, room, lang, key or "").build()
 
 

@@ -2,17 +2,52 @@
 
 from __future__ import annotations
 
-from nicegui import ui
+from nicegui import app, ui
 
 from ..codes import normalise_code
 from ..demo import DEMO_PLAN
-from ..i18n import RuleViolation, t
+from ..gate import ADDRESS
+from ..i18n import RuleViolation, add, t
+from ..limits import Limits
 from ..plans import list_plans
 from ..service import Service
 from .frame import frame, notice, pick_lang, with_lang
 
+REMEMBERED = "cercle_organiser_key"  # in the tab's storage: server memory, for this tab only
 
-def register(service: Service) -> None:
+add(
+    {
+        "home.organiser_key": ("Clé d'organisation", "Organiser key"),
+        "home.organiser_hint": (
+            "Ce serveur la demande pour ouvrir une session ; elle est retenue pour cet onglet.",
+            "This server asks for it to open a session; it is remembered for this tab.",
+        ),
+        "home.organiser_remembered": (
+            "Clé d'organisation retenue pour cet onglet (laissez vide pour la garder).",
+            "Organiser key remembered for this tab (leave empty to keep it).",
+        ),
+    }
+)
+
+
+def remembered() -> str:
+    try:
+        return str(app.storage.tab.get(REMEMBERED, ""))
+    except (RuntimeError, AssertionError):  # no socket yet: nothing remembered
+        return ""
+
+
+def remember(key: str) -> None:
+    try:
+        if key:
+            app.storage.tab[REMEMBERED] = key
+        else:
+            app.storage.tab.pop(REMEMBERED, None)
+    except (RuntimeError, AssertionError):
+        pass
+
+
+def register(service: Service, limits: Limits) -> None:
     default = service.settings.lang
 
     @ui.page("/")
@@ -53,16 +88,39 @@ def register(service: Service) -> None:
                         about.text = descriptions.get(value, "")
 
                     choice.on_value_change(lambda e: chosen(e.value))
+                    organiser = None
+                    if limits.organiser_key:
+                        organiser = (
+                            ui.input(t("home.organiser_key", lang), password=True)
+                            .props('autocomplete="off" data-testid="organiser-key"')
+                            .mark("organiser-key")
+                            .classes("w-full")
+                        )
+                        ui.label(t("home.organiser_hint", lang)).classes("cercle-muted text-xs")
                     result = ui.column().classes("w-full")
 
                     def create() -> None:
                         result.clear()
+                        request = ui.context.client.request
+                        address = getattr(request.state, ADDRESS, "unknown")
+                        given = (organiser.value or "").strip() if organiser is not None else ""
+                        given = given or remembered()
                         try:
+                            limits.check_organiser(given, address)
+                            if not choice.value and not (title.value or "").strip():
+                                raise RuleViolation("home.title_required")
+                            limits.check_capacity(address, service.rooms.open_count())
                             room, key = service.rooms.create(plan=choice.value or None, title=title.value)
                         except RuleViolation as refusal:
+                            if refusal.key.startswith("limits.organiser_key"):
+                                remember("")
                             with result:
                                 notice(refusal.message(lang), kind="error")
                             return
+                        if organiser is not None:
+                            remember(given)
+                            organiser.value = ""
+                            organiser.props(f'hint="{t("home.organiser_remembered", lang)}"')
                         host = with_lang(f"/host/{room.code}", lang, default, key=key)
                         with result:
                             notice(t("home.created", lang), kind="ok")

@@ -1,34 +1,59 @@
-"""Wires the pages, the API, the assets and the runtime tuning into NiceGUI's app."""
+"""Wires the pages, the API, the assets, the limits and the runtime tuning into NiceGUI's app."""
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import logging
 from pathlib import Path
 
-from nicegui import app, ui
+from nicegui import app, background_tasks, ui
 
-from .. import api, api_export
+from .. import api, api_export, drafts, logsafe
+from ..gate import Gate
+from ..limits import Limits
 from ..service import Service
-from . import console, home, phone, restitution, screen
+from . import console, guard, home, phone, restitution, screen
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+DRAFTS_EVERY = 3600.0  # seconds between two purges of sessions never started
+
+log = logging.getLogger(__name__)
 
 
-def register(service: Service) -> None:
+def register(service: Service) -> Limits:
+    logsafe.install()
+    limits = Limits.from_settings(service.settings)
     app.state.cercle = service  # for tests and tools that run inside the app
+    app.state.cercle_limits = limits
+    app.add_middleware(Gate, service=service, limits=limits)
+    guard.install(service, limits)
     app.add_static_files("/assets", ASSETS)
-    api.register(app, service)
-    api_export.register(app, service)
-    home.register(service)
+    api.register(app, service, limits)
+    api_export.register(app, service, limits)
+    home.register(service, limits)
     console.register(service)
     screen.register(service)
     phone.register(service)
-    restitution.register(service)
+    restitution.register(service, limits)
     for kind in service.rooms.registry.kinds():
         css = getattr(service.rooms.registry.get(kind), "css", "")
         if css:
             ui.add_css(css, shared=True)  # in every page's head: not re-sent to each phone per view
     app.on_startup(tune_runtime)
+    if service.settings.draft_ttl_hours > 0:
+        app.on_startup(lambda: background_tasks.create(purge_drafts(service), name="drafts"))
+    return limits
+
+
+async def purge_drafts(service: Service) -> None:
+    """Erase sessions never started, past their delay, every hour (main.py does it at start-up)."""
+    while True:
+        await asyncio.sleep(DRAFTS_EVERY)
+        try:
+            drafts.purge_unstarted(service.rooms, service.settings.draft_ttl_hours)
+        except Exception:
+            log.exception("the purge of sessions never started failed")
 
 
 def tune_runtime() -> None:

@@ -9,22 +9,27 @@ from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
+from fastapi import Request
 from nicegui import app, background_tasks, ui
 
 from .. import feedback, privacy
 from ..codes import normalise_code
 from ..commands import HOST, PUBLIC
 from ..feedback import FEEDBACK_TOPIC, MAX_COMMENT
+from ..gate import ADDRESS, host_key_from
 from ..i18n import add, t
+from ..limits import CommentLimiter, Limits
 from ..restitution import archive, render_html
 from ..room import Room
 from ..service import Service
+from . import guard
 from .context import ViewContext
 from .frame import frame, notice, pick_lang
+from .phone import TOKENS
 
 log = logging.getLogger(__name__)
 
-LIMITER = archive.RateLimiter()
+LIMITER = CommentLimiter()  # the running server's, set by `register`
 PURGE_EVERY = 6 * 3600.0
 FORMAT_LABELS = {"md": "Markdown", "html": "HTML", "json": "JSON", "csv": "CSV"}
 
@@ -106,24 +111,39 @@ def highlighted(text: str, findings: tuple[privacy.Finding, ...]) -> str:
     return "".join([*parts, escape(text[at:])])
 
 
-def export_url(code: str, fmt: str, lang: str, key: str | None = None) -> str:
-    query = {"lang": lang, **({"key": key} if key else {})}
-    return f"/api/sessions/{code}/export.{fmt}?{urlencode(query)}"
+def export_url(code: str, fmt: str, lang: str) -> str:
+    """An export's link: the host's browser sends its host cookie, so no key is in the URL."""
+    return f"/api/sessions/{code}/export.{fmt}?{urlencode({'lang': lang})}"
 
 
-def register(service: Service) -> None:
+def commenter(code: str) -> tuple[str, str]:
+    """Who comments, for the limits: the phone's token for this session if this browser has one,
+    else the browser's id in its signed storage; and the keyed hash of the address."""
+    request = ui.context.client.request
+    browser = request.scope.get("session") or {}
+    token = (browser.get(TOKENS) or {}).get(code)
+    participant = f"token:{token}" if token else f"browser:{browser.get('id') or ui.context.client.id}"
+    return participant, getattr(request.state, ADDRESS, "unknown")
+
+
+def register(service: Service, limits: Limits) -> None:
+    global LIMITER
+    LIMITER = limits.comments
     default = service.settings.lang
     rooms = service.rooms
 
     @ui.page("/r/{code}")
-    def public(code: str, key: str | None = None, lang: str | None = None) -> None:
+    def public(request: Request, code: str, lang: str | None = None) -> None:
         lang = pick_lang(lang, default)
         code = normalise_code(code)
-        with frame(lang, default, f"/r/{code}", kind="restitution", **({"key": key} if key else {})):
+        key = host_key_from(request.cookies, code)
+        with frame(lang, default, f"/r/{code}", kind="restitution"):
             if not rooms.store.code_taken(code):
                 notice(t("restitution.ui.unknown", lang, code=code), kind="error")
                 return
             host = bool(key) and rooms.key_ok(code, key)
+            if host:
+                guard.mark_host(ui.context.client, code)
             if not archive.is_published(rooms, code):
                 if not host:
                     notice(t("restitution.ui.not_published", lang), kind="info")
@@ -165,7 +185,7 @@ class PublicPage:
             with ui.row().classes("items-center gap-3 cercle-restitution").props('data-testid="downloads"'):
                 ui.label(self.t("restitution.ui.downloads")).classes("font-semibold")
                 for fmt, label in FORMAT_LABELS.items():
-                    ui.link(label, export_url(self.code, fmt, self.lang, self.key), new_tab=fmt == "html")
+                    ui.link(label, export_url(self.code, fmt, self.lang), new_tab=fmt == "html")
         with ui.column().classes("cercle-card w-full max-w-[920px] self-center"):
             ui.label(self.t("restitution.comments")).classes("cercle-h2")
             self.comments = (
@@ -176,9 +196,7 @@ class PublicPage:
                 self.form()
         self.show_comments()
         self.ctx.subscribe(FEEDBACK_TOPIC, self.show_comments)
-        client = ui.context.client
-        client.on_delete(self.ctx.scope.close)
-        client.on_delete(lambda: LIMITER.forget(client.id))
+        ui.context.client.on_delete(self.ctx.scope.close)
 
     def form(self) -> None:
         self.text = (
@@ -193,13 +211,13 @@ class PublicPage:
         ).mark("comment-send")
 
     async def send(self) -> None:
-        key = ui.context.client.id
-        wait = LIMITER.wait(self.code, key)
+        participant, address = commenter(self.code)
+        wait = LIMITER.wait(self.code, participant, address)
         if wait:
             ui.notify(self.t("restitution.error.too_fast", seconds=wait), type="warning", position="top")
             return
         if await self.ctx.run(feedback.post_comment, self.text.value or ""):
-            LIMITER.record(self.code, key)
+            LIMITER.record(self.code, participant, address)
             self.text.value = ""
             ui.notify(self.t("restitution.ui.comment_sent"), type="positive", position="top")
 

@@ -48,7 +48,7 @@ class RestitutionPanel:
             with ui.row().classes("items-center gap-3"):
                 ui.label(self.t("restitution.ui.downloads")).classes("font-semibold")
                 for fmt, label in FORMAT_LABELS.items():
-                    ui.link(label, export_url(self.code, fmt, self.lang, self.key), new_tab=True).props(
+                    ui.link(label, export_url(self.code, fmt, self.lang), new_tab=True).props(
                         f'data-testid="export-{fmt}"'
                     ).mark(f"export-{fmt}")
             self.publication = ui.row().classes("items-center gap-3 w-full")
@@ -86,7 +86,7 @@ class RestitutionPanel:
                 self.t("restitution.ui.unpublish" if will else "restitution.ui.publish"),
                 on_click=lambda: self.publish(not will),
             ).props(f'{"outline" if will else "color=primary"} no-caps data-testid="publish"').mark("publish")
-            ui.link(self.t("restitution.ui.public_page"), f"/r/{self.code}?key={self.key}", new_tab=True)
+            ui.link(self.t("restitution.ui.public_page"), f"/r/{self.code}", new_tab=True)  # host cookie
 
     async def publish(self, publish: bool) -> None:
         await self.console.ctx.run(feedback.set_publication, publish)

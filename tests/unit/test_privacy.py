@@ -185,12 +185,3 @@ def test_comments_are_checked_and_their_moderation_logged(tmp_path, plans, clock
     room.run_now(HOST, feedback.moderate_comment, 1, True, "hors sujet")
     assert room.state.comments[0].hidden and room.state.moderation[-1].reason == "hors sujet"
     assert rooms.store.count_events(room.code, "session.comment_moderated") == 1
-
-
-def test_the_comment_rate_limit_is_per_connection(clock) -> None:
-    limiter = archive.RateLimiter(clock=clock)
-    assert limiter.wait("C", "k") == 0
-    limiter.record("C", "k")
-    assert limiter.wait("C", "k") == 20 and limiter.wait("C", "other") == 0
-    clock.advance(21)
-    assert limiter.wait("C", "k") == 0

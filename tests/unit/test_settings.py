@@ -43,3 +43,29 @@ def test_open_to_the_room_uses_a_lan_address(monkeypatch: pytest.MonkeyPatch) ->
 def test_bad_language_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         config.load(["--lang", "de", "--data-dir", str(tmp_path)])
+
+
+def test_limits_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CERCLE_ORGANISER_KEY", " sesame ")
+    monkeypatch.setenv("CERCLE_MAX_OPEN_SESSIONS", "40")
+    monkeypatch.setenv("CERCLE_DRAFT_TTL_HOURS", "0")
+    loaded = config.load(["--data-dir", str(tmp_path), "--trusted-proxy", "127.0.0.1,10.0.0.0/8"])
+    assert loaded.organiser_key == "sesame" and loaded.max_open_sessions == 40
+    assert loaded.draft_ttl_hours == 0 and loaded.trusted_proxy == "127.0.0.1,10.0.0.0/8"
+    assert loaded.creations_per_hour == 20 and loaded.creations_burst == 5 and loaded.frame_ancestors == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "env"),
+    [
+        (["--trusted-proxy", "proxy.example"], {}),
+        (["--frame-ancestors", "'self'; script-src *"], {}),
+        ([], {"CERCLE_MAX_OPEN_SESSIONS": "many"}),
+        ([], {"CERCLE_CREATIONS_PER_HOUR": "-1"}),
+    ],
+)
+def test_bad_limits_settings_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, argv, env) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit):
+        config.load([*argv, "--data-dir", str(tmp_path)])

@@ -1,0 +1,216 @@
+"""The gate every HTTP request and websocket passes: the client's address (as a keyed hash), the
+host key moved from the URL into a cookie, slower answers to guessing, and security headers.
+
+- `/host/{code}?key=…` and `/r/{code}?key=…` set the host cookie when the key is right, then
+  redirect (303) to the same page without the key, so that it stays out of the address bar,
+  the history, `Referer` headers and logs. The cookie is HttpOnly, SameSite=Strict, and scoped
+  by path to the session's pages, its API and NiceGUI's socket (whose handshake checks it).
+- Unknown session codes (`/j/`, `/screen/`, `/r/`, `/api/sessions/{code}…`) and wrong host
+  keys count as failures of the address; past a few, its answers are 429 for a while.
+- Every response carries `Referrer-Policy`, `X-Content-Type-Options`, `X-Frame-Options` and a
+  `Content-Security-Policy` that NiceGUI works with (see docs/design.md).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from starlette.requests import cookie_parser
+
+from .codes import normalise_code
+from .i18n import t
+from .limits import Limits, Refusal
+from .service import Service
+from .settings import LANGUAGES
+
+Scope = dict[str, Any]
+Receive = Callable[[], Awaitable[dict[str, Any]]]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+ADDRESS = "cercle_address"  # the key of the address's hash in the request's state
+COOKIE_PREFIX = "cercle_host_"
+COOKIE_AGE = 12 * 3600  # a forum day; the console link sets it again
+KEYED_PAGE = re.compile(r"^/(host|r)/([^/]+)/?$")
+CODE_ROUTE = re.compile(r"^/(?:j|screen|r)/([^/]+)/?$|^/api/sessions/([^/]+)(?:/export\.[^/]+)?$")
+
+# NiceGUI renders its pages with inline scripts and evaluates JavaScript it is sent (event
+# handlers, `run_javascript`, props given as expressions), and Tailwind's browser build writes
+# <style> elements: hence 'unsafe-inline' and 'unsafe-eval'. Everything is served by Cercle itself.
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+    "connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+def cookie_name(code: str) -> str:
+    return COOKIE_PREFIX + normalise_code(code)
+
+
+def cookie_paths(code: str, root: str = "") -> list[str]:
+    """Where the host cookie of `code` is sent: its console, its restitution, its API, the socket."""
+    code = normalise_code(code)
+    return [f"{root}/host/{code}", f"{root}/r/{code}", f"{root}/api/sessions/{code}", f"{root}/_nicegui_ws/"]
+
+
+def set_cookie_headers(code: str, key: str, *, secure: bool, root: str = "") -> list[str]:
+    flags = f"Max-Age={COOKIE_AGE}; HttpOnly; SameSite=Strict" + ("; Secure" if secure else "")
+    return [f"{cookie_name(code)}={key}; Path={path}; {flags}" for path in cookie_paths(code, root)]
+
+
+def host_key_from(cookies: Mapping[str, str], code: str) -> str | None:
+    """The host key the cookies carry for session `code`, if any."""
+    return cookies.get(cookie_name(code)) or None
+
+
+def cookies_of(header: str | None) -> dict[str, str]:
+    return cookie_parser(header or "")
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return value.decode("latin-1")
+    return None
+
+
+class Gate:
+    """ASGI middleware; see the module's docstring."""
+
+    def __init__(self, app: ASGIApp, service: Service, limits: Limits) -> None:
+        self.app, self.service, self.limits = app, service, limits
+        self.frame_ancestors = service.settings.frame_ancestors
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        peer = (scope.get("client") or (None,))[0]
+        address = self.limits.address(peer, _header(scope, b"x-forwarded-for"))
+        scope.setdefault("state", {})[ADDRESS] = address
+        if scope["type"] == "http":
+            early = self.check(scope, address)
+            send = self.with_headers(scope, send)
+            if early is not None:
+                await early(send)
+                return
+        await self.app(scope, receive, send)
+
+    # --- guessing and the host cookie -----------------------------------------------------------
+
+    def check(self, scope: Scope, address: str) -> Callable[[Send], Awaitable[None]] | None:
+        """An early answer (redirect or refusal) for this request, or None to let it through."""
+        path = scope["path"]
+        query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+        try:
+            keyed = KEYED_PAGE.match(path)
+            if keyed:
+                return self.keyed_page(scope, keyed.group(1), keyed.group(2), query, address)
+            route = CODE_ROUTE.match(path)
+            if route:
+                self.code_check(route.group(1) or route.group(2), address)
+        except Refusal as refusal:
+            return self.refused(refusal, path, query.get("lang"))
+        return None
+
+    def code_check(self, code: str, address: str) -> None:
+        """Count an unknown code as a failure of `address`; raises while it must wait."""
+        self.limits.guess_allowed(self.limits.codes, address)
+        if not self.service.rooms.store.code_taken(normalise_code(code)):
+            self.limits.codes.fail(address)
+
+    def keyed_page(
+        self, scope: Scope, page: str, raw_code: str, query: dict[str, str], address: str
+    ) -> Callable[[Send], Awaitable[None]] | None:
+        code = normalise_code(raw_code)
+        key = query.pop("key", None)
+        cookie = host_key_from(cookies_of(_header(scope, b"cookie")), code)
+        given = key or cookie
+        if given is None:
+            if page == "r":
+                self.code_check(code, address)  # the public page
+            return None  # the console says the key is missing
+        self.limits.guess_allowed(self.limits.keys, address)
+        right = self.service.rooms.key_ok(code, given)
+        if not right:
+            self.limits.keys.fail(address)
+        if key is None:
+            return None  # a cookie: the page checks it again and says what it finds
+        location = f"{scope.get('root_path', '')}/{page}/{code}" + (f"?{urlencode(query)}" if query else "")
+        headers = [("location", location), ("cache-control", "no-store")]
+        if right:
+            secure = scope.get("scheme") == "https" or self.forwarded_https(scope)
+            root = scope.get("root_path", "")
+            headers += [("set-cookie", c) for c in set_cookie_headers(code, key, secure=secure, root=root)]
+        return _respond(303, b"", headers)
+
+    def forwarded_https(self, scope: Scope) -> bool:
+        """HTTPS as a trusted proxy says (its `X-Forwarded-Proto`)."""
+        peer = (scope.get("client") or (None,))[0]
+        proto = (_header(scope, b"x-forwarded-proto") or "").lower()
+        return proto == "https" and self.limits.trusts(peer)
+
+    def refused(self, refusal: Refusal, path: str, lang: str | None) -> Callable[[Send], Awaitable[None]]:
+        headers = [("retry-after", str(refusal.retry_after or 1)), ("cache-control", "no-store")]
+        if path.startswith("/api/"):
+            body = json.dumps(
+                {"error": refusal.message("en"), "message_fr": refusal.message("fr")}, ensure_ascii=False
+            )
+            return _respond(refusal.status, body.encode(), [*headers, ("content-type", "application/json")])
+        lang = lang if lang in LANGUAGES else self.service.settings.lang
+        other = "en" if lang == "fr" else "fr"
+        page = (
+            f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Cercle</title>'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            '<link rel="stylesheet" href="/assets/cercle.css"></head><body class="cercle-page">'
+            f'<p class="cercle-notice cercle-notice-error">{html.escape(refusal.message(lang))}</p>'
+            f'<p lang="{other}" class="cercle-muted">{html.escape(refusal.message(other))}</p>'
+            f'<p><a href="/">{html.escape(t("app.name", lang))}</a></p></body></html>'
+        )
+        return _respond(
+            refusal.status, page.encode(), [*headers, ("content-type", "text/html; charset=utf-8")]
+        )
+
+    # --- headers ------------------------------------------------------------------------------
+
+    def security_headers(self, path: str) -> list[tuple[bytes, bytes]]:
+        framed = bool(self.frame_ancestors) and path.startswith("/screen/")
+        ancestors = self.frame_ancestors if framed else "'none'"
+        headers = [
+            (b"referrer-policy", b"no-referrer"),
+            (b"x-content-type-options", b"nosniff"),
+            (b"content-security-policy", f"{CSP}; frame-ancestors {ancestors}".encode()),
+        ]
+        if not framed:
+            headers.append((b"x-frame-options", b"DENY"))
+        return headers
+
+    def with_headers(self, scope: Scope, send: Send) -> Send:
+        extra = self.security_headers(scope["path"])
+        names = {name for name, _ in extra}
+
+        async def sending(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message = {**message, "headers": kept + extra}
+            await send(message)
+
+        return sending
+
+
+def _respond(status: int, body: bytes, headers: list[tuple[str, str]]) -> Callable[[Send], Awaitable[None]]:
+    raw = [(k.encode(), v.encode("latin-1")) for k, v in headers] + [
+        (b"content-length", str(len(body)).encode())
+    ]
+
+    async def respond(send: Send) -> None:
+        await send({"type": "http.response.start", "status": status, "headers": raw})
+        await send({"type": "http.response.body", "body": body})
+
+    return respond

@@ -1,0 +1,79 @@
+"""Raw socket.io clients against a real server: a foreign socket cannot drive the console, and
+what browsers send to the log is bounded and cannot forge a line."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import pytest
+import websockets
+
+from bench.phones import SimClient, host_console
+from tests.browser.test_security import summary, without_redirect
+
+pytestmark = pytest.mark.browser
+
+
+async def test_a_foreign_socket_cannot_drive_the_console(server) -> None:
+    session = server.create(title="Atelier gardé")
+    code, key = session["code"], session["host_key"]
+    redirect = without_redirect(session["host_url"])
+    assert redirect.code == 303 and redirect.headers["location"] == f"/host/{code}"
+    cookies = [
+        c for c in redirect.headers.get_all("set-cookie") if c.startswith(f"cercle_host_{code}={key};")
+    ]
+    paths = {c.split("Path=")[1].split(";")[0] for c in cookies}
+    assert paths == {f"/host/{code}", f"/r/{code}", f"/api/sessions/{code}", "/_nicegui_ws/"}
+
+    console = await host_console(server.base_url, code, key).load()  # the page is built
+    start = console.find_button(label="Démarrer la session")
+    assert start is not None
+    listener = next(e["listener_id"] for e in console.elements[start]["events"] if e["type"] == "click")
+    # Its client id is in its websocket's URL, so in any proxy's log: a socket without the host
+    # cookie that handshakes for it is refused...
+    async with websockets.connect(console.ws_url()) as foreign:
+        assert (await foreign.recv()).startswith("0")
+        await foreign.send("40")
+        assert (await asyncio.wait_for(foreign.recv(), 10)).startswith("44")
+    await console.connect()  # ...while the console's own socket, with the cookie, is accepted
+    attacker = await SimClient(server.base_url, "/").open()  # a page and socket of its own
+    try:
+        click = {"id": int(start), "client_id": console.client_id, "listener_id": listener, "args": []}
+        await attacker.emit("event", click)  # a click naming the console's client, from another socket
+        await asyncio.sleep(1.0)
+        assert summary(server, code)["state"] == "draft"
+        await console.click(start)
+        for _ in range(50):
+            if summary(server, code)["state"] == "live":
+                break
+            await asyncio.sleep(0.1)
+        assert summary(server, code)["state"] == "live"
+    finally:
+        await attacker.close()
+        await console.close()
+
+
+async def test_browser_log_messages_are_bounded_and_cannot_forge_a_line(server) -> None:
+    before = len(server.output())
+    sender = await SimClient(server.base_url, "/").open()
+    try:
+        forged = "x\nINFO facilitation.rooms: forged line " + "y" * 10_000
+        for _ in range(200):
+            await sender.emit("log", {"client_id": sender.client_id, "level": "error", "message": forged})
+        await asyncio.sleep(1.5)
+        for _ in range(5):  # a client of someone else's page, from this socket: ignored
+            await sender.emit("log", {"client_id": str(uuid.uuid4()), "level": "info", "message": "other"})
+    finally:
+        await sender.close()
+    status, _ = server.request("GET", "/x%0aINFO%20facilitation.rooms:%20forged?key=leaked")
+    assert status == 404
+    await asyncio.sleep(0.5)
+    written = server.output()[before:]
+    lines = written.splitlines()
+    assert not any(line.startswith("INFO facilitation.rooms: forged") for line in lines)
+    browser_lines = [line for line in lines if "browser:" in line]
+    assert 1 <= len(browser_lines) <= 10  # ten a minute per page
+    assert all(len(line) < 500 for line in browser_lines)
+    assert len(written) < 20_000  # instead of 2 MB
+    assert "leaked" not in written

@@ -1,0 +1,49 @@
+"""What reaches the log: no forged line, no query string, no key, no address."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from facilitation import logsafe
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GET /x\nINFO forged", "GET /x\\nINFO forged"),
+        ("a\rb\x1b[31mc\u2028d", "a\\rb\\x1b[31mc\\u2028d"),
+        ("http://h/host/ABCDEF?key=s3cr3t&lang=en not found", "http://h/host/ABCDEF?… not found"),
+        ("/j/ABCDEF?mode=remote&x=1", "/j/ABCDEF?…"),
+        ("key=s3cr3t token=t0k", "key=… token=…"),
+        ("from 198.51.100.173 and 2001:db8::1", "from <address> and <address>"),
+        ("at 12:30:45, version 3.18.0", "at 12:30:45, version 3.18.0"),
+    ],
+)
+def test_a_line_is_cleaned(text: str, expected: str) -> None:
+    assert logsafe.clean(text) == expected
+
+
+def test_a_record_and_its_traceback_are_scrubbed() -> None:
+    try:
+        raise ValueError("bad body\nINFO forged line from 198.51.100.173")
+    except ValueError:
+        record = logging.getLogger("t").makeRecord(
+            "t", logging.ERROR, __file__, 1, "failed for %s", ("/r/X?key=abc",), __import__("sys").exc_info()
+        )
+    logsafe.scrub(record)
+    text = logging.Formatter("%(levelname)s %(message)s").format(record)
+    assert text.startswith("ERROR failed for /r/X?…")
+    lines = text.splitlines()
+    assert all(line.startswith("  | ") for line in lines[1:])  # no traceback line passes for a record
+    assert "198.51.100.173" not in text and "abc" not in text
+
+
+def test_installed_it_cleans_every_logger(caplog: pytest.LogCaptureFixture) -> None:
+    logsafe.install()
+    logsafe.install()  # once is enough; twice changes nothing
+    with caplog.at_level(logging.INFO):
+        logging.getLogger("nicegui").warning("%s not found", "http://h/x\nINFO y?key=z")
+        logging.getLogger("uvicorn.access").info('%s - "GET %s"', "198.51.100.173:5000", "/?key=z")
+    assert [r.getMessage() for r in caplog.records] == ["http://h/x\\nINFO y?… not found"]

@@ -45,7 +45,7 @@ def main() -> None:
         port=settings.port,
         language="fr" if settings.lang == "fr" else "en-US",
         storage_secret=settings.storage_secret,
-        reconnect_timeout=30.0,
+        reconnect_timeout=settings.reconnect_timeout,
         show=False,
         reload=False,
         show_welcome_message=False,

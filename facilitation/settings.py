@@ -32,6 +32,7 @@ class Settings:
     creations_burst: int = 5
     max_open_sessions: int = 500
     draft_ttl_hours: float = 72.0
+    reconnect_timeout: float = 30.0
     frame_ancestors: str = ""
 
     @property
@@ -170,6 +171,7 @@ def load(argv: list[str] | None = None) -> Settings:
         creations_burst=int(_number(parser, "CERCLE_CREATIONS_BURST", 5)),
         max_open_sessions=int(_number(parser, "CERCLE_MAX_OPEN_SESSIONS", 500)),
         draft_ttl_hours=_number(parser, "CERCLE_DRAFT_TTL_HOURS", 72),
+        reconnect_timeout=_number(parser, "CERCLE_RECONNECT_TIMEOUT", 30),
         frame_ancestors=args.frame_ancestors.strip(),
     )
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from facilitation.events import Event
 from facilitation.i18n import t
+from facilitation.session import SessionClosed
 
 from .model import Request, TurnsState
 
@@ -19,7 +21,6 @@ if TYPE_CHECKING:
 NAME_MAX = 40
 
 _names: dict[tuple[str, int, str], str] = {}
-_watched: set[str] = set()
 
 
 def clean(name: str | None) -> str:
@@ -64,15 +65,14 @@ def count(code: str) -> int:
     return sum(1 for k in _names if k[0] == code)
 
 
+def forget_on_close(room: Room, events: list[Event]) -> None:
+    """A projection of the room (run after each command): a session's names go when it closes."""
+    if any(isinstance(e, SessionClosed) for e in events):
+        forget_session(room.code)
+
+
 def watch(room: Room) -> None:
-    """Forget the session's names as soon as it closes (once per room, whoever is watching)."""
-    code = room.code
-    if code in _watched:
-        return
-    _watched.add(code)
-
-    def on_phase() -> None:
-        if room.state.status == "closed":
-            forget_session(code)
-
-    room.subscribe("phase", on_phase)
+    """Forget the session's names as soon as it closes: the rooms run `forget_on_close` after
+    each command (registered once, for every room; no subscription to keep)."""
+    if forget_on_close not in room.projections:
+        room.projections.append(forget_on_close)

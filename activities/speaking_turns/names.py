@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from facilitation.i18n import t
+from facilitation.text import clean_text
 
 from .model import Request, TurnsState
 
@@ -23,8 +24,8 @@ _watched: set[str] = set()
 
 
 def clean(name: str | None) -> str:
-    """A name as shown: one line, spaces collapsed, at most NAME_MAX characters."""
-    return " ".join((name or "").split())[:NAME_MAX]
+    """A name as shown: one line, invisible characters removed, at most NAME_MAX characters."""
+    return clean_text(name)[:NAME_MAX].rstrip()
 
 
 def remember(code: str, item: int, request_id: str, name: str | None) -> None:

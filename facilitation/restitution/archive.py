@@ -20,6 +20,7 @@ from ..events import Event
 from ..i18n import RuleViolation, add
 from ..session import MOMENT, SessionState
 from ..settings import LANGUAGES
+from ..text import clean_text
 from . import opendata, render_html, render_md
 from .model import Restitution, build, with_comments
 
@@ -211,7 +212,7 @@ def set_publish(rooms: Rooms, code: str, publish: bool) -> None:
 def post_comment(rooms: Rooms, code: str, text: str, limiter: RateLimiter, key: str) -> int:
     """Add an anonymous comment to a published restitution; raises RuleViolation."""
     code = normalise_code(code)
-    text = text.strip()
+    text = clean_text(text, multiline=True)
     if not is_published(rooms, code):
         raise RuleViolation("restitution.error.not_published")
     if not text:
@@ -226,7 +227,7 @@ def post_comment(rooms: Rooms, code: str, text: str, limiter: RateLimiter, key: 
 
 
 def _reason(reason: str) -> str:
-    reason = " ".join(reason.split())[:MAX_REASON]
+    reason = clean_text(reason)[:MAX_REASON]
     if not reason:
         raise RuleViolation("restitution.error.reason_required")
     return reason
@@ -235,7 +236,7 @@ def _reason(reason: str) -> str:
 def hide_comment(rooms: Rooms, code: str, comment_id: int, reason: str, *, hide: bool = True) -> None:
     """Hide (or show again) a comment; the log keeps what, when and why, never who."""
     code = normalise_code(code)
-    reason = _reason(reason) if hide else " ".join(reason.split())[:MAX_REASON]
+    reason = _reason(reason) if hide else clean_text(reason)[:MAX_REASON]
     if not rooms.store.hide_comment(code, comment_id, reason, hidden=hide):
         raise RuleViolation("restitution.error.no_comment")
     entry = {"target": "comment", "target_id": str(comment_id), "action": "hide" if hide else "show"}
@@ -322,7 +323,7 @@ async def moderate_text(
     action = "edit" if text is not None else ("hide" if hide else "show")
     entry = {"target": "free_text", "target_id": f"{item}:{text_id}", "action": action}
     room.store.log_moderation(
-        room.code, {**entry, "reason": " ".join(reason.split())[:MAX_REASON], "place": where}, room.clock()
+        room.code, {**entry, "reason": clean_text(reason)[:MAX_REASON], "place": where}, room.clock()
     )
     if room.state.status == "closed":
         save_snapshots(room)

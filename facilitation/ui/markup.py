@@ -6,8 +6,9 @@ view needs markup (a clock the browser ticks, a bar, a chip, a table read by a s
 the HTML itself and every text in it, translated or typed by a person, goes through `esc`. The
 element is then created with `ui.html(...)` and NiceGUI's default `sanitize=True`: the browser
 passes the HTML through DOMPurify (loaded by every NiceGUI page) before inserting it, so a
-forgotten `esc` still cannot run a script. That costs the server nothing and a phone a few
-microseconds per update.
+forgotten `esc` still cannot run a script. That costs the server nothing, and the browser about
+0.05 ms per update of such an element (measured in headless Chromium: 50-65 µs, against 5 µs
+without sanitising); phones receive such updates only on phase changes.
 """
 
 from __future__ import annotations

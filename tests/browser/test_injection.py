@@ -163,6 +163,7 @@ def test_the_corpus_stays_text_in_every_page_and_export(server, pages) -> None:
     screen = pages.open(PROJECTOR, a["screen_url"])
     check(host, "console, débat", texts)
     check(screen, "screen, débat", [texts[0], *texts[9:], *texts[:5]])
+    assert screen.locator(".cercle-screen-qr svg path").count() > 0  # and the QR code
     check(phone, "phone, arguments", texts[9:10])
 
     host.locator('[aria-label="Aller à ce point"]').nth(1).click()  # the café
@@ -223,6 +224,7 @@ def test_the_corpus_stays_text_in_every_page_and_export(server, pages) -> None:
     reader.reload()
     record = [*texts, *(visible(t) for t in themes)]  # title, statement, arguments, café, comment
     check(reader, "restitution page", [*record, visible(P[4])])
+    assert reader.locator("figure svg rect").count() > 0  # the sanitiser keeps the charts
     check(moderator, "restitution page (moderation)", [*record, visible(P[4])])
 
     # --- the exports of session A -------------------------------------------------------------

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from .commands import CommandContext, command
 from .events import ActivityEvent, Event, Folder, event
 from .i18n import RuleViolation, add
+from .text import clean_text
 
 if TYPE_CHECKING:
     from .activity import Activity
@@ -102,7 +103,7 @@ FEEDBACK_TOPIC = "comments"  # the public page and the console's panel
 
 
 def _reason(reason: str, required: bool) -> str:
-    cleaned = " ".join((reason or "").split())[:MAX_REASON]
+    cleaned = clean_text(reason)[:MAX_REASON]
     if required and not cleaned:
         raise RuleViolation("restitution.error.reason_required")
     return cleaned
@@ -114,7 +115,7 @@ def post_comment(state: SessionState, cc: CommandContext, text: str) -> list[Eve
     addresses and browsers, which the state never holds)."""
     if not state.published:
         raise RuleViolation("restitution.error.not_published")
-    cleaned = (text or "").strip()
+    cleaned = clean_text(text, multiline=True)
     if not cleaned:
         raise RuleViolation("restitution.error.empty")
     if len(cleaned) > MAX_COMMENT:

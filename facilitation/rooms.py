@@ -15,6 +15,7 @@ from .i18n import RuleViolation
 from .plans import PLANS_DIR, list_plans, load_plan
 from .room import Clock, Projection, Room
 from .store import Store
+from .text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class Rooms:
     def create(self, *, plan: str | None = None, title: str | None = None) -> tuple[Room, str]:
         """A new session (from a plan, or blank with a title); returns its room and host key."""
         now = self.clock()
+        title = clean_text(title)
         code = codes.new_code(self.store.code_taken)
         key = codes.new_host_key()
         if plan:

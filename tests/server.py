@@ -34,7 +34,10 @@ class Server:
 
     def start(self, timeout: float = 30.0) -> Server:
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "CERCLE_STORAGE_SECRET": "test-secret", **self.env}
+        # A browser test module opens many sessions from 127.0.0.1: the creation limits (tested on
+        # their own in tests/ui/test_limits.py) would refuse them.
+        limits = {"CERCLE_CREATIONS_BURST": "1000", "CERCLE_CREATIONS_PER_HOUR": "100000"}
+        env = {**os.environ, "CERCLE_STORAGE_SECRET": "test-secret", **limits, **self.env}
         for inherited in ("NICEGUI_USER_SIMULATION", "PYTEST_CURRENT_TEST", "NICEGUI_SCREEN_TEST_PORT"):
             env.pop(inherited, None)  # else NiceGUI believes it runs under its own test harness
         log = self.log_path.open("ab")

@@ -3,10 +3,11 @@ colours and the stylesheet. Pure (no NiceGUI), so that it is tested without a br
 
 from __future__ import annotations
 
-from html import escape
+import json
 from typing import Any
 
 from facilitation.i18n import t
+from facilitation.ui.markup import esc
 
 from .settings import Statement
 from .tally import Distribution, Movement, short_label
@@ -31,10 +32,10 @@ def bar_html(statement: Statement, d: Distribution, lang: str, *, size: str = "s
         label = f"{c.total} · {pct} %" if pct >= 12 else (str(c.total) if pct >= 5 else "")
         segments.append(
             f'<div class="dm-seg" style="flex:{c.total};background:{colour(statement, c.position)}" '
-            f'data-position="{escape(c.position)}">{label}</div>'
+            f'data-position="{esc(c.position)}">{label}</div>'
         )
     if not segments:
-        segments.append(f'<div class="dm-seg dm-empty">{escape(t("debat_mouvant.nobody_yet", lang))}</div>')
+        segments.append(f'<div class="dm-seg dm-empty">{esc(t("debat_mouvant.nobody_yet", lang))}</div>')
     legend = []
     for c in d.counts:
         pct = d.percent(c.position) if total else 0
@@ -45,9 +46,9 @@ def bar_html(statement: Statement, d: Distribution, lang: str, *, size: str = "s
         if c.heads:
             parts.append(f"<b>{t('debat_mouvant.heads', lang)} {c.heads}</b>")
         legend.append(
-            f'<div class="dm-leg" data-position="{escape(c.position)}">'
+            f'<div class="dm-leg" data-position="{esc(c.position)}">'
             f'<span class="dm-leg-name"><span class="dm-dot" style="background:{colour(statement, c.position)}">'
-            f"</span>{escape(short_label(statement, c.position, lang))}</span>"
+            f"</span>{esc(short_label(statement, c.position, lang))}</span>"
             f'<span class="dm-leg-count">{c.total} ({pct} %)</span>'
             f'<span class="dm-leg-detail">{" · ".join(parts)}</span></div>'
         )
@@ -74,9 +75,8 @@ def sankey_options(statement: Statement, m: Movement, lang: str, *, font: int = 
                 )
     links = [{"source": f"1|{a}", "target": f"2|{b}", "value": n} for a, b, n in m.flows()]
     names = {p: short_label(statement, p, lang) for p in m.positions}
-    formatter = "p => ({%s})[p.name.split('|')[1]] + '  ' + p.value" % ",".join(  # noqa: UP031
-        f"{p!r}: {names[p]!r}" for p in m.positions
-    )
+    # the labels enter the browser's formatter as a JSON object (plain ASCII), never as code
+    formatter = f"p => ({json.dumps(names)})[p.name.split('|')[1]] + '  ' + p.value"
     return {
         "animation": False,
         "series": [

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from facilitation.i18n import explain
+from facilitation.text import clean_text
 
 Form = Literal["dilemma", "scale"]
 Side = Literal["a", "b"]
@@ -35,6 +36,18 @@ class Statement(BaseModel):
     b: str = Field(default="", max_length=CHOICE_MAX)
     hesitant: bool = False
     labels: list[str] | None = None
+
+    @field_validator("prompt", "a", "b", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean_text(value) if isinstance(value, str) else value
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def _clean_labels(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [clean_text(label) if isinstance(label, str) else label for label in value]
+        return value
 
     @model_validator(mode="after")
     def _complete(self) -> Statement:

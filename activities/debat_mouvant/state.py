@@ -15,6 +15,7 @@ from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
 from facilitation.i18n import RuleViolation
 from facilitation.session import SessionState
+from facilitation.text import clean_text
 
 from . import texts  # noqa: F401  (the activity's translations)
 from .events import (
@@ -365,8 +366,8 @@ def set_head_count(
 
 
 def clean_argument(text: str) -> str:
-    """One line, spaces collapsed, within the length limit (raises otherwise)."""
-    cleaned = " ".join((text or "").split())
+    """One line, invisible characters removed (`clean_text`), within the length limit (raises otherwise)."""
+    cleaned = clean_text(text)
     if not ARGUMENT_MIN <= len(cleaned) <= ARGUMENT_MAX:
         raise RuleViolation(
             "debat_mouvant.error.argument_length", min=ARGUMENT_MIN, max=ARGUMENT_MAX, n=len(cleaned)

@@ -106,7 +106,7 @@ class PhoneView:
             )
             with ui.column().classes("cercle-card gap-2").props('data-testid="dm-result"') as self.result:
                 ui.label(self.ctx.t("debat_mouvant.phone.result")).classes("cercle-h2")
-                self.result_bar = ui.html(sanitize=False).classes("w-full")
+                self.result_bar = ui.html().classes("w-full")
                 self.result_sentence = ui.label().classes("font-bold")
             self.argument_slot = ui.column().classes("w-full")
             self.done = ui.label(self.ctx.t("debat_mouvant.phone.done")).classes("cercle-muted")

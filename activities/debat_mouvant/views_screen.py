@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from nicegui import ui
 
 from facilitation.ui.context import ViewContext
+from facilitation.ui.markup import esc
 
 from . import state as rules
 from .display import bar_html, colour, sankey_options
@@ -61,13 +60,13 @@ class ScreenView:
             if stage == "done":
                 self.movement(run)
                 self.size = "screen dm-compact"
-                self.bar = ui.html("", sanitize=False).classes("w-full").props('data-testid="dm-bar"')
+                self.bar = ui.html("").classes("w-full").props('data-testid="dm-bar"')
             else:
                 self.size = "screen"
                 if run.open and run.hide_results:
                     ui.label(self.ctx.t("debat_mouvant.hidden_until_closed")).classes("cercle-screen-text")
                 else:
-                    self.bar = ui.html("", sanitize=False).classes("w-full").props('data-testid="dm-bar"')
+                    self.bar = ui.html("").classes("w-full").props('data-testid="dm-bar"')
                 self.voted = ui.label().classes("dm-screen-voted").props('data-testid="dm-voted"')
             if stage == "arguments":
                 self.args = ui.element("div").classes("dm-screen-args")
@@ -111,7 +110,7 @@ class ScreenView:
                 with ui.element("div"):
                     ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
                     items = "".join(
-                        f'<li data-argument="{escape(a.id)}">{escape(a.text)}</li>'
+                        f'<li data-argument="{esc(a.id)}">{esc(a.text)}</li>'
                         for a in run.visible_arguments(side)[-5:]  # type: ignore[arg-type]
                     )
-                    ui.html(f"<ul>{items}</ul>", sanitize=False)
+                    ui.html(f"<ul>{items}</ul>")

@@ -9,9 +9,8 @@ where the browser allows it.
 
 from __future__ import annotations
 
-import html
-
 from facilitation.i18n import t
+from facilitation.ui.markup import esc
 
 from .model import Turn
 from .stats import Stats, percent
@@ -84,10 +83,6 @@ STYLE = """
 .st-gauge-legend { font-size: 2.2vh; color: var(--cercle-muted, #595959); }
 .st-gauge-legend i { display: inline-block; width: 1.6vh; height: 1.6vh; vertical-align: middle; margin: 0 .4vw 0 1.2vw; border-radius: .3vh; }
 """
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 def sync_script(now: float) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from facilitation.events import Event
 from facilitation.i18n import t
 from facilitation.session import SessionClosed
+from facilitation.text import clean_text
 
 from .model import Request, TurnsState
 
@@ -24,8 +25,8 @@ _names: dict[tuple[str, int, str], str] = {}
 
 
 def clean(name: str | None) -> str:
-    """A name as shown: one line, spaces collapsed, at most NAME_MAX characters."""
-    return " ".join((name or "").split())[:NAME_MAX]
+    """A name as shown: one line, invisible characters removed, at most NAME_MAX characters."""
+    return clean_text(name)[:NAME_MAX].rstrip()
 
 
 def remember(code: str, item: int, request_id: str, name: str | None) -> None:

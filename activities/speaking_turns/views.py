@@ -13,10 +13,11 @@ import secrets
 from nicegui import ui
 
 from facilitation.ui.context import Redrawer, ViewContext
+from facilitation.ui.markup import esc
 
 from . import names
 from . import state as rules
-from .display import clock_html, esc, gauge_html, sync_script, tags_html
+from .display import clock_html, gauge_html, sync_script, tags_html
 from .model import Request, TurnsState
 from .stats import compute, presence
 
@@ -68,9 +69,8 @@ def draw_floor(ctx: ViewContext) -> None:
                 extra = f'<span class="st-tag">{esc(ctx.t("speaking_turns.paused"))}</span>'
             ui.html(
                 tags_html(ctx.lang, mode=turn.mode, point_of_order=turn.point_of_order, extra=extra),
-                sanitize=False,
             ).style("font-size: 2.6vh")
-        ui.html(clock_html(turn, ctx.now(), "screen"), sanitize=False)
+        ui.html(clock_html(turn, ctx.now(), "screen"))
 
 
 def draw_upcoming(ctx: ViewContext) -> None:
@@ -89,9 +89,7 @@ def draw_upcoming(ctx: ViewContext) -> None:
         parts.append(
             f'<div class="cercle-muted">{esc(ctx.t("speaking_turns.screen.more", n=len(positions) - SCREEN_NEXT))}</div>'
         )
-    ui.html(
-        f'<div class="st-screen-next" data-testid="st-screen-next">{"".join(parts)}</div>', sanitize=False
-    )
+    ui.html(f'<div class="st-screen-next" data-testid="st-screen-next">{"".join(parts)}</div>')
 
 
 def draw_gauge(ctx: ViewContext) -> None:
@@ -100,7 +98,7 @@ def draw_gauge(ctx: ViewContext) -> None:
         return
     stats = compute(state.turns, *presence(ctx.session))
     ui.label(ctx.t("speaking_turns.gauge.title")).classes("st-screen-label")
-    ui.html(gauge_html(stats, ctx.lang), sanitize=False).classes("w-full")
+    ui.html(gauge_html(stats, ctx.lang)).classes("w-full")
 
 
 # --- phone --------------------------------------------------------------------------------------
@@ -153,7 +151,6 @@ class TurnsPhone:
                 f'<div class="st-called-title">{esc(ctx.t("speaking_turns.phone.your_turn"))}</div>'
                 f"<div>{esc(ctx.t(hint))}</div>"
                 f"<div>{clock_html(turn, ctx.now(), 'phone')}</div></div>",
-                sanitize=False,
             )
         waiting = [q for q in active if q.status == "waiting"]
         if waiting:

@@ -13,10 +13,11 @@ from nicegui import ui
 
 from facilitation.session import CATEGORIES, MODES
 from facilitation.ui.context import Redrawer, ViewContext
+from facilitation.ui.markup import esc
 
 from . import names
 from . import state as rules
-from .display import clock_html, esc, reason_html, table_html, tags_html
+from .display import clock_html, reason_html, table_html, tags_html
 from .model import Request, TurnsState
 from .report import stats_tables, summary
 from .settings import LIMIT_MAX
@@ -109,10 +110,9 @@ class TurnsConsole:
                         extra += f'<span class="st-tag">{esc(ctx.t("speaking_turns.limit_of", limit=duration(turn.limit)))}</span>'
                     ui.html(
                         tags_html(ctx.lang, mode=turn.mode, point_of_order=turn.point_of_order, extra=extra),
-                        sanitize=False,
                     )
             if turn is not None:
-                ui.html(clock_html(turn, ctx.now(), "console"), sanitize=False)
+                ui.html(clock_html(turn, ctx.now(), "console"))
 
     def build_controls(self) -> None:
         """The floor's buttons, built once and updated in place: a button under the pointer is
@@ -194,7 +194,6 @@ class TurnsConsole:
                         + tags_html(
                             ctx.lang, mode=request.mode, point_of_order=request.point_of_order, extra=cat
                         ),
-                        sanitize=False,
                     ).props('data-testid="st-queue-tags"')
                 self.icon(
                     "campaign",
@@ -248,9 +247,11 @@ class TurnsConsole:
         color: str = "",
     ) -> None:
         label = self.ctx.t(key)
-        ui.button(icon=name, on_click=action).props(
-            f'flat dense round aria-label="{esc(label)}" {"disable" if disabled else ""} {f"color={color}" if color else ""}'
-        ).tooltip(label).mark(marker)
+        button = ui.button(icon=name, on_click=action).props(
+            f"flat dense round {'disable' if disabled else ''} {f'color={color}' if color else ''}"
+        )
+        button.props["aria-label"] = label  # a value, never parsed as props
+        button.tooltip(label).mark(marker)
 
     async def give(self, request_id: str) -> None:
         await self.ctx.act(rules.next_speaker, request_id)
@@ -349,9 +350,9 @@ class TurnsConsole:
                     .classes("flex-1")
                     .mark("st-limit")
                 )
-                ui.button(icon="check", on_click=self.save_limit).props(
-                    f'flat round aria-label="{esc(ctx.t("speaking_turns.console.limit_saved"))}"'
-                ).mark("st-limit-save")
+                save = ui.button(icon="check", on_click=self.save_limit).props("flat round")
+                save.props["aria-label"] = ctx.t("speaking_turns.console.limit_saved")
+                save.mark("st-limit-save")
             self.gauge = ui.switch(
                 ctx.t("speaking_turns.console.gauge"), value=self.state.gauge, on_change=self.toggle_gauge
             ).mark("st-gauge-switch")
@@ -389,7 +390,7 @@ class TurnsConsole:
             for n, table in enumerate(stats_tables(stats, ctx.lang)):
                 with ui.column().classes("flex-1 min-w-0 gap-1"):
                     ui.label(table.title).classes("font-semibold text-sm")
-                    ui.html(table_html(table.columns, table.rows, f"st-stats-{n}"), sanitize=False).classes(
+                    ui.html(table_html(table.columns, table.rows, f"st-stats-{n}")).classes(
                         "w-full overflow-x-auto"
                     )
         ui.label(ctx.t("speaking_turns.stats.presence_note", n=stats.present)).classes("text-xs cercle-muted")

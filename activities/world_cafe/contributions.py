@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from facilitation.text import clean_text
+
 ContributionKind = Literal["actor", "idea"]
 ActorKind = Literal["public", "association", "company", "research", "media", "other"]
 ACTOR_KINDS: tuple[ActorKind, ...] = ("public", "association", "company", "research", "media", "other")
@@ -108,5 +110,5 @@ def actors_by_kind(lines: list[ActorLine]) -> dict[ActorKind, list[ActorLine]]:
 
 
 def clean(text: str) -> str:
-    """Trimmed, with inner runs of spaces and line breaks kept to one space."""
-    return " ".join((text or "").split())
+    """One line, invisible characters removed, spaces tidied (`facilitation.text.clean_text`)."""
+    return clean_text(text)

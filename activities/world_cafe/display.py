@@ -10,9 +10,10 @@ message took to arrive, usually a fraction of a second).
 from __future__ import annotations
 
 import hashlib
-import html
 import math
 from collections.abc import Callable
+
+from facilitation.ui.markup import esc
 
 from .clock import Timing
 from .contributions import actors_by_kind, table_actors, table_ideas
@@ -190,7 +191,3 @@ def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
         parts.append("</div>")
     parts.append("</div>")
     return "".join(parts)
-
-
-def esc(text: str) -> str:
-    return html.escape(text, quote=True)

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from facilitation.i18n import explain
+from facilitation.text import clean_text
 
 Contribution = Literal["actors", "ideas"]
 
@@ -26,6 +27,11 @@ class Theme(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     title: str = Field(min_length=1, max_length=200)
     host: bool = False
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _clean_title(cls, value: object) -> object:
+        return clean_text(value) if isinstance(value, str) else value
 
     @field_validator("host", mode="before")
     @classmethod

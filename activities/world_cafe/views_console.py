@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from nicegui import ui
 
 from facilitation.ui.context import Redrawer, ViewContext
+from facilitation.ui.markup import esc
 
 from . import state as rules
 from .display import bar_html, clock_html, short_label
@@ -20,10 +20,10 @@ EDITABLE_GROUPS = 12
 def schedule_table(ctx: ViewContext, planned: list[list[int]]) -> str:
     """The schedule as one read-only HTML table: rows are rotations, cells the table numbers."""
     head = "".join(
-        f'<th class="px-1">{escape(ctx.t("world_cafe.group", n=g + 1))}</th>' for g in range(len(planned[0]))
+        f'<th class="px-1">{esc(ctx.t("world_cafe.group", n=g + 1))}</th>' for g in range(len(planned[0]))
     )
     rows = "".join(
-        f'<tr><td class="pr-2">{escape(ctx.t("world_cafe.rotation", n=r + 1, total=len(planned)))}</td>'
+        f'<tr><td class="pr-2">{esc(ctx.t("world_cafe.rotation", n=r + 1, total=len(planned)))}</td>'
         + "".join(f'<td class="px-1 text-center">{t + 1}</td>' for t in row)
         + "</tr>"
         for r, row in enumerate(planned)
@@ -188,7 +188,7 @@ class CafeConsole:
                 ui.label(ctx.t("world_cafe.console.schedule_large", max=EDITABLE_GROUPS)).classes(
                     "text-sm cercle-muted"
                 )
-                ui.html(schedule_table(ctx, planned), sanitize=False).classes("w-full overflow-x-auto")
+                ui.html(schedule_table(ctx, planned)).classes("w-full overflow-x-auto")
                 return
             options = {t: str(t + 1) for t in range(state.tables)}
             with ui.element("table").classes("text-sm"):
@@ -240,7 +240,7 @@ class CafeConsole:
                         ).classes("whitespace-nowrap").props(f'data-testid="wc-count-{table + 1}"').mark(
                             f"wc-count-{table + 1}"
                         )
-                    ui.html(bar_html(count, state.settings.target), sanitize=False).classes("w-full")
+                    ui.html(bar_html(count, state.settings.target)).classes("w-full")
                     if groups and timing.phase != "over":
                         ui.label(f"{ctx.t('world_cafe.console.groups_title')} : {groups}").classes(
                             "text-xs cercle-muted"
@@ -383,7 +383,7 @@ class ClockControls:
                 self.status = (
                     ui.label().classes("cercle-h2").props('data-testid="wc-status"').mark("wc-status")
                 )
-                self.clock = ui.html(sanitize=False)
+                self.clock = ui.html()
             with ui.row().classes("gap-2") as self.buttons:
                 self.resume = ui.button(
                     ctx.t("world_cafe.console.resume"),

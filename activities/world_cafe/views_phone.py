@@ -76,7 +76,7 @@ class CafePhone:
                             "font-semibold"
                         ).props('data-testid="wc-phone-group"').mark("wc-phone-group")
                     ui.label(status_line(ctx, state, timing)).classes("cercle-muted text-sm")
-                ui.html(clock_html(timing, "phone"), sanitize=False)
+                ui.html(clock_html(timing, "phone"))
             if table is None:
                 return
             lead = "world_cafe.phone.go_to" if timing.phase == "break" else "world_cafe.phone.at_table"
@@ -115,7 +115,7 @@ class CafePhone:
                 ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
                     "font-semibold"
                 )
-            ui.html(bar_html(count, state.settings.target), sanitize=False).classes("w-full")
+            ui.html(bar_html(count, state.settings.target)).classes("w-full")
             actors = table_actors(state.contributions, table)
             ideas = table_ideas(state.contributions, table)
             if not actors and not ideas:

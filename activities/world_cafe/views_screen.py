@@ -5,19 +5,19 @@ from __future__ import annotations
 from nicegui import ui
 
 from facilitation.ui.context import Redrawer, ViewContext
+from facilitation.ui.markup import esc
 
 from .clock import Timing
-from .display import CHIME_URL, actor_map_html, bar_html, clock_html, esc
+from .display import CHIME_URL, actor_map_html, bar_html, clock_html
 from .state import CafeState
 from .views import PHASE, TALLY, Bell, prepare, shown_rotation, status_line
 
 
 def build_screen(ctx: ViewContext) -> None:
     prepare(ctx)
-    ui.html(f'<audio id="wc-chime" src="{CHIME_URL}" preload="auto"></audio>', sanitize=False)
+    ui.html(f'<audio id="wc-chime" src="{CHIME_URL}" preload="auto"></audio>')
     ui.html(
         f'<div id="wc-sound-hint" class="wc-sound-hint">{esc(ctx.t("world_cafe.sound_hint"))}</div>',
-        sanitize=False,
     )
     item = ctx.session.agenda[ctx.item]
     ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
@@ -46,7 +46,7 @@ def draw_screen(ctx: ViewContext, r: Redrawer) -> None:
         ui.label(status_line(ctx, state, timing)).classes("cercle-screen-item").props(
             'data-testid="wc-status"'
         ).mark("wc-status")
-        ui.html(clock_html(timing, "screen"), sanitize=False)
+        ui.html(clock_html(timing, "screen"))
     grid = ui.element("div").classes("wc-tables")
 
     def fill() -> None:
@@ -78,8 +78,8 @@ def table_grid(ctx: ViewContext, state: CafeState, timing: Timing) -> None:
                 f"{esc(' · ' + ctx.t('mode.remote')) if state.groups[g].remote else ''}</span>"
                 for g in state.groups_at(table, rotation)
             )
-            ui.html(f"<div>{chips or '&nbsp;'}</div>", sanitize=False)
-            ui.html(bar_html(count, state.settings.target, "wc-screen-bar"), sanitize=False)
+            ui.html(f"<div>{chips or '&nbsp;'}</div>")
+            ui.html(bar_html(count, state.settings.target, "wc-screen-bar"))
             ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
                 "wc-count"
             )
@@ -89,4 +89,4 @@ def actor_map(ctx: ViewContext, state: CafeState) -> None:
     ui.label(ctx.t("world_cafe.actor_map")).classes("cercle-screen-text font-bold").props(
         'data-testid="wc-actor-map"'
     ).mark("wc-actor-map")
-    ui.html(actor_map_html(state, ctx.t), sanitize=False).classes("w-full")
+    ui.html(actor_map_html(state, ctx.t)).classes("w-full")

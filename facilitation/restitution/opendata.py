@@ -1,10 +1,18 @@
-"""Open data: the restitution as JSON and as CSV (schema in docs/open-data.md)."""
+"""Open data: the restitution as JSON and as CSV (schema in docs/open-data.md).
+
+The CSV is opened in spreadsheets, where a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+carriage return is read as a formula (OWASP's "CSV injection"): such a text cell is written with
+a leading apostrophe (`'=HYPERLINK(…)`), which a spreadsheet shows as text. Numbers stay numbers
+(a negative count, `-3`, is written as it is), and so does a text that is only a plain decimal
+number, which no spreadsheet can read as a formula.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from typing import Any
 
 from .charts import charts_of
@@ -40,6 +48,18 @@ def to_json(doc: Restitution) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def neutralise(text: str) -> str:
+    """A text cell that a spreadsheet cannot run: `'` before a leading `=`, `+`, `-`, `@`, tab or
+    carriage return, unless the text is only a decimal number."""
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def _value(value: Any) -> str:
     if value is None:
         return ""
@@ -47,9 +67,11 @@ def _value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, int | float):
+        return str(value)
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return neutralise(json.dumps(value, ensure_ascii=False))
+    return neutralise(str(value))
 
 
 def records(doc: Restitution) -> list[tuple[Any, ...]]:

@@ -13,7 +13,7 @@ from .render_md import agenda_rows, long_date, moderation_what
 
 CSS = """
 .cercle-restitution { font-family: "Marianne", "Segoe UI", Arial, sans-serif; color: #161616;
-  max-width: 860px; margin: 0 auto; line-height: 1.5; font-size: 15px; }
+  max-width: 860px; margin: 0 auto; line-height: 1.5; font-size: 15px; overflow-wrap: anywhere; }
 .cercle-restitution h1 { color: #000091; font-size: 1.9rem; line-height: 1.2; margin: .2em 0; }
 .cercle-restitution h2 { font-size: 1.35rem; margin: 1.6em 0 .4em; border-bottom: 2px solid #000091;
   padding-bottom: .15em; }

@@ -1,7 +1,17 @@
-"""The restitution in Markdown, pasteable into a Discourse forum (GFM tables, no HTML)."""
+"""The restitution in Markdown, pasteable into a Discourse forum (GFM tables, no HTML).
+
+Every text goes through `text` (or `cell` in a table), which makes it literal: what people typed
+can neither open an HTML tag nor draw a link, an image, emphasis, a heading, a list or a quote.
+`<` becomes `&lt;`, a `&` that would start an entity `&amp;`; the characters of emphasis, code
+and links (backslash, backtick, `*`, `_`, `[`, `]`) and the markers that open a block at the
+start of a line (`#`, `>`, `+`, `-`, `1.`) are escaped with a backslash. Only escapes that both
+CommonMark (markdown-it, Discourse, GitHub) and Python-Markdown understand are used, so the text
+reads the same in each.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -10,19 +20,51 @@ from .charts import charts_of
 from .model import Restitution, Section, clock_time
 
 NEWLINE_MARK = " "
+_INLINE = re.compile(r"[\\`*_\[\]<]|&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^([#>+-]|\d+(?=[.)]))")
+_CLOSING_HASHES = re.compile(r"(?<= )#+$")
+
+
+def _inline(value: str) -> str:
+    return _INLINE.sub(
+        lambda m: "&lt;" if m.group() == "<" else "&amp;" if m.group() == "&" else "\\" + m.group(), value
+    )
+
+
+def _line(value: str) -> str:
+    escaped = _inline(" ".join(value.split()))
+    start = _BLOCK_START.match(escaped)
+    if start is None:
+        return escaped
+    marker = start.group()
+    if marker.isdigit():  # "1." or "1)": escape the dot or the parenthesis after the number
+        return f"{marker}\\{escaped[len(marker) :]}"
+    return f"\\{escaped}"
+
+
+def text(value: Any, *, multiline: bool = False) -> str:
+    """`value` as literal Markdown text: on one line, or line by line if `multiline`."""
+    raw = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    if not multiline:
+        return _line(raw)
+    return "\n".join(_line(line) for line in raw.strip().split("\n"))
+
+
+def heading(level: int, value: Any, number: int | None = None) -> str:
+    """A heading (numbered if `number`) whose text cannot end it early: a closing run of `#` is
+    escaped too."""
+    prefix = f"{'#' * level} " + (f"{number}. " if number is not None else "")
+    return prefix + _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group()), text(value))
 
 
 def cell(value: Any) -> str:
-    """A table cell: pipes escaped, line breaks flattened."""
+    """A table cell: numbers as they are, text made literal, pipes escaped, line breaks flattened."""
     if value is None:
         return "—"
-    text = str(value).replace("\r", "").replace("\n", NEWLINE_MARK).strip()
-    return text.replace("\\", "\\\\").replace("|", "\\|") or " "
-
-
-def inline(value: Any) -> str:
-    """Text on one line (a list item)."""
-    return " ".join(str(value).split())
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    flat = str(value).replace("\r", "").replace("\n", NEWLINE_MARK).strip()
+    return _inline(flat).replace("|", "\\|") or " "
 
 
 def table(columns: list[str], rows: list[list[Any]]) -> list[str]:
@@ -80,22 +122,22 @@ def agenda_rows(doc: Restitution) -> tuple[list[str], list[list[Any]]]:
 
 
 def section(s: Section) -> list[str]:
-    lines = [f"## {s.item + 1}. {s.item_title}", ""]
+    lines = [heading(2, s.item_title, s.item + 1), ""]
     if s.title and s.title not in s.item_title:
-        lines += [f"*{s.title}*", ""]
+        lines += [f"*{text(s.title)}*", ""]
     for paragraph in s.paragraphs:
-        lines += [paragraph.strip(), ""]
+        lines += [text(paragraph, multiline=True), ""]
     for chart in charts_of(s.data):
         columns = [chart.title or "", *(x.name for x in chart.series)]
         rows = [[label, *(x.values[i] for x in chart.series)] for i, label in enumerate(chart.labels)]
         lines += [*table(columns, rows), ""]
     for tab in s.tables:
         if tab.title:
-            lines += [f"### {tab.title}", ""]
+            lines += [heading(3, tab.title), ""]
         lines += [*table(tab.columns, tab.rows), ""]
     for name, items in s.lists.items():
-        lines += [f"### {name}", ""]
-        lines += [f"- {inline(item)}" for item in items]
+        lines += [heading(3, name), ""]
+        lines += [f"- {text(item)}" for item in items]
         lines.append("")
     return lines
 
@@ -110,33 +152,33 @@ def moderation_what(entry: Any, lang: str) -> str:
 
 def render(doc: Restitution) -> str:
     lang = doc.lang
-    lines = [f"# {doc.title}", ""]
+    lines = [heading(1, doc.title), ""]
     meta = [x for x in (long_date(doc.date, lang), f"{t('restitution.licence', lang)} : {doc.licence}") if x]
-    lines += [f"*{' · '.join(meta)}*", "", f"> {t('restitution.chatham', lang)}", ""]
+    lines += [f"*{text(' · '.join(meta))}*", "", f"> {text(t('restitution.chatham', lang))}", ""]
     if doc.status != "closed":
-        lines += [f"**{t('restitution.live_draft', lang)}**", ""]
+        lines += [f"**{text(t('restitution.live_draft', lang))}**", ""]
     p = doc.participants
-    lines += [f"## {t('restitution.participants', lang)}", ""]
-    lines += [t("restitution.participants_line", lang, total=p.total, room=p.room, remote=p.remote), ""]
+    lines += [heading(2, t("restitution.participants", lang)), ""]
+    lines += [text(t("restitution.participants_line", lang, total=p.total, room=p.room, remote=p.remote)), ""]
     if p.total:
         cats = [f"{t(f'category.{c}', lang)} : {n}" for c, n in p.categories.items()]
-        lines += [f"{t('restitution.categories', lang)} — {' · '.join(cats)}", ""]
+        lines += [text(f"{t('restitution.categories', lang)} — {' · '.join(cats)}"), ""]
     columns, rows = agenda_rows(doc)
-    lines += [f"## {t('restitution.agenda', lang)}", "", *table(columns, rows), ""]
+    lines += [heading(2, t("restitution.agenda", lang)), "", *table(columns, rows), ""]
     for s in doc.sections:
         lines += section(s)
-    lines += [f"## {t('restitution.comments', lang)}", ""]
+    lines += [heading(2, t("restitution.comments", lang)), ""]
     if not doc.comments:
-        lines += [t("restitution.no_comments", lang), ""]
+        lines += [text(t("restitution.no_comments", lang)), ""]
     for c in doc.comments:
-        text = (
-            t("restitution.comment_hidden", lang, reason=c.reason or t("restitution.no_reason", lang))
+        body = (
+            text(t("restitution.comment_hidden", lang, reason=c.reason or t("restitution.no_reason", lang)))
             if c.hidden
-            else c.text.strip().replace("\n", "\n> ")
+            else text(c.text, multiline=True).replace("\n", "\n> ")
         )
-        lines += [f"**n° {c.id}** · {c.at[:16].replace('T', ' ')}", "", f"> {text}", ""]
+        lines += [f"**n° {c.id}** · {text(c.at[:16].replace('T', ' '))}", "", f"> {body}", ""]
     if doc.moderation:
-        lines += [f"## {t('restitution.moderation', lang)}", ""]
+        lines += [heading(2, t("restitution.moderation", lang)), ""]
         lines += table(
             [
                 t("restitution.col.when", lang),
@@ -149,5 +191,5 @@ def render(doc: Restitution) -> str:
             ],
         )
         lines.append("")
-    lines += ["---", "", f"*{t('restitution.footer', lang)}*", ""]
+    lines += ["---", "", f"*{text(t('restitution.footer', lang))}*", ""]
     return "\n".join(lines)

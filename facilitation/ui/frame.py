@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from html import escape
 from urllib.parse import urlencode
 
 from nicegui import ui
 
 from ..i18n import t
 from ..settings import LANGUAGES
+from .markup import esc
 
 STYLESHEET = '<link rel="stylesheet" href="/assets/cercle.css">'
 
@@ -36,12 +36,11 @@ def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) 
     other = "en" if lang == "fr" else "fr"
     with ui.column().classes(f"cercle-page cercle-page-{kind} w-full"):
         if kind != "screen":
-            home = escape(with_lang("/", lang, default_lang))
-            switch = escape(with_lang(path, other, default_lang, **params))
+            home = esc(with_lang("/", lang, default_lang))
+            switch = esc(with_lang(path, other, default_lang, **params))
             ui.html(
-                f'<a class="cercle-brand" href="{home}">{escape(t("app.name", lang))}</a>'
-                f'<a class="cercle-lang" lang="{other}" href="{switch}">{escape(t("lang.switch", lang))}</a>',
-                sanitize=False,
+                f'<a class="cercle-brand" href="{home}">{esc(t("app.name", lang))}</a>'
+                f'<a class="cercle-lang" lang="{other}" href="{switch}">{esc(t("lang.switch", lang))}</a>',
             ).classes("w-full cercle-topbar")
         yield
 

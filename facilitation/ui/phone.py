@@ -6,8 +6,6 @@ place, and the activity area is rebuilt only when the agenda item changes.
 
 from __future__ import annotations
 
-from html import escape
-
 from nicegui import app, ui
 
 from .. import session as rules
@@ -19,6 +17,7 @@ from ..session import CATEGORIES, MODES, Category, Mode
 from .common import ActivitySlot
 from .context import Scope, ViewContext
 from .frame import frame, notice, pick_lang, with_lang
+from .markup import esc
 
 TOKENS = "cercle_tokens"
 
@@ -162,7 +161,7 @@ class Phone:
         ).props('color=primary data-testid="join"')
 
     def waiting(self) -> None:
-        self.now_card = ui.html(sanitize=False).classes("cercle-card")
+        self.now_card = ui.html().classes("cercle-card")
         self.show_now()
         self.slot = ActivitySlot(
             self.room, self.lang, "phone", token=self.token, fallback=self.nothing_to_do, deferred=True
@@ -183,9 +182,9 @@ class Phone:
         title = item.title if item else self.t("phone.before_start")
         text = item.text if item else ""
         self.now_card.set_content(
-            f'<div class="text-xs uppercase cercle-muted">{escape(heading, quote=False)}</div>'
-            f'<div class="cercle-h2" data-testid="phone-item">{escape(title, quote=False)}</div>'
-            + (f'<div class="cercle-muted">{escape(text, quote=False)}</div>' if text else "")
+            f'<div class="text-xs uppercase cercle-muted">{esc(heading)}</div>'
+            f'<div class="cercle-h2" data-testid="phone-item">{esc(title)}</div>'
+            + (f'<div class="cercle-muted">{esc(text)}</div>' if text else "")
         )
 
     def nothing_to_do(self) -> None:

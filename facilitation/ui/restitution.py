@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,6 +24,7 @@ from ..service import Service
 from . import guard
 from .context import ViewContext
 from .frame import frame, notice, pick_lang
+from .markup import esc
 from .phone import TOKENS
 
 log = logging.getLogger(__name__)
@@ -106,9 +106,9 @@ def highlighted(text: str, findings: tuple[privacy.Finding, ...]) -> str:
     """The text, escaped, with what looks personal marked."""
     parts, at = [], 0
     for f in findings:
-        parts += [escape(text[at : f.start]), f"<mark>{escape(text[f.start : f.end])}</mark>"]
+        parts += [esc(text[at : f.start]), f"<mark>{esc(text[f.start : f.end])}</mark>"]
         at = f.end
-    return "".join([*parts, escape(text[at:])])
+    return "".join([*parts, esc(text[at:])])
 
 
 def export_url(code: str, fmt: str, lang: str) -> str:
@@ -181,7 +181,7 @@ class PublicPage:
         ui.add_head_html(f"<style>{render_html.CSS}</style>")
         with ui.column().classes("cercle-card w-full max-w-[920px] self-center") as card:
             self.ctx.scope.owner = card
-            ui.html(render_html.body(doc, with_comments=False), sanitize=False).classes("w-full")
+            ui.html(render_html.body(doc, with_comments=False)).classes("w-full")
             with ui.row().classes("items-center gap-3 cercle-restitution").props('data-testid="downloads"'):
                 ui.label(self.t("restitution.ui.downloads")).classes("font-semibold")
                 for fmt, label in FORMAT_LABELS.items():

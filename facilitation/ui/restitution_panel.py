@@ -107,7 +107,7 @@ class RestitutionPanel:
                     )
                     hidden = f" · {self.t('restitution.ui.hidden_note')}" if s.hidden else ""
                     ui.label(f"{where} · {', '.join(kinds)}{hidden}").classes("text-xs cercle-muted")
-                    ui.html(highlighted(s.text, s.findings), sanitize=False).classes(
+                    ui.html(highlighted(s.text, s.findings)).classes(
                         "whitespace-pre-line" + (" line-through" if s.hidden else "")
                     )
                     with ui.row().classes("gap-1"):

@@ -42,7 +42,7 @@ class Screen:
         with ui.row().classes("w-full flex-1 no-wrap gap-[3vw] items-start"):
             with ui.column().classes("cercle-screen-side"):
                 ui.label(self.t("screen.join")).classes("cercle-screen-label")
-                ui.html(qr.svg(join_url), sanitize=False).classes("cercle-screen-qr").props(
+                ui.html(qr.svg(join_url)).classes("cercle-screen-qr").props(
                     f'data-join-url="{join_url}" role="img" aria-label="QR code: {join_url}"'
                 )
                 ui.label(code).classes("cercle-code cercle-screen-code").props('data-testid="screen-code"')

@@ -19,7 +19,7 @@ class Service:
 
     @classmethod
     def open(cls, settings: Settings, clock: Clock = time.time, registry: Registry = REGISTRY) -> Service:
-        store = Store(settings.data_dir / "cercle.db")
+        store = Store(settings.data_dir / "cercle.db", synchronous=settings.synchronous)
         rooms = Rooms(store, clock=clock, registry=registry)
         rooms.load_open()
         return cls(settings, rooms)

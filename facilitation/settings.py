@@ -33,6 +33,7 @@ class Settings:
     max_open_sessions: int = 500
     draft_ttl_hours: float = 72.0
     reconnect_timeout: float = 30.0
+    synchronous: str = "full"
     frame_ancestors: str = ""
 
     @property
@@ -172,8 +173,17 @@ def load(argv: list[str] | None = None) -> Settings:
         max_open_sessions=int(_number(parser, "CERCLE_MAX_OPEN_SESSIONS", 500)),
         draft_ttl_hours=_number(parser, "CERCLE_DRAFT_TTL_HOURS", 72),
         reconnect_timeout=_number(parser, "CERCLE_RECONNECT_TIMEOUT", 30),
+        synchronous=_choice(parser, "CERCLE_SYNCHRONOUS", ("full", "normal"), "full"),
         frame_ancestors=args.frame_ancestors.strip(),
     )
+
+
+def _choice(parser: argparse.ArgumentParser, name: str, choices: tuple[str, ...], default: str) -> str:
+    """One of `choices` from the environment; a clear error otherwise."""
+    text = os.environ.get(name, "").strip().lower() or default
+    if text not in choices:
+        parser.error(f"{name}: {text!r} is not one of {', '.join(choices)}")
+    return text
 
 
 def _number(parser: argparse.ArgumentParser, name: str, default: float) -> float:

@@ -146,7 +146,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
 
 
 class Store:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, synchronous: str = "full") -> None:
         self.path = Path(path)
         # The log holds what people said: readable by this user only, -wal and -shm files too
         # (SQLite gives them the database file's mode).
@@ -161,9 +161,11 @@ class Store:
             file = self.path.with_name(self.path.name + suffix)
             if file.exists():
                 file.chmod(0o600)
-        # FULL: a confirmed command survives a power cut, not only a crash of the process
-        # (measured cost: docs/design.md, "Durability").
-        self.db.execute("PRAGMA synchronous=FULL")
+        # FULL (the default): a confirmed command survives a power cut, not only a crash of the
+        # process; NORMAL survives a crash only (measured cost: docs/design.md, "Durability").
+        if synchronous not in ("full", "normal"):
+            raise ValueError(f"synchronous must be full or normal, not {synchronous!r}")
+        self.db.execute(f"PRAGMA synchronous={synchronous.upper()}")
         self._migrate()
         self._seq: dict[str, int] = {}
 

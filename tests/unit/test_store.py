@@ -63,3 +63,16 @@ def test_only_open_sessions_are_listed_as_open(store: Store) -> None:
     store.append("AAAAAA", [session.SessionClosed(at=3.0)], 3.0, status="closed")
     assert store.session_codes(open_only=True) == ["CCCCCC"]
     assert store.session_codes() == ["AAAAAA", "CCCCCC"]
+
+
+def test_files_are_private_and_writes_durable(tmp_path) -> None:
+    store = Store(tmp_path / "p.db")
+    store.add_session("ABCDEF", "hash", 1.0)
+    store.append("ABCDEF", [session.SessionCreated(code="ABCDEF", title="Forum", at=1.0)])
+    files = list(tmp_path.glob("p.db*"))
+    assert {f.name for f in files} >= {"p.db", "p.db-wal"}
+    assert all(f.stat().st_mode & 0o777 == 0o600 for f in files)  # nobody else reads what was said
+    assert store.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert Store(tmp_path / "q.db", synchronous="normal").db.execute("PRAGMA synchronous").fetchone()[0] == 1
+    with pytest.raises(ValueError):
+        Store(tmp_path / "r.db", synchronous="off")

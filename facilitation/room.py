@@ -26,7 +26,7 @@ from typing import Any
 
 from .activity import REGISTRY, Registry
 from .bus import Bus, Callback
-from .commands import NO_ITEM, SYSTEM, Actor
+from .commands import NO_ITEM, SYSTEM, Actor, Command
 from .events import Event
 from .i18n import RuleViolation, add
 from .privacy import session_labels
@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 
 Decide = Callable[[SessionState], list[Event]]
 Clock = Callable[[], float]
-Command = Callable[..., list[Event]]
 Projection = Callable[["Room", list[Event]], None]
 WAKE_SLACK = 0.3  # seconds after a deadline, so that the clock has surely passed it
 

@@ -10,8 +10,7 @@ from typing import Any, Literal
 from nicegui import ui
 
 from .. import feedback
-from ..commands import HOST, PUBLIC, Actor
-from ..events import Event
+from ..commands import HOST, PUBLIC, Actor, Command
 from ..i18n import RuleViolation, t
 from ..room import Room
 from ..session import SessionState
@@ -107,7 +106,7 @@ class ViewContext:
         return PUBLIC
 
     async def run(
-        self, command: Callable[..., list[Event]], *args: Any, item: int | None = None, **kwargs: Any
+        self, command: Command, *args: Any, item: int | None = None, **kwargs: Any
     ) -> bool:
         """Run a command as this view's actor; a refusal or a failure is told to the person, in
         their language. `item`: an activity command's agenda position (None: a core command)."""
@@ -122,7 +121,7 @@ class ViewContext:
             return False
         return True
 
-    async def act(self, command: Callable[..., list[Event]], *args: Any, **kwargs: Any) -> bool:
+    async def act(self, command: Command, *args: Any, **kwargs: Any) -> bool:
         """Run an activity command `command(activity_state, CommandContext, *args, **kwargs)` on
         this view's agenda item."""
         assert self.item is not None

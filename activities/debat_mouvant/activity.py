@@ -11,7 +11,7 @@ from .display import CSS
 from .state import DebatState
 
 
-class DebatMouvant(PackagedActivity):
+class DebatMouvant(PackagedActivity[DebatState]):
     kind = rules.KIND
     css = CSS
     rules = rules

@@ -405,6 +405,14 @@ def end_turn(state: TurnsState, cc: CommandContext) -> list[ActivityEvent]:
 
 
 @command("host")
+def moderate(
+    state: TurnsState, cc: CommandContext, text_id: str, *, hide: bool | None = None, text: str | None = None
+) -> list[ActivityEvent]:
+    """Nothing to moderate: no free text is ever stored (names stay in the views' memory)."""
+    raise RuleViolation("speaking_turns.error.no_free_text")
+
+
+@command("host")
 def show_gauge(state: TurnsState, cc: CommandContext, visible: bool) -> list[ActivityEvent]:
     _require_current(cc)
     return [] if visible == state.gauge else [GaugeShown(item=cc.item, visible=visible, at=cc.now)]

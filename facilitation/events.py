@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Concatenate, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import ParamSpec
 
 _TYPES: dict[str, type[Event]] = {}
 VERSION_KEY = "_v"  # in a stored payload, only when the event's version is above 1
@@ -76,20 +77,26 @@ def registered_types() -> dict[str, type[Event]]:
 
 
 S = TypeVar("S")
+P = ParamSpec("P", default=...)
 
 
-class Folder(Generic[S]):
+class Folder(Generic[S, P]):
     """Folds events into a state with one small function per event type, dispatched by type.
 
-    `@folder.on(PositionTaken)` registers `fold(state, event, *context)`; `folder(state, event,
-    *context)` runs the one registered for the event's type (nothing for others) and returns the
-    state. Folding may change the state in place (a Room owns its state)."""
+    `fold: Folder[DebatState, [SessionState]] = Folder()` folds into a `DebatState` with one
+    piece of context (the session); `@fold.on(PositionTaken)` registers `f(state, event,
+    session)`, and the type checker holds `f` to that: its event is a `PositionTaken` (or the
+    union of the types it is registered for). `fold(state, event, session)` runs the one
+    registered for the event's type (nothing for others) and returns the state. Folding may
+    change the state in place (a Room owns its state)."""
 
     def __init__(self) -> None:
         self._by_type: dict[type[Event], Callable[..., None]] = {}
 
-    def on(self, *types: type[E]) -> Callable[[Callable[..., None]], Callable[..., None]]:
-        def register(fold: Callable[..., None]) -> Callable[..., None]:
+    def on(
+        self, *types: type[E]
+    ) -> Callable[[Callable[Concatenate[S, E, P], None]], Callable[Concatenate[S, E, P], None]]:
+        def register(fold: Callable[Concatenate[S, E, P], None]) -> Callable[Concatenate[S, E, P], None]:
             for cls in types:
                 if cls in self._by_type:
                     raise ValueError(f"two folds for {cls.type}")
@@ -98,10 +105,10 @@ class Folder(Generic[S]):
 
         return register
 
-    def __call__(self, state: S, e: Event, *context: Any) -> S:
+    def __call__(self, state: S, e: Event, /, *context: P.args, **named: P.kwargs) -> S:
         fold = self._by_type.get(type(e))
         if fold is not None:
-            fold(state, e, *context)
+            fold(state, e, *context, **named)
         return state
 
     def handles(self, cls: type[Event]) -> bool:

@@ -180,7 +180,7 @@ def moderate_text(
 
 # --- folding ------------------------------------------------------------------------------------
 
-fold: Folder[SessionState] = Folder()
+fold: Folder[SessionState, []] = Folder()
 
 
 @fold.on(CommentPosted)

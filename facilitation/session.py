@@ -355,7 +355,7 @@ def decide(
 
 # --- folding events -------------------------------------------------------------------------
 
-fold: Folder[SessionState] = Folder()
+fold: Folder[SessionState, [Registry]] = Folder()
 
 
 def _begin_item(state: SessionState, index: int, at: float) -> None:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from facilitation.commands import CommandContext, command
-from facilitation.events import ActivityEvent
+from facilitation.events import ActivityEvent, Folder
 from facilitation.i18n import RuleViolation
 from facilitation.session import SessionState
 
@@ -143,49 +143,89 @@ def remote_tokens(session: SessionState) -> set[str]:
 # --- folding events -----------------------------------------------------------------------------
 
 
+fold: Folder[DebatState, []] = Folder()
+
+
+@fold.on(StatementAdded)
+def _statement_added(state: DebatState, e: StatementAdded) -> None:
+    hide = state.settings.hide_results_until_closed
+    state.runs.append(Run(statement=e.statement, typed_live=True, hide_results=hide))
+
+
+@fold.on(StatementSelected)
+def _statement_selected(state: DebatState, e: StatementSelected) -> None:
+    state.current = e.statement
+
+
+@fold.on(RoundOpened)
+def _round_opened(state: DebatState, e: RoundOpened) -> None:
+    run = state.runs[e.statement]
+    run.round, run.open, run.arguments_open = e.round, True, False
+
+
+@fold.on(RoundClosed)
+def _round_closed(state: DebatState, e: RoundClosed) -> None:
+    state.runs[e.statement].open = False
+
+
+@fold.on(ArgumentsOpened)
+def _arguments_opened(state: DebatState, e: ArgumentsOpened) -> None:
+    state.runs[e.statement].arguments_open = True
+
+
+@fold.on(ResultsRevealed)
+def _results_revealed(state: DebatState, e: ResultsRevealed) -> None:
+    state.runs[e.statement].revealed.append(e.round)
+
+
+@fold.on(ResultsVisibilitySet)
+def _results_visibility(state: DebatState, e: ResultsVisibilitySet) -> None:
+    state.runs[e.statement].hide_results = e.hidden
+
+
+@fold.on(PositionTaken)
+def _position_taken(state: DebatState, e: PositionTaken) -> None:
+    state.runs[e.statement].votes[e.round][e.token] = e.position
+
+
+@fold.on(HeadCountSet)
+def _head_count(state: DebatState, e: HeadCountSet) -> None:
+    state.runs[e.statement].heads[e.round][e.position] = e.count
+
+
+@fold.on(ArgumentAdded)
+def _argument_added(state: DebatState, e: ArgumentAdded) -> None:
+    argument = Argument(id=e.argument, side=e.side, text=e.text, by=e.by, at=e.at)
+    state.runs[e.statement].arguments.append(argument)
+
+
+@fold.on(ArgumentModerated)
+def _argument_moderated(state: DebatState, e: ArgumentModerated) -> None:
+    found = state.argument(e.argument)
+    if found is None:
+        return
+    _, a = found
+    if e.hidden is not None:
+        a.hidden = e.hidden
+    if e.text is not None:
+        a.text, a.corrected = e.text, True
+
+
+@fold.on(StatementReset)
+def _statement_reset(state: DebatState, e: StatementReset) -> None:
+    old = state.runs[e.statement]
+    state.runs[e.statement] = Run(
+        statement=old.statement,
+        typed_live=old.typed_live,
+        hide_results=old.hide_results,
+        arguments=old.arguments,
+        resets=old.resets + 1,
+    )
+
+
 def apply(state: DebatState, e: ActivityEvent, session: SessionState | None = None) -> DebatState:
-    match e:
-        case StatementAdded():
-            hide = state.settings.hide_results_until_closed
-            state.runs.append(Run(statement=e.statement, typed_live=True, hide_results=hide))
-        case StatementSelected():
-            state.current = e.statement
-        case RoundOpened():
-            run = state.runs[e.statement]
-            run.round, run.open, run.arguments_open = e.round, True, False
-        case RoundClosed():
-            state.runs[e.statement].open = False
-        case ArgumentsOpened():
-            state.runs[e.statement].arguments_open = True
-        case ResultsRevealed():
-            state.runs[e.statement].revealed.append(e.round)
-        case ResultsVisibilitySet():
-            state.runs[e.statement].hide_results = e.hidden
-        case PositionTaken():
-            state.runs[e.statement].votes[e.round][e.token] = e.position
-        case HeadCountSet():
-            state.runs[e.statement].heads[e.round][e.position] = e.count
-        case ArgumentAdded():
-            argument = Argument(id=e.argument, side=e.side, text=e.text, by=e.by, at=e.at)
-            state.runs[e.statement].arguments.append(argument)
-        case ArgumentModerated():
-            found = state.argument(e.argument)
-            if found is not None:
-                _, a = found
-                if e.hidden is not None:
-                    a.hidden = e.hidden
-                if e.text is not None:
-                    a.text, a.corrected = e.text, True
-        case StatementReset():
-            old = state.runs[e.statement]
-            state.runs[e.statement] = Run(
-                statement=old.statement,
-                typed_live=old.typed_live,
-                hide_results=old.hide_results,
-                arguments=old.arguments,
-                resets=old.resets + 1,
-            )
-    return state
+    """Fold one event into the state (in place) and return it; the session is not needed."""
+    return fold(state, e)
 
 
 def topics(e: ActivityEvent) -> set[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, ClassVar, Concatenate, Generic, TypeVar
+from typing import Any, ClassVar, Concatenate, Generic, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict
 from typing_extensions import ParamSpec
@@ -35,6 +35,7 @@ class ActivityEvent(Event):
 
 
 E = TypeVar("E", bound=Event)
+E2 = TypeVar("E2", bound=Event)
 
 
 def event(cls: type[E]) -> type[E]:
@@ -83,20 +84,29 @@ P = ParamSpec("P", default=...)
 class Folder(Generic[S, P]):
     """Folds events into a state with one small function per event type, dispatched by type.
 
-    `fold: Folder[DebatState, [SessionState]] = Folder()` folds into a `DebatState` with one
-    piece of context (the session); `@fold.on(PositionTaken)` registers `f(state, event,
-    session)`, and the type checker holds `f` to that: its event is a `PositionTaken` (or the
-    union of the types it is registered for). `fold(state, event, session)` runs the one
-    registered for the event's type (nothing for others) and returns the state. Folding may
-    change the state in place (a Room owns its state)."""
+    `fold: Folder[SessionState, [Registry]] = Folder()` folds into a `SessionState` with one
+    piece of context (a registry); `@fold.on(AgendaMoved)` registers `f(state, event, registry)`,
+    and the type checker holds `f` to that: its event is an `AgendaMoved`. One function may
+    fold two types (`@fold.on(ClockResumed, RotationSkipped)`, its event typed as their union).
+    `fold(state, event,
+    registry)` runs the one registered for the event's type (nothing for others) and returns the
+    state. Folding may change the state in place (a Room owns its state)."""
 
     def __init__(self) -> None:
         self._by_type: dict[type[Event], Callable[..., None]] = {}
 
+    @overload
     def on(
-        self, *types: type[E]
-    ) -> Callable[[Callable[Concatenate[S, E, P], None]], Callable[Concatenate[S, E, P], None]]:
-        def register(fold: Callable[Concatenate[S, E, P], None]) -> Callable[Concatenate[S, E, P], None]:
+        self, cls: type[E], /
+    ) -> Callable[[Callable[Concatenate[S, E, P], None]], Callable[Concatenate[S, E, P], None]]: ...
+
+    @overload
+    def on(
+        self, cls: type[E], other: type[E2], /
+    ) -> Callable[[Callable[Concatenate[S, E | E2, P], None]], Callable[Concatenate[S, E | E2, P], None]]: ...
+
+    def on(self, *types: type[Event]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+        def register(fold: Callable[..., None]) -> Callable[..., None]:
             for cls in types:
                 if cls in self._by_type:
                     raise ValueError(f"two folds for {cls.type}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from facilitation.commands import CommandContext, command
-from facilitation.events import ActivityEvent
+from facilitation.events import ActivityEvent, Folder
 from facilitation.i18n import RuleViolation
 from facilitation.session import SessionState, require_participant
 
@@ -55,78 +55,55 @@ ADD_SECONDS = 60
 # --- folding events -----------------------------------------------------------------------------
 
 
-def apply(state: CafeState, e: ActivityEvent, session: SessionState | None = None) -> CafeState:
-    match e:
-        case SetupChanged():
-            state.settings = CafeSettings.model_validate(e.settings)
-            state.error = None
-            edit = state.schedule_edit
-            if edit and (
-                len(edit) != state.settings.rotation_count
-                or schedule_problem(edit, len(edit[0]), state.tables)
-            ):
-                state.schedule_edit = None  # a hand-made schedule that no longer fits is dropped
-        case ScheduleEdited():
-            state.schedule_edit = e.schedule
-        case CafeStarted():
-            state.started_at = e.at
-            state.groups = [g.model_copy(deep=True) for g in e.groups]
-            state.schedule = [list(row) for row in e.schedule]
-            state.member_of = {t: g for g, group in enumerate(state.groups) for t in group.members}
-            state.anchor = Anchor(segment=0, ends_at=e.ends_at)
-        case ClockPaused():
-            state.anchor = Anchor(segment=e.segment, paused=True, remaining=e.remaining)
-        case ClockResumed() | RotationSkipped():
-            state.anchor = Anchor(segment=e.segment, ends_at=e.ends_at)
-        case TimeAdded():
-            if e.ends_at is not None:
-                state.anchor = Anchor(segment=e.segment, ends_at=e.ends_at)
-            else:
-                state.anchor = Anchor(segment=e.segment, paused=True, remaining=e.remaining or 0.0)
-        case CafeFinished():
-            state.finished_at = e.at
-        case LateArrivalPlaced():
-            _put(state, e.token, e.group)
-            if e.remote and not state.groups[e.group].remote:
-                state.groups[e.group].mixed = True
-        case PersonMoved():
-            _put(state, e.token, e.group)
-        case GroupsMerged():
-            source, target = state.groups[e.source], state.groups[e.target]
-            target.members.extend(source.members)
-            target.mixed = target.mixed or source.mixed or source.remote != target.remote
-            for token in source.members:
-                state.member_of[token] = e.target
-            source.members = []
-            source.merged_into = e.target
-        case ContributionAdded():
-            state.contributions.append(
-                Contribution(
-                    id=e.id,
-                    table=e.table,
-                    rotation=e.rotation,
-                    group=e.group,
-                    kind=e.kind,
-                    text=e.text,
-                    actor_kind=e.actor_kind,
-                    why=e.why,
-                    at=e.at,
-                )
-            )
-        case ContributionModerated():
-            c = find(state, e.id)
-            if c is not None:
-                if e.field == "why":
-                    if e.hidden is not None:
-                        c.why_hidden = e.hidden
-                    if e.text is not None:
-                        c.why = e.text
-                else:
-                    if e.hidden is not None:
-                        c.hidden = e.hidden
-                    if e.text is not None:
-                        c.text = e.text
-    return state
+fold: Folder[CafeState, []] = Folder()
+
+
+@fold.on(SetupChanged)
+def _setup_changed(state: CafeState, e: SetupChanged) -> None:
+    state.settings = CafeSettings.model_validate(e.settings)
+    state.error = None
+    edit = state.schedule_edit
+    if edit and (
+        len(edit) != state.settings.rotation_count or schedule_problem(edit, len(edit[0]), state.tables)
+    ):
+        state.schedule_edit = None  # a hand-made schedule that no longer fits is dropped
+
+
+@fold.on(ScheduleEdited)
+def _schedule_edited(state: CafeState, e: ScheduleEdited) -> None:
+    state.schedule_edit = e.schedule
+
+
+@fold.on(CafeStarted)
+def _started(state: CafeState, e: CafeStarted) -> None:
+    state.started_at = e.at
+    state.groups = [g.model_copy(deep=True) for g in e.groups]
+    state.schedule = [list(row) for row in e.schedule]
+    state.member_of = {t: g for g, group in enumerate(state.groups) for t in group.members}
+    state.anchor = Anchor(segment=0, ends_at=e.ends_at)
+
+
+@fold.on(ClockPaused)
+def _paused(state: CafeState, e: ClockPaused) -> None:
+    state.anchor = Anchor(segment=e.segment, paused=True, remaining=e.remaining)
+
+
+@fold.on(ClockResumed, RotationSkipped)
+def _running_until(state: CafeState, e: ClockResumed | RotationSkipped) -> None:
+    state.anchor = Anchor(segment=e.segment, ends_at=e.ends_at)
+
+
+@fold.on(TimeAdded)
+def _time_added(state: CafeState, e: TimeAdded) -> None:
+    if e.ends_at is not None:
+        state.anchor = Anchor(segment=e.segment, ends_at=e.ends_at)
+    else:
+        state.anchor = Anchor(segment=e.segment, paused=True, remaining=e.remaining or 0.0)
+
+
+@fold.on(CafeFinished)
+def _finished(state: CafeState, e: CafeFinished) -> None:
+    state.finished_at = e.at
 
 
 def _put(state: CafeState, token: str, group: int) -> None:
@@ -135,6 +112,68 @@ def _put(state: CafeState, token: str, group: int) -> None:
         state.groups[old].members.remove(token)
     state.groups[group].members.append(token)
     state.member_of[token] = group
+
+
+@fold.on(LateArrivalPlaced)
+def _late_arrival(state: CafeState, e: LateArrivalPlaced) -> None:
+    _put(state, e.token, e.group)
+    if e.remote and not state.groups[e.group].remote:
+        state.groups[e.group].mixed = True
+
+
+@fold.on(PersonMoved)
+def _person_moved(state: CafeState, e: PersonMoved) -> None:
+    _put(state, e.token, e.group)
+
+
+@fold.on(GroupsMerged)
+def _groups_merged(state: CafeState, e: GroupsMerged) -> None:
+    source, target = state.groups[e.source], state.groups[e.target]
+    target.members.extend(source.members)
+    target.mixed = target.mixed or source.mixed or source.remote != target.remote
+    for token in source.members:
+        state.member_of[token] = e.target
+    source.members = []
+    source.merged_into = e.target
+
+
+@fold.on(ContributionAdded)
+def _contribution_added(state: CafeState, e: ContributionAdded) -> None:
+    state.contributions.append(
+        Contribution(
+            id=e.id,
+            table=e.table,
+            rotation=e.rotation,
+            group=e.group,
+            kind=e.kind,
+            text=e.text,
+            actor_kind=e.actor_kind,
+            why=e.why,
+            at=e.at,
+        )
+    )
+
+
+@fold.on(ContributionModerated)
+def _contribution_moderated(state: CafeState, e: ContributionModerated) -> None:
+    c = find(state, e.id)
+    if c is None:
+        return
+    if e.field == "why":
+        if e.hidden is not None:
+            c.why_hidden = e.hidden
+        if e.text is not None:
+            c.why = e.text
+    else:
+        if e.hidden is not None:
+            c.hidden = e.hidden
+        if e.text is not None:
+            c.text = e.text
+
+
+def apply(state: CafeState, e: ActivityEvent, session: SessionState | None = None) -> CafeState:
+    """Fold one event into the state (in place) and return it; the session is not needed."""
+    return fold(state, e)
 
 
 def topics(e: ActivityEvent) -> set[str]:

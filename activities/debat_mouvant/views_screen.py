@@ -112,6 +112,6 @@ class ScreenView:
                     ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
                     items = "".join(
                         f'<li data-argument="{escape(a.id)}">{escape(a.text)}</li>'
-                        for a in run.visible_arguments(side)[-5:]  # type: ignore[arg-type]
+                        for a in run.visible_arguments(side)[-5:]
                     )
                     ui.html(f"<ul>{items}</ul>", sanitize=False)

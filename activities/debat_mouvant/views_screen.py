@@ -18,7 +18,7 @@ from .views_common import guard, live, shown_round, side_names, voted_text
 class ScreenView:
     """The statement in large type, the live bar across the room, then the movement."""
 
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[DebatState]) -> None:
         self.ctx = ctx
         self.area = ui.column().classes("w-full gap-[2vh]").props('data-testid="dm-screen"')
         self.bar: ui.html | None = None

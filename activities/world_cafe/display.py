@@ -164,7 +164,7 @@ def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
         budget = MAP_LINES // max(rows, 1) - 2 - _height(theme.title, int(width * 0.85))
         lines = table_actors(state.contributions, table)
         parts.append(f'<div class="wc-map-card" data-table="{table + 1}"><h3>{esc(theme.title)}</h3>')
-        used = shown = 0
+        used, shown = 0.0, 0
         for kind, group in actors_by_kind(lines).items():
             if used + 3 > budget:
                 break

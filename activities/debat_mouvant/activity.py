@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.activity import FreeText, PackagedActivity
+from facilitation.activity import Activity, FreeText, PackagedActivity
 from facilitation.i18n import t
 
 from . import report as report_module
@@ -31,4 +31,4 @@ class DebatMouvant(PackagedActivity[DebatState]):
         return texts
 
 
-ACTIVITY = DebatMouvant()
+ACTIVITY: Activity[DebatState] = DebatMouvant()

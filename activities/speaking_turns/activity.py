@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.activity import FreeText, PackagedActivity
+from facilitation.activity import Activity, FreeText, PackagedActivity
 
 from . import report as report_module
 from . import state as rules
@@ -26,4 +26,4 @@ class SpeakingTurns(PackagedActivity[TurnsState]):
         return []
 
 
-ACTIVITY = SpeakingTurns()
+ACTIVITY: Activity[TurnsState] = SpeakingTurns()

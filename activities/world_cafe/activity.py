@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.activity import ActivityCommand, FreeText, PackagedActivity
+from facilitation.activity import Activity, ActivityCommand, FreeText, PackagedActivity
 from facilitation.i18n import t
 
 from . import report as report_module
@@ -44,4 +44,4 @@ class WorldCafe(PackagedActivity[CafeState]):
         return texts
 
 
-ACTIVITY = WorldCafe()
+ACTIVITY: Activity[CafeState] = WorldCafe()

@@ -141,9 +141,7 @@ class ViewContext(Generic[S]):
 class Redrawer:
     """A container redrawn by `draw`, with subscriptions that end at each redraw and with the view."""
 
-    def __init__(
-        self, ctx: ViewContext[Any], draw: Callable[[Redrawer], None], classes: str = "w-full"
-    ) -> None:
+    def __init__(self, ctx: ViewContext, draw: Callable[[Redrawer], None], classes: str = "w-full") -> None:
         self.ctx, self.draw = ctx, draw
         self.container = ui.column().classes(classes)
         self.scope = Scope(self.container)

@@ -25,10 +25,11 @@ test: $(VENV)/.installed-test
 	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q $(ARGS)
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from facilitation.activity import Activity, Registry
 
 
-def all_activities() -> list[Activity]:
+def all_activities() -> list[Activity[Any]]:
     """Every activity shipped with Cercle (imported here so that pure tests need no UI)."""
     from activities.debat_mouvant.activity import ACTIVITY as debat_mouvant
     from activities.speaking_turns.activity import ACTIVITY as speaking_turns

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from pydantic import BaseModel
 
 from .commands import CommandContext
+from .events import ActivityEvent, Event
 from .i18n import t
 
 if TYPE_CHECKING:
-    from .events import ActivityEvent
     from .report import ReportSection
     from .session import SessionState
+    from .ui.context import ViewContext
 
 
 MOMENT = "moment"  # the kind of a plain agenda item (a talk, a break): no activity
@@ -32,50 +34,63 @@ class FreeText(BaseModel):
     where: str = ""
 
 
+S = TypeVar("S")
+
+ActivityCommand = Callable[[S, CommandContext, str], Sequence[Event]]
+"""An activity command taking one string (a token): what `arrive` is."""
+
+
 @runtime_checkable
-class Activity(Protocol):
-    """An activity: pure state and rules, three views, a report section.
+class Activity(Protocol[S]):
+    """An activity over its state `S`: pure state and rules, three views, a report section.
 
     `kind` prefixes its event types (`kind.position_taken`). An activity may also carry `css`
-    (a string): it is added once to every page's head, never sent again per view. `apply` may change the state it is
-    given in place (a Room owns its state); it does no I/O. Views receive a `ViewContext`.
+    (a string): it is added once to every page's head, never sent again per view. `apply` may
+    change the state it is given in place (a Room owns its state); it does no I/O. Views receive
+    a `ViewContext[S]`. `PackagedActivity` is the usual way to fulfil this.
     """
 
     kind: str
 
     def title(self, lang: str) -> str: ...
 
-    def initial_state(self, settings: dict[str, Any]) -> Any: ...
+    def initial_state(self, settings: dict[str, Any]) -> S:
+        """The state from the plan's settings (bad settings: a state that says so, never an error)."""
+        ...
 
-    def apply(self, state: Any, event: ActivityEvent, session: SessionState) -> Any: ...
+    def apply(self, state: S, event: ActivityEvent, session: SessionState) -> S:
+        """Fold one of this activity's events into its state (in place) and return it."""
+        ...
 
-    def topics(self, event: ActivityEvent) -> set[str]: ...
+    def topics(self, event: ActivityEvent) -> set[str]:
+        """Which subscribers an event concerns (see docs/activities.md on coalescing)."""
+        ...
 
-    def console(self, ctx: Any) -> None: ...
+    def console(self, ctx: ViewContext[S]) -> None: ...
 
-    def screen(self, ctx: Any) -> None: ...
+    def screen(self, ctx: ViewContext[S]) -> None: ...
 
-    def phone(self, ctx: Any) -> None: ...
+    def phone(self, ctx: ViewContext[S]) -> None: ...
 
-    def report(self, state: Any, session: SessionState, lang: str) -> ReportSection: ...
+    def report(self, state: S, session: SessionState, lang: str) -> ReportSection: ...
 
-    def free_texts(self, state: Any) -> list[FreeText]:
+    def free_texts(self, state: S) -> list[FreeText]:
         """Every free text stored, hidden ones included (the restitution's name check uses it)."""
         ...
 
     def moderate(
         self,
-        state: Any,
+        state: S,
         cc: CommandContext,
         text_id: str,
         *,
         hide: bool | None = None,
         text: str | None = None,
-    ) -> list[ActivityEvent]:
+    ) -> Sequence[ActivityEvent]:
         """Events that hide/show (`hide`) or correct (`text`) one free text; raises RuleViolation."""
         ...
 
-    def wake_at(self, state: Any, now: float) -> float | None:
+    def wake_at(self, state: S, now: float) -> float | None:
         """The next moment the room must wake this activity's views (a rotation's end), or None."""
         ...
 
@@ -83,19 +98,21 @@ class Activity(Protocol):
         """The topics published when that moment comes."""
         ...
 
-    # Optional: `arrive`, a command declared for the "system" role, `arrive(state, cc, token)`,
-    # that the room runs when a participant joins or comes back while this activity is current
-    # (the world café seats a late arrival). None when there is nothing to do.
-    arrive: Any
+    @property
+    def arrive(self) -> ActivityCommand[S] | None:
+        """A command declared for the "system" role, `arrive(state, cc, token)`, that the room
+        runs when a participant joins or comes back while this activity is current (the world
+        café seats a late arrival); None when there is nothing to do."""
+        ...
 
 
 class Registry:
     """The activities Cercle knows, by kind."""
 
     def __init__(self) -> None:
-        self._by_kind: dict[str, Activity] = {}
+        self._by_kind: dict[str, Activity[Any]] = {}
 
-    def register(self, activity: Activity) -> None:
+    def register(self, activity: Activity[Any]) -> None:
         """Register an activity; registering the same object again is harmless, another one for
         the same kind is an error."""
         if self._by_kind.get(activity.kind) is activity:
@@ -104,7 +121,7 @@ class Registry:
             raise ValueError(f"activity registered twice: {activity.kind}")
         self._by_kind[activity.kind] = activity
 
-    def get(self, kind: str) -> Activity | None:
+    def get(self, kind: str) -> Activity[Any] | None:
         return self._by_kind.get(kind)
 
     def kinds(self) -> list[str]:
@@ -122,61 +139,94 @@ class Registry:
 REGISTRY = Registry()
 
 
-class PackagedActivity:
-    """The usual shape of an activity object, to subclass: rules from a pure module (`rules`:
-    `initial_state`, `apply`, `topics`), the report from `reporting.report`, and views imported
-    only when a page is first drawn (`views`: role -> module path), so that pure tests import no
-    UI. Subclasses set those and `kind`, and add `free_texts`; `moderate` goes to
-    `rules.moderate` unless they override it."""
+class Rules(Protocol[S]):
+    """What `PackagedActivity` takes from an activity's pure rules module (`state.py`)."""
+
+    def initial_state(self, raw: dict[str, Any], /) -> S: ...
+
+    def apply(self, state: S, e: ActivityEvent, session: SessionState, /) -> S: ...
+
+    def topics(self, e: ActivityEvent, /) -> set[str]: ...
+
+    def moderate(
+        self,
+        state: S,
+        cc: CommandContext,
+        text_id: str,
+        /,
+        *,
+        hide: bool | None = None,
+        text: str | None = None,
+    ) -> Sequence[ActivityEvent]: ...
+
+
+S_contra = TypeVar("S_contra", contravariant=True)
+
+
+class Reporting(Protocol[S_contra]):
+    """What `PackagedActivity` takes from an activity's report module (`report.py`)."""
+
+    def report(self, state: S_contra, session: SessionState, lang: str, /) -> ReportSection: ...
+
+
+class PackagedActivity(Generic[S]):
+    """The usual shape of an activity object, to subclass as `PackagedActivity[MyState]`: rules
+    from a pure module (`rules`: `initial_state`, `apply`, `topics`, `moderate`), the report from
+    `reporting.report`, and views imported only when a page is first drawn (`views`: role ->
+    module path), so that pure tests import no UI. Subclasses set those and `kind`, and add
+    `free_texts`; one with a clock overrides `wake_at` (and `woken_topics`), one that places
+    arrivals overrides `arrive`."""
 
     kind: str
-    rules: Any
-    reporting: Any
+    rules: Rules[S]
+    reporting: Reporting[S]
     views: dict[str, str]
     css: str = ""
-    arrive: Any = None
 
     def title(self, lang: str) -> str:
         return t(f"{self.kind}.title", lang)
 
-    def initial_state(self, settings: dict[str, Any]) -> Any:
+    def initial_state(self, settings: dict[str, Any]) -> S:
         return self.rules.initial_state(settings)
 
-    def apply(self, state: Any, event: ActivityEvent, session: SessionState) -> Any:
+    def apply(self, state: S, event: ActivityEvent, session: SessionState) -> S:
         return self.rules.apply(state, event, session)
 
     def topics(self, event: ActivityEvent) -> set[str]:
         return self.rules.topics(event)
 
-    def _draw(self, role: str, ctx: Any) -> None:
+    def _draw(self, role: str, ctx: ViewContext[S]) -> None:
         getattr(import_module(self.views[role]), role)(ctx)
 
-    def console(self, ctx: Any) -> None:
+    def console(self, ctx: ViewContext[S]) -> None:
         self._draw("console", ctx)
 
-    def screen(self, ctx: Any) -> None:
+    def screen(self, ctx: ViewContext[S]) -> None:
         self._draw("screen", ctx)
 
-    def phone(self, ctx: Any) -> None:
+    def phone(self, ctx: ViewContext[S]) -> None:
         self._draw("phone", ctx)
 
-    def report(self, state: Any, session: SessionState, lang: str) -> ReportSection:
+    def report(self, state: S, session: SessionState, lang: str) -> ReportSection:
         return self.reporting.report(state, session, lang)
 
     def moderate(
         self,
-        state: Any,
+        state: S,
         cc: CommandContext,
         text_id: str,
         *,
         hide: bool | None = None,
         text: str | None = None,
-    ) -> list[ActivityEvent]:
+    ) -> Sequence[ActivityEvent]:
         return self.rules.moderate(state, cc, text_id, hide=hide, text=text)
 
-    def wake_at(self, state: Any, now: float) -> float | None:
-        wake_at = getattr(self.rules, "wake_at", None)
-        return wake_at(state, now) if wake_at is not None else None
+    def wake_at(self, state: S, now: float) -> float | None:
+        return None
 
     def woken_topics(self) -> set[str]:
         return {"phase"}
+
+    @property
+    def arrive(self) -> ActivityCommand[S] | None:
+        return None

@@ -14,10 +14,11 @@ Roles:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Literal, TypeVar
 
+from .events import Event
 from .i18n import RuleViolation, add
 
 if TYPE_CHECKING:
@@ -79,6 +80,10 @@ class CommandContext:
     @property
     def by_host(self) -> bool:
         return self.actor.role == "host"
+
+
+Command = Callable[Concatenate[Any, CommandContext, ...], Sequence[Event]]
+"""A command: `command(state, cc, *args, **kwargs)` returns the events to append (maybe none)."""
 
 
 def command(*roles: Role) -> Callable[[F], F]:

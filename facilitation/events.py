@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Concatenate, Generic, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict
+from typing_extensions import ParamSpec
 
 _TYPES: dict[str, type[Event]] = {}
 VERSION_KEY = "_v"  # in a stored payload, only when the event's version is above 1
@@ -34,6 +35,7 @@ class ActivityEvent(Event):
 
 
 E = TypeVar("E", bound=Event)
+E2 = TypeVar("E2", bound=Event)
 
 
 def event(cls: type[E]) -> type[E]:
@@ -76,19 +78,34 @@ def registered_types() -> dict[str, type[Event]]:
 
 
 S = TypeVar("S")
+P = ParamSpec("P", default=...)
 
 
-class Folder(Generic[S]):
+class Folder(Generic[S, P]):
     """Folds events into a state with one small function per event type, dispatched by type.
 
-    `@folder.on(PositionTaken)` registers `fold(state, event, *context)`; `folder(state, event,
-    *context)` runs the one registered for the event's type (nothing for others) and returns the
+    `fold: Folder[SessionState, [Registry]] = Folder()` folds into a `SessionState` with one
+    piece of context (a registry); `@fold.on(AgendaMoved)` registers `f(state, event, registry)`,
+    and the type checker holds `f` to that: its event is an `AgendaMoved`. One function may
+    fold two types (`@fold.on(ClockResumed, RotationSkipped)`, its event typed as their union).
+    `fold(state, event,
+    registry)` runs the one registered for the event's type (nothing for others) and returns the
     state. Folding may change the state in place (a Room owns its state)."""
 
     def __init__(self) -> None:
         self._by_type: dict[type[Event], Callable[..., None]] = {}
 
-    def on(self, *types: type[E]) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    @overload
+    def on(
+        self, cls: type[E], /
+    ) -> Callable[[Callable[Concatenate[S, E, P], None]], Callable[Concatenate[S, E, P], None]]: ...
+
+    @overload
+    def on(
+        self, cls: type[E], other: type[E2], /
+    ) -> Callable[[Callable[Concatenate[S, E | E2, P], None]], Callable[Concatenate[S, E | E2, P], None]]: ...
+
+    def on(self, *types: type[Event]) -> Callable[[Callable[..., None]], Callable[..., None]]:
         def register(fold: Callable[..., None]) -> Callable[..., None]:
             for cls in types:
                 if cls in self._by_type:
@@ -98,10 +115,10 @@ class Folder(Generic[S]):
 
         return register
 
-    def __call__(self, state: S, e: Event, *context: Any) -> S:
+    def __call__(self, state: S, e: Event, /, *context: P.args, **named: P.kwargs) -> S:
         fold = self._by_type.get(type(e))
         if fold is not None:
-            fold(state, e, *context)
+            fold(state, e, *context, **named)
         return state
 
     def handles(self, cls: type[Event]) -> bool:

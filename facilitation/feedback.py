@@ -9,7 +9,7 @@ participation events are gone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 MAX_COMMENT = 2000
 MAX_REASON = 300
 Action = Literal["hide", "show", "edit"]
+S = TypeVar("S")  # the state of the activity whose text is moderated
 
 
 class Comment(BaseModel):
@@ -148,9 +149,9 @@ def set_publication(state: SessionState, cc: CommandContext, publish: bool) -> l
 
 @command("host")
 def moderate_text(
-    state: Any,
+    state: S,
     cc: CommandContext,
-    activity: Activity,
+    activity: Activity[S],
     text_id: str,
     *,
     hide: bool | None = None,
@@ -180,7 +181,7 @@ def moderate_text(
 
 # --- folding ------------------------------------------------------------------------------------
 
-fold: Folder[SessionState] = Folder()
+fold: Folder[SessionState, []] = Folder()
 
 
 @fold.on(CommentPosted)

@@ -24,9 +24,9 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from .activity import REGISTRY, Registry
+from .activity import REGISTRY, Activity, Registry
 from .bus import Bus, Callback
-from .commands import NO_ITEM, SYSTEM, Actor
+from .commands import NO_ITEM, SYSTEM, Actor, Command
 from .events import Event
 from .i18n import RuleViolation, add
 from .privacy import session_labels
@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 
 Decide = Callable[[SessionState], list[Event]]
 Clock = Callable[[], float]
-Command = Callable[..., list[Event]]
 Projection = Callable[["Room", list[Event]], None]
 WAKE_SLACK = 0.3  # seconds after a deadline, so that the clock has surely passed it
 
@@ -163,7 +162,7 @@ class Room:
                 self.arrived(e.token)
         self.arm()
 
-    def current_activity(self) -> tuple[int, Any] | None:
+    def current_activity(self) -> tuple[int, Activity[Any]] | None:
         """The current agenda position and its activity, while live (None otherwise)."""
         state = self.state
         if state.status != "live" or state.current is None or state.current not in state.activities:
@@ -175,7 +174,7 @@ class Room:
         """A participant joined or came back: the current activity may place them (a world café
         seats a late arrival). Runs as the system, in this turn of the loop."""
         found = self.current_activity()
-        arrive = getattr(found[1], "arrive", None) if found else None
+        arrive = found[1].arrive if found else None
         if found is None or arrive is None or token not in self.state.participants:
             return
         try:
@@ -187,8 +186,7 @@ class Room:
         """Keep one timer, at the current activity's next deadline (a rotation's end), that
         tells every view; cancelled when the deadline changes or the activity is left."""
         found = self.current_activity()
-        wake_at = getattr(found[1], "wake_at", None) if found else None
-        deadline = wake_at(self.state.activities[found[0]], self.clock()) if found and wake_at else None
+        deadline = found[1].wake_at(self.state.activities[found[0]], self.clock()) if found else None
         known = self._wake
         if known is not None and known[0] == deadline:
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TypedDict
 
 from . import codes, session
 from .activity import REGISTRY, Registry
@@ -20,6 +21,18 @@ from .text import clean_text
 log = logging.getLogger(__name__)
 
 DAY = 86_400.0
+
+
+class _Details(TypedDict, total=False):
+    """What a new session is created with besides its code (`session.create`'s keywords)."""
+
+    title: str
+    agenda: list[session.AgendaItem]
+    date: str
+    charter: str
+    licence: str
+    publish: bool
+    plan: str | None
 
 
 class Rooms:
@@ -80,7 +93,7 @@ class Rooms:
         key = codes.new_host_key()
         if plan:
             p = load_plan(plan, self.plans_dir)
-            details = {
+            details: _Details = {
                 "title": title or p.title,
                 "agenda": p.agenda,
                 "date": p.date,

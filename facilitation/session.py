@@ -6,14 +6,13 @@ Command functions read the state and return the events to append (or raise `Rule
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from . import feedback
 from .activity import MOMENT, REGISTRY, Registry
-from .commands import NO_ITEM, Actor, CommandContext, check_role, command
+from .commands import NO_ITEM, Actor, Command, CommandContext, check_role, command
 from .events import ActivityEvent, Event, Folder, event
 from .feedback import (
     Comment,
@@ -337,7 +336,7 @@ def require_participant(state: SessionState, token: str) -> Participant:
 def decide(
     state: SessionState,
     actor: Actor,
-    command: Callable[..., list[Event]],
+    command: Command,
     *args: Any,
     item: int | None = None,
     now: float,
@@ -348,15 +347,15 @@ def decide(
     check_role(command, actor)
     cc = CommandContext(item=NO_ITEM if item is None else item, now=now, session=state, actor=actor)
     if item is None:
-        return command(state, cc, *args, **kwargs)
+        return list(command(state, cc, *args, **kwargs))
     if item not in state.activities:
         raise RuleViolation("error.no_item")
-    return command(state.activities[item], cc, *args, **kwargs)
+    return list(command(state.activities[item], cc, *args, **kwargs))
 
 
 # --- folding events -------------------------------------------------------------------------
 
-fold: Folder[SessionState] = Folder()
+fold: Folder[SessionState, [Registry]] = Folder()
 
 
 def _begin_item(state: SessionState, index: int, at: float) -> None:

@@ -25,39 +25,39 @@ SCHEMA_VERSION = 3
 
 
 def _migrate_to_1(db: sqlite_utils.Database) -> None:
-    db["sessions"].create(
+    db.table("sessions").create(
         {"code": str, "host_key_hash": str, "status": str, "created_at": float, "closed_at": float},
         pk="code",
         if_not_exists=True,
     )
-    db["events"].create(
+    db.table("events").create(
         {"id": int, "session": str, "seq": int, "at": float, "type": str, "payload": str},
         pk="id",
         if_not_exists=True,
     )
-    db["events"].create_index(["session", "seq"], unique=True, if_not_exists=True)
+    db.table("events").create_index(["session", "seq"], unique=True, if_not_exists=True)
 
 
 def _migrate_to_2(db: sqlite_utils.Database) -> None:
     """The restitution's own tables, kept when the raw events are purged: built documents,
     publication and retention state, comments and the moderation log (what, when, why; never who)."""
-    db["restitutions"].create(
+    db.table("restitutions").create(
         {"session": str, "lang": str, "built_at": float, "document": str},
         pk=("session", "lang"),
         if_not_exists=True,
     )
-    db["archive"].create(
+    db.table("archive").create(
         {"session": str, "publish": int, "unlinked_at": float, "purged_at": float},
         pk="session",
         if_not_exists=True,
     )
-    db["comments"].create(
+    db.table("comments").create(
         {"id": int, "session": str, "at": float, "text": str, "hidden": int, "reason": str},
         pk="id",
         if_not_exists=True,
     )
-    db["comments"].create_index(["session"], if_not_exists=True)
-    db["moderation"].create(
+    db.table("comments").create_index(["session"], if_not_exists=True)
+    db.table("moderation").create(
         {
             "id": int,
             "session": str,
@@ -71,7 +71,7 @@ def _migrate_to_2(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["moderation"].create_index(["session"], if_not_exists=True)
+    db.table("moderation").create_index(["session"], if_not_exists=True)
 
 
 def _migrate_to_3(db: sqlite_utils.Database) -> None:
@@ -178,16 +178,16 @@ class Store:
 
     def _migrate(self) -> None:
         with self.db.conn:
-            self.db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+            self.db.table("meta").create({"key": str, "value": str}, pk="key", if_not_exists=True)
             version = self.schema_version()
             for target in sorted(v for v in MIGRATIONS if v > version):
                 MIGRATIONS[target](self.db)
-                self.db["meta"].upsert({"key": "schema_version", "value": str(target)}, pk="key")
+                self.db.table("meta").upsert({"key": "schema_version", "value": str(target)}, pk="key")
 
     # sessions
     def add_session(self, code: str, host_key_hash: str, now: float) -> None:
         with self.db.conn:
-            self.db["sessions"].insert(
+            self.db.table("sessions").insert(
                 {
                     "code": code,
                     "host_key_hash": host_key_hash,
@@ -283,7 +283,7 @@ class Store:
     # restitution, retention and erasure (migration 2)
     def save_restitution(self, code: str, lang: str, document: str, now: float) -> None:
         with self.db.conn:
-            self.db["restitutions"].upsert(
+            self.db.table("restitutions").upsert(
                 {"session": code, "lang": lang, "built_at": now, "document": document}, pk=("session", "lang")
             )
 

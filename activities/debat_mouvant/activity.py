@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.activity import FreeText, PackagedActivity
+from facilitation.activity import Activity, FreeText, PackagedActivity
 from facilitation.i18n import t
 
 from . import report as report_module
@@ -11,7 +11,7 @@ from .display import CSS
 from .state import DebatState
 
 
-class DebatMouvant(PackagedActivity):
+class DebatMouvant(PackagedActivity[DebatState]):
     kind = rules.KIND
     css = CSS
     rules = rules
@@ -31,4 +31,4 @@ class DebatMouvant(PackagedActivity):
         return texts
 
 
-ACTIVITY = DebatMouvant()
+ACTIVITY: Activity[DebatState] = DebatMouvant()

@@ -92,7 +92,7 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
             entry["movement"] = {"positions": positions, "matrix": m.matrix, "moved": m.moved}
         arguments: dict[str, list[str]] = {}
         for side in ("a", "b"):
-            visible = [a.text for a in run.visible_arguments(side)]  # type: ignore[arg-type]
+            visible = [a.text for a in run.visible_arguments(side)]
             if visible:
                 key = f"{name} — {_side_title(run, side, lang)}"
                 section.lists[key] = visible

@@ -1,15 +1,13 @@
-"""The débat mouvant's state and rules. Pure: no UI, no I/O; `now` comes from the CommandContext.
+"""The débat mouvant's rules. Pure: no UI, no I/O; `now` comes from the CommandContext.
 
-`apply` folds an event into the state (in place). Commands return the events to append or
-raise `RuleViolation("debat_mouvant.error.…")`. Positions are stored as they were taken (the
-latest per person and round); every count is derived from them (see `tally`).
+Commands return the events to append or raise `RuleViolation("debat_mouvant.error.…")`. The
+state and its folds (`apply`) live in `model.py`, re-exported here: this module is the
+activity's `rules`.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
-
-from pydantic import BaseModel, Field
 
 from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
@@ -32,8 +30,14 @@ from .events import (
     StatementReset,
     StatementSelected,
 )
-from .settings import SIDES, DebatSettings, SettingsError, Side, Statement, parse_settings, parse_statement
-from .tally import Distribution, Movement, distribution, movement
+from .model import Argument as Argument
+from .model import DebatState as DebatState
+from .model import Run as Run
+from .model import Stage as Stage
+from .model import apply as apply
+from .model import fold as fold
+from .model import initial_state as initial_state
+from .settings import SIDES, SettingsError, parse_statement
 
 KIND = "debat_mouvant"
 ARGUMENTS = f"{KIND}:arguments"  # console and screen: the list of arguments changed
@@ -41,152 +45,10 @@ CONTROL = f"{KIND}:control"  # console and screen: statements or options changed
 ARGUMENT_MIN, ARGUMENT_MAX = 3, 280
 HEAD_COUNT_MAX = 5000
 ROUNDS = (1, 2)
-Stage = Literal["ready", "round1", "closed1", "arguments", "round2", "done"]
-
-
-class Argument(BaseModel):
-    id: str
-    side: Side
-    text: str
-    by: Literal["phone", "facilitator"]
-    hidden: bool = False
-    corrected: bool = False
-    at: float = 0.0
-
-
-class Run(BaseModel):
-    """One statement as the room lives it: its rounds, positions, head counts and arguments."""
-
-    statement: Statement
-    typed_live: bool = False
-    round: int = 0  # 0 before the first round opens, then 1 or 2
-    open: bool = False
-    arguments_open: bool = False
-    hide_results: bool = False
-    revealed: list[int] = Field(default_factory=list)
-    votes: dict[int, dict[str, str]] = Field(
-        default_factory=lambda: {1: {}, 2: {}}
-    )  # round -> token -> position
-    heads: dict[int, dict[str, int]] = Field(
-        default_factory=lambda: {1: {}, 2: {}}
-    )  # round -> position -> people
-    arguments: list[Argument] = Field(default_factory=list)
-    resets: int = 0
-
-    @property
-    def stage(self) -> Stage:
-        if self.round == 0:
-            return "ready"
-        if self.round == 1:
-            return "round1" if self.open else "arguments" if self.arguments_open else "closed1"
-        return "round2" if self.open else "done"
-
-    def closed(self, round_: int) -> bool:
-        """Whether round `round_` has taken place and is over."""
-        return 0 < round_ < self.round or (round_ == self.round and not self.open)
-
-    def positions_of(self, round_: int) -> dict[str, str]:
-        """token -> position in round `round_`. In the final round everyone starts from their first
-        position: it counts until they move."""
-        if round_ == 2:
-            return {**self.votes[1], **self.votes[2]} if self.round >= 2 else {}
-        return dict(self.votes[1]) if self.round >= 1 else {}
-
-    def position_of(self, token: str, round_: int) -> str | None:
-        """`token`'s position in round `round_` (O(1): what a phone asks on every redraw)."""
-        if round_ == 2:
-            return self.votes[2].get(token) or self.votes[1].get(token) if self.round >= 2 else None
-        return self.votes[1].get(token) if self.round >= 1 else None
-
-    def distribution(self, round_: int, remote: set[str] | frozenset[str] = frozenset()) -> Distribution:
-        return distribution(self.statement.positions(), self.positions_of(round_), self.heads[round_], remote)
-
-    def movement(self) -> Movement:
-        return movement(self.statement.positions(), self.positions_of(1), self.positions_of(2))
-
-    def visible_arguments(self, side: Side) -> list[Argument]:
-        return [a for a in self.arguments if a.side == side and not a.hidden]
-
-
-class DebatState(BaseModel):
-    settings: DebatSettings = Field(default_factory=DebatSettings)
-    error: str | None = None  # the plan's settings could not be read (shown on the console)
-    runs: list[Run] = Field(default_factory=list)
-    current: int = 0
-
-    @property
-    def run(self) -> Run | None:
-        """The statement the room is on (None when there is none yet)."""
-        return self.runs[self.current] if 0 <= self.current < len(self.runs) else None
-
-    def argument(self, argument_id: str) -> tuple[Run, Argument] | None:
-        for run in self.runs:
-            for a in run.arguments:
-                if a.id == argument_id:
-                    return run, a
-        return None
-
-
-def initial_state(raw: dict[str, Any]) -> DebatState:
-    """The state from the plan's settings; bad settings leave an error for the console to show."""
-    try:
-        settings = parse_settings(raw)
-    except SettingsError as exc:
-        return DebatState(error=exc.details)
-    runs = [Run(statement=s, hide_results=settings.hide_results_until_closed) for s in settings.statements]
-    return DebatState(settings=settings, runs=runs)
 
 
 def remote_tokens(session: SessionState) -> set[str]:
     return {token for token, p in session.participants.items() if p.mode == "remote"}
-
-
-# --- folding events -----------------------------------------------------------------------------
-
-
-def apply(state: DebatState, e: ActivityEvent, session: SessionState | None = None) -> DebatState:
-    match e:
-        case StatementAdded():
-            hide = state.settings.hide_results_until_closed
-            state.runs.append(Run(statement=e.statement, typed_live=True, hide_results=hide))
-        case StatementSelected():
-            state.current = e.statement
-        case RoundOpened():
-            run = state.runs[e.statement]
-            run.round, run.open, run.arguments_open = e.round, True, False
-        case RoundClosed():
-            state.runs[e.statement].open = False
-        case ArgumentsOpened():
-            state.runs[e.statement].arguments_open = True
-        case ResultsRevealed():
-            state.runs[e.statement].revealed.append(e.round)
-        case ResultsVisibilitySet():
-            state.runs[e.statement].hide_results = e.hidden
-        case PositionTaken():
-            state.runs[e.statement].votes[e.round][e.token] = e.position
-        case HeadCountSet():
-            state.runs[e.statement].heads[e.round][e.position] = e.count
-        case ArgumentAdded():
-            argument = Argument(id=e.argument, side=e.side, text=e.text, by=e.by, at=e.at)
-            state.runs[e.statement].arguments.append(argument)
-        case ArgumentModerated():
-            found = state.argument(e.argument)
-            if found is not None:
-                _, a = found
-                if e.hidden is not None:
-                    a.hidden = e.hidden
-                if e.text is not None:
-                    a.text, a.corrected = e.text, True
-        case StatementReset():
-            old = state.runs[e.statement]
-            state.runs[e.statement] = Run(
-                statement=old.statement,
-                typed_live=old.typed_live,
-                hide_results=old.hide_results,
-                arguments=old.arguments,
-                resets=old.resets + 1,
-            )
-    return state
 
 
 def topics(e: ActivityEvent) -> set[str]:
@@ -399,14 +261,14 @@ def add_argument(
     if side not in SIDES:
         raise RuleViolation("debat_mouvant.error.unknown_side")
     cleaned = clean_argument(text)
-    if any(a.text.casefold() == cleaned.casefold() for a in run.visible_arguments(side)):  # type: ignore[arg-type]
+    if any(a.text.casefold() == cleaned.casefold() for a in run.visible_arguments(side)):
         raise RuleViolation("debat_mouvant.error.argument_duplicate")
     argument_id = f"{statement + 1}.{len(run.arguments) + 1}"
     by: Literal["phone", "facilitator"] = "facilitator" if cc.by_host else "phone"
     return [
         ArgumentAdded(
             item=cc.item, statement=statement, argument=argument_id, side=side, text=cleaned, by=by, at=cc.now
-        )  # type: ignore[arg-type]
+        )
     ]
 
 

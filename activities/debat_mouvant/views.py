@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from facilitation.ui.context import ViewContext
 
+from .state import DebatState
 from .views_console import ConsoleView
 from .views_phone import PhoneView
 from .views_screen import ScreenView
 
 
-def console(ctx: ViewContext) -> None:
+def console(ctx: ViewContext[DebatState]) -> None:
     ConsoleView(ctx)
 
 
-def screen(ctx: ViewContext) -> None:
+def screen(ctx: ViewContext[DebatState]) -> None:
     ScreenView(ctx)
 
 
-def phone(ctx: ViewContext) -> None:
+def phone(ctx: ViewContext[DebatState]) -> None:
     PhoneView(ctx)

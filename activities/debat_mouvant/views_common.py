@@ -9,7 +9,7 @@ from nicegui import ui
 from facilitation.ui.context import ViewContext
 
 from .settings import Statement
-from .state import Run
+from .state import DebatState, Run
 from .tally import short_label
 
 
@@ -30,11 +30,11 @@ def guard(element: ui.element, callback: Callable[[], None]) -> Callable[[], Non
 def choice_text(statement: Statement, position: str, lang: str) -> str:
     """The full words of a position: a dilemma's choice, or a scale point's label."""
     if statement.form == "dilemma" and position in ("a", "b"):
-        return getattr(statement, position)
+        return statement.a if position == "a" else statement.b
     return short_label(statement, position, lang)
 
 
-def side_names(statement: Statement, ctx: ViewContext) -> dict[str, str]:
+def side_names(statement: Statement, ctx: ViewContext[DebatState]) -> dict[str, str]:
     if statement.form == "scale":
         return {"a": ctx.t("debat_mouvant.side.agree"), "b": ctx.t("debat_mouvant.side.disagree")}
     return {"a": ctx.t("debat_mouvant.side.a"), "b": ctx.t("debat_mouvant.side.b")}
@@ -45,7 +45,7 @@ def shown_round(run: Run) -> int:
     return max(run.round, 1)
 
 
-def voted_text(ctx: ViewContext, run: Run, round_: int) -> str:
+def voted_text(ctx: ViewContext[DebatState], run: Run, round_: int) -> str:
     d = run.distribution(round_)
     text = ctx.t("debat_mouvant.voted", n=d.voters, total=len(ctx.session.participants))
     if d.heads:

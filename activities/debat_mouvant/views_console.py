@@ -19,7 +19,7 @@ from .views_common import guard, side_names, voted_text
 class ConsoleView:
     """Statements and their state, round controls, live counts with head counts, arguments."""
 
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[DebatState]) -> None:
         self.ctx = ctx
         self.cells: dict[tuple[int, str], tuple[ui.label, ui.label, ui.label, ui.label]] = {}
         self.voted: dict[int, ui.label] = {}

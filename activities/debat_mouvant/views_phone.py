@@ -17,7 +17,7 @@ from .views_common import choice_text, guard, live, side_names
 _RESULTS: dict[tuple[Any, ...], tuple[str, str]] = {}
 
 
-def revealed_result(ctx: ViewContext, run: Run, round_: int) -> tuple[str, str]:
+def revealed_result(ctx: ViewContext[DebatState], run: Run, round_: int) -> tuple[str, str]:
     """The revealed result's bar and movement sentence, computed once for all phones of a room
     (a reveal redraws every phone: counting once per phone would cost O(phones²))."""
     key = (
@@ -46,7 +46,7 @@ class PhoneView:
     visibility and enabled state in place: with a thousand phones, rebuilding ~20 elements on each
     is what made a round change slow."""
 
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[DebatState]) -> None:
         self.ctx = ctx
         self.token = ctx.token or ""
         self.area = ui.column().classes("w-full gap-3").props('data-testid="dm-phone"')

@@ -17,7 +17,7 @@ from .views_common import guard, live, shown_round, side_names, voted_text
 class ScreenView:
     """The statement in large type, the live bar across the room, then the movement."""
 
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[DebatState]) -> None:
         self.ctx = ctx
         self.area = ui.column().classes("w-full gap-[2vh]").props('data-testid="dm-screen"')
         self.bar: ui.html | None = None
@@ -111,6 +111,6 @@ class ScreenView:
                     ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
                     items = "".join(
                         f'<li data-argument="{esc(a.id)}">{esc(a.text)}</li>'
-                        for a in run.visible_arguments(side)[-5:]  # type: ignore[arg-type]
+                        for a in run.visible_arguments(side)[-5:]
                     )
                     ui.html(f"<ul>{items}</ul>")

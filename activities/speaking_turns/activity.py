@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.activity import FreeText, PackagedActivity
-from facilitation.commands import CommandContext
-from facilitation.events import ActivityEvent
-from facilitation.i18n import RuleViolation
+from facilitation.activity import Activity, FreeText, PackagedActivity
 
 from . import report as report_module
 from . import state as rules
@@ -13,7 +10,7 @@ from .display import STYLE
 from .model import TurnsState
 
 
-class SpeakingTurns(PackagedActivity):
+class SpeakingTurns(PackagedActivity[TurnsState]):
     kind = "speaking_turns"
     css = STYLE
     rules = rules
@@ -28,16 +25,5 @@ class SpeakingTurns(PackagedActivity):
         """None: names live in memory only, and nothing else is typed."""
         return []
 
-    def moderate(
-        self,
-        state: TurnsState,
-        cc: CommandContext,
-        text_id: str,
-        *,
-        hide: bool | None = None,
-        text: str | None = None,
-    ) -> list[ActivityEvent]:
-        raise RuleViolation("speaking_turns.error.no_free_text")
 
-
-ACTIVITY = SpeakingTurns()
+ACTIVITY: Activity[TurnsState] = SpeakingTurns()

@@ -1,15 +1,16 @@
-"""What the views draw that needs no NiceGUI: the turn clock and its script, the gauge, tags.
+"""What the views draw that needs no NiceGUI: the turn clock, the gauge, tags.
 
-The clock counts up. It is an element carrying the turn's effective start (epoch ms, pauses
-removed) or, paused, the seconds spoken, and the limit; a script ticks it in the browser four
-times a second, so a running turn costs the server nothing. 30 s before the limit it turns
-orange ("st-warn"), past it red ("st-over"). A phone whose turn it is vibrates once per turn,
-where the browser allows it.
+The clock counts up: the shared browser clock (`facilitation/ui/clock.py`), from the turn's
+effective start (pauses left out) or, paused, the seconds spoken, against the limit; it ticks in
+the browser, so a running turn costs the server nothing. 30 s before the limit it turns orange
+("st-warn"), past it red ("st-over"). A phone whose turn it is vibrates once per turn, where the
+browser allows it.
 """
 
 from __future__ import annotations
 
 from facilitation.i18n import t
+from facilitation.ui import clock as browser_clock
 from facilitation.ui.markup import esc
 
 from .model import Turn
@@ -17,31 +18,18 @@ from .stats import Stats, percent
 
 WARN_BEFORE = 30
 
-SCRIPT = r"""
+CALLED = r"""
 if (!window.cercleTurns) {
-  const turns = window.cercleTurns = {offset: 0};
-  turns.sync = (serverMs) => { const o = serverMs - Date.now(); turns.offset = Math.abs(o) > 2000 ? o : 0; };
-  const fmt = (s) => { s = Math.max(0, Math.floor(s)); return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0'); };
-  turns.tick = () => {
-    const now = Date.now() + turns.offset;
-    document.querySelectorAll('.st-clock').forEach((el) => {
-      const start = parseFloat(el.dataset.start);
-      const spent = isNaN(start) ? parseFloat(el.dataset.elapsed || '0') : (now - start) / 1000;
-      const text = fmt(spent);
-      if (el.textContent !== text) el.textContent = text;
-      const limit = parseFloat(el.dataset.limit);
-      el.classList.toggle('st-over', !isNaN(limit) && spent >= limit);
-      el.classList.toggle('st-warn', !isNaN(limit) && spent < limit && spent >= limit - %(warn)d);
-    });
+  window.cercleTurns = true;
+  window.cercleClock.every(() => {
     document.querySelectorAll('.st-called[data-turn]').forEach((el) => {
       const key = 'cercle-called-' + el.dataset.turn;
       try { if (sessionStorage.getItem(key)) return; sessionStorage.setItem(key, '1'); } catch (e) { return; }
       if (navigator.vibrate) { try { navigator.vibrate([400, 200, 400]); } catch (e) {} }
     });
-  };
-  setInterval(turns.tick, 250);
+  });
 }
-""".replace("%(warn)d", str(WARN_BEFORE))
+"""
 
 STYLE = """
 .st-clock { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; color: var(--cercle-blue, #000091); }
@@ -86,25 +74,22 @@ STYLE = """
 
 
 def sync_script(now: float) -> str:
-    return f"{SCRIPT}\nwindow.cercleTurns.sync({now * 1000:.0f});"
+    """The shared clock and the call's vibration, synced to the server's time `now`."""
+    return browser_clock.script(now, CALLED)
 
 
 def clock_html(turn: Turn, now: float, role: str) -> str:
     """The count-up element of `turn` for a "screen", "phone" or "console"."""
-    if turn.paused_at is None and turn.ended_at is None:
-        data = f'data-start="{(turn.started_at + turn.paused_total) * 1000:.0f}"'
-    else:
-        data = f'data-elapsed="{turn.elapsed(now):.1f}"'
-    limit = f' data-limit="{turn.limit}"' if turn.limit else ""
-    spent = turn.elapsed(now)
-    state = ""
-    if turn.limit and spent >= turn.limit:
-        state = " st-over"
-    elif turn.limit and spent >= turn.limit - WARN_BEFORE:
-        state = " st-warn"
-    return (
-        f'<span class="st-clock st-clock-{role}{state}" data-testid="st-clock" {data}{limit}>'
-        f"{int(spent) // 60}:{int(spent) % 60:02d}</span>"
+    running = turn.paused_at is None and turn.ended_at is None
+    return browser_clock.elapsed_html(
+        started_at=turn.started_at + turn.paused_total if running else None,
+        elapsed=turn.elapsed(now),
+        classes=f"st-clock st-clock-{role}",
+        testid="st-clock",
+        limit=turn.limit,
+        warn_within=WARN_BEFORE,
+        warn_class="st-warn",
+        over_class="st-over",
     )
 
 

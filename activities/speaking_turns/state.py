@@ -1,8 +1,8 @@
 """The speaking turns' rules. Pure: no UI, no I/O; `now` comes from the CommandContext.
 
-`apply` folds an event into the state (in place). Commands return the events to append or
-raise `RuleViolation("speaking_turns.error.…")`. No command takes a name: names stay in the
-views' memory (`names.py`).
+Commands return the events to append or raise `RuleViolation("speaking_turns.error.…")`. No
+command takes a name: names stay in the views' memory (`names.py`). The state and its folds
+(`apply`) live in `model.py`, re-exported here: this module is the activity's `rules`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from .events import (
     TurnStarted,
 )
 from .model import Request, Turn, TurnsState
+from .model import apply as apply
+from .model import fold as fold
 from .ordering import Position, order, position_of
 from .settings import LIMIT_MAX, LIMIT_MIN, ORDERS, Order, SettingsError, parse_settings
 from .stats import presence
@@ -55,103 +57,6 @@ def initial_state(raw: dict[str, Any]) -> TurnsState:
 def queue(state: TurnsState, session: SessionState | None) -> list[Position]:
     """The waiting requests in calling order, with their reasons."""
     return order(state, presence(session)[0])
-
-
-# --- folding events -----------------------------------------------------------------------------
-
-
-def _leave_queue(state: TurnsState, request_id: str, position: int | None) -> None:
-    """A request left the queue from `position`: later pins move up one place with it."""
-    state.pins.pop(request_id, None)
-    if position is None:
-        return
-    for rid, place in list(state.pins.items()):
-        if place > position:
-            state.pins[rid] = place - 1
-
-
-def _end(state: TurnsState, turn: Turn, at: float) -> None:
-    if turn.ended_at is not None:
-        return
-    if turn.paused_at is not None:
-        turn.paused_total += max(0.0, at - turn.paused_at)
-        turn.paused_at = None
-    turn.ended_at = at
-    request = state.requests.get(turn.request)
-    if request is not None:
-        request.status = "done"
-
-
-def apply(state: TurnsState, e: ActivityEvent, session: SessionState | None = None) -> TurnsState:
-    current = state.current
-    match e:
-        case HandRaised():
-            if e.token is not None:
-                speaker = e.token
-            elif e.same_as is not None and e.same_as in state.requests:
-                speaker = state.requests[e.same_as].speaker
-            else:
-                speaker = f"req:{e.id}"
-            number = state.speakers.setdefault(speaker, len(state.speakers) + 1)
-            state.requests[e.id] = Request(
-                id=e.id,
-                speaker=speaker,
-                number=number,
-                token=e.token,
-                category=e.category,
-                mode=e.mode,
-                point_of_order=e.point_of_order,
-                at=e.at,
-                seq=len(state.requests),
-            )
-        case HandLowered():
-            if e.id in state.requests:
-                state.requests[e.id].status = "withdrawn"
-            _leave_queue(state, e.id, e.position)
-        case OrderChosen():
-            state.order = e.order
-        case LimitChanged():
-            state.limit = e.seconds
-        case RequestPinned():
-            state.pins.pop(e.id, None)
-            state.pins[e.id] = e.position  # the latest pin last: it wins a contested place
-        case RequestUnpinned():
-            state.pins.pop(e.id, None)
-        case TurnStarted():
-            if current is not None:
-                _end(state, current, e.at)
-            request = state.requests.get(e.id)
-            speaker = request.speaker if request else f"req:{e.id}"
-            if request is not None:
-                request.status = "speaking"
-            _leave_queue(state, e.id, e.position)
-            state.turns.append(
-                Turn(
-                    number=e.turn,
-                    request=e.id,
-                    speaker=speaker,
-                    speaker_number=request.number if request else 0,
-                    category=e.category,
-                    mode=e.mode,
-                    first_time=e.first_time,
-                    point_of_order=e.point_of_order,
-                    limit=e.limit,
-                    started_at=e.at,
-                )
-            )
-        case TurnPaused():
-            if current is not None and current.paused_at is None:
-                current.paused_at = e.at
-        case TurnResumed():
-            if current is not None and current.paused_at is not None:
-                current.paused_total += max(0.0, e.at - current.paused_at)
-                current.paused_at = None
-        case TurnEnded():
-            if current is not None:
-                _end(state, current, e.at)
-        case GaugeShown():
-            state.gauge = e.visible
-    return state
 
 
 def topics(e: ActivityEvent) -> set[str]:
@@ -402,6 +307,14 @@ def end_turn(state: TurnsState, cc: CommandContext) -> list[ActivityEvent]:
     _require_current(cc)
     turn = _require_turn(state)
     return [TurnEnded(item=cc.item, turn=turn.number, id=turn.request, at=cc.now)]
+
+
+@command("host")
+def moderate(
+    state: TurnsState, cc: CommandContext, text_id: str, *, hide: bool | None = None, text: str | None = None
+) -> list[ActivityEvent]:
+    """Nothing to moderate: no free text is ever stored (names stay in the views' memory)."""
+    raise RuleViolation("speaking_turns.error.no_free_text")
 
 
 @command("host")

@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import median
+from typing import TypeVar
 
 from facilitation.session import MODES, Mode, SessionState
 
 from .model import BUCKETS, Bucket, Turn, bucket
+
+K = TypeVar("K", bound=str)  # a category or a mode
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ def presence(session: SessionState | None) -> tuple[dict[Bucket, int], dict[Mode
 
 
 def _lines(
-    keys: Sequence[str], present: Mapping[str, int], seconds: Mapping[str, float], turns: Mapping[str, int]
+    keys: Sequence[K], present: Mapping[K, int], seconds: Mapping[str, float], turns: Mapping[str, int]
 ) -> list[Line]:
     total_present = sum(present.get(k, 0) for k in keys)
     total_seconds = sum(seconds.values())

@@ -24,13 +24,13 @@ from .stats import compute, presence
 SCREEN_NEXT = 3  # people listed after the speaker on the projector
 
 
-def prepare(ctx: ViewContext) -> None:
+def prepare(ctx: ViewContext[TurnsState]) -> None:
     """Clock script for this page (the style is in every page's head: `ACTIVITY.css`), and forgetting names at close."""
     ui.run_javascript(sync_script(ctx.now()))
     names.watch(ctx.room)
 
 
-def who(ctx: ViewContext, request: Request) -> str:
+def who(ctx: ViewContext[TurnsState], request: Request) -> str:
     assert ctx.item is not None
     return names.label(ctx.room.code, ctx.item, ctx.state, request, ctx.lang)
 
@@ -38,19 +38,25 @@ def who(ctx: ViewContext, request: Request) -> str:
 # --- screen -------------------------------------------------------------------------------------
 
 
-def screen(ctx: ViewContext) -> None:
+def screen(ctx: ViewContext[TurnsState]) -> None:
     prepare(ctx)
+    assert ctx.item is not None
     item = ctx.session.agenda[ctx.item]
     ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
     floor = Redrawer(ctx, lambda r: draw_floor(ctx), "w-full gap-[1.5vh]")
     upcoming = Redrawer(ctx, lambda r: draw_upcoming(ctx), "w-full gap-[1vh]")
     gauge = Redrawer(ctx, lambda r: draw_gauge(ctx), "w-full gap-[1vh]")
+
+    def on_queue() -> None:
+        upcoming.redraw()
+        gauge.redraw()
+
     ctx.subscribe(rules.TURN, floor.redraw)
-    ctx.subscribe(rules.QUEUE, lambda: (upcoming.redraw(), gauge.redraw()))
+    ctx.subscribe(rules.QUEUE, on_queue)
     ctx.subscribe(rules.GAUGE, gauge.redraw)
 
 
-def draw_floor(ctx: ViewContext) -> None:
+def draw_floor(ctx: ViewContext[TurnsState]) -> None:
     state: TurnsState = ctx.state
     turn = state.current
     if turn is None:
@@ -73,7 +79,7 @@ def draw_floor(ctx: ViewContext) -> None:
         ui.html(clock_html(turn, ctx.now(), "screen"))
 
 
-def draw_upcoming(ctx: ViewContext) -> None:
+def draw_upcoming(ctx: ViewContext[TurnsState]) -> None:
     state: TurnsState = ctx.state
     positions = rules.queue(state, ctx.session)
     if not positions:
@@ -92,7 +98,7 @@ def draw_upcoming(ctx: ViewContext) -> None:
     ui.html(f'<div class="st-screen-next" data-testid="st-screen-next">{"".join(parts)}</div>')
 
 
-def draw_gauge(ctx: ViewContext) -> None:
+def draw_gauge(ctx: ViewContext[TurnsState]) -> None:
     state: TurnsState = ctx.state
     if not state.gauge:
         return
@@ -104,14 +110,14 @@ def draw_gauge(ctx: ViewContext) -> None:
 # --- phone --------------------------------------------------------------------------------------
 
 
-def phone(ctx: ViewContext) -> None:
+def phone(ctx: ViewContext[TurnsState]) -> None:
     TurnsPhone(ctx)
 
 
 class TurnsPhone:
     """One phone: its own requests and its own turn, nothing of anyone else's."""
 
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[TurnsState]) -> None:
         self.ctx = ctx
         self.token = ctx.token or ""
         self.lowered: set[str] = set()  # requests this phone withdrew itself

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 from nicegui import ui
 
@@ -27,12 +28,12 @@ from .views import prepare, who
 HISTORY = 8  # finished turns listed on the console
 
 
-def console(ctx: ViewContext) -> None:
+def console(ctx: ViewContext[TurnsState]) -> None:
     TurnsConsole(ctx)
 
 
 class TurnsConsole:
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[TurnsState]) -> None:
         self.ctx = ctx
         prepare(ctx)
         state = self.state
@@ -198,20 +199,20 @@ class TurnsConsole:
                 self.icon(
                     "campaign",
                     "speaking_turns.console.give",
-                    lambda rid=request.id: self.give(rid),
+                    partial(self.give, request.id),
                     f"st-give-{n + 1}",
                 )
                 self.icon(
                     "arrow_upward",
                     "speaking_turns.console.up",
-                    lambda rid=request.id: self.move(rid, -1),
+                    partial(self.move, request.id, -1),
                     f"st-up-{n + 1}",
                     n == 0,
                 )
                 self.icon(
                     "arrow_downward",
                     "speaking_turns.console.down",
-                    lambda rid=request.id: self.move(rid, 1),
+                    partial(self.move, request.id, 1),
                     f"st-down-{n + 1}",
                     n == last,
                 )
@@ -219,7 +220,7 @@ class TurnsConsole:
                     self.icon(
                         "push_pin",
                         "speaking_turns.console.unpin",
-                        lambda rid=request.id: self.unpin(rid),
+                        partial(self.unpin, request.id),
                         f"st-unpin-{n + 1}",
                         color="primary",
                     )
@@ -227,13 +228,13 @@ class TurnsConsole:
                     self.icon(
                         "push_pin",
                         "speaking_turns.console.pin",
-                        lambda rid=request.id, at=n: self.pin(rid, at),
+                        partial(self.pin, request.id, n),
                         f"st-pin-{n + 1}",
                     )
                 self.icon(
                     "close",
                     "speaking_turns.console.remove",
-                    lambda rid=request.id: self.remove(rid),
+                    partial(self.remove, request.id),
                     f"st-remove-{n + 1}",
                 )
 
@@ -414,6 +415,6 @@ class TurnsConsole:
                     self.icon(
                         "replay",
                         "speaking_turns.console.again_button",
-                        lambda rid=request.id: self.add(rid),
+                        partial(self.add, request.id),
                         f"st-again-{turn.number}",
                     )

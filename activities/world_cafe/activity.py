@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitation.activity import FreeText, PackagedActivity
+from facilitation.activity import Activity, ActivityCommand, FreeText, PackagedActivity
 from facilitation.i18n import t
 
 from . import report as report_module
@@ -11,20 +11,26 @@ from .display import STYLE
 from .state import PHASE, TALLY, CafeState
 
 
-class WorldCafe(PackagedActivity):
+class WorldCafe(PackagedActivity[CafeState]):
     kind = "world_cafe"
     css = STYLE
     rules = rules
     reporting = report_module
-    arrive = staticmethod(rules.join_late)
     views = {
         "console": "activities.world_cafe.views",
         "screen": "activities.world_cafe.views",
         "phone": "activities.world_cafe.views",
     }
 
+    def wake_at(self, state: CafeState, now: float) -> float | None:
+        return rules.wake_at(state, now)
+
     def woken_topics(self) -> set[str]:
         return {PHASE, TALLY}
+
+    @property
+    def arrive(self) -> ActivityCommand[CafeState]:
+        return rules.join_late
 
     def free_texts(self, state: CafeState) -> list[FreeText]:
         texts = []
@@ -38,4 +44,4 @@ class WorldCafe(PackagedActivity):
         return texts
 
 
-ACTIVITY = WorldCafe()
+ACTIVITY: Activity[CafeState] = WorldCafe()

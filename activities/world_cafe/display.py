@@ -1,10 +1,9 @@
-"""What the views draw that needs no NiceGUI: the browser clock, its script and style, labels.
+"""What the views draw that needs no NiceGUI: the café's clock and bell, its style, labels.
 
-The countdown is an element carrying an end time (epoch ms) or, paused, the seconds left; a
-script ticks it in the browser, four times a second, so a running clock costs the server nothing.
-Devices keep their own clock (phones are set by the network); when a device's clock is off by
-more than a second, the server's time sent with the page corrects it (to within the time the
-message took to arrive, usually a fraction of a second).
+The countdown is the shared browser clock (`facilitation/ui/clock.py`): it ticks in the browser,
+so a running rotation costs the server nothing. The bell is the café's own: each page arms the
+end times its clocks show and, when one passes, the screen chimes and phones vibrate (a rotation
+ended early by the facilitator rings through `ring_script`).
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import hashlib
 import math
 from collections.abc import Callable
 
+from facilitation.ui import clock as browser_clock
 from facilitation.ui.markup import esc
 
 from .clock import Timing
@@ -20,13 +20,12 @@ from .contributions import actors_by_kind, table_actors, table_ideas
 from .model import CafeState
 
 CHIME_URL = "/assets/sounds/chime.wav"
+WARN_WITHIN = 60  # the last minute of a rotation shows
 
-SCRIPT = r"""
+BELL = r"""
 if (!window.cercleCafe) {
-  const cafe = window.cercleCafe = {offset: 0, armed: new Map()};
-  cafe.sync = (serverMs) => { const o = serverMs - Date.now(); cafe.offset = Math.abs(o) > 1000 ? o : 0; };
-  const fmt = (s) => { s = Math.max(0, Math.ceil(s)); return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0'); };
-  const ring = (flags) => {
+  const cafe = window.cercleCafe = {armed: new Map()};
+  cafe.ring = (flags) => {
     if (flags.chime) {
       const audio = document.getElementById('wc-chime');
       if (audio) { audio.currentTime = 0; audio.play().catch(() => {
@@ -35,27 +34,19 @@ if (!window.cercleCafe) {
     if (flags.vibrate && navigator.vibrate) { try { navigator.vibrate([300, 150, 300]); } catch (e) {} }
     document.querySelectorAll('.wc-clock').forEach((el) => el.classList.add('wc-rang'));
   };
-  cafe.ring = ring;
-  cafe.tick = () => {
-    const now = Date.now() + cafe.offset;
+  window.cercleClock.every((now) => {
     const present = new Set();
     document.querySelectorAll('.wc-clock').forEach((el) => {
       const end = parseFloat(el.dataset.end);
-      const left = isNaN(end) ? parseFloat(el.dataset.remaining || '0') : (end - now) / 1000;
-      const text = fmt(left);
-      if (el.textContent !== text) el.textContent = text;
-      el.classList.toggle('wc-warning', el.dataset.warn === '1' && left > 0 && left <= 60);
-      if (!isNaN(end)) {
-        present.add(end);
-        if (left > 0 && !cafe.armed.has(end)) cafe.armed.set(end, {chime: el.dataset.chime === '1', vibrate: el.dataset.vibrate === '1'});
-      }
+      if (isNaN(end)) return;
+      present.add(end);
+      if (end > now && !cafe.armed.has(end)) cafe.armed.set(end, {chime: el.dataset.chime === '1', vibrate: el.dataset.vibrate === '1'});
     });
     for (const [end, flags] of cafe.armed) {
-      if (now >= end) { cafe.armed.delete(end); ring(flags); }
+      if (now >= end) { cafe.armed.delete(end); cafe.ring(flags); }
       else if (!present.has(end) && end - now > 1500) cafe.armed.delete(end);  // paused, skipped, extended
     }
-  };
-  setInterval(cafe.tick, 250);
+  });
   document.addEventListener('click', () => {
     const audio = document.getElementById('wc-chime');
     if (audio) { audio.muted = true; audio.play().then(() => { audio.pause(); audio.muted = false; }).catch(() => {}); }
@@ -104,16 +95,18 @@ STYLE = """
 
 def clock_html(timing: Timing, role: str) -> str:
     """The countdown element of `timing` for a "screen", "phone" or "console"."""
-    if timing.ends_at is not None:
-        data = f'data-end="{timing.ends_at * 1000:.0f}"'
-    else:
-        data = f'data-remaining="{timing.remaining:.1f}"'
-    warn = "1" if timing.phase == "rotation" else "0"
-    chime = "1" if role == "screen" and timing.phase == "rotation" else "0"
-    vibrate = "1" if role == "phone" and timing.phase == "rotation" else "0"
-    return (
-        f'<span class="wc-clock wc-clock-{role}" data-testid="wc-clock" {data} data-warn="{warn}" '
-        f'data-chime="{chime}" data-vibrate="{vibrate}">{mmss(timing.remaining)}</span>'
+    rotation = timing.phase == "rotation"
+    return browser_clock.countdown_html(
+        ends_at=timing.ends_at,
+        remaining=timing.remaining,
+        classes=f"wc-clock wc-clock-{role}",
+        testid="wc-clock",
+        warn_within=WARN_WITHIN if rotation else None,
+        warn_class="wc-warning",
+        data={
+            "chime": "1" if role == "screen" and rotation else "0",
+            "vibrate": "1" if role == "phone" and rotation else "0",
+        },
     )
 
 
@@ -124,12 +117,8 @@ def ring_script(role: str) -> str:
 
 
 def sync_script(now: float) -> str:
-    return f"{SCRIPT}\nwindow.cercleCafe.sync({now * 1000:.0f});\nwindow.cercleCafe.tick();"
-
-
-def mmss(seconds: float) -> str:
-    seconds = max(0, math.ceil(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
+    """The shared clock and the café's bell, synced to the server's time `now`."""
+    return browser_clock.script(now, BELL)
 
 
 def bar_html(count: int, target: int, extra: str = "") -> str:
@@ -165,7 +154,7 @@ def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
         budget = MAP_LINES // max(rows, 1) - 2 - _height(theme.title, int(width * 0.85))
         lines = table_actors(state.contributions, table)
         parts.append(f'<div class="wc-map-card" data-table="{table + 1}"><h3>{esc(theme.title)}</h3>')
-        used = shown = 0
+        used, shown = 0.0, 0
         for kind, group in actors_by_kind(lines).items():
             if used + 3 > budget:
                 break

@@ -1,7 +1,8 @@
 """The world café's state and rules. Pure: no UI, no I/O; `now` comes from the CommandContext.
 
-`apply` folds an event into the state (in place). Commands return the events to append or
-raise `RuleViolation("world_cafe.error.…")`.
+Commands return the events to append or raise `RuleViolation("world_cafe.error.…")`. The state
+and its folds (`apply`) live in `model.py`, re-exported here: this module is the activity's
+`rules`.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ from facilitation.i18n import RuleViolation
 from facilitation.session import SessionState, require_participant
 
 from . import texts  # noqa: F401  (the activity's translations)
-from .clock import Anchor, Timing, next_rotation_segment
+from .clock import Timing, next_rotation_segment
 from .contributions import (
     IDEA_MAX,
     NAME_MAX,
     WHY_MAX,
     ActorKind,
-    Contribution,
     ContributionKind,
     actor_key,
     clean,
@@ -42,99 +42,16 @@ from .events import (
     TimeAdded,
 )
 from .model import CafeState, find
-from .model import initial_state as initial_state  # the state lives in model.py, re-exported here
+from .model import apply as apply  # the state and its folds live in model.py, re-exported here
+from .model import fold as fold
+from .model import initial_state as initial_state
 from .schedule import Group, Person, assign_groups, place_late, rotation_schedule, schedule_problem
-from .settings import CafeSettings, SettingsError, parse_settings
+from .settings import SettingsError, parse_settings
 
 PHASE = "world_cafe:phase"  # every view: clock and set-up changes, a rotation's end
 TALLY = "tally:world_cafe"  # console and screen, coalesced
 GRACE_SECONDS = 180  # a contribution sent just after the bell still reaches the table it was written at
 ADD_SECONDS = 60
-
-
-# --- folding events -----------------------------------------------------------------------------
-
-
-def apply(state: CafeState, e: ActivityEvent, session: SessionState | None = None) -> CafeState:
-    match e:
-        case SetupChanged():
-            state.settings = CafeSettings.model_validate(e.settings)
-            state.error = None
-            edit = state.schedule_edit
-            if edit and (
-                len(edit) != state.settings.rotation_count
-                or schedule_problem(edit, len(edit[0]), state.tables)
-            ):
-                state.schedule_edit = None  # a hand-made schedule that no longer fits is dropped
-        case ScheduleEdited():
-            state.schedule_edit = e.schedule
-        case CafeStarted():
-            state.started_at = e.at
-            state.groups = [g.model_copy(deep=True) for g in e.groups]
-            state.schedule = [list(row) for row in e.schedule]
-            state.member_of = {t: g for g, group in enumerate(state.groups) for t in group.members}
-            state.anchor = Anchor(segment=0, ends_at=e.ends_at)
-        case ClockPaused():
-            state.anchor = Anchor(segment=e.segment, paused=True, remaining=e.remaining)
-        case ClockResumed() | RotationSkipped():
-            state.anchor = Anchor(segment=e.segment, ends_at=e.ends_at)
-        case TimeAdded():
-            if e.ends_at is not None:
-                state.anchor = Anchor(segment=e.segment, ends_at=e.ends_at)
-            else:
-                state.anchor = Anchor(segment=e.segment, paused=True, remaining=e.remaining or 0.0)
-        case CafeFinished():
-            state.finished_at = e.at
-        case LateArrivalPlaced():
-            _put(state, e.token, e.group)
-            if e.remote and not state.groups[e.group].remote:
-                state.groups[e.group].mixed = True
-        case PersonMoved():
-            _put(state, e.token, e.group)
-        case GroupsMerged():
-            source, target = state.groups[e.source], state.groups[e.target]
-            target.members.extend(source.members)
-            target.mixed = target.mixed or source.mixed or source.remote != target.remote
-            for token in source.members:
-                state.member_of[token] = e.target
-            source.members = []
-            source.merged_into = e.target
-        case ContributionAdded():
-            state.contributions.append(
-                Contribution(
-                    id=e.id,
-                    table=e.table,
-                    rotation=e.rotation,
-                    group=e.group,
-                    kind=e.kind,
-                    text=e.text,
-                    actor_kind=e.actor_kind,
-                    why=e.why,
-                    at=e.at,
-                )
-            )
-        case ContributionModerated():
-            c = find(state, e.id)
-            if c is not None:
-                if e.field == "why":
-                    if e.hidden is not None:
-                        c.why_hidden = e.hidden
-                    if e.text is not None:
-                        c.why = e.text
-                else:
-                    if e.hidden is not None:
-                        c.hidden = e.hidden
-                    if e.text is not None:
-                        c.text = e.text
-    return state
-
-
-def _put(state: CafeState, token: str, group: int) -> None:
-    old = state.member_of.get(token)
-    if old is not None and token in state.groups[old].members:
-        state.groups[old].members.remove(token)
-    state.groups[group].members.append(token)
-    state.member_of[token] = group
 
 
 def topics(e: ActivityEvent) -> set[str]:

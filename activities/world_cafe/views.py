@@ -19,7 +19,7 @@ from .state import PHASE, TALLY, CafeState
 __all__ = ["PHASE", "TALLY"]
 
 
-def prepare(ctx: ViewContext) -> None:
+def prepare(ctx: ViewContext[CafeState]) -> None:
     """Clock script for this page (the style is in every page's head: `ACTIVITY.css`). The ends
     of rotations are the room's to announce (`state.wake_at`), not a page's."""
     ui.run_javascript(sync_script(ctx.now()))
@@ -31,7 +31,7 @@ def theme_title(state: CafeState, table: int | None) -> str:
     return state.settings.themes[table].title
 
 
-def status_line(ctx: ViewContext, state: CafeState, timing: Timing) -> str:
+def status_line(ctx: ViewContext[CafeState], state: CafeState, timing: Timing) -> str:
     if timing.phase == "over":
         return ctx.t("world_cafe.over")
     if timing.paused:
@@ -50,7 +50,7 @@ class Bell:
     """Rings on this page when the facilitator ends a rotation early (next rotation, or the end of
     the café): a rotation that runs out rings in the browser by itself."""
 
-    def __init__(self, ctx: ViewContext, role: str) -> None:
+    def __init__(self, ctx: ViewContext[CafeState], role: str) -> None:
         self.ctx, self.role = ctx, role
         self.client = ui.context.client
         self.last = ctx.state.timing(ctx.now())
@@ -69,19 +69,19 @@ class Bell:
             self.client.run_javascript(ring_script(self.role))
 
 
-def screen(ctx: ViewContext) -> None:
+def screen(ctx: ViewContext[CafeState]) -> None:
     from .views_screen import build_screen
 
     build_screen(ctx)
 
 
-def phone(ctx: ViewContext) -> None:
+def phone(ctx: ViewContext[CafeState]) -> None:
     from .views_phone import CafePhone
 
     CafePhone(ctx)
 
 
-def console(ctx: ViewContext) -> None:
+def console(ctx: ViewContext[CafeState]) -> None:
     from .views_console import CafeConsole
 
     CafeConsole(ctx)

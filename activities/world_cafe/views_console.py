@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from nicegui import ui
@@ -17,7 +18,7 @@ from .views import PHASE, TALLY, prepare, shown_rotation, status_line
 EDITABLE_GROUPS = 12
 
 
-def schedule_table(ctx: ViewContext, planned: list[list[int]]) -> str:
+def schedule_table(ctx: ViewContext[CafeState], planned: list[list[int]]) -> str:
     """The schedule as one read-only HTML table: rows are rotations, cells the table numbers."""
     head = "".join(
         f'<th class="px-1">{esc(ctx.t("world_cafe.group", n=g + 1))}</th>' for g in range(len(planned[0]))
@@ -35,7 +36,7 @@ class CafeConsole:
     """Set-up before the start; then the clock's controls, built once and updated in place (a
     button is never replaced under a click on its way), and the live cards, redrawn."""
 
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[CafeState]) -> None:
         self.ctx = ctx
         self.clock: ClockControls | None = None
         prepare(ctx)
@@ -98,6 +99,14 @@ class CafeConsole:
             ui.label(ctx.t("world_cafe.console.themes")).classes("font-semibold")
             rows = ui.column().classes("w-full gap-1")
 
+            def remove_theme(n: int) -> None:
+                themes.pop(n)
+                draw_rows()
+
+            def add_theme() -> None:
+                themes.append({"title": "", "host": False})
+                draw_rows()
+
             def draw_rows() -> None:
                 rows.clear()
                 with rows:
@@ -115,7 +124,7 @@ class CafeConsole:
                                 ctx.t("world_cafe.console.host"), value=bool(theme.get("host"))
                             )
                             host.on_value_change(lambda e, th=theme: th.update(host=bool(e.value)))
-                            ui.button(icon="delete", on_click=lambda n=n: (themes.pop(n), draw_rows())).props(
+                            ui.button(icon="delete", on_click=partial(remove_theme, n)).props(
                                 f'flat round dense aria-label="{ctx.t("world_cafe.console.remove")}"'
                             )
 
@@ -123,7 +132,7 @@ class CafeConsole:
             ui.button(
                 ctx.t("world_cafe.console.add_theme"),
                 icon="add",
-                on_click=lambda: (themes.append({"title": "", "host": False}), draw_rows()),
+                on_click=add_theme,
             ).props('flat no-caps data-testid="wc-add-theme"').mark("wc-add-theme")
             with ui.row().classes("w-full gap-3"):
                 fields = {
@@ -376,7 +385,7 @@ class CafeConsole:
 class ClockControls:
     """The café's clock and its buttons, updated in place."""
 
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[CafeState]) -> None:
         self.ctx = ctx
         with ui.column().classes("cercle-card gap-2"):
             with ui.row().classes("w-full items-center justify-between"):

@@ -15,7 +15,7 @@ from .views import PHASE, Bell, prepare, shown_rotation, status_line, theme_titl
 
 
 class CafePhone:
-    def __init__(self, ctx: ViewContext) -> None:
+    def __init__(self, ctx: ViewContext[CafeState]) -> None:
         self.ctx = ctx
         self.token = ctx.token or ""
         self.form_table: int | None = None

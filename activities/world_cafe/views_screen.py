@@ -13,20 +13,26 @@ from .state import CafeState
 from .views import PHASE, TALLY, Bell, prepare, shown_rotation, status_line
 
 
-def build_screen(ctx: ViewContext) -> None:
+def build_screen(ctx: ViewContext[CafeState]) -> None:
     prepare(ctx)
     ui.html(f'<audio id="wc-chime" src="{CHIME_URL}" preload="auto"></audio>')
     ui.html(
         f'<div id="wc-sound-hint" class="wc-sound-hint">{esc(ctx.t("world_cafe.sound_hint"))}</div>',
     )
+    assert ctx.item is not None
     item = ctx.session.agenda[ctx.item]
     ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
     body = Redrawer(ctx, lambda r: draw_screen(ctx, r), "w-full gap-[2vh]")
     bell = Bell(ctx, "screen")
-    ctx.subscribe(PHASE, lambda: (bell.check(), body.redraw()))
+
+    def on_phase() -> None:
+        bell.check()
+        body.redraw()
+
+    ctx.subscribe(PHASE, on_phase)
 
 
-def draw_screen(ctx: ViewContext, r: Redrawer) -> None:
+def draw_screen(ctx: ViewContext[CafeState], r: Redrawer) -> None:
     state: CafeState = ctx.state
     timing = state.timing(ctx.now())
     if not state.started:
@@ -58,7 +64,7 @@ def draw_screen(ctx: ViewContext, r: Redrawer) -> None:
     r.subscribe(TALLY, fill)
 
 
-def table_grid(ctx: ViewContext, state: CafeState, timing: Timing) -> None:
+def table_grid(ctx: ViewContext[CafeState], state: CafeState, timing: Timing) -> None:
     rotation = shown_rotation(timing)
     for table, theme in enumerate(state.settings.themes):
         count = state.count(table)
@@ -85,7 +91,7 @@ def table_grid(ctx: ViewContext, state: CafeState, timing: Timing) -> None:
             )
 
 
-def actor_map(ctx: ViewContext, state: CafeState) -> None:
+def actor_map(ctx: ViewContext[CafeState], state: CafeState) -> None:
     ui.label(ctx.t("world_cafe.actor_map")).classes("cercle-screen-text font-bold").props(
         'data-testid="wc-actor-map"'
     ).mark("wc-actor-map")

@@ -142,10 +142,10 @@ def svg(chart: Chart) -> str:
                 f'<text x="{LABEL_W + plot_w + 4}" y="{y + 13:.0f}" class="v">= {_number(total)}</text>'
             )
         y += height + GAP
-    height = y + 4
+    svg_height = y + 4
     title = escape(chart.title)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="cercle-chart" viewBox="0 0 {WIDTH} {height:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="cercle-chart" viewBox="0 0 {WIDTH} {svg_height:.0f}" '
         f'width="100%" role="img" aria-label="{title}"><title>{title}</title>'
         "<style>.lb{font:12px sans-serif;fill:#161616}.v{font:12px sans-serif;fill:#161616}"
         ".vi{font:bold 11px sans-serif;fill:#fff}.lg{font:12px sans-serif;fill:#161616}</style>"

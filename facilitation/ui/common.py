@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections import deque
 from collections.abc import Callable
+from typing import Any
 
 from nicegui import ui
 
@@ -25,7 +26,7 @@ def minutes(seconds: float | None) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def current_activity(room: Room) -> tuple[int | None, Activity | None]:
+def current_activity(room: Room) -> tuple[int | None, Activity[Any] | None]:
     """The current agenda position and its activity (None for a moment or a kind not built)."""
     found = room.current_activity()
     return (found[0], found[1]) if found is not None else (room.state.current, None)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Generic, Literal
 
 from nicegui import ui
+from typing_extensions import TypeVar
 
 from .. import feedback
-from ..commands import HOST, PUBLIC, Actor
-from ..events import Event
+from ..commands import HOST, PUBLIC, Actor, Command
 from ..i18n import RuleViolation, t
 from ..room import Room
 from ..session import SessionState
@@ -19,6 +19,7 @@ from ..session import SessionState
 log = logging.getLogger(__name__)
 
 Role = Literal["console", "screen", "phone"]
+S = TypeVar("S", default=Any)  # the activity state a view reads (none for the core's own pages)
 
 
 class Scope:
@@ -65,7 +66,7 @@ def gone(element: ui.element) -> bool:
 
 
 @dataclass
-class ViewContext:
+class ViewContext(Generic[S]):
     room: Room
     lang: str
     role: Role
@@ -79,7 +80,7 @@ class ViewContext:
         return self.room.state
 
     @property
-    def state(self) -> Any:
+    def state(self) -> S:
         """The activity state of this view's agenda item."""
         assert self.item is not None
         return self.room.state.activities[self.item]
@@ -106,9 +107,7 @@ class ViewContext:
             return Actor.participant(self.token)
         return PUBLIC
 
-    async def run(
-        self, command: Callable[..., list[Event]], *args: Any, item: int | None = None, **kwargs: Any
-    ) -> bool:
+    async def run(self, command: Command, *args: Any, item: int | None = None, **kwargs: Any) -> bool:
         """Run a command as this view's actor; a refusal or a failure is told to the person, in
         their language. `item`: an activity command's agenda position (None: a core command)."""
         try:
@@ -122,7 +121,7 @@ class ViewContext:
             return False
         return True
 
-    async def act(self, command: Callable[..., list[Event]], *args: Any, **kwargs: Any) -> bool:
+    async def act(self, command: Command, *args: Any, **kwargs: Any) -> bool:
         """Run an activity command `command(activity_state, CommandContext, *args, **kwargs)` on
         this view's agenda item."""
         assert self.item is not None

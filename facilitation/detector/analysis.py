@@ -133,9 +133,13 @@ def build() -> AnalyzerEngine:
     english = spacy.util.is_package(ENGLISH_MODEL)
     if english:
         models.append({"lang_code": "en", "model_name": ENGLISH_MODEL})
-    provider = NlpEngineProvider(
-        nlp_engines=(LeanSpacyNlpEngine,), nlp_configuration={"nlp_engine_name": "spacy", "models": models}
-    )
+    configuration = {
+        "nlp_engine_name": "spacy",
+        "models": models,
+        # the rules read spaCy's entities themselves; Presidio's own list need not carry MISC
+        "ner_model_configuration": {"labels_to_ignore": ["MISC"]},
+    }
+    provider = NlpEngineProvider(nlp_engines=(LeanSpacyNlpEngine,), nlp_configuration=configuration)
     nlp_engine = provider.create_engine()  # loads the models
     if not english:
         nlp_engine.nlp["en"] = spacy.blank("en")  # tokens only: the rules and patterns still run

@@ -20,6 +20,7 @@ from .words import (
     PLACE_BEFORE,
     ROLE_QUALIFIERS,
     ROLES,
+    SURNAMES,
     TITLES,
 )
 
@@ -90,11 +91,14 @@ def scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def listed_names(text: str) -> Iterator[Span]:
-    """A listed first name before a capitalised surname ("Pierre Lefebvre", "Jean DUPONT"), or a
-    surname in capitals before a listed first name ("DUPONT Jean")."""
+    """A listed first name before a capitalised surname ("Pierre Lefebvre", "Jean DUPONT"), a
+    capitalised word before a listed surname ("Siobhan Kelly"), or a surname in capitals before a
+    listed first name ("DUPONT Jean")."""
     for m in scan(FIRST_LAST, text):
         first, surname = m.group(1), words_of(m.group(2))[-1]
-        if is_first_name(first) and not not_a_name(surname) and not named_after(text, *m.span()):
+        if not_a_name(surname) or named_after(text, *m.span()):
+            continue
+        if is_first_name(first) or (surname.lower() in SURNAMES and not not_a_name(first)):
             yield m.span()
     for m in scan(UPPER_FIRST, text):
         if is_first_name(m.group(2)) and not not_a_name(m.group(1)):

@@ -63,6 +63,33 @@ nadia yasmin zara fatima mohammed muhammad ahmed ali omar hassan
 
 FIRST_NAMES = frozenset(FRENCH_FIRST_NAMES) | frozenset(ENGLISH_FIRST_NAMES)
 
+# Frequent surnames (France, the United Kingdom, Ireland, the United States), without those that
+# are common words or places (Young, Hill, Green, King, Wells, Petit, Blanc, Paris…): after any
+# capitalised word they make a name, for English texts that have no named-entity model.
+SURNAMES = frozenset(
+    """
+    smith jones williams taylor brown davies evans wilson thomas johnson roberts robinson thompson
+    wright walker white edwards hughes lewis harris clarke clark patel jackson turner cooper morris
+    moore harrison morgan allen scott phillips watson davis parker bennett griffiths mitchell kelly
+    carter richardson collins murphy miller richards khan marshall anderson simpson ellis adams singh
+    begum wilkinson foster chapman rogers gray hussain campbell matthews holmes barnes lloyd barker
+    stevens jenkins murray dixon harvey pearson ahmed fletcher walsh kaur gibson howard andrews
+    stewart elliott reynolds saunders payne pearce brooks lawrence atkinson bradley spencer dawson
+    burton o'brien watts booth perry ryan armstrong rees hayes hudson newman barrett webster hunter
+    gregory carr lowe riley dunn parsons berry reid holland hawkins harding porter robertson newton
+    kennedy williamson gardner shah cooke bates henderson parry burgess walton nicholson freeman
+    warren nicholls hamilton byrne sutton mcdonald yates hodgson sharma gupta kumar verma nguyen
+    garcia rodriguez martinez hernandez lopez gonzalez o'connor o'neill doyle mccarthy gallagher
+    dubois durand leroy moreau laurent lefebvre bertrand fournier morel girard lefèvre mercier dupont
+    lambert bonnet garnier faure rousseau guérin guerin muller roussel perrin morin gauthier dumont
+    fontaine chevalier masson boyer lemaire duval gautier meyer dufour blanchard barbier dumas
+    brunet schmitt leroux renard rolland caron aubert giraud leclerc vidal bourgeois renaud lemoine
+    picard gaillard leclercq lacroix fabre dupuis hubert guillot rivière riviere moulin lecomte
+    ménard menard fleury deschamps carpentier maillard vasseur jacquet collet prévost prevost
+    poirier charpentier royer huet dupuy pons perrot guyot diallo traoré traore benali haddad
+    """.split()
+)
+
 # Titles that precede a surname ("M. Dupont", "Dr Patel"). "Me" (Maître) only in French texts.
 TITLES = (
     "M.",
@@ -144,7 +171,7 @@ NOT_NAME_WORDS = frozenset(
     station street road avenue square garden gardens airport
     citizens advice combined greater general chief officer executive secretary minister
     academy institute library museum campus prize award gov new north south east west nord sud est
-    ouest européen européenne musée bibliothèque campus médiathèque
+    ouest européen européenne musée bibliothèque campus médiathèque st saint sainte san santa
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december
     lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet

@@ -1,6 +1,6 @@
 """How fast the personal-data detector is, what it costs, and what it does to the event loop.
 
-Usage: python bench/detector_speed.py [--texts 300] [--seconds 10] [--modes thread,process]
+Usage: python bench/detector_speed.py [--texts 300] [--seconds 10] [--modes thread,process] [--rounds 2]
 
 Reports:
 - the cost of importing the detector (a server that never checks a text pays only this), and of
@@ -10,7 +10,8 @@ Reports:
   texts are submitted evenly over `--seconds` seconds (the loop idle, then busy half of its time
   as under a vote burst), then all at once: the event loop's lag (a 10 ms ticker's delay: p50,
   p95, max), the check time seen by the caller (submit -> result), how many checks completed, and
-  how much of its own work the busy loop still got done; and, first, the same with no check.
+  how much of its own work the busy loop still got done, against a run with no check just before
+  (the machine is shared: modes are run in turn, several rounds).
 Texts are the lines of tests/data/personal_data_fr_en.jsonl, in turn.
 """
 
@@ -140,34 +141,38 @@ async def under_load(
     }
 
 
-async def compare(modes: list[str], items: list[tuple[str, str, str]], seconds: float) -> None:
-    baseline = {}
-    for busy in (False, True):
-        r = await under_load(None, [], min(seconds, 5.0), busy)
-        baseline[busy] = r["work_per_s"]
-        print(f"no check, {'busy' if busy else 'idle'} loop: lag {ms(r['lag'])}")
-    for mode in modes:
-        screener = Screener(mode=mode)  # type: ignore[arg-type]
+async def compare(modes: list[str], items: list[tuple[str, str, str]], seconds: float, rounds: int) -> None:
+    """Modes in turn, `rounds` times, each run beside a run with no check: the machine is shared,
+    and a neighbour's load shows in every mode of a round alike."""
+    screeners = {mode: Screener(mode=mode) for mode in modes}  # type: ignore[arg-type]
+    for mode, screener in screeners.items():
         started = time.perf_counter()
         await screener.start()
-        print(f"\n[{mode}] started and loaded in {time.perf_counter() - started:.1f} s")
-        runs = (
-            (f"{len(items)} texts over {seconds:g} s, idle loop", seconds, False),
-            (f"{len(items)} texts over {seconds:g} s, busy loop", seconds, True),
-            (f"{len(items)} texts at once, idle loop", 0.0, False),
-        )
-        for label, spread, busy in runs:
-            r = await under_load(screener, items, spread, busy)
-            print(f"  {label}: loop lag {ms(r['lag'])}")
-            print(f"  {' ' * len(label)}  check    {ms(r['check'])}; complete {r['complete']}/{r['n']}")
-            if busy:
-                print(
-                    f"  {' ' * len(label)}  loop work done: {r['work_per_s'] / baseline[True]:.0%} of no check"
+        print(f"[{mode}] started and loaded in {time.perf_counter() - started:.1f} s")
+    for busy in (False, True):
+        loop = "busy loop (half of its time at work)" if busy else "idle loop"
+        print(f"\n{len(items)} texts over {seconds:g} s, {loop}, {rounds} rounds:")
+        for n in range(rounds):
+            base = await under_load(None, [], seconds, busy)
+            line = f"  round {n + 1}: no check: lag p95 {base['lag']['p95'] * 1000:.1f} max {base['lag']['max'] * 1000:.0f} ms"
+            for mode, screener in screeners.items():
+                r = await under_load(screener, items, seconds, busy)
+                line += (
+                    f" | {mode}: lag p95 {r['lag']['p95'] * 1000:.1f} max {r['lag']['max'] * 1000:.0f} ms,"
+                    f" check p50 {r['check']['p50'] * 1000:.1f} p95 {r['check']['p95'] * 1000:.1f} ms,"
+                    f" {r['complete']}/{r['n']}"
                 )
-        if mode == "process":
-            print(
-                f"  worker process RSS: {sum(rss_of(w.proc.pid) for w in screener.workers if w.proc):.0f} MiB"
-            )
+                if busy:
+                    line += f", loop work {r['work_per_s'] / base['work_per_s']:.0%}"
+            print(line)
+    print(f"\n{len(items)} texts at once, idle loop:")
+    for mode, screener in screeners.items():
+        r = await under_load(screener, items, 0.0)
+        print(f"  {mode}: loop lag {ms(r['lag'])}; check {ms(r['check'])}; complete {r['complete']}/{r['n']}")
+    if "process" in screeners:
+        rss = sum(rss_of(w.proc.pid) for w in screeners["process"].workers if w.proc)
+        print(f"\nworker process RSS: {rss:.0f} MiB")
+    for screener in screeners.values():
         await screener.close()
 
 
@@ -176,6 +181,7 @@ def main() -> None:
     parser.add_argument("--texts", type=int, default=300)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--modes", default="thread,process")
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}")
     cost = load_cost()
@@ -187,7 +193,7 @@ def main() -> None:
     )
     items = texts(args.texts)
     print(f"check per text, sequential ({len(items)} texts): {ms(sequential(items))}")
-    asyncio.run(compare(args.modes.split(","), items, args.seconds))
+    asyncio.run(compare(args.modes.split(","), items, args.seconds, args.rounds))
 
 
 if __name__ == "__main__":

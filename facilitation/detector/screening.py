@@ -1,15 +1,23 @@
 """Checking a submitted text off the event loop: `await screen_text(text, lang, field)`.
 
-The check runs in a worker process (`worker.py`, one by default) so that spaCy and Presidio never
-hold the server's GIL while it serves a room of phones; a thread is the other mode, kept for the
-benchmark that chose between them (`bench/detector_speed.py`, figures in docs/design.md).
+The check runs in a worker process (`worker.py`, one by default: the server keeps its core, the
+check takes the other) so that spaCy and Presidio never hold the server's GIL while it serves a
+room of phones. A thread is the other mode, kept for the benchmark that chose between them
+(`bench/detector_speed.py`; figures in docs/design.md). Not `concurrent.futures`' process pool:
+started by spawn or forkserver, its workers re-run `main.py` as `__mp_main__`, which `main.py`
+runs like `__main__` (a second server); fork would copy a multithreaded server. This worker is a
+plain `python -m facilitation.detector.worker` speaking JSON lines on its input and output.
 
-Each check has a time limit (2 s). On a timeout, a crash or any error the screening **fails
-closed**: `Screening(findings=[], complete=False)`, and the caller holds the text as "could not be
-checked". The worker starts lazily at the first check (the engine then loads in the worker, ~3 s,
-under its own limit), or earlier with `await start()` (e.g. at app start-up, in the background);
-`await shutdown()` stops it. A worker that answers nothing within the limit is killed and a new
-one started at the next check; a worker also exits by itself when the server that started it goes.
+Checks run one after another in a worker. Each has a **time limit** (2 s) from the moment it
+starts running; a check may first wait its turn behind a burst (up to 30 s). On a timeout, a crash
+or any error the screening **fails closed**: `Screening(findings=[], complete=False)`, and the
+caller holds the text as "could not be checked". A worker whose check overruns is killed (every
+check waiting on it fails closed) and a new one starts at the next check.
+
+The worker starts **lazily, at the first check** (the engine then loads in it, ~3 s, under its
+own limit of 60 s), so a server that never checks a text never pays for it; `await start()`
+starts it earlier (e.g. in the background at app start-up). `await shutdown()` stops it (wired to
+the app's shutdown); a worker also exits by itself when the server that started it goes.
 """
 
 from __future__ import annotations
@@ -102,8 +110,8 @@ class ProcessWorker:
                     future.set_exception(CheckFailed(message["error"]))
                 else:
                     future.set_result(message["findings"])
-        except Exception:
-            log.exception("the detector worker sent something unreadable")
+        except Exception as exc:  # the type only: a message could quote a text
+            log.error("the detector worker sent something unreadable: %s", type(exc).__name__)
         finally:
             self.stopped = True
             self.fail_all("the detector worker stopped")

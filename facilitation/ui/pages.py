@@ -8,6 +8,7 @@ from pathlib import Path
 from nicegui import app, ui
 
 from .. import api, api_export
+from ..detector import screening
 from ..service import Service
 from . import console, home, phone, restitution, screen
 
@@ -29,6 +30,7 @@ def register(service: Service) -> None:
         if css:
             ui.add_css(css, shared=True)  # in every page's head: not re-sent to each phone per view
     app.on_startup(tune_runtime)
+    app.on_shutdown(screening.shutdown)  # the detector's worker, if a text was ever checked
 
 
 def tune_runtime() -> None:

@@ -32,7 +32,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from . import Finding, find_personal_data
+from . import Finding, check
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +231,7 @@ class Screener:
 
     def check_in_thread(self, text: str, lang: str, field: str) -> list[tuple[str, int, int]]:
         try:
-            return [(f.kind, f.start, f.end) for f in find_personal_data(text, lang, field)]
+            return [(f.kind, f.start, f.end) for f in check(text, lang, field)]
         finally:
             self.thread_progress = time.monotonic()
 

@@ -14,13 +14,13 @@ import json
 import logging
 import sys
 
-from . import engine, find_personal_data, load_report
+from . import check, engine, load_report
 
 
 def answer(line: str) -> dict:
     request = json.loads(line)
     try:
-        found = find_personal_data(request["text"], request.get("lang", "fr"), request.get("field", "text"))
+        found = check(request["text"], request.get("lang", "fr"), request.get("field", "text"))
         return {"id": request["id"], "findings": [[f.kind, f.start, f.end] for f in found]}
     except Exception as exc:  # the caller holds the text: it could not be checked
         # the type only: a message or a traceback could quote the text, which is never logged

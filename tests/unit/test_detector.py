@@ -251,6 +251,7 @@ def test_the_engine_loads_once_even_when_threads_race(monkeypatch) -> None:
         return built[-1]
 
     monkeypatch.setattr(detector, "_analyzer", None)
+    monkeypatch.setattr(detector, "_report", None)
     monkeypatch.setattr(analysis, "build", slow_build)
     got = []
     threads = [threading.Thread(target=lambda: got.append(detector.engine())) for _ in range(8)]

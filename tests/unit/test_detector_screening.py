@@ -125,7 +125,7 @@ async def test_in_a_thread_an_error_or_a_timeout_fails_closed(monkeypatch) -> No
             raise ValueError(text)
         return [Finding("name", text, 0, len(text))]
 
-    monkeypatch.setattr(screening, "find_personal_data", check)
+    monkeypatch.setattr(screening, "check", check)
     monkeypatch.setattr(screening, "thread_warm_up", dict)
     screener = Screener(mode="thread", timeout=0.3)
     try:

@@ -10,7 +10,6 @@ with tldextract, never the network."""
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -128,7 +127,6 @@ def cercle_recognizers(lang: str) -> list[EntityRecognizer]:
 
 def build() -> AnalyzerEngine:
     """The analyzer, French and English. Seconds: call once per process (see `detector.engine`)."""
-    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never fetch the suffix list
     models = [{"lang_code": "fr", "model_name": FRENCH_MODEL}]
     english = spacy.util.is_package(ENGLISH_MODEL)
     if english:

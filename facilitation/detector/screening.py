@@ -55,7 +55,9 @@ class Screening:
         return not self.complete or bool(self.findings)
 
 
-INCOMPLETE = Screening(findings=[], complete=False)
+def incomplete() -> Screening:
+    """The text could not be checked: the caller holds it."""
+    return Screening(findings=[], complete=False)
 
 
 class CheckFailed(Exception):
@@ -216,7 +218,7 @@ class Screener:
             await self.start()
         except Exception as exc:
             log.error("the detector could not start (%s): the text is held unchecked", type(exc).__name__)
-            return INCOMPLETE
+            return incomplete()
         if self.mode == "thread":
             assert self.executor is not None
             future = asyncio.wrap_future(self.executor.submit(self.check_in_thread, text, lang, field))
@@ -226,7 +228,7 @@ class Screener:
             future = asyncio.ensure_future(worker.ask(text, lang, field))
             found = await self.wait(future, lambda: worker.last_answer, worker.kill)
         if found is None:
-            return INCOMPLETE
+            return incomplete()
         return Screening([Finding(kind, text[start:end], start, end) for kind, start, end in found])
 
     def check_in_thread(self, text: str, lang: str, field: str) -> list[tuple[str, int, int]]:

@@ -1,7 +1,8 @@
 """The detector's engine: Presidio's `AnalyzerEngine` on spaCy's French pipeline, with Presidio's
 recognizers for e-mail addresses, phone numbers, URLs and IBANs, and Cercle's own rules.
 
-Imported only when a text is first checked (it loads spaCy and a model: seconds, and ~200 MB).
+Imported only when a text is first checked (it loads spaCy and the model: 2 to 4 s, ~70 MB more
+in a server process).
 Nothing is downloaded: the French model is a dependency of the package; the English small model
 is not on PyPI, so English texts get a blank English tokenizer (no named entities) unless
 `en_core_web_sm` happens to be installed; the e-mail check reads the public-suffix list bundled

@@ -1,7 +1,8 @@
 """The Chatham House rule, by construction: what was said may be used, who said it never.
 
-- `find_personal_data(text)`: names, e-mail addresses, phone numbers (and @handles) that free
-  texts may carry by accident, for the facilitator to hide or edit before publishing.
+- `find_personal_data(text, lang, field)`: names, titles, e-mail addresses, phone numbers,
+  @handles, links and IBANs that free texts may carry by accident, for the facilitator to hide or
+  edit before publishing (the detector lives in `detector/`; re-exported here).
 - Neutral labels: exports name participants "participant 12" (their order of arrival), never
   by token.
 - `scrub` and `relabel`: on close (the `session.unlinked` event), the store rewrites every token
@@ -17,10 +18,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
+
+from .detector import Finding, find_personal_data, looks_personal  # noqa: F401 (re-exported)
 
 if TYPE_CHECKING:
     from .session import SessionState
@@ -28,92 +30,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DAY = 86_400.0
-Kind = Literal["name", "email", "phone", "handle"]
-
-# --- the detector ---------------------------------------------------------------------------
-
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-PHONE = re.compile(
-    r"(?<![\w+])(?:\+\d{1,3}[\s.-]?\(?0?\)?[\s.-]?[1-9](?:[\s.-]?\d{2}){4}"  # +33 6 12 34 56 78
-    r"|0[1-9](?:[\s.-]?\d{2}){4}"  # 06 12 34 56 78, 01.23.45.67.89
-    r"|\+\d[\d\s.-]{8,16}\d)(?!\w)"  # other international numbers
-)
-HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
-UPPER = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸÆŒ"
-LOWER = "a-zàâäçéèêëîïôöùûüÿæœß"
-CAP_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
-SURNAME = rf"(?:(?:de|du|d'|le|la|van|von)\s?)?(?:[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?|[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?)"
-CIVILITY = re.compile(
-    rf"\b(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?|Me|Monsieur|Madame|Mademoiselle|Docteur|Maître)\s+{SURNAME}"
-)
-FIRST_LAST = re.compile(rf"\b({CAP_WORD})\s+({SURNAME})\b")
-FIRST_UPPER = re.compile(rf"\b{CAP_WORD}\s+[{UPPER}]{{2,}}(?:-[{UPPER}]{{2,}})?\b")
-
-# Common first names in France (INSEE's most given, all decades), lower case, no accents needed
-# twice: the match compares case-insensitively.
-FIRST_NAMES = frozenset(
-    """
-    jean pierre michel philippe alain nicolas christophe patrick daniel bernard françois eric éric
-    frédéric laurent stéphane david olivier sébastien thierry julien pascal jacques claude andré
-    marc thomas vincent dominique christian rené louis paul antoine guillaume maxime alexandre
-    romain mathieu matthieu florian kevin kévin jérôme yves gérard henri hugo lucas léo gabriel
-    arthur raphaël jules adam louise emma jade alice chloé lina rose anna mila léa manon camille
-    marie nathalie isabelle sylvie catherine françoise martine christine monique sandrine valérie
-    véronique sophie céline stéphanie nicole anne julie aurélie émilie emilie laure laura sarah
-    pauline mathilde claire hélène caroline virginie delphine audrey élodie elodie charlotte
-    juliette margaux clara inès ines zoé lucie agnès patricia brigitte chantal jacqueline annie
-    karine corinne florence christelle mélanie marion justine océane lola eva louna ambre agathe
-    fatima mohamed mohammed ahmed ali karim mehdi nadia samira leila yasmine sofia amina rachid
-    amélie cécile odile colette denise simone suzanne yvette josiane danielle ginette lucien
-    robert roger marcel georges maurice raymond fernand joseph albert emile émile victor benoît
-    benoit jean-pierre jean-claude jean-luc jean-marc jean-michel jean-françois marie-christine
-    marie-claude anne-marie marie-france axel enzo nathan ethan noah timothée baptiste quentin
-    clément adrien damien fabien fabrice franck frank gilles hervé jérémy jeremy loïc ludovic
-    mickaël michael morgan régis sylvain tristan xavier yann yannick arnaud benjamin cédric
-    """.split()
-)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A span of a free text that looks like personal data."""
-
-    kind: Kind
-    match: str
-    start: int
-    end: int
-
-
-def find_personal_data(text: str) -> list[Finding]:
-    """What in `text` looks like a personal name, an e-mail address, a phone number or a
-    social-media handle. Heuristic on purpose: the facilitator decides; better a few false
-    alarms ("Licence Ouverte") than a name published."""
-    found: list[Finding] = []
-
-    def add(kind: Kind, m: re.Match[str]) -> None:
-        if not any(f.start < m.end() and m.start() < f.end for f in found):
-            found.append(Finding(kind, m.group(0), m.start(), m.end()))
-
-    for m in EMAIL.finditer(text):
-        add("email", m)
-    for m in PHONE.finditer(text):
-        if sum(ch.isdigit() for ch in m.group(0)) >= 9:
-            add("phone", m)
-    for m in HANDLE.finditer(text):
-        add("handle", m)
-    for m in CIVILITY.finditer(text):
-        add("name", m)
-    for m in FIRST_LAST.finditer(text):
-        if m.group(1).lower() in FIRST_NAMES:
-            add("name", m)
-    for m in FIRST_UPPER.finditer(text):
-        add("name", m)
-    return sorted(found, key=lambda f: f.start)
-
-
-def looks_personal(text: str) -> bool:
-    return bool(find_personal_data(text))
-
 
 # --- neutral labels ----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from nicegui import app, background_tasks, ui
 
 from .. import api, api_export, drafts, logsafe
+from ..detector import screening
 from ..gate import Gate
 from ..limits import Limits
 from ..service import Service
@@ -41,6 +42,7 @@ def register(service: Service) -> Limits:
         if css:
             ui.add_css(css, shared=True)  # in every page's head: not re-sent to each phone per view
     app.on_startup(tune_runtime)
+    app.on_shutdown(screening.shutdown)  # the detector's worker, if a text was ever checked
     if service.settings.draft_ttl_hours > 0:
         app.on_startup(lambda: background_tasks.create(purge_drafts(service), name="drafts"))
     return limits

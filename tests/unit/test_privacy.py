@@ -30,7 +30,7 @@ def raw_bytes(path: Path) -> bytes:
         ("appelez le +33 6 12 34 56 78 demain", ["phone"]),
         ("ou le 01.23.45.67.89", ["phone"]),
         ("Comme l'a dit Jean Dupont hier", ["name"]),
-        ("Selon Mme Martin, c'est possible", ["name"]),
+        ("Selon Mme Martin, c'est possible", ["title"]),  # a title and a surname
         ("Claire DURAND a raison", ["name"]),
         ("voir @etalab sur les réseaux", ["handle"]),
         ("Jean-Pierre Le Gall et sophie.martin@gouv.fr", ["name", "email"]),

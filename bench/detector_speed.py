@@ -1,0 +1,200 @@
+"""How fast the personal-data detector is, what it costs, and what it does to the event loop.
+
+Usage: python bench/detector_speed.py [--texts 300] [--seconds 10] [--modes thread,process] [--rounds 2]
+
+Reports:
+- the cost of importing the detector (a server that never checks a text pays only this), and of
+  loading the engine: seconds and resident memory added, in a fresh process;
+- the check time per text, sequential (in this process, engine loaded): p50, p95, max;
+- for each mode of `Screener` (a thread in this process, or a worker process): while `--texts`
+  texts are submitted evenly over `--seconds` seconds (the loop idle, then busy half of its time
+  as under a vote burst), then all at once: the event loop's lag (a 10 ms ticker's delay: p50,
+  p95, max), the check time seen by the caller (submit -> result), how many checks completed, and
+  how much of its own work the busy loop still got done, against a run with no check just before
+  (the machine is shared: modes are run in turn, several rounds).
+Texts are the lines of tests/data/personal_data_fr_en.jsonl, in turn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.phones import percentiles  # noqa: E402
+from facilitation.detector import check  # noqa: E402  (the detector without its cache)
+from facilitation.detector.screening import Screener  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "personal_data_fr_en.jsonl"
+TICK = 0.010
+
+LOAD_PROBE = """
+import json, sys, time
+from facilitation.detector import rss_mb
+base, t = rss_mb(), time.perf_counter()
+import facilitation.ui.pages, facilitation.privacy  # what a server imports
+imported = {"seconds": time.perf_counter() - t, "rss_mb": rss_mb(), "spacy_imported": "spacy" in sys.modules}
+from facilitation import detector
+detector.find_personal_data("Jean Dupont")
+r = detector.load_report()
+print(json.dumps({"import": imported, "load": {"seconds": r.seconds, "rss_added_mb": r.rss_added_mb},
+                  "rss_total_mb": rss_mb()}))
+"""
+
+
+def ms(stats: dict[str, float]) -> str:
+    return " ".join(f"{k} {v * 1000:.1f} ms" for k, v in stats.items())
+
+
+def texts(n: int) -> list[tuple[str, str, str]]:
+    rows = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.strip()]
+    return [(r["text"], r["lang"], r["field"]) for r in (rows * (n // len(rows) + 1))[:n]]
+
+
+def rss_of(pid: int) -> float:
+    with open(f"/proc/{pid}/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def load_cost() -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", LOAD_PROBE], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def sequential(items: list[tuple[str, str, str]]) -> dict[str, float]:
+    check("Jean Dupont")  # load first
+    times = []
+    for text, lang, field in items:
+        started = time.perf_counter()
+        check(text, lang, field)
+        times.append(time.perf_counter() - started)
+    return percentiles(times)
+
+
+async def ticker(lags: list[float], stop: asyncio.Event) -> None:
+    while not stop.is_set():
+        due = time.perf_counter() + TICK
+        await asyncio.sleep(TICK)
+        lags.append(max(0.0, time.perf_counter() - due))
+
+
+async def busy_loop(stop: asyncio.Event, done: list[int]) -> None:
+    """A server under a vote burst: the loop's own work takes ~half of its time (2 ms of Python
+    work, then 2 ms away)."""
+    while not stop.is_set():
+        until = time.perf_counter() + 0.002
+        while time.perf_counter() < until:
+            sum(range(200))
+            done[0] += 1
+        await asyncio.sleep(0.002)
+
+
+async def under_load(
+    screener: Screener | None, items: list[tuple[str, str, str]], seconds: float, busy: bool = False
+) -> dict:
+    lags: list[float] = []
+    latencies: list[float] = []
+    complete = 0
+    stop = asyncio.Event()
+    tick = asyncio.create_task(ticker(lags, stop))
+    work = [0]
+    load = asyncio.create_task(busy_loop(stop, work)) if busy else None
+    started = time.perf_counter()
+
+    async def one(text: str, lang: str, field: str) -> None:
+        nonlocal complete
+        started = time.perf_counter()
+        screening = await screener.screen(text, lang, field)  # type: ignore[union-attr]
+        latencies.append(time.perf_counter() - started)
+        complete += screening.complete
+
+    tasks = []
+    if screener is None:
+        await asyncio.sleep(seconds)
+    else:
+        gap = seconds / len(items) if seconds else 0.0
+        for text, lang, field in items:
+            tasks.append(asyncio.create_task(one(text, lang, field)))
+            if gap:
+                await asyncio.sleep(gap)
+        await asyncio.gather(*tasks)
+    stop.set()
+    await tick
+    if load is not None:
+        await load
+    return {
+        "lag": percentiles(lags),
+        "check": percentiles(latencies),
+        "complete": complete,
+        "n": len(tasks),
+        "work_per_s": work[0] / (time.perf_counter() - started),
+    }
+
+
+async def compare(modes: list[str], items: list[tuple[str, str, str]], seconds: float, rounds: int) -> None:
+    """Modes in turn, `rounds` times, each run beside a run with no check: the machine is shared,
+    and a neighbour's load shows in every mode of a round alike."""
+    screeners = {mode: Screener(mode=mode) for mode in modes}  # type: ignore[arg-type]
+    for mode, screener in screeners.items():
+        started = time.perf_counter()
+        await screener.start()
+        print(f"[{mode}] started and loaded in {time.perf_counter() - started:.1f} s")
+    for busy in (False, True):
+        loop = "busy loop (half of its time at work)" if busy else "idle loop"
+        print(f"\n{len(items)} texts over {seconds:g} s, {loop}, {rounds} rounds:")
+        for n in range(rounds):
+            base = await under_load(None, [], seconds, busy)
+            line = f"  round {n + 1}: no check: lag p95 {base['lag']['p95'] * 1000:.1f} max {base['lag']['max'] * 1000:.0f} ms"
+            for mode, screener in screeners.items():
+                r = await under_load(screener, items, seconds, busy)
+                line += (
+                    f" | {mode}: lag p95 {r['lag']['p95'] * 1000:.1f} max {r['lag']['max'] * 1000:.0f} ms,"
+                    f" check p50 {r['check']['p50'] * 1000:.1f} p95 {r['check']['p95'] * 1000:.1f} ms,"
+                    f" {r['complete']}/{r['n']}"
+                )
+                if busy:
+                    line += f", loop work {r['work_per_s'] / base['work_per_s']:.0%}"
+            print(line)
+    print(f"\n{len(items)} texts at once, idle loop:")
+    for mode, screener in screeners.items():
+        r = await under_load(screener, items, 0.0)
+        print(f"  {mode}: loop lag {ms(r['lag'])}; check {ms(r['check'])}; complete {r['complete']}/{r['n']}")
+    if "process" in screeners:
+        rss = sum(rss_of(w.proc.pid) for w in screeners["process"].workers if w.proc)
+        print(f"\nworker process RSS: {rss:.0f} MiB")
+    for screener in screeners.values():
+        await screener.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--texts", type=int, default=300)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--modes", default="thread,process")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    print(f"cores: {os.cpu_count()}")
+    cost = load_cost()
+    imp, load = cost["import"], cost["load"]
+    print(f"a server's modules imported: {imp['rss_mb']:.0f} MiB, spaCy imported: {imp['spacy_imported']}")
+    print(
+        f"engine load in that process (first check): {load['seconds']:.2f} s, +{load['rss_added_mb']:.0f} MiB "
+        f"(process total {cost['rss_total_mb']:.0f} MiB)"
+    )
+    items = texts(args.texts)
+    print(f"check per text, sequential ({len(items)} texts): {ms(sequential(items))}")
+    asyncio.run(compare(args.modes.split(","), items, args.seconds, args.rounds))
+
+
+if __name__ == "__main__":
+    main()

@@ -6,11 +6,12 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from .commands import CommandContext
 from .events import ActivityEvent, Event
 from .i18n import t
+from .moderation import Span
 
 if TYPE_CHECKING:
     from .report import ReportSection
@@ -25,13 +26,20 @@ class FreeText(BaseModel):
     """A piece of free text an activity stored (an argument, a contribution), for moderation.
 
     `id` is stable and unique within the activity's state; `where` says where it was written
-    (e.g. "Énoncé 2, côté A"). Never holds a token or a name of who wrote it.
+    (e.g. "Énoncé 2, côté A"). `held`: waiting for the facilitator's review, shown nowhere but
+    to its author and the console; `reason` why ("personal", "unchecked", "all"), `spans` what
+    the detector found; `at` when it was sent. Never holds a token or a name of who wrote it.
     """
 
     id: str
     text: str
     hidden: bool = False
     where: str = ""
+    held: bool = False
+    reason: str = ""
+    spans: list[Span] = Field(default_factory=list)
+    at: float = 0.0
+    field: str = "text"  # "actor" where an organisation's name is expected (the detector's rule)
 
 
 S = TypeVar("S")
@@ -86,8 +94,10 @@ class Activity(Protocol[S]):
         *,
         hide: bool | None = None,
         text: str | None = None,
+        approve: bool = False,
     ) -> Sequence[ActivityEvent]:
-        """Events that hide/show (`hide`) or correct (`text`) one free text; raises RuleViolation."""
+        """Events that hide/show (`hide`), correct (`text`) or approve (`approve`: a held text
+        is shown) one free text; raises RuleViolation."""
         ...
 
     def wake_at(self, state: S, now: float) -> float | None:
@@ -157,6 +167,7 @@ class Rules(Protocol[S]):
         *,
         hide: bool | None = None,
         text: str | None = None,
+        approve: bool = False,
     ) -> Sequence[ActivityEvent]: ...
 
 
@@ -218,8 +229,9 @@ class PackagedActivity(Generic[S]):
         *,
         hide: bool | None = None,
         text: str | None = None,
+        approve: bool = False,
     ) -> Sequence[ActivityEvent]:
-        return self.rules.moderate(state, cc, text_id, hide=hide, text=text)
+        return self.rules.moderate(state, cc, text_id, hide=hide, text=text, approve=approve)
 
     def wake_at(self, state: S, now: float) -> float | None:
         return None

@@ -9,13 +9,14 @@ participation events are gone.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from .commands import CommandContext, command
 from .events import ActivityEvent, Event, Folder, event
 from .i18n import RuleViolation, add
+from .moderation import QUEUE_TOPIC, Screened, Span, held_reason
 from .text import clean_text
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 MAX_COMMENT = 2000
 MAX_REASON = 300
-Action = Literal["hide", "show", "edit"]
+Action = Literal["hide", "show", "edit", "approve", "withdraw"]
 S = TypeVar("S")  # the state of the activity whose text is moderated
 
 
@@ -35,7 +36,10 @@ class Comment(BaseModel):
     at: float
     text: str
     hidden: bool = False
-    reason: str = ""
+    reason: str = ""  # why it was hidden (published)
+    held: bool = False  # waiting for review: shown to nobody but its author and the console
+    held_reason: str = ""  # why it was held ("personal", "unchecked", "all")
+    spans: list[Span] = Field(default_factory=list)
 
 
 class ModerationRecord(BaseModel):
@@ -60,17 +64,23 @@ class CommentPosted(Event):
     type = "session.comment_posted"
     id: int
     text: str
+    held: bool = False
+    held_reason: str = ""
+    spans: list[Span] = Field(default_factory=list)
     at: float
 
 
 @event
 class CommentModerated(Event):
-    """The facilitator hid (or showed again) a comment, with the published reason."""
+    """The facilitator hid (or showed again) a comment, with the published reason; or approved a
+    held comment (`approved`), possibly corrected (`text`: not logged, it may have removed a name)."""
 
     type = "session.comment_moderated"
     id: int
     hidden: bool
     reason: str = ""
+    approved: bool = False
+    text: str | None = None
     at: float
 
 
@@ -111,29 +121,63 @@ def _reason(reason: str, required: bool) -> str:
 
 
 @command("public", "participant")
-def post_comment(state: SessionState, cc: CommandContext, text: str) -> list[Event]:
-    """A comment on the published restitution (rate limits are the caller's: they are about
-    addresses and browsers, which the state never holds)."""
+def post_comment(state: SessionState, cc: CommandContext, screened: Screened) -> list[Event]:
+    """A comment on the published restitution, shown at once or held for review by the session's
+    moderation policy (rate limits are the caller's: they are about addresses and browsers,
+    which the state never holds)."""
     if not state.published:
         raise RuleViolation("restitution.error.not_published")
-    cleaned = clean_text(text, multiline=True)
+    cleaned = clean_text(screened.text, multiline=True)
     if not cleaned:
         raise RuleViolation("restitution.error.empty")
     if len(cleaned) > MAX_COMMENT:
         raise RuleViolation("restitution.error.too_long", max=MAX_COMMENT)
-    return [CommentPosted(id=len(state.comments) + 1, text=cleaned, at=cc.now)]
+    why = held_reason(state.moderation_policy, screened, by_host=False)
+    spans = list(screened.spans) if cleaned == screened.text else []
+    return [
+        CommentPosted(
+            id=len(state.comments) + 1, text=cleaned, held=bool(why), held_reason=why, spans=spans, at=cc.now
+        )
+    ]
 
 
 @command("host")
 def moderate_comment(
-    state: SessionState, cc: CommandContext, comment_id: int, hide: bool, reason: str = ""
+    state: SessionState,
+    cc: CommandContext,
+    comment_id: int,
+    *,
+    hide: bool | None = None,
+    text: str | None = None,
+    approve: bool = False,
+    reason: str = "",
 ) -> list[Event]:
-    """Hide a comment (a reason is required: it is published) or show it again."""
+    """Hide a comment (a reason is required: it is published), show it again, or approve a held
+    one, as it is or corrected (`text`)."""
     comment = next((c for c in state.comments if c.id == comment_id), None)
     if comment is None:
         raise RuleViolation("restitution.error.no_comment")
+    if approve or text is not None:
+        if not comment.held and text is None:
+            raise RuleViolation("moderation.error.not_held")
+        corrected = clean_text(text, multiline=True) if text is not None else None
+        if corrected is not None and not corrected:
+            raise RuleViolation("restitution.error.empty")
+        corrected = None if corrected == comment.text else corrected
+        return [
+            CommentModerated(
+                id=comment_id,
+                hidden=False,
+                approved=True,
+                text=corrected,
+                reason=_reason(reason, False),
+                at=cc.now,
+            )
+        ]
+    if hide is None:
+        return []
     reason = _reason(reason, required=hide)
-    if comment.hidden == hide:
+    if comment.hidden == hide and not comment.held:
         return []
     return [CommentModerated(id=comment_id, hidden=hide, reason=reason, at=cc.now)]
 
@@ -156,18 +200,21 @@ def moderate_text(
     *,
     hide: bool | None = None,
     text: str | None = None,
+    approve: bool = False,
     reason: str = "",
 ) -> list[Event]:
-    """Hide, show or correct an activity's free text (`state` is that activity's): the
-    activity's own events, then the moderation log's line (the new text is not logged: it may be
-    what removed a name)."""
+    """Hide, show, correct or approve (a held text is shown) an activity's free text (`state` is
+    that activity's): the activity's own events, then the moderation log's line (the new text is
+    not logged: it may be what removed a name)."""
     found = next((t for t in activity.free_texts(state) if t.id == text_id), None)
     if found is None:
         raise RuleViolation("restitution.error.no_text")
-    events: list[Event] = list(activity.moderate(state, cc, text_id, hide=hide, text=text))
+    if approve and not found.held:
+        raise RuleViolation("moderation.error.not_held")
+    events: list[Event] = list(activity.moderate(state, cc, text_id, hide=hide, text=text, approve=approve))
     if not events:
         return []
-    action: Action = "edit" if text is not None else ("hide" if hide else "show")
+    action: Action = "approve" if approve else "edit" if text is not None else ("hide" if hide else "show")
     record = TextModerated(
         item=cc.item,
         text_id=text_id,
@@ -179,6 +226,19 @@ def moderate_text(
     return [*events, record]
 
 
+@command("participant")
+def withdraw_text(state: Any, cc: CommandContext, activity: Activity[Any], text_id: str) -> list[Event]:
+    """A participant takes back their own text while it waits for review (to rephrase it). The
+    page that sent it offers this for its own texts only: nothing stored says who wrote what."""
+    cc.participant()
+    found = next((t for t in activity.free_texts(state) if t.id == text_id), None)
+    if found is None or not found.held or found.hidden:
+        raise RuleViolation("moderation.error.not_held")
+    events: list[Event] = list(activity.moderate(state, cc, text_id, hide=True))
+    record = TextModerated(item=cc.item, text_id=text_id, action="withdraw", place=found.where, at=cc.now)
+    return [*events, record]
+
+
 # --- folding ------------------------------------------------------------------------------------
 
 fold: Folder[SessionState, []] = Folder()
@@ -186,15 +246,19 @@ fold: Folder[SessionState, []] = Folder()
 
 @fold.on(CommentPosted)
 def _posted(state: SessionState, e: CommentPosted) -> None:
-    state.comments.append(Comment(id=e.id, at=e.at, text=e.text))
+    state.comments.append(
+        Comment(id=e.id, at=e.at, text=e.text, held=e.held, held_reason=e.held_reason, spans=list(e.spans))
+    )
 
 
 @fold.on(CommentModerated)
 def _comment_moderated(state: SessionState, e: CommentModerated) -> None:
     for c in state.comments:
         if c.id == e.id:
-            c.hidden, c.reason = e.hidden, e.reason if e.hidden else ""
-    action: Action = "hide" if e.hidden else "show"
+            c.hidden, c.reason, c.held = e.hidden, e.reason if e.hidden else "", False
+            if e.text is not None:
+                c.text, c.spans = e.text, []
+    action: Action = "approve" if e.approved else "hide" if e.hidden else "show"
     state.moderation.append(
         ModerationRecord(at=e.at, target="comment", target_id=str(e.id), action=action, reason=e.reason)
     )
@@ -224,7 +288,7 @@ def topics(e: Event) -> set[str]:
     its own views (through the activity's topics, not here)."""
     if isinstance(e, ActivityEvent):
         return set()
-    return {FEEDBACK_TOPIC, "restitution"}
+    return {FEEDBACK_TOPIC, "restitution", QUEUE_TOPIC}
 
 
 add(

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field, ValidationError
 
 from .i18n import RuleViolation
+from .moderation import DEFAULT_POLICY, Policy
 from .session import AgendaItem
 
 PLANS_DIR = Path(__file__).resolve().parent.parent / "sessions"
@@ -23,6 +24,7 @@ class Plan(BaseModel):
     charter: str = ""
     licence: str = DEFAULT_LICENCE
     publish: bool = False
+    moderation: Policy = DEFAULT_POLICY  # "show", "hold_personal" or "hold_all": free texts
     agenda: list[AgendaItem] = Field(default_factory=list)
 
 

@@ -13,6 +13,7 @@ from .activity import REGISTRY, Registry
 from .bus import Bus, LocalBus
 from .commands import SYSTEM
 from .i18n import RuleViolation
+from .moderation import Policy
 from .plans import PLANS_DIR, list_plans, load_plan
 from .room import Clock, Projection, Room
 from .store import Store
@@ -33,6 +34,7 @@ class _Details(TypedDict, total=False):
     licence: str
     publish: bool
     plan: str | None
+    moderation: Policy
 
 
 class Rooms:
@@ -101,6 +103,7 @@ class Rooms:
                 "licence": p.licence,
                 "publish": p.publish,
                 "plan": p.name,
+                "moderation": p.moderation,
             }
         else:
             if not (title or "").strip():

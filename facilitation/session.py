@@ -23,6 +23,7 @@ from .feedback import (
     TextModerated,
 )
 from .i18n import RuleViolation, add
+from .moderation import DEFAULT_POLICY, ModerationPolicySet, Policy
 from .privacy import relabel, session_labels
 
 Status = Literal["draft", "live", "closed"]
@@ -67,6 +68,7 @@ class SessionCreated(Event):
     publish: bool = False
     plan: str | None = None
     agenda: list[AgendaItem] = Field(default_factory=list)
+    moderation: Policy = DEFAULT_POLICY
     at: float
 
 
@@ -158,6 +160,7 @@ class SessionState(BaseModel):
     item_ended: dict[int, float] = Field(default_factory=dict)
     participants: dict[str, Participant] = Field(default_factory=dict)
     publish_choice: bool | None = None
+    moderation_policy: Policy = DEFAULT_POLICY
     comments: list[Comment] = Field(default_factory=list)
     moderation: list[ModerationRecord] = Field(default_factory=list)
     activities: dict[int, Any] = Field(default_factory=dict, exclude=True)
@@ -224,6 +227,7 @@ def create(
     licence: str = "Licence Ouverte / Etalab 2.0",
     publish: bool = False,
     plan: str | None = None,
+    moderation: Policy = DEFAULT_POLICY,
 ) -> list[Event]:
     if state.code:
         raise RuleViolation("error.already_created")
@@ -237,6 +241,7 @@ def create(
             publish=publish,
             plan=plan,
             agenda=agenda or [],
+            moderation=moderation,
             at=cc.now,
         )
     ]
@@ -371,6 +376,7 @@ def _created(state: SessionState, e: SessionCreated, registry: Registry) -> None
     state.code, state.title, state.date = e.code, e.title, e.date
     state.charter, state.licence, state.publish, state.plan = e.charter, e.licence, e.publish, e.plan
     state.agenda = list(e.agenda)
+    state.moderation_policy = e.moderation
     state.created_at = e.at
     for index, item in enumerate(state.agenda):
         activity = registry.get(item.kind)
@@ -407,6 +413,11 @@ def _unlinked(state: SessionState, e: SessionUnlinked, registry: Registry) -> No
         }
         state.activities = {index: relabel(s, labels) for index, s in state.activities.items()}
     state.unlinked_at = e.at
+
+
+@fold.on(ModerationPolicySet)
+def _policy(state: SessionState, e: ModerationPolicySet, registry: Registry) -> None:
+    state.moderation_policy = e.policy
 
 
 @fold.on(SessionPurged)

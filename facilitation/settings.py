@@ -34,6 +34,7 @@ class Settings:
     draft_ttl_hours: float = 72.0
     reconnect_timeout: float = 30.0
     synchronous: str = "full"
+    detector: str = "process"
     frame_ancestors: str = ""
 
     @property
@@ -174,6 +175,7 @@ def load(argv: list[str] | None = None) -> Settings:
         draft_ttl_hours=_number(parser, "CERCLE_DRAFT_TTL_HOURS", 72),
         reconnect_timeout=_number(parser, "CERCLE_RECONNECT_TIMEOUT", 30),
         synchronous=_choice(parser, "CERCLE_SYNCHRONOUS", ("full", "normal"), "full"),
+        detector=_choice(parser, "CERCLE_DETECTOR", ("process", "thread"), "process"),
         frame_ancestors=args.frame_ancestors.strip(),
     )
 

@@ -22,6 +22,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh data folder for the app the `user` fixture starts (main.py reads CERCLE_DATA_DIR)."""
     path = tmp_path / "data"
     monkeypatch.setenv("CERCLE_DATA_DIR", str(path))
+    monkeypatch.setenv("CERCLE_DETECTOR", "thread")  # the `user` fixture's app: no worker process per test
     monkeypatch.delenv("CERCLE_PUBLIC_URL", raising=False)
     return path
 

@@ -8,6 +8,7 @@ from typing import Any
 from facilitation.activity import REGISTRY, Registry
 from facilitation.commands import HOST, SYSTEM, Actor, roles_of
 from facilitation.events import Event
+from facilitation.moderation import Screened
 from facilitation.room import Room
 from facilitation.session import AgendaItem, SessionState, apply, create, decide
 
@@ -53,3 +54,8 @@ def act(room: Room, item: int, command: Callable[..., Any], *args: Any, **kwargs
     """Run an activity command through `room` (see `actor_and_args`)."""
     actor, rest = actor_and_args(command, args)
     return room.run_now(actor, command, *rest, item=item, **kwargs)
+
+
+def said(text: str) -> Screened:
+    """A participant's text as a page sends it after the check, when nothing personal was found."""
+    return Screened(text=text)

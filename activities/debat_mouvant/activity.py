@@ -27,7 +27,18 @@ class DebatMouvant(PackagedActivity[DebatState]):
         for index, run in enumerate(state.runs):
             for a in run.arguments:
                 where = f"{t('debat_mouvant.statement', 'fr', n=index + 1)}, {t(f'debat_mouvant.side.{a.side}', 'fr')}"
-                texts.append(FreeText(id=a.id, text=a.text, hidden=a.hidden, where=where))
+                texts.append(
+                    FreeText(
+                        id=a.id,
+                        text=a.text,
+                        hidden=a.hidden,
+                        where=where,
+                        held=a.held,
+                        reason=a.held_reason,
+                        spans=a.spans,
+                        at=a.at,
+                    )
+                )
         return texts
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from facilitation.events import ActivityEvent, event
+from facilitation.moderation import Span
 
 from .settings import Side, Statement
 
@@ -112,7 +115,9 @@ class HeadCountSet(ActivityEvent):
 @event
 class ArgumentAdded(ActivityEvent):
     """An argument for `side` of `statement`, written anonymously on a phone or by the
-    facilitator (`by`); `argument` is its stable id. Never holds who wrote it."""
+    facilitator (`by`); `argument` is its stable id. `held`: kept for the facilitator's review by
+    the session's moderation policy (`held_reason`, the detector's `spans`). Never holds who
+    wrote it."""
 
     type = "debat_mouvant.argument_added"
     statement: int
@@ -120,18 +125,22 @@ class ArgumentAdded(ActivityEvent):
     side: Side
     text: str
     by: Literal["phone", "facilitator"]
+    held: bool = False
+    held_reason: str = ""
+    spans: list[Span] = Field(default_factory=list)
     at: float
 
 
 @event
 class ArgumentModerated(ActivityEvent):
-    """The facilitator hid or showed (`hidden`) or corrected (`text`) argument `argument`;
-    a field left None is unchanged."""
+    """The facilitator hid or showed (`hidden`), corrected (`text`) or approved (`approved`: a
+    held argument is shown) argument `argument`; a field left None is unchanged."""
 
     type = "debat_mouvant.argument_moderated"
     argument: str
     hidden: bool | None = None
     text: str | None = None
+    approved: bool = False
     at: float
 
 

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from facilitation.events import ActivityEvent, Folder
+from facilitation.moderation import Span
 from facilitation.session import SessionState
 
 from .events import (
@@ -41,7 +42,15 @@ class Argument(BaseModel):
     by: Literal["phone", "facilitator"]
     hidden: bool = False
     corrected: bool = False
+    held: bool = False  # waiting for review: seen by nobody but the console (and its author)
+    held_reason: str = ""
+    spans: list[Span] = Field(default_factory=list)
     at: float = 0.0
+
+    @property
+    def shown(self) -> bool:
+        """Reaches screens, phones and the record: neither hidden nor held."""
+        return not self.hidden and not self.held
 
 
 def _no_votes() -> dict[int, dict[str, str]]:
@@ -99,7 +108,8 @@ class Run(BaseModel):
         return movement(self.statement.positions(), self.positions_of(1), self.positions_of(2))
 
     def visible_arguments(self, side: Side) -> list[Argument]:
-        return [a for a in self.arguments if a.side == side and not a.hidden]
+        """The arguments of `side` that may be shown: neither hidden nor held for review."""
+        return [a for a in self.arguments if a.side == side and a.shown]
 
 
 class DebatState(BaseModel):
@@ -186,7 +196,16 @@ def _head_count(state: DebatState, e: HeadCountSet) -> None:
 
 @fold.on(ArgumentAdded)
 def _argument_added(state: DebatState, e: ArgumentAdded) -> None:
-    argument = Argument(id=e.argument, side=e.side, text=e.text, by=e.by, at=e.at)
+    argument = Argument(
+        id=e.argument,
+        side=e.side,
+        text=e.text,
+        by=e.by,
+        held=e.held,
+        held_reason=e.held_reason,
+        spans=list(e.spans),
+        at=e.at,
+    )
     state.runs[e.statement].arguments.append(argument)
 
 
@@ -198,8 +217,10 @@ def _argument_moderated(state: DebatState, e: ArgumentModerated) -> None:
     _, a = found
     if e.hidden is not None:
         a.hidden = e.hidden
+    if e.approved:
+        a.held = False
     if e.text is not None:
-        a.text, a.corrected = e.text, True
+        a.text, a.corrected, a.spans = e.text, True, []
 
 
 @fold.on(StatementReset)

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
 from facilitation.i18n import RuleViolation
+from facilitation.moderation import Screened, held_reason
 from facilitation.session import SessionState
 from facilitation.text import clean_text
 
@@ -239,10 +240,11 @@ def clean_argument(text: str) -> str:
 
 @command("participant", "host")
 def add_argument(
-    state: DebatState, cc: CommandContext, statement: int, side: str, text: str
+    state: DebatState, cc: CommandContext, statement: int, side: str, screened: Screened
 ) -> list[ActivityEvent]:
     """An argument for `side`, from a phone (only during the arguments phase; the participant
-    is checked, never stored) or from the facilitator (any time after round 1 opened)."""
+    is checked, never stored) or from the facilitator (any time after round 1 opened). A phone's
+    argument is held for review when the session's moderation policy says so."""
     if not cc.by_host:
         cc.participant()
         run = _current_run(state, cc, statement)
@@ -260,23 +262,40 @@ def add_argument(
             raise RuleViolation("debat_mouvant.error.arguments_after_first")
     if side not in SIDES:
         raise RuleViolation("debat_mouvant.error.unknown_side")
-    cleaned = clean_argument(text)
+    cleaned = clean_argument(screened.text)
     if any(a.text.casefold() == cleaned.casefold() for a in run.visible_arguments(side)):
         raise RuleViolation("debat_mouvant.error.argument_duplicate")
     argument_id = f"{statement + 1}.{len(run.arguments) + 1}"
     by: Literal["phone", "facilitator"] = "facilitator" if cc.by_host else "phone"
+    why = held_reason(cc.session.moderation_policy, screened, by_host=cc.by_host)
     return [
         ArgumentAdded(
-            item=cc.item, statement=statement, argument=argument_id, side=side, text=cleaned, by=by, at=cc.now
+            item=cc.item,
+            statement=statement,
+            argument=argument_id,
+            side=side,
+            text=cleaned,
+            by=by,
+            held=bool(why),
+            held_reason=why,
+            spans=list(screened.spans) if cleaned == screened.text else [],
+            at=cc.now,
         )
     ]
 
 
 @command("host")
 def moderate(
-    state: DebatState, cc: CommandContext, text_id: str, *, hide: bool | None = None, text: str | None = None
+    state: DebatState,
+    cc: CommandContext,
+    text_id: str,
+    *,
+    hide: bool | None = None,
+    text: str | None = None,
+    approve: bool = False,
 ) -> list[ActivityEvent]:
-    """Hide or show (`hide`) or correct (`text`) an argument."""
+    """Hide or show (`hide`), correct (`text`) or approve (`approve`: a held argument is shown,
+    as it is or corrected) an argument."""
     found = state.argument(text_id)
     if found is None:
         raise RuleViolation("debat_mouvant.error.unknown_argument")
@@ -285,9 +304,14 @@ def moderate(
     hidden = hide if hide is not None and hide != argument.hidden else None
     if new_text == argument.text:
         new_text = None
-    if hidden is None and new_text is None:
+    approved = approve and argument.held
+    if hidden is None and new_text is None and not approved:
         return []
-    return [ArgumentModerated(item=cc.item, argument=text_id, hidden=hidden, text=new_text, at=cc.now)]
+    return [
+        ArgumentModerated(
+            item=cc.item, argument=text_id, hidden=hidden, text=new_text, approved=approved, at=cc.now
+        )
+    ]
 
 
 @command("host")

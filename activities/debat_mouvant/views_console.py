@@ -7,6 +7,7 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.moderation import Screened
 from facilitation.ui.context import ViewContext
 
 from . import state as rules
@@ -264,9 +265,18 @@ class ConsoleView:
                             .props(f'data-testid="dm-arg-{a.id}"')
                         ):
                             extra = f" ({self.t('console.by_facilitator')})" if a.by == "facilitator" else ""
+                            waiting = a.held and not a.hidden
+                            if waiting:
+                                extra += f" — {self.ctx.t('pending.title').lower()}"
                             ui.label(a.text + extra).classes(
-                                "text-sm flex-1" + (" dm-arg-hidden" if a.hidden else "")
+                                "text-sm flex-1"
+                                + (" dm-arg-hidden" if a.hidden else " dm-arg-held" if waiting else "")
                             )
+                            if waiting:
+                                ui.button(
+                                    self.ctx.t("queue.approve"),
+                                    on_click=lambda i=a.id: self.ctx.moderate(i, approve=True),
+                                ).props("flat dense no-caps color=positive").mark(f"dm-approve-{a.id}")
                             ui.button(
                                 self.t("console.show_argument" if a.hidden else "console.hide_argument"),
                                 on_click=lambda i=a.id, h=not a.hidden: self.moderate(i, hide=h),
@@ -286,7 +296,10 @@ class ConsoleView:
 
             async def add() -> None:
                 if await self.act(
-                    rules.add_argument, self.state.current, side.value or "a", text.value or ""
+                    rules.add_argument,
+                    self.state.current,
+                    side.value or "a",
+                    Screened.unchecked(text.value or ""),
                 ):
                     text.value = ""
 

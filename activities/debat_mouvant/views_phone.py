@@ -7,6 +7,7 @@ from typing import Any
 from nicegui import ui
 
 from facilitation.ui.context import ViewContext
+from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
 from .display import bar_html, colour
@@ -235,13 +236,23 @@ class PhoneView:
 
             async def send() -> None:
                 statement = self.shown[0]
-                if await self.ctx.act(rules.add_argument, statement, side.value or "a", text.value or ""):
-                    text.value = ""
+                screened = await self.ctx.screen(text.value or "")
+                events = await self.ctx.events_of(
+                    rules.add_argument, statement, side.value or "a", screened, item=self.ctx.item
+                )
+                if events is None:
+                    return
+                text.value = ""
+                if not self.pending.note(events, "argument"):
                     ui.notify(
                         self.ctx.t("debat_mouvant.phone.argument_sent"), type="positive", position="top"
                     )
 
+            def rephrase(old: str) -> None:
+                text.value = old
+
             ui.button(self.ctx.t("debat_mouvant.send"), icon="send", on_click=send).classes(
                 "cercle-big-button"
             ).props('color=primary data-testid="dm-send"').mark("dm-send")
+            self.pending = PendingTexts(self.ctx, rephrase)
         return form

@@ -311,7 +311,13 @@ def end_turn(state: TurnsState, cc: CommandContext) -> list[ActivityEvent]:
 
 @command("host")
 def moderate(
-    state: TurnsState, cc: CommandContext, text_id: str, *, hide: bool | None = None, text: str | None = None
+    state: TurnsState,
+    cc: CommandContext,
+    text_id: str,
+    *,
+    hide: bool | None = None,
+    text: str | None = None,
+    approve: bool = False,
 ) -> list[ActivityEvent]:
     """Nothing to moderate: no free text is ever stored (names stay in the views' memory)."""
     raise RuleViolation("speaking_turns.error.no_free_text")

@@ -36,10 +36,31 @@ class WorldCafe(PackagedActivity[CafeState]):
         texts = []
         for c in state.contributions:
             where = t("world_cafe.table", "fr", n=c.table + 1)
-            texts.append(FreeText(id=c.id, text=c.text, hidden=c.hidden, where=where))
+            texts.append(
+                FreeText(
+                    id=c.id,
+                    text=c.text,
+                    hidden=c.hidden,
+                    where=where,
+                    held=c.held,
+                    reason=c.held_reason,
+                    spans=c.spans,
+                    at=c.at,
+                    field="actor" if c.kind == "actor" else "text",
+                )
+            )
             if c.kind == "actor" and c.why:
                 texts.append(
-                    FreeText(id=f"{c.id}.why", text=c.why, hidden=c.why_hidden, where=f"{where}, {c.text}")
+                    FreeText(
+                        id=f"{c.id}.why",
+                        text=c.why,
+                        hidden=c.why_hidden,
+                        where=f"{where}, {c.text}",
+                        held=c.why_held,
+                        reason=c.why_held_reason,
+                        spans=c.why_spans,
+                        at=c.at,
+                    )
                 )
         return texts
 

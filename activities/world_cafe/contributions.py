@@ -8,8 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from facilitation.moderation import Span
 from facilitation.text import clean_text
 
 ContributionKind = Literal["actor", "idea"]
@@ -53,7 +54,22 @@ class Contribution(BaseModel):
     why: str = ""
     hidden: bool = False
     why_hidden: bool = False
+    held: bool = False  # `text` waits for review: shown nowhere but the console (and its author)
+    held_reason: str = ""
+    spans: list[Span] = Field(default_factory=list)
+    why_held: bool = False  # the same, for `why`
+    why_held_reason: str = ""
+    why_spans: list[Span] = Field(default_factory=list)
     at: float = 0.0
+
+    @property
+    def shown(self) -> bool:
+        """`text` reaches screens, phones and the record: neither hidden nor held."""
+        return not self.hidden and not self.held
+
+    @property
+    def why_shown(self) -> bool:
+        return bool(self.why) and not self.why_hidden and not self.why_held
 
 
 @dataclass
@@ -74,7 +90,7 @@ def table_actors(contributions: list[Contribution], table: int) -> list[ActorLin
     lines: dict[str, ActorLine] = {}
     spellings: dict[str, Counter[str]] = {}
     for c in contributions:
-        if c.table != table or c.kind != "actor" or c.hidden:
+        if c.table != table or c.kind != "actor" or not c.shown:
             continue
         key = actor_key(c.text)
         line = lines.get(key)
@@ -85,13 +101,13 @@ def table_actors(contributions: list[Contribution], table: int) -> list[ActorLin
         line.name = max(spellings[key], key=lambda name: spellings[key][name])  # most used, first on a tie
         line.mentions += 1
         line.ids.append(c.id)
-        if c.why and not c.why_hidden:
+        if c.why_shown:
             line.reasons.append(c.why)
     return list(lines.values())
 
 
 def table_ideas(contributions: list[Contribution], table: int) -> list[Contribution]:
-    return [c for c in contributions if c.table == table and c.kind == "idea" and not c.hidden]
+    return [c for c in contributions if c.table == table and c.kind == "idea" and c.shown]
 
 
 def table_count(contributions: list[Contribution], table: int) -> int:

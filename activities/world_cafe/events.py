@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import Field
 
 from facilitation.events import ActivityEvent, event
+from facilitation.moderation import Span
 
 from .contributions import ActorKind, ContributionKind
 from .schedule import Group
@@ -128,7 +129,9 @@ class GroupsMerged(ActivityEvent):
 @event
 class ContributionAdded(ActivityEvent):
     """A contribution at `table` during `rotation` by a member of `group` (who, never stored).
-    An actor: `text` is the organisation, `actor_kind`, `why`; an idea: `text`."""
+    An actor: `text` is the organisation, `actor_kind`, `why`; an idea: `text`. `held` /
+    `why_held`: kept for review by the session's moderation policy (with the reason and what
+    the detector found)."""
 
     type = "world_cafe.contribution_added"
     id: str
@@ -139,14 +142,20 @@ class ContributionAdded(ActivityEvent):
     text: str = Field(max_length=500)
     actor_kind: ActorKind = "other"
     why: str = Field(default="", max_length=280)
+    held: bool = False
+    held_reason: str = ""
+    spans: list[Span] = Field(default_factory=list)
+    why_held: bool = False
+    why_held_reason: str = ""
+    why_spans: list[Span] = Field(default_factory=list)
     at: float
 
 
 @event
 class ContributionModerated(ActivityEvent):
-    """The facilitator hid or showed (`hidden`) or corrected (`text`) a contribution; `field` is
-    "text" (the idea or the actor's name) or "why" (the actor's reason); `table` is where it was
-    written (so that only that table's phones redraw)."""
+    """The facilitator hid or showed (`hidden`), corrected (`text`) or approved (`approved`: a
+    held text is shown) a contribution; `field` is "text" (the idea or the actor's name) or "why"
+    (the actor's reason); `table` is where it was written (so that only that table's phones redraw)."""
 
     type = "world_cafe.contribution_moderated"
     id: str
@@ -154,4 +163,5 @@ class ContributionModerated(ActivityEvent):
     field: str = "text"
     hidden: bool | None = None
     text: str | None = None
+    approved: bool = False
     at: float

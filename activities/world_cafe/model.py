@@ -200,6 +200,12 @@ def _contribution_added(state: CafeState, e: ContributionAdded) -> None:
             text=e.text,
             actor_kind=e.actor_kind,
             why=e.why,
+            held=e.held,
+            held_reason=e.held_reason,
+            spans=list(e.spans),
+            why_held=e.why_held,
+            why_held_reason=e.why_held_reason,
+            why_spans=list(e.why_spans),
             at=e.at,
         )
     )
@@ -213,13 +219,17 @@ def _contribution_moderated(state: CafeState, e: ContributionModerated) -> None:
     if e.field == "why":
         if e.hidden is not None:
             c.why_hidden = e.hidden
+        if e.approved:
+            c.why_held = False
         if e.text is not None:
-            c.why = e.text
+            c.why, c.why_spans = e.text, []
     else:
         if e.hidden is not None:
             c.hidden = e.hidden
+        if e.approved:
+            c.held = False
         if e.text is not None:
-            c.text = e.text
+            c.text, c.spans = e.text, []
 
 
 def apply(state: CafeState, e: ActivityEvent, session: SessionState | None = None) -> CafeState:

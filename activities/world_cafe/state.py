@@ -12,6 +12,7 @@ from typing import Any
 from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
 from facilitation.i18n import RuleViolation
+from facilitation.moderation import Screened, held_reason
 from facilitation.session import SessionState, require_participant
 
 from . import texts  # noqa: F401  (the activity's translations)
@@ -287,11 +288,12 @@ def contribute(
     cc: CommandContext,
     table: int,
     kind: ContributionKind,
-    text: str,
+    screened: Screened,
     actor_kind: ActorKind = "other",
-    why: str = "",
+    why_screened: Screened | None = None,
 ) -> list[ActivityEvent]:
-    """A participant adds an idea or an actor reference at the table their group sits at."""
+    """A participant adds an idea or an actor reference at the table their group sits at; each
+    text is held for review when the session's moderation policy says so."""
     token = cc.participant().token
     _require_current(cc)
     if not state.started:
@@ -304,7 +306,8 @@ def contribute(
         raise RuleViolation(
             "world_cafe.error.over" if timing.phase == "over" else "world_cafe.error.wrong_table"
         )
-    text, why = clean(text), clean(why)
+    text = clean(screened.text)
+    why = clean(why_screened.text) if why_screened is not None and kind == "actor" else ""
     limit = NAME_MAX if kind == "actor" else IDEA_MAX
     if not text:
         raise RuleViolation(f"world_cafe.error.empty_{kind}")
@@ -325,10 +328,21 @@ def contribute(
             kind=kind,
             text=text,
             actor_kind=actor_kind if kind == "actor" else "other",
-            why=why if kind == "actor" else "",
+            why=why,
+            **_held(cc, screened, text),
+            **_held(cc, why_screened, why, prefix="why_"),
             at=cc.now,
         )
     ]
+
+
+def _held(cc: CommandContext, screened: Screened | None, kept: str, prefix: str = "") -> dict[str, Any]:
+    """The held fields of a contribution's text (`prefix` "why_" for the actor's reason)."""
+    if screened is None or not kept:
+        return {}
+    why = held_reason(cc.session.moderation_policy, screened, by_host=cc.by_host)
+    spans = list(screened.spans) if kept == screened.text else []
+    return {f"{prefix}held": bool(why), f"{prefix}held_reason": why, f"{prefix}spans": spans}
 
 
 def is_known_actor(state: CafeState, table: int, name: str) -> bool:
@@ -345,8 +359,10 @@ def moderate(
     *,
     hide: bool | None = None,
     text: str | None = None,
+    approve: bool = False,
 ) -> list[ActivityEvent]:
-    """Hide/show or correct a contribution (`c3`) or an actor's reason (`c3.why`); logged as an event."""
+    """Hide/show, correct or approve (a held text is shown) a contribution (`c3`) or an actor's
+    reason (`c3.why`); logged as an event."""
     cid, _, part = text_id.partition(".")
     field = "why" if part == "why" else "text"
     c = find(state, cid)
@@ -363,10 +379,18 @@ def moderate(
             text = None
     if hide is not None and hide == (c.why_hidden if field == "why" else c.hidden):
         hide = None
-    if hide is None and text is None:
+    approved = approve and (c.why_held if field == "why" else c.held)
+    if hide is None and text is None and not approved:
         return []
     return [
         ContributionModerated(
-            item=cc.item, id=cid, table=c.table, field=field, hidden=hide, text=text, at=cc.now
+            item=cc.item,
+            id=cid,
+            table=c.table,
+            field=field,
+            hidden=hide,
+            text=text,
+            approved=approved,
+            at=cc.now,
         )
     ]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from nicegui import ui
 
 from facilitation.ui.context import Redrawer, ViewContext
+from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
 from .clock import Timing
 from .contributions import ACTOR_KINDS, actors_by_kind, table_actors, table_ideas
 from .display import bar_html, clock_html, short_label
+from .events import ContributionAdded
 from .state import CafeState
 from .views import PHASE, Bell, prepare, shown_rotation, status_line, theme_title
 
@@ -24,6 +26,7 @@ class CafePhone:
         self.head = Redrawer(ctx, self.draw_head, "w-full gap-3")
         self.form_card = ui.column().classes("cercle-card gap-2")
         self.build_form()
+        self.pending = PendingTexts(ctx, self.rephrase)
         self.board = Redrawer(ctx, self.draw_board, "w-full")
         ctx.subscribe(PHASE, self.on_phase)
         ctx.subscribe(f"world_cafe:person:{self.token}", self.on_phase)
@@ -216,23 +219,39 @@ class CafePhone:
         table = self.form_table
         if table is None:
             return
+        item = self.ctx.item
         if self.kind.value == "actor":
             name = self.name.value or ""
             known = rules.is_known_actor(self.state, table, name)
-            ok = await self.ctx.act(
-                rules.contribute,
-                table,
-                "actor",
-                name,
-                self.actor_kind.value or "other",
-                self.why.value or "",
+            screened = await self.ctx.screen(name, "actor")
+            why = await self.ctx.screen(self.why.value or "")
+            events = await self.ctx.events_of(
+                rules.contribute, table, "actor", screened, self.actor_kind.value or "other", why, item=item
             )
             message = "world_cafe.phone.mention" if known else "world_cafe.phone.added"
         else:
-            ok = await self.ctx.act(rules.contribute, table, "idea", self.idea.value or "")
+            screened = await self.ctx.screen(self.idea.value or "")
+            events = await self.ctx.events_of(rules.contribute, table, "idea", screened, item=item)
             message = "world_cafe.phone.added"
-        if ok:
-            self.name.value = self.why.value = self.idea.value = ""
-            self.actor_kind.value = "other"
+        if events is None:
+            return
+        self.name.value = self.why.value = self.idea.value = ""
+        self.actor_kind.value = "other"
+        held = False
+        for e in events:
+            if isinstance(e, ContributionAdded):
+                if e.held:
+                    self.pending.add(e.id, e.text, e.held_reason)
+                if e.why_held:
+                    self.pending.add(f"{e.id}.why", e.why, e.why_held_reason)
+                held = e.held or e.why_held
+        if not held:
             ui.notify(self.ctx.t(message), type="positive", position="top")
-            self.update_form(force=True)
+        self.update_form(force=True)
+
+    def rephrase(self, text: str) -> None:
+        """A held text taken back by its author goes back into the form."""
+        if self.kind.value == "actor":
+            self.name.value = text
+        else:
+            self.idea.value = text

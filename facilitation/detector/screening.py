@@ -32,6 +32,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..moderation import Screened, Span
+from ..text import clean_text
 from . import Finding, check
 
 log = logging.getLogger(__name__)
@@ -301,12 +303,21 @@ def thread_warm_up() -> dict[str, Any]:
 
 
 _default: Screener | None = None
+_mode: Mode = "process"
+
+
+def configure(mode: Mode) -> None:
+    """Choose where checks run (the setting `CERCLE_DETECTOR`): a worker process (the default,
+    chosen by measurement) or a thread of the server (tests, small machines)."""
+    global _mode, _default
+    if mode != _mode:
+        _mode, _default = mode, None
 
 
 def default() -> Screener:
     global _default
     if _default is None:
-        _default = Screener()
+        _default = Screener(mode=_mode)
     return _default
 
 
@@ -324,3 +335,12 @@ async def shutdown() -> None:
     """Stop the worker, if one was started (at app shutdown)."""
     if _default is not None:
         await _default.close()
+
+
+async def screen(text: str, lang: str = "fr", field: str = "text", *, multiline: bool = False) -> Screened:
+    """A participant's free text, cleaned at the door and checked off the event loop, as the
+    commands that store free text take it (`moderation.Screened`)."""
+    cleaned = clean_text(text, multiline=multiline)
+    screening = await screen_text(cleaned, lang, field)
+    spans = tuple(Span(kind=f.kind, start=f.start, end=f.end) for f in screening.findings)
+    return Screened(text=cleaned, spans=spans, checked=screening.complete)

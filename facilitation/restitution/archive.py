@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import privacy
 from ..activity import FreeText, Registry
+from ..detector.screening import screen_text
 from ..events import ActivityEvent, Event
 from ..feedback import TextModerated
 from ..session import MOMENT, SessionPurged, SessionState, SessionUnlinked
@@ -134,15 +135,19 @@ def free_texts(state: SessionState, registry: Registry) -> list[tuple[int, FreeT
     return result
 
 
-def suspects(rooms: Rooms, code: str) -> list[Suspect]:
-    """Free texts and comments that look like they name someone, or give an address or number."""
+async def suspects(rooms: Rooms, code: str) -> list[Suspect]:
+    """Shown (or hidden) free texts and comments that look like they name someone, or give an
+    address or number: the check before publishing. Texts still held are in the console's
+    queue, not here. The detector runs off the event loop (`detector.screening`)."""
     room = rooms.get(code)
     if room is None:
         return []
     state, found = room.state, []
     if state.purged_at is None:
         for index, text in free_texts(state, room.registry):
-            hits = privacy.find_personal_data(text.text)
+            if text.held and not text.hidden:
+                continue
+            hits = await _findings(text.text, text.field)
             if hits:
                 title = state.agenda[index].title
                 found.append(
@@ -151,10 +156,29 @@ def suspects(rooms: Rooms, code: str) -> list[Suspect]:
                     )
                 )
     for c in state.comments:
-        hits = privacy.find_personal_data(c.text)
+        if c.held and not c.hidden:
+            continue
+        hits = await _findings(c.text, "text")
         if hits:
             found.append(Suspect("comment", None, "", str(c.id), c.text, "", c.hidden, tuple(hits)))
     return found
+
+
+_checked: dict[tuple[str, str], tuple[privacy.Finding, ...]] = {}
+
+
+async def _findings(text: str, field: str) -> tuple[privacy.Finding, ...]:
+    """What the detector finds in `text`, remembered (the panel asks again at every change); a
+    text that could not be checked is not remembered, and shows as found nothing this time."""
+    key = (text, field)
+    if key not in _checked:
+        screening = await screen_text(text, "fr", field)
+        if not screening.complete:
+            return ()
+        if len(_checked) > 10_000:
+            _checked.clear()
+        _checked[key] = tuple(screening.findings)
+    return _checked[key]
 
 
 # --- start-up: finish closes, purge past retention -------------------------------------------------

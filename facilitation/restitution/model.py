@@ -76,7 +76,7 @@ class ModerationEntry(BaseModel):
     at: str
     target: Literal["comment", "free_text"]
     target_id: str
-    action: Literal["hide", "show", "edit"]
+    action: Literal["hide", "show", "edit", "approve", "withdraw"]
     reason: str = ""
     place: str = ""
 
@@ -187,7 +187,8 @@ def build(state: SessionState, registry: Registry, lang: str, now: float) -> Res
 
 
 def with_comments(doc: Restitution, state: SessionState) -> Restitution:
-    """The document with the session's comments (hidden ones keep no text) and moderation log."""
+    """The document with the session's comments (hidden ones keep no text; held ones, not yet
+    reviewed, are not there at all) and moderation log."""
     return doc.model_copy(
         update={
             "comments": [
@@ -199,6 +200,7 @@ def with_comments(doc: Restitution, state: SessionState) -> Restitution:
                     reason=c.reason,
                 )
                 for c in state.comments
+                if not c.held
             ],
             "moderation": [
                 ModerationEntry(

@@ -55,6 +55,8 @@ add(
         "restitution.action.hide": ("masqué", "hidden"),
         "restitution.action.show": ("rétabli", "shown again"),
         "restitution.action.edit": ("corrigé", "edited"),
+        "restitution.action.approve": ("approuvé après relecture", "approved after review"),
+        "restitution.action.withdraw": ("retiré par son auteur·rice", "withdrawn by its author"),
         "restitution.target.comment": ("commentaire n° {id}", "comment #{id}"),
         "restitution.target.free_text": ("texte libre « {place} »", "free text “{place}”"),
         "restitution.no_reason": ("sans motif", "no reason given"),

@@ -16,6 +16,7 @@ from . import guard, restitution_panel
 from .common import ActivitySlot, is_unavailable, minutes
 from .context import Scope, ViewContext
 from .frame import frame, notice, pick_lang
+from .queue import ModerationQueue
 
 
 def register(service: Service) -> None:
@@ -54,11 +55,12 @@ class Console:
         room, code = self.room, self.room.code
         with ui.column().classes("w-full gap-4") as root:
             self.ctx.scope.owner = root
-            with ui.row().classes("w-full items-center justify-between"):
+            with ui.row().classes("w-full items-center justify-between cercle-console-head"):
                 with ui.column().classes("gap-0"):
                     ui.label(room.state.title).classes("cercle-h1")
                     self.status = ui.label().classes("cercle-muted")
-                ui.label(code).classes("cercle-code text-3xl")
+                with ui.row().classes("items-center gap-3") as badges:
+                    ui.label(code).classes("cercle-code text-3xl")
             with ui.row().classes("w-full gap-2"):
                 self.start_button = ui.button(self.t("console.start"), icon="play_arrow", on_click=self.start)
                 self.start_button.props("color=primary")
@@ -83,6 +85,7 @@ class Console:
                         ui.link(self.t("console.join_link"), f"/j/{code}", new_tab=True)
                         ui.label(self.service.join_url(code)).classes("cercle-muted text-xs break-all")
             self.slot = ActivitySlot(room, self.lang, "console")
+            self.queue = ModerationQueue(self, badges)
         self.refresh_phase()
         self.refresh_presence()
         self.ctx.subscribe("phase", self.refresh_phase)

@@ -12,7 +12,10 @@ from typing_extensions import TypeVar
 
 from .. import feedback
 from ..commands import HOST, PUBLIC, Actor, Command
+from ..detector import screening
+from ..events import Event
 from ..i18n import RuleViolation, t
+from ..moderation import Screened
 from ..room import Room
 from ..session import SessionState
 
@@ -110,16 +113,25 @@ class ViewContext(Generic[S]):
     async def run(self, command: Command, *args: Any, item: int | None = None, **kwargs: Any) -> bool:
         """Run a command as this view's actor; a refusal or a failure is told to the person, in
         their language. `item`: an activity command's agenda position (None: a core command)."""
+        return await self.events_of(command, *args, item=item, **kwargs) is not None
+
+    async def events_of(
+        self, command: Command, *args: Any, item: int | None = None, **kwargs: Any
+    ) -> list[Event] | None:
+        """`run`, returning the events stored (None when refused or failed)."""
         try:
-            await self.room.run(self.actor, command, *args, item=item, **kwargs)
+            return await self.room.run(self.actor, command, *args, item=item, **kwargs)
         except RuleViolation as refusal:
             ui.notify(refusal.message(self.lang), type="warning", position="top")
-            return False
         except Exception:
             log.exception("command failed")
             ui.notify(self.t("error.internal"), type="negative", position="top")
-            return False
-        return True
+        return None
+
+    async def screen(self, text: str, field: str = "text", *, multiline: bool = False) -> Screened:
+        """A participant's free text, cleaned and checked for personal data off the event loop,
+        as the commands that store free text take it (`moderation.Screened`)."""
+        return await screening.screen(text, self.lang, field, multiline=multiline)
 
     async def act(self, command: Command, *args: Any, **kwargs: Any) -> bool:
         """Run an activity command `command(activity_state, CommandContext, *args, **kwargs)` on
@@ -128,14 +140,23 @@ class ViewContext(Generic[S]):
         return await self.run(command, *args, item=self.item, **kwargs)
 
     async def moderate(
-        self, text_id: str, *, hide: bool | None = None, text: str | None = None, reason: str = ""
+        self,
+        text_id: str,
+        *,
+        hide: bool | None = None,
+        text: str | None = None,
+        approve: bool = False,
+        reason: str = "",
     ) -> bool:
-        """Hide, show or correct one of this item's free texts, logged in the moderation log."""
+        """Hide, show, correct or approve one of this item's free texts, logged in the
+        moderation log."""
         assert self.item is not None
         activity = self.room.registry.get(self.session.agenda[self.item].kind)
         if activity is None:
             return False
-        return await self.act(feedback.moderate_text, activity, text_id, hide=hide, text=text, reason=reason)
+        return await self.act(
+            feedback.moderate_text, activity, text_id, hide=hide, text=text, approve=approve, reason=reason
+        )
 
 
 class Redrawer:

@@ -13,6 +13,19 @@ without sanitising); phones receive such updates only on phase changes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol
+
+
+class Located(Protocol):
+    """A part of a text: where it starts and ends (a detector's finding, a stored span)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
 
 def esc(value: object) -> str:
     """`value` as HTML text, safe between tags and inside a double-quoted attribute (`&`, `<`, `>`
@@ -20,3 +33,16 @@ def esc(value: object) -> str:
     if value is None:
         return ""
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def highlighted(text: str, spans: Iterable[Located]) -> str:
+    """`text` as HTML, every part in `spans` marked (`<mark>`), the rest escaped. Overlapping or
+    out-of-range spans are clipped, never trusted."""
+    parts, at = [], 0
+    for span in sorted(spans, key=lambda s: s.start):
+        start, end = max(at, span.start), min(len(text), span.end)
+        if start >= end:
+            continue
+        parts += [esc(text[at:start]), f"<mark>{esc(text[start:end])}</mark>"]
+        at = end
+    return "".join([*parts, esc(text[at:])])

@@ -42,10 +42,20 @@ def register(service: Service) -> Limits:
         if css:
             ui.add_css(css, shared=True)  # in every page's head: not re-sent to each phone per view
     app.on_startup(tune_runtime)
-    app.on_shutdown(screening.shutdown)  # the detector's worker, if a text was ever checked
+    screening.configure("thread" if service.settings.detector == "thread" else "process")
+    # The detector loads in the background as the server starts: ready before the first text.
+    app.on_startup(lambda: background_tasks.create(warm_detector(), name="detector"))
+    app.on_shutdown(screening.shutdown)
     if service.settings.draft_ttl_hours > 0:
         app.on_startup(lambda: background_tasks.create(purge_drafts(service), name="drafts"))
     return limits
+
+
+async def warm_detector() -> None:
+    try:
+        await screening.start()
+    except Exception:  # checks then fail closed: texts are held as "could not be checked"
+        log.exception("the personal-data detector could not start")
 
 
 async def purge_drafts(service: Service) -> None:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from nicegui import app, background_tasks, ui
 
-from .. import feedback, privacy
+from .. import feedback
 from ..codes import normalise_code
 from ..commands import HOST, PUBLIC
 from ..feedback import FEEDBACK_TOPIC, MAX_COMMENT
@@ -24,7 +24,6 @@ from ..service import Service
 from . import guard
 from .context import ViewContext
 from .frame import frame, notice, pick_lang
-from .markup import esc
 from .phone import TOKENS
 
 log = logging.getLogger(__name__)
@@ -102,15 +101,6 @@ add(
 )
 
 
-def highlighted(text: str, findings: tuple[privacy.Finding, ...]) -> str:
-    """The text, escaped, with what looks personal marked."""
-    parts, at = [], 0
-    for f in findings:
-        parts += [esc(text[at : f.start]), f"<mark>{esc(text[f.start : f.end])}</mark>"]
-        at = f.end
-    return "".join([*parts, esc(text[at:])])
-
-
 def export_url(code: str, fmt: str, lang: str) -> str:
     """An export's link: the host's browser sends its host cookie, so no key is in the URL."""
     return f"/api/sessions/{code}/export.{fmt}?{urlencode({'lang': lang})}"
@@ -168,6 +158,7 @@ def register(service: Service, limits: Limits) -> None:
 class PublicPage:
     def __init__(self, service: Service, room: Room, lang: str, key: str | None) -> None:
         self.rooms, self.room, self.code, self.lang, self.key = service.rooms, room, room.code, lang, key
+        self.mine: set[int] = set()  # this page's comments held for review (memory only)
         self.ctx = ViewContext(room, lang, "screen", acting_as=HOST if key else PUBLIC)
 
     def t(self, key: str, **params: Any) -> str:
@@ -216,9 +207,19 @@ class PublicPage:
         if wait:
             ui.notify(self.t("restitution.error.too_fast", seconds=wait), type="warning", position="top")
             return
-        if await self.ctx.run(feedback.post_comment, self.text.value or ""):
-            LIMITER.record(self.code, participant, address)
-            self.text.value = ""
+        screened = await self.ctx.screen(self.text.value or "", multiline=True)
+        events = await self.ctx.events_of(feedback.post_comment, screened)
+        if events is None:
+            return
+        LIMITER.record(self.code, participant, address)
+        self.text.value = ""
+        held = [e for e in events if isinstance(e, feedback.CommentPosted) and e.held]
+        if held:
+            self.mine.update(e.id for e in held)
+            reason = self.t(f"moderation.reason.{held[0].held_reason or 'personal'}")
+            ui.notify(self.t("pending.held", reason=reason), type="info", position="top")
+            self.show_comments()
+        else:
             ui.notify(self.t("restitution.ui.comment_sent"), type="positive", position="top")
 
     def show_comments(self) -> None:
@@ -226,7 +227,16 @@ class PublicPage:
         if doc is None:
             return
         self.comments.clear()
+        mine = [c.text for c in self.room.state.comments if c.id in self.mine and c.held and not c.hidden]
         with self.comments:
+            for text in mine:  # this reader's own comments, waiting for review: shown to them only
+                with (
+                    ui.column()
+                    .classes("comment w-full gap-0 cercle-pending")
+                    .props('data-testid="my-pending"')
+                ):
+                    ui.label(self.t("pending.title")).classes("text-xs font-semibold")
+                    ui.label(text).classes("whitespace-pre-line")
             if not doc.comments:
                 ui.label(self.t("restitution.no_comments")).classes("cercle-muted")
             for c in doc.comments:
@@ -288,4 +298,4 @@ class PublicPage:
     async def moderate(self, comment_id: int, hide: bool, reason: str) -> bool:
         if not self.key or not self.rooms.key_ok(self.code, self.key):
             return False
-        return await self.ctx.run(feedback.moderate_comment, comment_id, hide, reason)
+        return await self.ctx.run(feedback.moderate_comment, comment_id, hide=hide, reason=reason)

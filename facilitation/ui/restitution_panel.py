@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from nicegui import ui
+from nicegui import background_tasks, ui
 
 from .. import feedback
 from ..codes import normalise_code
 from ..i18n import t
 from ..restitution import archive
-from .restitution import FORMAT_LABELS, export_url, highlighted
+from .markup import highlighted
+from .restitution import FORMAT_LABELS, export_url
 
 if TYPE_CHECKING:
     from .console import Console
@@ -69,7 +70,7 @@ class RestitutionPanel:
 
     def refresh(self) -> None:
         self.show_publication()
-        self.show_suspects()
+        background_tasks.create(self.show_suspects(), name="suspects")
 
     def show_publication(self) -> None:
         published = self.room.state.published
@@ -91,8 +92,10 @@ class RestitutionPanel:
     async def publish(self, publish: bool) -> None:
         await self.console.ctx.run(feedback.set_publication, publish)
 
-    def show_suspects(self) -> None:
-        found = archive.suspects(self.rooms, self.code)
+    async def show_suspects(self) -> None:
+        found = await archive.suspects(self.rooms, self.code)
+        if self.suspects.is_deleted:
+            return
         self.suspects.clear()
         with self.suspects:
             if not found:
@@ -163,7 +166,7 @@ class RestitutionPanel:
     async def apply(self, s: archive.Suspect, hide: bool | None, text: str | None, reason: str) -> bool:
         ctx = self.console.ctx
         if s.target == "comment":
-            done = await ctx.run(feedback.moderate_comment, int(s.text_id), bool(hide), reason)
+            done = await ctx.run(feedback.moderate_comment, int(s.text_id), hide=bool(hide), reason=reason)
         else:
             assert s.item is not None
             activity = self.room.registry.get(self.room.state.agenda[s.item].kind)
@@ -174,7 +177,7 @@ class RestitutionPanel:
             )
         if done:
             ui.notify(self.t("restitution.ui.done"), type="positive", position="top")
-            self.show_suspects()
+            await self.show_suspects()
         return done
 
     def confirm_erase(self) -> None:

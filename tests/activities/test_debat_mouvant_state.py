@@ -19,6 +19,7 @@ from facilitation.events import decode, encode
 from facilitation.i18n import RuleViolation
 from facilitation.plans import load_plan
 from facilitation.session import AgendaItem, SessionState
+from tests.harness import said
 
 REGISTRY.register(ACTIVITY)
 
@@ -141,7 +142,7 @@ def test_a_round_from_opening_to_the_movement() -> None:
     d.do(rules.close_round, 0)
     d.refused("round_closed", rules.take_position, 0, 1, "b", as_="t0")
     d.do(rules.open_arguments, 0)
-    d.do(rules.add_argument, 0, "a", "Faire venir de nouveaux publics", as_="t0")
+    d.do(rules.add_argument, 0, "a", said("Faire venir de nouveaux publics"), as_="t0")
     d.do(rules.open_round, 0)
     run = d.state.run
     assert run.stage == "round2" and run.positions_of(2) == run.positions_of(
@@ -254,21 +255,23 @@ def test_a_statement_typed_live_is_validated_then_presented() -> None:
 
 def test_arguments_rules() -> None:
     d = Debate()
-    d.refused("arguments_after_first", rules.add_argument, 0, "a", "Trop tôt", as_="t0")
+    d.refused("arguments_after_first", rules.add_argument, 0, "a", said("Trop tôt"), as_="t0")
     d.do(rules.open_round, 0)
-    d.refused("arguments_after_first", rules.add_argument, 0, "a", "Pendant le vote", as_="t0")
+    d.refused("arguments_after_first", rules.add_argument, 0, "a", said("Pendant le vote"), as_="t0")
     d.do(rules.close_round, 0)
     d.do(rules.open_arguments, 0)
-    (added,) = d.do(rules.add_argument, 0, "a", "  Ouvrir à   de nouveaux publics ", as_="t1")
+    (added,) = d.do(rules.add_argument, 0, "a", said("  Ouvrir à   de nouveaux publics "), as_="t1")
     assert added.text == "Ouvrir à de nouveaux publics" and "t1" not in added.model_dump_json()
-    d.refused("argument_duplicate", rules.add_argument, 0, "a", "ouvrir à de nouveaux publics", as_="t2")
-    d.refused("argument_length", rules.add_argument, 0, "b", "x" * 281, as_="t2")
-    d.refused("argument_length", rules.add_argument, 0, "b", "  ", as_="t2")
-    d.refused("unknown_side", rules.add_argument, 0, "hesitant", "Au milieu", as_="t2")
-    d.do(rules.add_argument, 0, "b", "Approfondir avec les spécialistes")
+    d.refused(
+        "argument_duplicate", rules.add_argument, 0, "a", said("ouvrir à de nouveaux publics"), as_="t2"
+    )
+    d.refused("argument_length", rules.add_argument, 0, "b", said("x" * 281), as_="t2")
+    d.refused("argument_length", rules.add_argument, 0, "b", said("  "), as_="t2")
+    d.refused("unknown_side", rules.add_argument, 0, "hesitant", said("Au milieu"), as_="t2")
+    d.do(rules.add_argument, 0, "b", said("Approfondir avec les spécialistes"))
     d.do(rules.open_round, 0)
-    d.refused("arguments_closed", rules.add_argument, 0, "b", "Trop tard", as_="t2")
-    d.do(rules.add_argument, 0, "b", "Noté par l'animation")  # the facilitator may still note one
+    d.refused("arguments_closed", rules.add_argument, 0, "b", said("Trop tard"), as_="t2")
+    d.do(rules.add_argument, 0, "b", said("Noté par l'animation"))  # the facilitator may still note one
     assert [a.by for a in d.state.run.arguments] == ["phone", "facilitator", "facilitator"]
 
 
@@ -277,8 +280,8 @@ def test_moderation_hides_and_corrects_arguments() -> None:
     d.do(rules.open_round, 0)
     d.do(rules.close_round, 0)
     d.do(rules.open_arguments, 0)
-    d.do(rules.add_argument, 0, "a", "Madame X a raison", as_="t0")
-    d.do(rules.add_argument, 0, "b", "Des rencontres régulières", as_="t1")
+    d.do(rules.add_argument, 0, "a", said("Madame X a raison"), as_="t0")
+    d.do(rules.add_argument, 0, "b", said("Des rencontres régulières"), as_="t1")
     texts = ACTIVITY.free_texts(d.state)
     assert [(f.id, f.where) for f in texts] == [("1.1", "Énoncé 1, Côté A"), ("1.2", "Énoncé 1, Côté B")]
     d.feed(ACTIVITY.moderate(d.state, d.cc(), "1.1", hide=True))
@@ -308,7 +311,7 @@ def test_reset_starts_over_and_keeps_the_log() -> None:
     d.vote("t0", "a")
     d.do(rules.close_round, 0)
     d.do(rules.open_arguments, 0)
-    d.do(rules.add_argument, 0, "a", "Un argument gardé")
+    d.do(rules.add_argument, 0, "a", said("Un argument gardé"))
     d.do(rules.reset_statement, 0)
     run = d.state.run
     assert run.stage == "ready" and run.positions_of(1) == {} and run.resets == 1
@@ -324,7 +327,7 @@ def test_events_round_trip_and_replay_gives_the_same_state() -> None:
     d.do(rules.set_head_count, 0, 1, "b", 7)
     d.do(rules.close_round, 0)
     d.do(rules.open_arguments, 0)
-    d.do(rules.add_argument, 0, "b", "Un argument")
+    d.do(rules.add_argument, 0, "b", said("Un argument"))
     d.do(rules.open_round, 0)
     d.vote("t0", "hesitant")
     d.do(rules.add_statement, {"form": "scale", "prompt": "Nouveau", "labels": list("12345")}, present=False)
@@ -341,8 +344,8 @@ def test_report_has_rounds_movement_and_visible_arguments_but_no_token() -> None
     d.do(rules.set_head_count, 0, 1, "a", 5)
     d.do(rules.close_round, 0)
     d.do(rules.open_arguments, 0)
-    d.do(rules.add_argument, 0, "a", "Un argument visible")
-    d.do(rules.add_argument, 0, "b", "Un argument masqué")
+    d.do(rules.add_argument, 0, "a", said("Un argument visible"))
+    d.do(rules.add_argument, 0, "b", said("Un argument masqué"))
     d.feed(ACTIVITY.moderate(d.state, d.cc(), "1.2", hide=True))
     d.do(rules.open_round, 0)
     d.vote("t1", "b")

@@ -10,6 +10,7 @@ from facilitation.bus import LocalBus
 from facilitation.commands import HOST, Actor
 from facilitation.rooms import Rooms
 from tests.harness import act as harness_act
+from tests.harness import said
 
 PHONES = 100
 
@@ -36,7 +37,13 @@ def test_a_contribution_reaches_one_table_and_a_rotation_reaches_everyone(store,
             room.subscribe(topic, lambda token=token: notified.update([token]))
         room.subscribe(f"world_cafe:table:{table}", lambda token=token: notified.update([token]))
 
-    act(cafe.contribute, "p000", state.table_of(state.member_of["p000"], 0), "idea", "Ouvrir les agendas")
+    act(
+        cafe.contribute,
+        "p000",
+        state.table_of(state.member_of["p000"], 0),
+        "idea",
+        said("Ouvrir les agendas"),
+    )
     assert sum(notified.values()) == PHONES // 5  # the 20 phones at that table, nobody else
     notified.clear()
     act(cafe.move_person, "p001", 3)

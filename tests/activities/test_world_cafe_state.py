@@ -15,7 +15,7 @@ from facilitation.i18n import RuleViolation
 from facilitation.plans import load_plan
 from tests.conftest import FakeClock
 from tests.harness import act as harness_act
-from tests.harness import actor_and_args
+from tests.harness import actor_and_args, said
 
 THEMES = [{"title": f"Thème {c}"} for c in "ABCDE"]
 
@@ -267,11 +267,11 @@ def test_work_at_a_table_is_seen_by_the_next_group_there() -> None:
     c.do(cafe.start)
     first, second = c.state.groups[0].members[0], c.state.groups[1].members[0]
     table = c.table_of(first)
-    c.do(cafe.contribute, first, table, "actor", "Regards Citoyens", "association", "open data")
+    c.do(cafe.contribute, first, table, "actor", said("Regards Citoyens"), "association", said("open data"))
     c.do(cafe.skip)
     assert c.table_of(second) == table  # group 2 sits where group 1 was
-    c.do(cafe.contribute, second, table, "actor", "regards-citoyens", "other", "")
-    c.do(cafe.contribute, second, table, "idea", "Publier les agendas")
+    c.do(cafe.contribute, second, table, "actor", said("regards-citoyens"), "other", said(""))
+    c.do(cafe.contribute, second, table, "idea", said("Publier les agendas"))
     assert c.state.count(table) == 2
     section = report(c.state, c.session, "fr")
     assert "objectif atteint" in section.paragraphs[table + 1]
@@ -284,21 +284,21 @@ def test_work_at_a_table_is_seen_by_the_next_group_there() -> None:
 def test_contributions_are_checked() -> None:
     c = Cafe(people=20, settings={"themes": THEMES[:2]})
     with pytest.raises(RuleViolation):
-        c.do(cafe.contribute, "tok000", 0, "idea", "trop tôt")
+        c.do(cafe.contribute, "tok000", 0, "idea", said("trop tôt"))
     c.do(cafe.start)
     token = c.state.groups[0].members[0]
     here = c.table_of(token)
     elsewhere = 1 - here
     for args, key in [
-        ((here, "idea", "   "), "world_cafe.error.empty_idea"),
-        ((here, "actor", "x" * 121), "world_cafe.error.too_long"),
-        ((elsewhere, "idea", "ailleurs"), "world_cafe.error.wrong_table"),
+        ((here, "idea", said("   ")), "world_cafe.error.empty_idea"),
+        ((here, "actor", said("x" * 121)), "world_cafe.error.too_long"),
+        ((elsewhere, "idea", said("ailleurs")), "world_cafe.error.wrong_table"),
     ]:
         with pytest.raises(RuleViolation) as refusal:
             c.do(cafe.contribute, token, *args)
         assert refusal.value.key == key
     with pytest.raises(RuleViolation):
-        c.do(cafe.contribute, "stranger", here, "idea", "qui suis-je")
+        c.do(cafe.contribute, "stranger", here, "idea", said("qui suis-je"))
 
 
 def test_a_contribution_sent_just_after_the_bell_still_reaches_its_table() -> None:
@@ -308,18 +308,18 @@ def test_a_contribution_sent_just_after_the_bell_still_reaches_its_table() -> No
     first = c.table_of(token)
     c.clock.advance(605)
     assert c.timing().rotation == 1
-    [added] = c.do(cafe.contribute, token, first, "idea", "écrit avant la cloche")
+    [added] = c.do(cafe.contribute, token, first, "idea", said("écrit avant la cloche"))
     assert (added.table, added.rotation) == (first, 0)
     c.clock.advance(GRACE := cafe.GRACE_SECONDS)
     with pytest.raises(RuleViolation):
-        c.do(cafe.contribute, token, first, "idea", f"{GRACE} s plus tard")
+        c.do(cafe.contribute, token, first, "idea", said(f"{GRACE} s plus tard"))
 
 
 def test_moderation_hides_and_edits_through_the_log() -> None:
     c = Cafe(people=10, settings={"themes": THEMES[:1]})
     c.do(cafe.start)
     token = c.state.groups[0].members[0]
-    c.do(cafe.contribute, token, 0, "actor", "Etalab", "public", "appelle Jean Dupont")
+    c.do(cafe.contribute, token, 0, "actor", said("Etalab"), "public", said("appelle Jean Dupont"))
     texts = {f.id: f.text for f in ACTIVITY.free_texts(c.state)}
     assert texts == {"c1": "Etalab", "c1.why": "appelle Jean Dupont"}
     cc = CommandContext(item=0, now=c.clock(), session=c.session, actor=HOST)
@@ -336,7 +336,7 @@ def test_moderation_hides_and_edits_through_the_log() -> None:
 def test_topics_keep_contributions_off_the_phase() -> None:
     c = Cafe(people=10, settings={"themes": THEMES[:1]})
     c.do(cafe.start)
-    [e] = c.do(cafe.contribute, c.state.groups[0].members[0], 0, "idea", "une idée")
+    [e] = c.do(cafe.contribute, c.state.groups[0].members[0], 0, "idea", said("une idée"))
     assert ACTIVITY.topics(e) == {"world_cafe:table:0", "tally:world_cafe"}
     [paused] = c.do(cafe.pause)
     assert "world_cafe:phase" in ACTIVITY.topics(paused) and "phase" not in ACTIVITY.topics(paused)
@@ -358,7 +358,15 @@ def test_nothing_is_lost_when_the_server_restarts(rooms, store, clock) -> None:
     act(cafe.start, None)
     state = room.state.activities[2]
     token = state.groups[1].members[0]
-    act(cafe.contribute, token, state.table_of(1, 0), "actor", "Regards Citoyens", "association", "")
+    act(
+        cafe.contribute,
+        token,
+        state.table_of(1, 0),
+        "actor",
+        said("Regards Citoyens"),
+        "association",
+        said(""),
+    )
     clock.advance(130)
     act(cafe.pause)
     again = Room.load(room.code, store, rooms.bus, clock).state.activities[2]

@@ -100,10 +100,10 @@ async def test_public_page_takes_comments_and_the_host_hides_one(create_user, fa
     await reader.open(f"/r/{room.code}")
     await reader.should_see("Notes et votes")
     await reader.should_see("Pas encore de commentaire.")
-    reader.find(marker="comment-text").type("Merci pour ce forum, Paul Martin était super")
+    reader.find(marker="comment-text").type("Merci pour ce forum, vivement le prochain")
     reader.find(marker="comment-send").click()
     await reader.should_see("Merci, votre commentaire est publié.")
-    await reader.should_see("Merci pour ce forum, Paul Martin était super")
+    await reader.should_see("Merci pour ce forum, vivement le prochain")
     reader.find(marker="comment-text").type("Un deuxième tout de suite")
     reader.find(marker="comment-send").click()
     await reader.should_see("Doucement : attendez")
@@ -114,12 +114,42 @@ async def test_public_page_takes_comments_and_the_host_hides_one(create_user, fa
     host.find(marker="hide-1").click()
     host.find(marker="confirm-hide").click()  # without a reason: refused
     await host.should_see("Indiquez le motif")
-    host.find(marker="reason").type("nom d'une personne")
+    host.find(marker="reason").type("hors sujet")
     host.find(marker="confirm-hide").click()
-    await host.should_see("Commentaire masqué par la modération (nom d'une personne).")
+    await host.should_see("Commentaire masqué par la modération (hors sujet).")
     await reader.open(f"/r/{room.code}")
-    await reader.should_not_see("Paul Martin")
-    await reader.should_see("nom d'une personne")
+    await reader.should_not_see("vivement le prochain")
+    await reader.should_see("hors sujet")
+
+
+async def test_a_comment_that_looks_personal_waits_for_review(create_user, fake_plan) -> None:
+    room, key = live_session(fake_plan)
+    room.run_now(HOST, rules.close)
+    room.run_now(HOST, feedback.set_publication, True)
+    author, other = create_user(), create_user()
+    await author.open(f"/r/{room.code}")
+    author.find(marker="comment-text").type("Écrivez à paul.martin@example.org pour la suite")
+    author.find(marker="comment-send").click()
+    await author.should_see("Votre texte attend une relecture")
+    await author.should_see("paul.martin@example.org")  # its author sees it, marked as waiting
+    await author.should_see("En attente de relecture")
+    await other.open(f"/r/{room.code}")
+    await other.should_see("Pas encore de commentaire.")
+    await other.should_not_see("paul.martin")  # nobody else does
+    assert "paul.martin" not in (await other.http_client.get(f"/api/sessions/{room.code}/export.csv")).text
+
+    console = create_user()
+    await console.open(f"/host/{room.code}?key={key}")
+    await console.should_see("1 à relire")
+    await console.should_see("<mark>paul.martin@example.org</mark>")
+    console.find(marker="queue-edit-c-1").click()
+    console.find(marker="queue-edit-text").clear().type("Écrivez à l'équipe du forum pour la suite")
+    console.find(marker="queue-edit-save").click()
+    await console.should_see("Approuvé : le texte est affiché.")
+    await other.open(f"/r/{room.code}")
+    await other.should_see("Écrivez à l'équipe du forum pour la suite")
+    await other.should_not_see("paul.martin")
+    assert [m.action for m in room.state.moderation] == ["approve"]
 
 
 async def test_erase_from_the_console_asks_for_the_code(user, fake_plan) -> None:

@@ -7,6 +7,7 @@ from facilitation import session as rules
 from facilitation.commands import HOST, Actor
 from tests.conftest import running_service
 from tests.harness import act as harness_act
+from tests.harness import said
 
 PLAN = "open-detat-2018-03-12"
 CAFE = 2  # the café's place in the 2018 agenda
@@ -106,7 +107,7 @@ async def test_console_moderates_a_contribution(create_user) -> None:
     at_the_cafe(room)
     act(room, cafe.start, None)
     token = next(iter(room.state.participants))
-    act(room, cafe.contribute, token, 0, "actor", "Etalab", "public", "cité par Jean Dupont")
+    act(room, cafe.contribute, token, 0, "actor", said("Etalab"), "public", said("cité par Jean Dupont"))
     host = create_user()
     await host.open(f"/host/{room.code}?key={key}")
     await host.should_see("cité par Jean Dupont")

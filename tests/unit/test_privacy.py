@@ -13,6 +13,7 @@ from facilitation.i18n import RuleViolation
 from facilitation.restitution import archive
 from facilitation.rooms import DAY, Rooms
 from facilitation.store import Store
+from tests.harness import said
 from tests.unit.test_restitution_support import registry, run_session, write_plan
 
 TOKENS = [f"Tk{i}x-RANDOMTOKENVALUE{i:02d}" for i in range(5)]
@@ -111,7 +112,7 @@ def test_erase_removes_everything_of_the_session_from_the_files(tmp_path, plans,
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
     archive.attach(rooms)
     room = run_session(rooms, clock, TOKENS)
-    room.run_now(PUBLIC, feedback.post_comment, "UNIQUE-COMMENT-MARKER")
+    room.run_now(PUBLIC, feedback.post_comment, said("UNIQUE-COMMENT-MARKER"))
     other = run_session(rooms, clock, ["x" * 22])
     assert b"UNIQUE-COMMENT-MARKER" in raw_bytes(path) and b"Jean Dupont" in raw_bytes(path)
 
@@ -122,7 +123,7 @@ def test_erase_removes_everything_of_the_session_from_the_files(tmp_path, plans,
     assert rooms.get(other.code) is not None  # the other session is untouched
     assert rooms.erase(room.code) is False
     with pytest.raises(RuleViolation, match="error.erased"):  # views still holding it refuse
-        room.run_now(PUBLIC, feedback.post_comment, "after")
+        room.run_now(PUBLIC, feedback.post_comment, said("after"))
 
 
 def test_retention_purges_raw_events_and_keeps_the_restitution(tmp_path, plans, clock) -> None:
@@ -131,7 +132,7 @@ def test_retention_purges_raw_events_and_keeps_the_restitution(tmp_path, plans, 
     archive.attach(rooms)
     room = run_session(rooms, clock, TOKENS)
     code = room.code
-    room.run_now(PUBLIC, feedback.post_comment, "Avant la purge")
+    room.run_now(PUBLIC, feedback.post_comment, said("Avant la purge"))
     live = run_session(rooms, clock, ["y" * 22], close=False, named="Paul Martin")
     before = archive.document(rooms, code, "fr")
     assert before is not None
@@ -156,7 +157,7 @@ def test_retention_purges_raw_events_and_keeps_the_restitution(tmp_path, plans, 
     assert after is not None
     assert after.sections == before.sections and after.agenda == before.agenda
     assert archive.is_published(rooms, code)
-    rooms.get(code).run_now(PUBLIC, feedback.post_comment, "Toujours ouvert aux commentaires")
+    rooms.get(code).run_now(PUBLIC, feedback.post_comment, said("Toujours ouvert aux commentaires"))
     assert [c.text for c in archive.document(rooms, code, "en").comments] == [
         "Avant la purge",
         "Toujours ouvert aux commentaires",
@@ -168,20 +169,20 @@ def test_comments_are_checked_and_their_moderation_logged(tmp_path, plans, clock
     rooms = Rooms(Store(tmp_path / "c.db"), clock=clock, registry=registry(), plans_dir=plans)
     draft, _ = rooms.create(plan="essai")
     with pytest.raises(RuleViolation) as refusal:
-        draft.run_now(PUBLIC, feedback.post_comment, "trop tôt")
+        draft.run_now(PUBLIC, feedback.post_comment, said("trop tôt"))
     assert refusal.value.key == "restitution.error.not_published"
     room = run_session(rooms, clock, TOKENS)
     with pytest.raises(RuleViolation, match="too_long"):
-        room.run_now(PUBLIC, feedback.post_comment, "x" * (feedback.MAX_COMMENT + 1))
+        room.run_now(PUBLIC, feedback.post_comment, said("x" * (feedback.MAX_COMMENT + 1)))
     with pytest.raises(RuleViolation, match="empty"):
-        room.run_now(PUBLIC, feedback.post_comment, "   ")
-    room.run_now(PUBLIC, feedback.post_comment, "premier")
-    room.run_now(PUBLIC, feedback.post_comment, "second")
+        room.run_now(PUBLIC, feedback.post_comment, said("   "))
+    room.run_now(PUBLIC, feedback.post_comment, said("premier"))
+    room.run_now(PUBLIC, feedback.post_comment, said("second"))
     assert [c.text for c in room.state.comments] == ["premier", "second"]
     with pytest.raises(RuleViolation, match="forbidden"):
-        room.run_now(PUBLIC, feedback.moderate_comment, 1, True, "hors sujet")
+        room.run_now(PUBLIC, feedback.moderate_comment, 1, hide=True, reason="hors sujet")
     with pytest.raises(RuleViolation, match="reason_required"):
-        room.run_now(HOST, feedback.moderate_comment, 1, True, "  ")
-    room.run_now(HOST, feedback.moderate_comment, 1, True, "hors sujet")
+        room.run_now(HOST, feedback.moderate_comment, 1, hide=True, reason="  ")
+    room.run_now(HOST, feedback.moderate_comment, 1, hide=True, reason="hors sujet")
     assert room.state.comments[0].hidden and room.state.moderation[-1].reason == "hors sujet"
     assert rooms.store.count_events(room.code, "session.comment_moderated") == 1

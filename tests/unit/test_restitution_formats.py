@@ -17,6 +17,7 @@ from facilitation.commands import HOST, PUBLIC
 from facilitation.restitution import archive, charts, opendata, render_html, render_md
 from facilitation.restitution.model import Restitution, build
 from facilitation.rooms import Rooms
+from tests.harness import said
 from tests.unit.test_restitution_support import add_note, registry, run_session, write_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,9 +82,9 @@ def fake_rooms(store, clock, tmp_path) -> Rooms:
 @pytest.fixture
 def doc(fake_rooms, clock) -> Restitution:
     room = run_session(fake_rooms, clock, TOKENS)
-    room.run_now(PUBLIC, feedback.post_comment, "Merci pour | ce forum,\nà refaire.")
-    room.run_now(HOST, feedback.moderate_comment, 1, True, "contient un nom")
-    room.run_now(PUBLIC, feedback.post_comment, "Vive la transparence")
+    room.run_now(PUBLIC, feedback.post_comment, said("Merci pour | ce forum,\nà refaire."))
+    room.run_now(HOST, feedback.moderate_comment, 1, hide=True, reason="contient un nom")
+    room.run_now(PUBLIC, feedback.post_comment, said("Vive la transparence"))
     result = archive.document(fake_rooms, room.code, "fr")
     assert result is not None
     return result

@@ -168,6 +168,7 @@ class FakeNotes:
         *,
         hide: bool | None = None,
         text: str | None = None,
+        approve: bool = False,
     ) -> list[ActivityEvent]:
         if text_id not in state.notes:
             raise RuleViolation("restitution.error.no_text")

@@ -17,6 +17,7 @@ from facilitation import feedback
 from facilitation.commands import HOST, PUBLIC
 from facilitation.rooms import Rooms
 from facilitation.text import clean_text, strip_invisible
+from tests.harness import said
 from tests.unit.test_restitution_support import registry, run_session, write_plan
 
 BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
@@ -140,8 +141,8 @@ def test_comments_and_reasons_are_cleaned(store, clock, tmp_path) -> None:
     write_plan(tmp_path / "plans")
     fake = Rooms(store, clock=clock, registry=registry(), plans_dir=tmp_path / "plans")
     room = run_session(fake, clock, [f"tok{i:02d}-abcdefghijklmnopq" for i in range(3)])
-    room.run_now(PUBLIC, feedback.post_comment, f"{DIRTY}\r\n\r\n\r\nfin\u202e")
-    room.run_now(HOST, feedback.moderate_comment, 1, True, f"motif {DIRTY}")
+    room.run_now(PUBLIC, feedback.post_comment, said(f"{DIRTY}\r\n\r\n\r\nfin\u202e"))
+    room.run_now(HOST, feedback.moderate_comment, 1, hide=True, reason=f"motif {DIRTY}")
     [comment] = room.state.comments
     assert comment.text == f"{CLEAN}\n\nfin"
     assert comment.reason == f"motif {CLEAN}"

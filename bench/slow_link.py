@@ -208,7 +208,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 def report(visits: dict[str, list[dict[str, Any]]], args: argparse.Namespace) -> dict[str, Any]:
     print(
         f"Join page on a weak link: {args.latency} ms latency, {args.kbps} kB/s, CPU x{args.cpu}, "
-        f"{os.cpu_count()} cores; median of {args.runs} runs"
+        f"{os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}); median of {args.runs} runs"
     )
     print(f"{'visit':8} {'requests':>8} {'KB':>8} {'visible s':>10} {'clickable s':>12}")
     summary = {}

@@ -1,0 +1,140 @@
+"""The join page stays light: every utility class and icon the code uses is served without
+Tailwind's runtime or the icon font, and static files are precompressed and cached."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import brotli
+import nicegui
+import pytest
+
+from facilitation.ui import delivery
+from scripts.css_usage import css_in_code, defined_classes, matches, used_classes, used_icons
+from scripts.make_icons import QUASAR_ICONS
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+ASSETS = ROOT / "assets"
+NICEGUI_STATIC = Path(nicegui.__file__).parent / "static"
+OURS = ("q-", "cercle-", "nicegui-")  # Quasar's, NiceGUI's, and our own stylesheet's
+HOOKS = {"hidden-comment"}  # classes that only mark an element (for tests), styled by nothing
+
+
+def our_css() -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in ASSETS.glob("*.css")) + css_in_code()
+
+
+def quasar_css() -> str:
+    names = ("quasar.unimportant.prod.css", "quasar.important.prod.css", "nicegui.css")
+    return "\n".join((NICEGUI_STATIC / name).read_text(encoding="utf-8") for name in names)
+
+
+def test_the_extraction_sees_every_kind_of_use(tmp_path) -> None:
+    source = tmp_path / "views.py"
+    source.write_text(
+        'ui.row().classes("w-full max-md:flex-wrap")\n'
+        'ui.label().classes("font-bold" if x else "w-[36rem]")\n'
+        'ui.label().classes(f"cercle-page-{kind} gap-3")\n'
+        "ui.html('<div class=\"text-xs uppercase\">')\n"
+        'ui.button(icon="send")\n'
+        'self.icon("push_pin", "key")\n'
+    )
+    assert set(used_classes([source])) == {
+        "w-full",
+        "max-md:flex-wrap",
+        "font-bold",
+        "w-[36rem]",
+        "cercle-page-*",
+        "gap-3",
+        "text-xs",
+        "uppercase",
+    }
+    assert set(used_icons([source])) == {"send", "push_pin"}
+
+
+def test_css_escapes_are_read() -> None:
+    css = ".max-md\\:flex-wrap { @media (width < 48rem) { flex-wrap: wrap; } } .w-\\[36rem\\], a.b:hover {}"
+    assert defined_classes(css) == {"max-md:flex-wrap", "w-[36rem]", "b"}
+    assert matches("cercle-page-*", {"cercle-page-phone"}) and not matches("x-*", {"y-1"})
+
+
+def test_every_class_the_code_uses_is_defined_without_tailwind() -> None:
+    """A new utility class: run `python scripts/make_utilities_css.py` (it writes assets/utilities.css)."""
+    defined = defined_classes(our_css()) | defined_classes(quasar_css())
+    missing = {
+        token: where
+        for token, where in used_classes().items()
+        if not token.startswith(OURS) and token not in HOOKS and not matches(token, defined)
+    }
+    assert not missing, f"classes no stylesheet defines (run scripts/make_utilities_css.py): {missing}"
+
+
+def test_utilities_keep_their_cascade_layer() -> None:
+    """Utilities in Tailwind's layer: our unlayered cercle.css still wins over them, as before."""
+    css = (ASSETS / "utilities.css").read_text(encoding="utf-8")
+    assert "@layer utilities {" in css and "@layer base {" in css  # the utilities and Tailwind's reset
+    assert ".w-full {" in css.split("@layer utilities {", 1)[1]
+
+
+def icon_map() -> dict[str, str]:
+    text = (ASSETS / "icons.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"window\.cercleIcons = (\{.*\});", text, re.S).group(1))
+
+
+def test_every_icon_the_code_uses_is_drawn_inline() -> None:
+    """A new icon: run `python scripts/make_icons.py` (it writes assets/icons.js)."""
+    icons = icon_map()
+    missing = {name: where for name, where in used_icons().items() if name not in icons}
+    assert not missing, f"icons without an outline (run scripts/make_icons.py): {missing}"
+    assert set(QUASAR_ICONS) <= set(icons)
+    for outline in icons.values():
+        path, view_box = outline.split("|")
+        assert re.match(r"^M[\d.]", path) and view_box == "0 0 512 512"  # what Quasar draws as <svg>
+
+
+def test_the_icon_map_reaches_quasar_before_it_is_installed() -> None:
+    from nicegui import app
+
+    script = delivery.ICON_MAP + app.config.vue_config_script
+    assert script.index("iconMapFn") < script.index("app.use(Quasar")
+    assert delivery.url("icons.js") in delivery.head_html()
+
+
+def test_versioned_assets_are_cached_for_a_year_and_others_revalidated() -> None:
+    version = delivery.digest(ASSETS / "cercle.css")
+    assert delivery.url("cercle.css") == f"/assets/cercle.css?v={version}"
+    assert delivery.locate("/assets/cercle.css", f"v={version}") == (
+        (ASSETS / "cercle.css").resolve(),
+        delivery.YEAR,
+    )
+    assert delivery.locate("/assets/cercle.css", "v=000000000000")[1] == "no-cache"
+    assert delivery.locate("/assets/cercle.css", "")[1] == "no-cache"
+    static = delivery.locate(f"/_nicegui/{nicegui.__version__}/static/nicegui.js", "")
+    assert static == ((NICEGUI_STATIC / "nicegui.js").resolve(), delivery.YEAR)
+    assert delivery.locate("/assets/../main.py", "") is None
+    assert delivery.locate("/j/ABC123", "") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (b"gzip, deflate, br, zstd", "br"),
+        (b"gzip, deflate", "gzip"),
+        (b"br;q=0, gzip", "gzip"),
+        (b"identity", None),
+        (b"", None),
+    ],
+)
+def test_the_best_accepted_encoding(header: bytes, expected: str | None) -> None:
+    assert delivery.accepted({b"accept-encoding": header}) == expected
+
+
+def test_compressed_once_and_decoded_back() -> None:
+    path = ASSETS / "cercle.css"
+    raw = path.read_bytes()
+    assert brotli.decompress(delivery.encoded(path, "br")) == raw
+    assert gzip.decompress(delivery.encoded(path, "gzip")) == raw
+    assert delivery.encoded(path, "br") is delivery.encoded(path, "br")  # kept, not recomputed

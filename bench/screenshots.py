@@ -28,8 +28,16 @@ PROJECTOR = {"width": 1920, "height": 1080}
 MASK = "[data-testid=wc-clock], [data-join-url] svg, .cercle-code, .cercle-screen-url, [data-testid=join-url]"
 
 
+UNRESOLVED = (
+    "[...document.querySelectorAll('*')].map(e => e.tagName.toLowerCase()).filter(t => t.startsWith('q-'))"
+)
+
+
 def shoot(page: Any, out: Path, name: str) -> None:
     page.wait_for_load_state("networkidle")
+    unresolved = page.evaluate(UNRESOLVED)  # a Quasar component missing from the page's Quasar
+    if unresolved:
+        print(f"{name}: components not rendered: {sorted(set(unresolved))}")
     page.wait_for_timeout(600)  # transitions and fonts
     page.screenshot(
         path=str(out / f"{name}.png"), full_page=True, mask=[page.locator(MASK)], animations="disabled"

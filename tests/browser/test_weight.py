@@ -32,6 +32,16 @@ def from_network(context, page):
     return lambda: [url for rid, url in sent.items() if rid not in cached]
 
 
+UNRESOLVED = (
+    "[...document.querySelectorAll('*')].map(e => e.tagName.toLowerCase()).filter(t => t.startsWith('q-'))"
+)
+
+
+def assert_rendered(page) -> None:
+    """Every Quasar component on the page was rendered: none is missing from the Quasar subset."""
+    assert page.evaluate(UNRESOLVED) == []
+
+
 def assert_light(seen: dict[str, dict[str, str]]) -> None:
     assert seen, "no response recorded"
     heavy = [url for url in seen if ".woff" in url or "tailwindcss" in url]
@@ -50,15 +60,19 @@ def test_a_phone_loads_no_font_and_no_tailwind_and_caches_the_rest(server, brows
     assert phone.evaluate("getComputedStyle(document.querySelector('.w-full')).width") != "auto"
     phone.wait_for_load_state("networkidle")
     assert_light(seen)
+    assert_rendered(phone)
 
     page = seen[session["join_url"]]
     assert page["content-encoding"] == "gzip" and page["cache-control"] == "no-store"
-    quasar = next(headers for url, headers in seen.items() if url.endswith("/quasar.umd.prod.js"))
+    quasar = next(headers for url, headers in seen.items() if "/quasar.umd.prod.js?v=" in url)
     assert quasar["content-encoding"] == "br" and "immutable" in quasar["cache-control"]
+    assert int(quasar["content-length"]) < 60_000  # Quasar without the components no page uses
     ours = next(headers for url, headers in seen.items() if "/assets/cercle.css?v=" in url)
     assert ours["content-encoding"] == "br" and "max-age=31536000" in ours["cache-control"]
 
     accept.click()
+    phone.get_by_test_id("join").wait_for()
+    assert_rendered(phone)
     phone.get_by_test_id("join").click()
     phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
 
@@ -86,6 +100,10 @@ def test_the_console_and_the_screen_draw_their_icons_without_the_font(server, br
     host.wait_for_load_state("networkidle")
     assert host.locator(".q-icon svg").count() >= 3
     assert host.locator(".q-icon.material-icons").count() == 0  # no glyph waits for a font
+    assert_rendered(host)
+    host.get_by_text("Clore la session").click()  # a dialog
+    host.get_by_role("dialog").wait_for()
+    assert_rendered(host)
 
     screen_context = browser.new_context(viewport=PROJECTOR)
     screen_seen = recording(screen_context)
@@ -93,6 +111,7 @@ def test_the_console_and_the_screen_draw_their_icons_without_the_font(server, br
     screen.goto(session["screen_url"])
     screen.get_by_test_id("screen-count").wait_for()
     screen.wait_for_load_state("networkidle")
+    assert_rendered(screen)
     assert_light(seen)
     assert_light(screen_seen)
     context.close()

@@ -15,6 +15,7 @@ import pytest
 from facilitation.ui import delivery
 from scripts.css_usage import css_in_code, defined_classes, matches, used_classes, used_icons
 from scripts.make_icons import QUASAR_ICONS
+from scripts.make_quasar_subset import built_components, needed_components, tags_of, ui_names
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ASSETS = ROOT / "assets"
@@ -138,3 +139,32 @@ def test_compressed_once_and_decoded_back() -> None:
     assert brotli.decompress(delivery.encoded(path, "br")) == raw
     assert gzip.decompress(delivery.encoded(path, "gzip")) == raw
     assert delivery.encoded(path, "br") is delivery.encoded(path, "br")  # kept, not recomputed
+
+
+def test_the_quasar_subset_has_every_component_the_pages_render() -> None:
+    """A new kind of element, or a NiceGUI upgrade: run `python scripts/make_quasar_subset.py`."""
+    missing = set(needed_components()) - set(built_components())
+    assert not missing, f"not in assets/quasar.subset.js (run scripts/make_quasar_subset.py): {missing}"
+    assert delivery.quasar_version(delivery.SUBSET) == delivery.quasar_version(
+        NICEGUI_STATIC / "quasar.umd.prod.js"
+    )
+
+
+def test_what_an_element_renders_is_read_from_nicegui(tmp_path) -> None:
+    source = tmp_path / "views.py"
+    source.write_text('ui.select([])\nui.button("x").tooltip("y")\nui.element("q-chip")\n')
+    assert ui_names([source]) == {"select", "button", "tooltip", "element", "tag:q-chip"}
+    assert "q-select" in tags_of("select") and tags_of("button") == {"q-btn"}
+    assert {"QSelect", "QBtn", "QTooltip", "QChip", "QLayout", "QPage"} <= set(needed_components([source]))
+
+
+def test_pages_ask_for_the_subset_by_its_hash() -> None:
+    from nicegui.client import templates
+
+    assert delivery.use_quasar_subset()
+    template = templates.env.loader.get_source(templates.env, "index.html")[0]
+    assert f"/static/quasar.umd.prod.js?v={delivery.digest(delivery.SUBSET)}" in template
+    version = delivery.digest(delivery.SUBSET)
+    quasar = f"/_nicegui/{nicegui.__version__}/static/quasar.umd.prod.js"
+    assert delivery.locate(quasar, f"v={version}") == (delivery.SUBSET, delivery.YEAR)
+    assert delivery.locate(quasar, "")[0] == (NICEGUI_STATIC / "quasar.umd.prod.js").resolve()  # the full one

@@ -1,20 +1,13 @@
-"""How pages reach a phone on a weak link: versioned assets, long caching, brotli, inline icons.
+"""How pages reach a phone on a weak link: precompressed static files, inline icons.
 
-- Our files under `/assets/` are linked with a hash of their content (`?v=`). With the right
-  hash a file is cached for a year (`immutable`); without it, it is revalidated (`no-cache`).
-  NiceGUI's own files (`/_nicegui/{version}/static/`) carry its version in their path and are
-  cached for a year as well. Pages themselves are never stored (NiceGUI's `no-store`).
-- Static text files (NiceGUI's and ours) are compressed once, with brotli at its best level (gzip
-  for browsers without brotli), kept in memory and sent as they are: a fifth fewer bytes than
-  gzip on the fly, and no CPU per request. Pages, JSON and the rest keep NiceGUI's gzip
+- Static text files (NiceGUI's, ours, and the lighter stand-ins of static_files.py) are
+  compressed once, with brotli at its best level (gzip for browsers without brotli), kept in
+  memory and sent as they are: a fifth fewer bytes than gzip on the fly, and no CPU per request.
+  Cache headers come from static_files.py. Pages, JSON and the rest keep NiceGUI's gzip
   (Starlette's GZipMiddleware, which flushes streamed responses chunk by chunk); the websocket
   is never compressed (per-message deflate is off, see main.py).
 - Icons are inline SVG (assets/icons.js, written by scripts/make_icons.py): Quasar's `iconMapFn`
   turns an icon's name into its outline, and the 129 KB icon font is never loaded.
-- Quasar comes without the components no page uses (assets/quasar.subset.js, written by
-  scripts/make_quasar_subset.py): 47 KB over the wire instead of 129 KB. Pages ask for it with
-  its hash (`quasar.umd.prod.js?v=`); NiceGUI's full file stays at the plain address, and is
-  used again if the subset's Quasar version is not the one NiceGUI ships.
 - Tailwind does not run in the browser (`ui.run(tailwind=False)`): the utilities the code uses
   are in assets/utilities.css, written by scripts/make_utilities_css.py.
 """
@@ -22,30 +15,30 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
 import logging
-import re
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 import anyio
 import brotli
-import jinja2
-import nicegui
 from nicegui import app, background_tasks
-from nicegui import client as nicegui_client
+
+from .static_files import (
+    ASSETS,
+    ICONS,
+    NICEGUI_STATIC,
+    STYLESHEETS,
+    SUBSETS,
+    digest,
+    locate,
+    subsets_in_use,
+    use_subsets,
+)
 
 log = logging.getLogger(__name__)
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
-NICEGUI_STATIC = Path(nicegui.__file__).resolve().parent / "static"
-STATIC_PREFIX = f"/_nicegui/{nicegui.__version__}/static/"
-ASSETS_PREFIX = "/assets/"
-YEAR = "public, max-age=31536000, immutable"
-REVALIDATE = "no-cache"
 TYPES = {
     ".js": "text/javascript; charset=utf-8",
     ".mjs": "text/javascript; charset=utf-8",
@@ -57,16 +50,9 @@ TYPES = {
     ".txt": "text/plain; charset=utf-8",
 }
 LARGEST = 4_000_000  # bytes: larger files go uncompressed rather than sit in memory
-STYLESHEETS = ("utilities.css", "cercle.css")  # utilities first: cercle.css wins ties, as it did
-ICONS = "icons.js"
-QUASAR = "quasar.umd.prod.js"  # the file of NiceGUI's that the subset replaces
-SUBSET = ASSETS / "quasar.subset.js"
-QUASAR_VERSION = re.compile(r"Quasar Framework v(\S+)")
 # What every page loads (with prod_js): compressed at start-up, so that no phone waits for it.
 EVERY_PAGE = (
     "fonts.css",
-    "quasar.unimportant.prod.css",
-    "quasar.important.prod.css",
     "nicegui.css",
     "socket.io.min.js",
     "vue.esm-browser.prod.js",
@@ -83,32 +69,9 @@ ICON_MAP = (
     "(window.cercleIcons && window.cercleIcons[name] ? { icon: window.cercleIcons[name] } : undefined);\n"
 )
 
-_subset = {"active": False}
-_template_loader: list[jinja2.BaseLoader] = []  # NiceGUI's own, kept to patch it afresh
 _encoded: dict[tuple[str, str, int, int], bytes] = {}
-_digests: dict[tuple[str, int, int], str] = {}
 _locks: dict[tuple[str, str, int, int], threading.Lock] = {}
 _guard = threading.Lock()
-
-
-def digest(path: Path) -> str:
-    """A short hash of a file's content, recomputed when the file changes."""
-    stat = path.stat()
-    key = (str(path), stat.st_mtime_ns, stat.st_size)
-    if key not in _digests:
-        _digests[key] = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return _digests[key]
-
-
-def url(name: str) -> str:
-    """The versioned address of a file in assets/: cached for a year, replaced when it changes."""
-    return f"{ASSETS_PREFIX}{name}?v={digest(ASSETS / name)}"
-
-
-def head_html() -> str:
-    """The stylesheets and the icons, for a page's <head>."""
-    links = "".join(f'<link rel="stylesheet" href="{url(name)}">' for name in STYLESHEETS)
-    return links + f'<script defer src="{url(ICONS)}"></script>'
 
 
 def compress(data: bytes, encoding: str) -> bytes:
@@ -139,9 +102,8 @@ def is_cached(path: Path, encoding: str) -> bool:
 
 def warm() -> None:
     """Compress what every page loads (in a worker thread: brotli releases the GIL)."""
-    quasar = [SUBSET] if _subset["active"] else [NICEGUI_STATIC / QUASAR]
     files = [NICEGUI_STATIC / name for name in EVERY_PAGE] + [ASSETS / name for name in (*STYLESHEETS, ICONS)]
-    files += quasar
+    files += SUBSETS.values() if subsets_in_use() else [NICEGUI_STATIC / name for name in SUBSETS]
     for path in files:
         if path.is_file():
             for encoding in ("br", "gzip"):
@@ -159,54 +121,6 @@ def accepted(headers: dict[bytes, bytes]) -> str | None:
         if offered.get(encoding):
             return encoding
     return None
-
-
-def quasar_version(path: Path) -> str | None:
-    """The Quasar version a build says in its banner."""
-    match = QUASAR_VERSION.search(path.read_text(encoding="utf-8")[:400]) if path.is_file() else None
-    return match.group(1) if match else None
-
-
-def use_quasar_subset() -> bool:
-    """Pages load the subset (by its hash) when it is built for the Quasar that NiceGUI ships."""
-    env = nicegui_client.templates.env
-    if not _template_loader:
-        _template_loader.append(env.loader)
-    env.loader = _template_loader[0]
-    env.cache.clear()
-    _subset["active"] = False
-    if quasar_version(SUBSET) != quasar_version(NICEGUI_STATIC / QUASAR):
-        log.warning("assets/quasar.subset.js is not for NiceGUI's Quasar: serving the full Quasar")
-        return False
-    template = env.loader.get_source(env, "index.html")[0]
-    marker = f'/static/{QUASAR}"'
-    if marker not in template:
-        log.warning("NiceGUI's page template no longer loads %s: serving the full Quasar", QUASAR)
-        return False
-    patched = template.replace(marker, f'/static/{QUASAR}?v={digest(SUBSET)}"')
-    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"index.html": patched}), _template_loader[0]])
-    _subset["active"] = True
-    return True
-
-
-def locate(path: str, query: str) -> tuple[Path, str] | None:
-    """The static file a request asks for, with its Cache-Control; None for anything else."""
-    if path == STATIC_PREFIX + QUASAR and _subset["active"] and "v=" in query:
-        fresh = parse_qs(query).get("v", [""])[0] == digest(SUBSET)
-        return SUBSET, YEAR if fresh else REVALIDATE
-    if path.startswith(STATIC_PREFIX):
-        root, rest, cache = NICEGUI_STATIC, path[len(STATIC_PREFIX) :], YEAR
-    elif path.startswith(ASSETS_PREFIX):
-        root, rest, cache = ASSETS, path[len(ASSETS_PREFIX) :], ""
-    else:
-        return None
-    file = (root / rest).resolve()
-    if not file.is_relative_to(root.resolve()) or not file.is_file():
-        return None
-    if not cache:
-        versions = parse_qs(query).get("v", [])
-        cache = YEAR if versions and versions[0] == digest(file) else REVALIDATE
-    return file, cache
 
 
 Scope = MutableMapping[str, Any]
@@ -273,7 +187,7 @@ def with_cache_control(send: Send, cache: str) -> Send:
 def install() -> None:
     """Before ui.run: the middleware, the icon map, and the compression of what every page loads."""
     app.add_middleware(StaticDelivery)
-    use_quasar_subset()
+    use_subsets()
     if ICON_MAP not in app.config.vue_config_script:
         app.config.vue_config_script = ICON_MAP + app.config.vue_config_script
 

@@ -12,10 +12,10 @@ import brotli
 import nicegui
 import pytest
 
-from facilitation.ui import delivery
+from facilitation.ui import delivery, static_files
 from scripts.css_usage import css_in_code, defined_classes, matches, used_classes, used_icons
 from scripts.make_icons import QUASAR_ICONS
-from scripts.make_quasar_subset import built_components, needed_components, tags_of, ui_names
+from scripts.make_quasar_subset import built_components, needed_components, purge, tags_of, ui_names
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ASSETS = ROOT / "assets"
@@ -101,22 +101,22 @@ def test_the_icon_map_reaches_quasar_before_it_is_installed() -> None:
 
     script = delivery.ICON_MAP + app.config.vue_config_script
     assert script.index("iconMapFn") < script.index("app.use(Quasar")
-    assert delivery.url("icons.js") in delivery.head_html()
+    assert static_files.url("icons.js") in static_files.head_html()
 
 
 def test_versioned_assets_are_cached_for_a_year_and_others_revalidated() -> None:
-    version = delivery.digest(ASSETS / "cercle.css")
-    assert delivery.url("cercle.css") == f"/assets/cercle.css?v={version}"
-    assert delivery.locate("/assets/cercle.css", f"v={version}") == (
+    version = static_files.digest(ASSETS / "cercle.css")
+    assert static_files.url("cercle.css") == f"/assets/cercle.css?v={version}"
+    assert static_files.locate("/assets/cercle.css", f"v={version}") == (
         (ASSETS / "cercle.css").resolve(),
-        delivery.YEAR,
+        static_files.YEAR,
     )
-    assert delivery.locate("/assets/cercle.css", "v=000000000000")[1] == "no-cache"
-    assert delivery.locate("/assets/cercle.css", "")[1] == "no-cache"
-    static = delivery.locate(f"/_nicegui/{nicegui.__version__}/static/nicegui.js", "")
-    assert static == ((NICEGUI_STATIC / "nicegui.js").resolve(), delivery.YEAR)
-    assert delivery.locate("/assets/../main.py", "") is None
-    assert delivery.locate("/j/ABC123", "") is None
+    assert static_files.locate("/assets/cercle.css", "v=000000000000")[1] == "no-cache"
+    assert static_files.locate("/assets/cercle.css", "")[1] == "no-cache"
+    static = static_files.locate(f"/_nicegui/{nicegui.__version__}/static/nicegui.js", "")
+    assert static == ((NICEGUI_STATIC / "nicegui.js").resolve(), static_files.YEAR)
+    assert static_files.locate("/assets/../main.py", "") is None
+    assert static_files.locate("/j/ABC123", "") is None
 
 
 @pytest.mark.parametrize(
@@ -145,9 +145,10 @@ def test_the_quasar_subset_has_every_component_the_pages_render() -> None:
     """A new kind of element, or a NiceGUI upgrade: run `python scripts/make_quasar_subset.py`."""
     missing = set(needed_components()) - set(built_components())
     assert not missing, f"not in assets/quasar.subset.js (run scripts/make_quasar_subset.py): {missing}"
-    assert delivery.quasar_version(delivery.SUBSET) == delivery.quasar_version(
-        NICEGUI_STATIC / "quasar.umd.prod.js"
-    )
+    for stand_in in static_files.SUBSETS.values():
+        assert static_files.made_for_this_nicegui(stand_in), (
+            f"{stand_in.name}: run scripts/make_quasar_subset.py"
+        )
 
 
 def test_what_an_element_renders_is_read_from_nicegui(tmp_path) -> None:
@@ -158,13 +159,24 @@ def test_what_an_element_renders_is_read_from_nicegui(tmp_path) -> None:
     assert {"QSelect", "QBtn", "QTooltip", "QChip", "QLayout", "QPage"} <= set(needed_components([source]))
 
 
-def test_pages_ask_for_the_subset_by_its_hash() -> None:
+def test_unused_quasar_rules_are_dropped_and_the_rest_kept() -> None:
+    css = (
+        ".q-btn{a:1}.q-table__top{b:2}.q-btn,.q-table{c:3}@media (min-width:1px){.q-table{d:4}.row{e:5}}"
+        '[dir="rtl"] .q-btn{f:6}body.body--dark .q-btn{g:7}.q-pa-md{h:8}.text-primary{i:9}'
+    )
+    assert purge(css, {"q-btn"}) == (
+        ".q-btn{a:1}.q-btn,.q-table{c:3}@media (min-width:1px){.row{e:5}}.q-pa-md{h:8}.text-primary{i:9}"
+    )
+
+
+def test_pages_ask_for_the_subsets_by_their_hash() -> None:
     from nicegui.client import templates
 
-    assert delivery.use_quasar_subset()
+    assert static_files.use_subsets()
     template = templates.env.loader.get_source(templates.env, "index.html")[0]
-    assert f"/static/quasar.umd.prod.js?v={delivery.digest(delivery.SUBSET)}" in template
-    version = delivery.digest(delivery.SUBSET)
-    quasar = f"/_nicegui/{nicegui.__version__}/static/quasar.umd.prod.js"
-    assert delivery.locate(quasar, f"v={version}") == (delivery.SUBSET, delivery.YEAR)
-    assert delivery.locate(quasar, "")[0] == (NICEGUI_STATIC / "quasar.umd.prod.js").resolve()  # the full one
+    prefix = f"/_nicegui/{nicegui.__version__}/static/"
+    for name, stand_in in static_files.SUBSETS.items():
+        version = static_files.digest(stand_in)
+        assert f"/static/{name}?v={version}" in template
+        assert static_files.locate(prefix + name, f"v={version}") == (stand_in, static_files.YEAR)
+        assert static_files.locate(prefix + name, "")[0] == (NICEGUI_STATIC / name).resolve()  # the full one

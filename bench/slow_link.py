@@ -10,6 +10,8 @@ navigation's start to:
 - visible: the charter's heading is on screen;
 - clickable: the accept button is visible and enabled, and the page's socket is connected
   (NiceGUI's `did_handshake`), so that a click is handled at once.
+With --verbose, the first run's timeline also shows when the charter's text appeared (`text`:
+`ui.markdown` draws it once its stylesheet has loaded) and every request, with its bytes.
 It also counts the requests that went to the network and the bytes received over the wire
 (encoded, headers included). After each first visit the button is clicked and the next step
 must appear: the measure holds only if the click works. Prints the medians.
@@ -68,11 +70,12 @@ PROBE = """
       if (heading) marks.visible = now;
     }
     if (marks.mounted === undefined && document.querySelector("#app > *")) marks.mounted = now;
+    if (marks.text === undefined && shown(document.querySelector(".cercle-charter p"))) marks.text = now;
     const button = document.querySelector(%(accept)r);
     if (marks.button === undefined && shown(button) && !button.disabled) marks.button = now;
     if (marks.button !== undefined && marks.connected !== undefined && marks.clickable === undefined)
       marks.clickable = Math.max(now, marks.button);
-    if (marks.clickable === undefined) requestAnimationFrame(check);
+    if (marks.clickable === undefined || marks.text === undefined) requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
 })();
@@ -164,10 +167,9 @@ def visit(context: Any, url: str, args: argparse.Namespace, check_click: bool) -
     page.wait_for_function(
         "window.__cercle_marks && window.__cercle_marks.clickable !== undefined", timeout=120_000
     )
-    marks = page.evaluate("window.__cercle_marks")
     # What the page still fetches once clickable (fonts, late scripts) counts in its weight.
     page.wait_for_load_state("networkidle", timeout=120_000)
-    marks.update(page.evaluate(TIMING))
+    marks = {**page.evaluate("window.__cercle_marks"), **page.evaluate(TIMING)}
     if check_click:
         page.locator(ACCEPT).click(timeout=10_000)
         page.get_by_test_id("join").wait_for(timeout=30_000)  # the click reached the server and back

@@ -180,3 +180,36 @@ def test_pages_ask_for_the_subsets_by_their_hash() -> None:
         assert f"/static/{name}?v={version}" in template
         assert static_files.locate(prefix + name, f"v={version}") == (stand_in, static_files.YEAR)
         assert static_files.locate(prefix + name, "")[0] == (NICEGUI_STATIC / name).resolve()  # the full one
+
+
+async def inner_app(scope, receive, send) -> None:
+    """Stands for NiceGUI's app behind the middleware."""
+    headers = [(b"content-type", b"audio/x-wav"), (b"cache-control", b"public, max-age=3600")]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": b"from the app"})
+
+
+async def test_the_middleware_sends_precompressed_files_and_passes_the_rest() -> None:
+    import httpx
+
+    transport = httpx.ASGITransport(app=delivery.StaticDelivery(inner_app))
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        version = static_files.digest(ASSETS / "cercle.css")
+        response = await client.get(f"/assets/cercle.css?v={version}", headers={"accept-encoding": "br"})
+        assert response.headers["content-encoding"] == "br"
+        assert response.headers["cache-control"] == static_files.YEAR
+        assert response.content == (ASSETS / "cercle.css").read_bytes()  # httpx decodes brotli
+        again = await client.get(
+            "/assets/cercle.css", headers={"accept-encoding": "br", "if-none-match": response.headers["etag"]}
+        )
+        assert again.status_code == 304 and again.headers["cache-control"] == "no-cache"
+        plain = await client.get("/assets/cercle.css", headers={"accept-encoding": "identity"})
+        assert plain.text == "from the app" and plain.headers["cache-control"] == "no-cache"
+        sound = await client.get("/assets/sounds/chime.wav", headers={"accept-encoding": "gzip"})
+        assert sound.text == "from the app" and sound.headers["cache-control"] == "no-cache"
+        page = await client.get("/j/ABC123", headers={"accept-encoding": "br"})
+        assert page.text == "from the app" and page.headers["cache-control"] == "public, max-age=3600"
+        head = await client.head(f"/assets/cercle.css?v={version}", headers={"accept-encoding": "gzip"})
+        assert head.content == b"" and int(head.headers["content-length"]) == len(
+            delivery.encoded(ASSETS / "cercle.css", "gzip")
+        )

@@ -65,6 +65,21 @@ def head_html() -> str:
     return links + f'<script defer src="{url(ICONS)}"></script>'
 
 
+def markdown_stylesheet() -> str:
+    """ui.markdown's stylesheet, linked ahead: markdown.js draws its text only once that loaded.
+
+    Linked in the page's head with the attribute markdown.js looks for, the stylesheet comes
+    with the page's others, and the charter's text appears with the page rather than a round
+    trip later.
+    """
+    from nicegui.elements.markdown import Markdown
+
+    css = Markdown._generate_codehilite_css()  # what ui.markdown serves under a hash of it
+    name = f"codehilite_{hashlib.sha256(css.encode()).hexdigest()[:32]}.css"
+    marker = "data-" + name.replace(".", "-")
+    return f'<link rel="stylesheet" href="/_nicegui/{nicegui.__version__}/dynamic_resources/{name}" {marker}>'
+
+
 def made_for_this_nicegui(path: Path) -> bool:
     """A stand-in says in its first line which NiceGUI it was made from."""
     if not path.is_file():

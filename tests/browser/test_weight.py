@@ -61,6 +61,11 @@ def test_a_phone_loads_no_font_and_no_tailwind_and_caches_the_rest(server, brows
     phone.wait_for_load_state("networkidle")
     assert_light(seen)
     assert_rendered(phone)
+    # The charter's stylesheet comes with the page; ui.markdown finds it and does not ask again.
+    status, html = server.request("GET", f"/j/{session['code']}")
+    assert status == 200 and "/dynamic_resources/codehilite_" in html
+    assert phone.locator("link[href*='/dynamic_resources/codehilite_']").count() == 1
+    assert phone.locator(".cercle-charter p").first.is_visible()
 
     page = seen[session["join_url"]]
     assert page["content-encoding"] == "gzip" and page["cache-control"] == "no-store"

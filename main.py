@@ -12,7 +12,7 @@ from facilitation.activity import REGISTRY
 from facilitation.demo import demo_session
 from facilitation.restitution import archive
 from facilitation.service import Service
-from facilitation.ui import pages
+from facilitation.ui import delivery, pages
 
 
 def main() -> None:
@@ -24,6 +24,7 @@ def main() -> None:
     service = Service.open(settings)
     archive.start_up(service.rooms, settings.retention_days)  # saved documents, finish closes, purge
     drafts.purge_unstarted(service.rooms, settings.draft_ttl_hours)  # sessions never started
+    delivery.install()  # before pages: precompressed, long-cached static files; inline SVG icons
     pages.register(service)
     if settings.base_url.startswith("http://127.0.0.1") and settings.host not in ("127.0.0.1", "localhost"):
         print(
@@ -51,6 +52,8 @@ def main() -> None:
         show_welcome_message=False,
         favicon="🔵",
         binding_refresh_interval=None,
+        # No Tailwind runtime in the browser: the utilities we use are in assets/utilities.css.
+        tailwind=False,
         # Per-message deflate keeps a zlib window per websocket: ~270 KiB a phone for messages
         # that are a few hundred bytes. Off, 1,000 phones fit in one process.
         ws_per_message_deflate=False,

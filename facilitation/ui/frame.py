@@ -1,4 +1,4 @@
-"""The shared page frame: stylesheet, language switch, and the links every page builds."""
+"""The shared page frame: stylesheets and icons, language switch, and the links every page builds."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from nicegui import ui
 
 from ..i18n import t
 from ..settings import LANGUAGES
+from . import static_files
 from .markup import esc
-
-STYLESHEET = '<link rel="stylesheet" href="/assets/cercle.css">'
 
 
 def pick_lang(lang: str | None, default: str) -> str:
@@ -32,7 +31,9 @@ def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) 
     """A page of kind "home", "console", "screen" or "phone", with the language switch."""
     # Colours and the body's look come from the stylesheet, not from elements: on a phone page
     # every element costs server memory, times a thousand phones.
-    ui.add_head_html(STYLESHEET)
+    ui.add_head_html(
+        static_files.head_html() + (static_files.markdown_stylesheet() if kind == "phone" else "")
+    )
     other = "en" if lang == "fr" else "fr"
     with ui.column().classes(f"cercle-page cercle-page-{kind} w-full"):
         if kind != "screen":

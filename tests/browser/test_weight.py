@@ -1,0 +1,123 @@
+"""What a phone downloads: no icon font, no Tailwind runtime; icons drawn as inline SVG; static
+files compressed with brotli and cached for a year; the page itself compressed, never stored."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+
+pytestmark = pytest.mark.browser
+
+
+def recording(context) -> dict[str, dict[str, str]]:
+    """URL -> response headers, for every response the context receives."""
+    seen: dict[str, dict[str, str]] = {}
+    context.on("response", lambda response: seen.__setitem__(response.url, response.all_headers()))
+    return seen
+
+
+def from_network(context, page):
+    """A function listing the URLs the page asked the server for (not its cache), seen through CDP."""
+    cdp = context.new_cdp_session(page)
+    sent: dict[str, str] = {}
+    cached: set[str] = set()
+    cdp.on("Network.requestWillBeSent", lambda e: sent.__setitem__(e["requestId"], e["request"]["url"]))
+    cdp.on("Network.requestServedFromCache", lambda e: cached.add(e["requestId"]))
+    cdp.on(
+        "Network.responseReceived",
+        lambda e: cached.add(e["requestId"]) if e["response"].get("fromDiskCache") else None,
+    )
+    cdp.send("Network.enable")
+    return lambda: [url for rid, url in sent.items() if rid not in cached]
+
+
+UNRESOLVED = (
+    "[...document.querySelectorAll('*')].map(e => e.tagName.toLowerCase()).filter(t => t.startsWith('q-'))"
+)
+
+
+def assert_rendered(page) -> None:
+    """Every Quasar component on the page was rendered: none is missing from the Quasar subset."""
+    assert page.evaluate(UNRESOLVED) == []
+
+
+def assert_light(seen: dict[str, dict[str, str]]) -> None:
+    assert seen, "no response recorded"
+    heavy = [url for url in seen if ".woff" in url or "tailwindcss" in url]
+    assert not heavy, f"the page loaded {heavy}"
+
+
+def test_a_phone_loads_no_font_and_no_tailwind_and_caches_the_rest(server, browser) -> None:
+    session = server.create(plan="forum-ditp")
+    context = browser.new_context(viewport=PHONE)
+    seen = recording(context)
+    phone = context.new_page()
+    phone.goto(session["join_url"])
+    accept = phone.get_by_test_id("accept-charter")
+    accept.wait_for()
+    assert accept.locator(".q-icon svg path").count() == 1  # the check mark, as inline SVG
+    assert phone.evaluate("getComputedStyle(document.querySelector('.w-full')).width") != "auto"
+    phone.wait_for_load_state("networkidle")
+    assert_light(seen)
+    assert_rendered(phone)
+    # The charter's stylesheet comes with the page; ui.markdown finds it and does not ask again.
+    status, html = server.request("GET", f"/j/{session['code']}")
+    assert status == 200 and "/dynamic_resources/codehilite_" in html
+    assert phone.locator("link[href*='/dynamic_resources/codehilite_']").count() == 1
+    assert phone.locator(".cercle-charter p").first.is_visible()
+
+    page = seen[session["join_url"]]
+    assert page["content-encoding"] == "gzip" and page["cache-control"] == "no-store"
+    quasar = next(headers for url, headers in seen.items() if "/quasar.umd.prod.js?v=" in url)
+    assert quasar["content-encoding"] == "br" and "immutable" in quasar["cache-control"]
+    assert int(quasar["content-length"]) < 60_000  # Quasar without the components no page uses
+    ours = next(headers for url, headers in seen.items() if "/assets/cercle.css?v=" in url)
+    assert ours["content-encoding"] == "br" and "max-age=31536000" in ours["cache-control"]
+
+    accept.click()
+    phone.get_by_test_id("join").wait_for()
+    assert_rendered(phone)
+    phone.get_by_test_id("join").click()
+    phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+
+    # The second visit: NiceGUI's files and our versioned ones come from the cache, unasked.
+    again = context.new_page()
+    network = from_network(context, again)
+    again.goto(session["join_url"])
+    again.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    again.wait_for_load_state("networkidle")
+    asked = network()
+    assert session["join_url"] in asked  # the page itself is always fresh
+    assert not [url for url in asked if "/static/" in url or "?v=" in url], asked
+    context.close()
+
+
+def test_the_console_and_the_screen_draw_their_icons_without_the_font(server, browser) -> None:
+    session = server.create(plan="open-detat-2018-03-12")
+    context = browser.new_context(viewport=LAPTOP)
+    seen = recording(context)
+    host = context.new_page()
+    host.goto(session["host_url"])
+    host.get_by_text("Démarrer la session").click()
+    host.get_by_text("Point suivant").click()
+    host.get_by_text("Ouvrir le vote").wait_for()
+    host.wait_for_load_state("networkidle")
+    assert host.locator(".q-icon svg").count() >= 3
+    assert host.locator(".q-icon.material-icons").count() == 0  # no glyph waits for a font
+    assert_rendered(host)
+    host.get_by_text("Clore la session").click()  # a dialog
+    host.get_by_role("dialog").wait_for()
+    assert_rendered(host)
+
+    screen_context = browser.new_context(viewport=PROJECTOR)
+    screen_seen = recording(screen_context)
+    screen = screen_context.new_page()
+    screen.goto(session["screen_url"])
+    screen.get_by_test_id("screen-count").wait_for()
+    screen.wait_for_load_state("networkidle")
+    assert_rendered(screen)
+    assert_light(seen)
+    assert_light(screen_seen)
+    context.close()
+    screen_context.close()

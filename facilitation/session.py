@@ -23,7 +23,7 @@ from .feedback import (
     TextModerated,
 )
 from .i18n import RuleViolation, add
-from .moderation import DEFAULT_POLICY, ModerationPolicySet, Policy
+from .moderation import DEFAULT_POLICY, QUEUE_TOPIC, ModerationPolicySet, Policy
 from .privacy import relabel, session_labels
 
 Status = Literal["draft", "live", "closed"]
@@ -463,9 +463,14 @@ def topics(e: Event, registry: Registry = REGISTRY) -> set[str]:
             return {"presence", f"profile:{e.token}"}
         case ActivityEvent():
             activity = registry.get(e.type.split(".", 1)[0])
-            return activity.topics(e) if activity is not None else set()
+            found = activity.topics(e) if activity is not None else set()
+            if getattr(e, "held", False) or getattr(e, "why_held", False):
+                found.add(QUEUE_TOPIC)  # a text held for review: the console's queue
+            return found
         case SessionUnlinked() | SessionPurged():
             return {"phase", "presence", "restitution"}
+        case ModerationPolicySet():
+            return {QUEUE_TOPIC}
     if feedback.fold.handles(type(e)):
         return feedback.topics(e)
     return {"phase", "presence", "restitution"}

@@ -39,14 +39,21 @@ class CafeConsole:
     def __init__(self, ctx: ViewContext[CafeState]) -> None:
         self.ctx = ctx
         self.clock: ClockControls | None = None
+        self.schedule: Redrawer | None = None
         prepare(ctx)
         self.body = Redrawer(ctx, self.draw, "w-full gap-4")
         ctx.subscribe(PHASE, self.on_phase)
 
     def on_phase(self) -> None:
-        if self.clock is not None and self.state.started:
+        """Before the start, the set-up form and the start button stay (a click on its way, or a
+        field being typed in, is never lost): only the planned schedule follows the settings.
+        Once started, the clock is updated in place. The change between the two redraws."""
+        started = self.state.started
+        if self.clock is not None and started:
             self.clock.update()
             self.fill()
+        elif self.schedule is not None and not started:
+            self.schedule.redraw()
         else:
             self.body.redraw()
 
@@ -62,14 +69,14 @@ class CafeConsole:
 
     def draw(self, r: Redrawer) -> None:
         state = self.state
-        self.clock = None
+        self.clock, self.schedule = None, None
         if state.error:
             ui.label(self.ctx.t("world_cafe.console.settings_error", details=state.error)).classes(
                 "cercle-notice cercle-notice-error"
             )
         if not state.started:
             self.setup_form()
-            Redrawer(self.ctx, self.schedule_card)
+            self.schedule = Redrawer(self.ctx, self.schedule_card)
             ui.button(self.ctx.t("world_cafe.console.start"), icon="play_arrow", on_click=self.start).props(
                 'color=primary data-testid="wc-start"'
             ).mark("wc-start")

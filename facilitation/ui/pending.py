@@ -65,6 +65,10 @@ class PendingTexts:
 
     def refresh(self) -> None:
         """A moderation happened somewhere: drop this page's texts that are no longer waiting."""
+        with self.card:  # called by the bus: notices go to this page
+            self.review()
+
+    def review(self) -> None:
         if not self.mine or self.ctx.item is None or self.ctx.item not in self.ctx.session.activities:
             return
         activity = self.ctx.room.registry.get(self.ctx.session.agenda[self.ctx.item].kind)

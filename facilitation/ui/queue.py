@@ -110,6 +110,10 @@ class ModerationQueue:
             await self.console.ctx.run(moderation.set_policy, e.value)
 
     def refresh(self) -> None:
+        with self.card:  # called by the bus: notices go to this console's page
+            self.redraw()
+
+    def redraw(self) -> None:
         waiting = waiting_texts(self.console)
         self.waiting = waiting
         if len(waiting) > self.count >= 0:

@@ -1,6 +1,6 @@
 """N phones vote in a débat mouvant; some change their minds; the round closes and is revealed.
 
-Usage: python bench/vote_load.py N [--window 5] [--change 0.2] [--batch 25]
+Usage: python bench/vote_load.py N [--window 5] [--change 0.2] [--batch 25] [--texts 300]
 
 Every phone votes once at a random moment within `--window` seconds, then a share `--change`
 of them change their position within another window. Reports (p50, p95, max):
@@ -32,7 +32,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
+from bench.phones import ROOT, ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
 LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
@@ -103,7 +103,79 @@ async def console_click(console: SimClient, label: str) -> Any:
     return lambda: console.click(button)
 
 
-async def run(n: int, window: float, change: float, batch: int, port: int, seed: int) -> dict[str, Any]:
+CORPUS = ROOT / "tests" / "data" / "personal_data_fr_en.jsonl"
+WRITERS = 30
+
+
+def corpus_texts(count: int) -> list[str]:
+    """`count` French free texts, half of them with personal data (the detector's test corpus)."""
+    lines = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.strip()]
+    french = [line["text"] for line in lines if line["lang"] == "fr" and line["field"] == "text"]
+    return [french[i % len(french)] for i in range(count)]
+
+
+async def writers_ready(base_url: str, batch: int) -> tuple[list[SimClient], list[SimClient]]:
+    """A second session in its arguments phase, with `WRITERS` phones ready to send arguments."""
+    async with httpx.AsyncClient(base_url=base_url) as http:
+        created = (await http.post("/api/sessions", json={"plan": PLAN})).json()
+    code = created["code"]
+    console = await host_console(base_url, code, created["host_key"]).open()
+    writers: list[SimClient] = []
+    for first in range(0, WRITERS, batch):
+        writers += await asyncio.gather(
+            *(join_phone(base_url, code) for _ in range(min(batch, WRITERS - first)))
+        )
+    await console.click(await console.wait_for_button(label="Démarrer la session"))
+    await asyncio.sleep(0.5)
+    await console.click(await console.wait_for_button(label="Point suivant"))
+    for step in ("dm-open1", "dm-close", "dm-arguments"):
+        await asyncio.sleep(0.5)
+        await console.click(await console.wait_for_button(testid=step))
+    for writer in writers:
+        await writer.wait_for_button(testid="dm-send")
+    return [console], writers
+
+
+async def write(phone: SimClient, text: str, delay: float, start: float) -> tuple[float, float | None]:
+    """Send an argument at `start + delay`; (sent, answered: "sent" or "waits for review")."""
+    await asyncio.sleep(max(0.0, start + delay - time.monotonic()))
+    field = phone.find_button(testid="dm-argument")
+    send = phone.find_button(testid="dm-send")
+    assert field is not None and send is not None, "no argument form on the phone"
+    await phone.emit(
+        "event",
+        {
+            "id": int(field),
+            "client_id": phone.client_id,
+            "listener_id": _listener(phone, field, "update:value"),
+            "args": [json.dumps(text)],
+        },
+    )
+    answered = asyncio.ensure_future(
+        _first(phone.expect("Argument envoyé"), phone.expect("attend une relecture"))
+    )
+    sent = time.monotonic()
+    await phone.click(send)
+    try:
+        return sent, await asyncio.wait_for(answered, timeout=30)
+    except TimeoutError:
+        return sent, None
+
+
+def _listener(phone: SimClient, element_id: str, event: str) -> str:
+    return next(e["listener_id"] for e in phone.elements[element_id]["events"] if e["type"] == event)
+
+
+async def _first(*futures: asyncio.Future[float]) -> float:
+    done, pending = await asyncio.wait(futures, return_when=asyncio.FIRST_COMPLETED)
+    for future in pending:
+        future.cancel()
+    return next(iter(done)).result()
+
+
+async def run(
+    n: int, window: float, change: float, batch: int, port: int, seed: int, texts: int = 0
+) -> dict[str, Any]:
     rng = random.Random(seed)
     server = ServerProcess(port).start()
     try:
@@ -121,6 +193,7 @@ async def run(n: int, window: float, change: float, batch: int, port: int, seed:
             size = min(batch, n - first)
             modes = ["remote" if (first + i) % 4 == 0 else "room" for i in range(size)]
             phones += await asyncio.gather(*(join_phone(server.base_url, code, mode) for mode in modes))
+        extra, writers = await writers_ready(server.base_url, batch) if texts else ([], [])
         await asyncio.sleep(2)
 
         opened = await phase(phones, "dm-choice-a", await console_click(console, "Ouvrir le vote"))
@@ -129,6 +202,12 @@ async def run(n: int, window: float, change: float, batch: int, port: int, seed:
         choices = [rng.choice(["a", "a", "b", "hesitant"]) for _ in phones]
         cpu_before = server.cpu_seconds()
         start = time.monotonic() + 0.2
+        sending = asyncio.gather(
+            *(
+                write(writers[i % len(writers)], text, rng.uniform(0, window * 2), start)
+                for i, text in enumerate(corpus_texts(texts))
+            )
+        )
         first_votes = await asyncio.gather(
             *(vote(p, c, rng.uniform(0, window), start) for p, c in zip(phones, choices, strict=True))
         )
@@ -141,6 +220,7 @@ async def run(n: int, window: float, change: float, batch: int, port: int, seed:
         changes = await asyncio.gather(
             *(vote(phones[i], c, rng.uniform(0, window / 2), start) for i, c in new_choices.items())
         )
+        written = await sending
         await asyncio.sleep(1)
         cpu_voting = server.cpu_seconds() - cpu_before
         for i, c in new_choices.items():
@@ -164,7 +244,8 @@ async def run(n: int, window: float, change: float, batch: int, port: int, seed:
         stored, distribution = stored_positions(server.data_dir / "cercle.db", code)
         sent_votes = len(first_votes) + len(changes)
         disconnected = sum(phone.disconnected for phone in phones)
-        for client in [*phones, console, screen]:
+        answered = [(done - sent) * 1000 for sent, done in written if done is not None]
+        for client in [*phones, console, screen, *extra, *writers]:
             await client.close()
         return {
             "phones": n,
@@ -185,6 +266,9 @@ async def run(n: int, window: float, change: float, batch: int, port: int, seed:
             "server_cpu_seconds_while_voting": round(cpu_voting, 2),
             "voting_seconds": round(window * 1.5 + 1.4, 1),
             "disconnected": disconnected,
+            "texts_sent": len(written),
+            "texts_unanswered": sum(done is None for _, done in written),
+            "text_answered_ms": {k: round(v, 1) for k, v in percentiles(answered).items()},
         }
     finally:
         server.stop()
@@ -200,11 +284,19 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=25)
     parser.add_argument("--port", type=int, default=8766)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--texts",
+        type=int,
+        default=0,
+        help="free texts sent meanwhile, within twice the window, by 30 phones of another session "
+        "(half of them with personal data: each is checked off the event loop)",
+    )
     args = parser.parse_args()
-    result = asyncio.run(run(args.n, args.window, args.change, args.batch, args.port, args.seed))
+    result = asyncio.run(run(args.n, args.window, args.change, args.batch, args.port, args.seed, args.texts))
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
-    (out / f"vote_load-{args.n}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    suffix = f"-texts{args.texts}" if args.texts else ""
+    (out / f"vote_load-{args.n}{suffix}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(f"{result['phones']} phones, {result['cores']} cores, votes within {result['window_s']} s")
     print(f"{'':<34}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     for name in (
@@ -213,6 +305,7 @@ def main() -> None:
         "round_opened_to_every_phone_ms",
         "round_closed_to_every_phone_ms",
         "reveal_to_every_phone_ms",
+        *(["text_answered_ms"] if args.texts else []),
     ):
         row = result[name]
         print(f"{name:<34}{row['p50']:>10}{row['p95']:>10}{row['max']:>10}")
@@ -225,6 +318,8 @@ def main() -> None:
         f"server CPU while voting: {result['server_cpu_seconds_while_voting']} s; "
         f"disconnected phones: {result['disconnected']}"
     )
+    if args.texts:
+        print(f"texts sent {result['texts_sent']}, unanswered {result['texts_unanswered']}")
 
 
 if __name__ == "__main__":

@@ -80,6 +80,12 @@ class Activity(Protocol[S]):
 
     def phone(self, ctx: ViewContext[S]) -> None: ...
 
+    def follow(self, ctx: ViewContext[S]) -> None:
+        """What the projector shows, at phone size, for people with no screen to look at (remote
+        attendees): read-only, legible at 390 px, and cheap (its tallies arrive on "follow:"
+        topics, at most twice a second; prefer one HTML element to many)."""
+        ...
+
     def report(self, state: S, session: SessionState, lang: str) -> ReportSection: ...
 
     def free_texts(self, state: S) -> list[FreeText]:
@@ -184,7 +190,7 @@ class PackagedActivity(Generic[S]):
     """The usual shape of an activity object, to subclass as `PackagedActivity[MyState]`: rules
     from a pure module (`rules`: `initial_state`, `apply`, `topics`, `moderate`), the report from
     `reporting.report`, and views imported only when a page is first drawn (`views`: role ->
-    module path), so that pure tests import no UI. Subclasses set those and `kind`, and add
+    module path, roles "console", "screen", "phone" and "follow"), so that pure tests import no UI. Subclasses set those and `kind`, and add
     `free_texts`; one with a clock overrides `wake_at` (and `woken_topics`), one that places
     arrivals overrides `arrive`."""
 
@@ -217,6 +223,13 @@ class PackagedActivity(Generic[S]):
 
     def phone(self, ctx: ViewContext[S]) -> None:
         self._draw("phone", ctx)
+
+    def follow(self, ctx: ViewContext[S]) -> None:
+        """`views["follow"]`'s `follow(ctx)`; an activity without one shows its screen view."""
+        if "follow" in self.views:
+            self._draw("follow", ctx)
+        else:
+            import_module(self.views["screen"]).screen(ctx)
 
     def report(self, state: S, session: SessionState, lang: str) -> ReportSection:
         return self.reporting.report(state, session, lang)

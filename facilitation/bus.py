@@ -3,7 +3,8 @@
 Publishing names topics, not data: subscribers re-read the state they show. Bursts coalesce:
 a topic published many times before its flush reaches each subscriber once. Tally topics
 ("tally", "tally:...") are throttled on the leading edge: the first change goes out at once,
-then at most one delivery every `TALLY_INTERVAL` seconds. A delivery to many subscribers (a
+then at most one delivery every `TALLY_INTERVAL` seconds; phones that follow the screen hear of
+the same changes as "follow:tally…", at most every `FOLLOW_INTERVAL` seconds. A delivery to many subscribers (a
 phase change reaching every phone) runs in chunks of `CHUNK`, so that the votes arriving
 meanwhile are not held behind it. A Redis bus for several processes would implement the same
 two methods.
@@ -21,7 +22,16 @@ log = logging.getLogger(__name__)
 
 BATCH_DELAY = 0.02
 TALLY_INTERVAL = 0.2
+FOLLOW_INTERVAL = 0.5  # what every phone follows (the screen's tallies, at phone size)
 CHUNK = 100
+FOLLOW = "follow:"  # a tally topic as phones follow it: "follow:tally", "follow:tally:world_cafe"
+
+
+def followed(topic: str) -> str:
+    """The topic under which phones following the screen hear of a tally topic: the same
+    changes, coalesced to at most two deliveries a second (a vote costs no fan-out to phones)."""
+    return FOLLOW + topic if topic.startswith("tally") else topic
+
 
 Callback = Callable[[], None]
 
@@ -74,15 +84,25 @@ class LocalBus:
                 self._deliver((code, topic))
             return
         for topic in topics:
-            key = (code, topic)
-            if key in self._pending or key not in self._subscribers:
-                continue
-            self._pending.add(key)
             if topic.startswith("tally"):
-                delay = max(0.0, self._last_flush.get(key, -TALLY_INTERVAL) + TALLY_INTERVAL - loop.time())
+                self._schedule(loop, (code, FOLLOW + topic), FOLLOW_INTERVAL)
+                self._schedule(loop, (code, topic), TALLY_INTERVAL)
             else:
-                delay = BATCH_DELAY
-            loop.call_later(delay, self._flush, key)
+                self._schedule(loop, (code, topic), None)
+
+    def _schedule(
+        self, loop: asyncio.AbstractEventLoop, key: tuple[str, str], interval: float | None
+    ) -> None:
+        """Flush `key` after the batch delay, or, for a throttled topic, at once when idle and
+        then at most once per `interval`."""
+        if key in self._pending or key not in self._subscribers:
+            return
+        self._pending.add(key)
+        if interval is None:
+            delay = BATCH_DELAY
+        else:
+            delay = max(0.0, self._last_flush.get(key, -interval) + interval - loop.time())
+        loop.call_later(delay, self._flush, key)
 
     def _flush(self, key: tuple[str, str]) -> None:
         self._pending.discard(key)

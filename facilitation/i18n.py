@@ -175,6 +175,8 @@ add(
             "This session was erased by its facilitator. Thank you for taking part!",
         ),
         "phone.change_profile": ("Modifier mes réponses", "Change my answers"),
+        "phone.follow.show": ("Voir l'écran", "See the screen"),
+        "phone.follow.hide": ("Masquer l'écran", "Hide the screen"),
         "phone.type_code": ("Tapez le code affiché à l'écran", "Type the code shown on the screen"),
         "phone.unavailable": (
             "Suivez ce moment dans la salle ; il n'y a rien à faire sur le téléphone.",

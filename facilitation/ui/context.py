@@ -11,6 +11,7 @@ from nicegui import ui
 from typing_extensions import TypeVar
 
 from .. import feedback
+from ..bus import followed
 from ..commands import HOST, PUBLIC, Actor, Command
 from ..detector import screening
 from ..events import Event
@@ -21,7 +22,7 @@ from ..session import SessionState
 
 log = logging.getLogger(__name__)
 
-Role = Literal["console", "screen", "phone"]
+Role = Literal["console", "screen", "phone", "follow"]  # "follow": the screen, on a phone
 S = TypeVar("S", default=Any)  # the activity state a view reads (none for the core's own pages)
 
 
@@ -95,8 +96,9 @@ class ViewContext(Generic[S]):
         return self.room.clock()
 
     def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
-        """Call `callback` when `topic` changes, until this rendering of the view is gone."""
-        self.scope.subscribe(self.room, topic, callback)
+        """Call `callback` when `topic` changes, until this rendering of the view is gone. A view
+        that follows the screen on a phone hears of tallies at the phones' slower pace."""
+        self.scope.subscribe(self.room, followed(topic) if self.role == "follow" else topic, callback)
 
     @property
     def actor(self) -> Actor:
@@ -170,6 +172,7 @@ class Redrawer:
         self.redraw()
 
     def subscribe(self, topic: str, callback: Callable[[], None]) -> None:
+        topic = followed(topic) if self.ctx.role == "follow" else topic
         self.scope.subscribe(self.ctx.room, topic, callback)
 
     def redraw(self) -> None:

@@ -68,6 +68,8 @@ class Phone:
         self.ctx = ViewContext(room, lang, "phone", token=token, scope=Scope())
         self.step = "auto"  # "auto" follows the state; "profile" while editing one's answers
         self.slot: ActivitySlot | None = None
+        self.follow_slot: ActivitySlot | None = None
+        self.following: bool | None = None  # this page shows the screen's view (memory only)
 
     def t(self, key: str, **params: object) -> str:
         return t(key, self.lang, **params)
@@ -87,8 +89,9 @@ class Phone:
 
     def close(self) -> None:
         self.ctx.scope.close()
-        if self.slot is not None:
-            self.slot.close()
+        for slot in (self.slot, self.follow_slot):
+            if slot is not None:
+                slot.close()
 
     @property
     def joined(self) -> bool:
@@ -99,13 +102,16 @@ class Phone:
         if self.slot is not None and self.joined and self.step == "auto" and live:
             self.show_now()
             self.slot.update()
+            if self.follow_slot is not None:
+                self.follow_slot.update()
         else:
             self.render()
 
     def render(self) -> None:
-        if self.slot is not None:
-            self.slot.close()
-            self.slot = None
+        for slot in (self.slot, self.follow_slot):
+            if slot is not None:
+                slot.close()
+        self.slot = self.follow_slot = None
         self.body.clear()
         state = self.room.state
         with self.body:
@@ -160,12 +166,26 @@ class Phone:
             "cercle-big-button"
         ).props('color=primary data-testid="join"')
 
+    @property
+    def remote(self) -> bool:
+        known = self.room.state.participants.get(self.token)
+        return known is not None and known.mode == "remote"
+
     def waiting(self) -> None:
         self.now_card = ui.html().classes("cercle-card")
         self.show_now()
+        if self.following is None:  # a remote attendee, who has no screen to look at, sees it here
+            self.following = self.remote
         self.slot = ActivitySlot(
             self.room, self.lang, "phone", token=self.token, fallback=self.nothing_to_do, deferred=True
         )
+        self.switch = (
+            ui.button(icon="tv", on_click=lambda: self.show_follow(not self.following))
+            .props('outline no-caps data-testid="phone-follow"')
+            .classes("w-full cercle-phone-switch")
+        )
+        self.follow_box = ui.column().classes("w-full cercle-follow").props('data-testid="follow"')
+        self.show_follow(self.following)
 
         def change() -> None:
             self.step = "profile"
@@ -174,6 +194,34 @@ class Phone:
         ui.button(self.t("phone.change_profile"), on_click=change).props("flat dense no-caps").classes(
             "self-center"
         )
+
+    def show_follow(self, following: bool) -> None:
+        """Show (or not) what the projector shows, under what there is to do; built the first
+        time it is shown, and only then costs anything."""
+        self.following = following
+        self.switch.text = self.t("phone.follow.hide" if following else "phone.follow.show")
+        self.follow_box.set_visibility(following)
+        if following and self.follow_slot is None:
+            with self.follow_box:
+                self.follow_slot = ActivitySlot(
+                    self.room,
+                    self.lang,
+                    "follow",
+                    token=self.token,
+                    fallback=self.follow_moment,
+                    deferred=True,
+                )
+
+    def follow_moment(self) -> None:
+        """The follow view outside activities: the moment as the screen shows it."""
+        state = self.room.state
+        item = state.current_item if state.status == "live" else None
+        if item is None:
+            ui.label(self.t("screen.welcome")).classes("cercle-h2")
+            return
+        ui.label(item.title).classes("cercle-h2")
+        if item.text:
+            ui.label(item.text)
 
     def show_now(self) -> None:
         state = self.room.state

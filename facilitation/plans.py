@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .activity import REGISTRY, Registry
 from .agenda import LANGUAGES, AgendaItem, check_settings, kinds
-from .i18n import RuleViolation, add, t
+from .i18n import RuleViolation, add, has, t
 
 if TYPE_CHECKING:
     from .session import SessionState
@@ -53,17 +53,20 @@ class Problem:
     detail: str  # pydantic's English message, or the parser's
     params: dict[str, Any]
 
+    def what(self, lang: str) -> str:
+        """What is wrong, in `lang` (pydantic's English for a kind of error not translated)."""
+        key = f"plans.problem.{self.kind}"
+        return t(key, lang, **self.params) if has(key) else self.detail
+
     def message(self, lang: str) -> str:
-        what = t(f"plans.problem.{self.kind}", lang, **self.params) if _known(self.kind) else self.detail
         where = t("plans.at_line", lang, line=self.line) if self.line else ""
         field = t("plans.field", lang, field=self.field) if self.field else ""
-        return f"{where}{field}{what}"
+        return f"{where}{field}{self.what(lang)}"
 
 
-def _known(kind: str) -> bool:
-    from .i18n import has
-
-    return has(f"plans.problem.{kind}")
+def describe_error(error: Any, lang: str) -> str:
+    """One of pydantic's errors as a sentence in `lang` (the editor's forms say it this way)."""
+    return _problem("", error).what(lang)
 
 
 class PlanError(ValueError):
@@ -164,6 +167,8 @@ def _path(loc: Loc) -> str:
 def _problem(text: str, error: Any) -> Problem:
     loc: Loc = tuple(error["loc"])
     params = {k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, int | float | str)}
+    if error["type"] == "too_long" and "max_length" not in params:
+        params["max_length"] = "?"
     detail = str(error["msg"]).removeprefix("Value error, ")
     params.setdefault("detail", detail)
     return Problem(locate(text, loc), _path(loc), str(error["type"]), detail, params)

@@ -108,7 +108,10 @@ class Rooms:
         else:
             if not (title or "").strip():
                 raise RuleViolation("home.title_required")
-            details = {"title": (title or "").strip(), "charter": default_charter(self.plans_dir, self.registry)}
+            details = {
+                "title": (title or "").strip(),
+                "charter": default_charter(self.plans_dir, self.registry),
+            }
         self.store.add_session(code, codes.hash_key(key), now)
         room = Room(session.SessionState(), self.store, self.bus, self.clock, self.registry, self.projections)
         room.run_now(SYSTEM, session.create, code=code, **details)

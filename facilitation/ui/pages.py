@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nicegui import app, background_tasks, ui
 
-from .. import api, api_export, drafts, logsafe
+from .. import api, api_agenda, api_export, drafts, logsafe
 from ..gate import Gate
 from ..limits import Limits
 from ..service import Service
@@ -31,6 +31,7 @@ def register(service: Service) -> Limits:
     app.add_static_files("/assets", ASSETS)
     api.register(app, service, limits)
     api_export.register(app, service, limits)
+    api_agenda.register(app, service, limits)
     home.register(service, limits)
     console.register(service)
     screen.register(service)

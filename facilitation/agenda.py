@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .activity import MOMENT, REGISTRY, Registry
 from .commands import CommandContext, command
@@ -33,6 +33,8 @@ TEXT_MAX = 4000
 class AgendaItem(BaseModel):
     """A point of the agenda: an activity with its settings, or a plain moment (kind "moment").
     In a plan file, `duration_min` is written `duration` (minutes)."""
+
+    model_config = ConfigDict(extra="forbid")
 
     title: str = Field(min_length=1, max_length=TITLE_MAX)
     kind: str = MOMENT

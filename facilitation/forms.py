@@ -18,7 +18,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel, ValidationError
 
-from .i18n import has, t
+from .i18n import add, has, t
 
 Widget = Literal["switch", "integer", "number", "choice", "text", "long_text", "lines", "entries"]
 LONG_TEXT = 300  # texts allowed longer than this get a multi-line box
@@ -165,3 +165,6 @@ def check(model: type[BaseModel], data: dict[str, Any], lang: str) -> dict[Loc, 
 def blank(specs: list[FieldSpec]) -> dict[str, Any]:
     """A new entry of a list (a statement, a theme): every field at its default."""
     return {s.name: ([] if s.widget == "entries" else s.default) for s in specs}
+
+
+add({"forms.bounds": ("de {low} à {high}", "from {low} to {high}")})

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .activity import REGISTRY, Registry
 from .agenda import LANGUAGES, AgendaItem, check_settings, kinds
@@ -32,6 +32,7 @@ Loc = tuple[int | str, ...]
 
 
 class Plan(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     name: str
     title: str = Field(min_length=1, max_length=200)
     date: str = ""
@@ -207,6 +208,12 @@ def locate(text: str, loc: Loc) -> int | None:
         hit = next((i for i in range(start, end) if pattern.match(lines[i])), None)
         if hit is not None:
             return hit + 1
+        if any(
+            (m := header.match(lines[i])) and _norm(m.group(1)).startswith(name + ".")
+            for i in range(start, end)
+        ):
+            table = name  # a table only named by its sub-tables: `[[agenda.settings.statements]]`
+            continue
         return found
     return found
 

@@ -21,7 +21,7 @@ class DetailsForm:
             ui.label(host_url).classes("cercle-muted text-xs break-all").props('data-testid="host-url"')
             self.title = ui.input(ctx.t("home.title"), value=state.title).classes("w-full")
             self.title.props(f'maxlength={agenda.TITLE_MAX} data-testid="details-title"')
-            self.title.on_value_change(self.check)
+            self.title.without_auto_validation().on_value_change(self.check)
             with ui.row().classes("w-full gap-4 no-wrap max-md:flex-wrap"):
                 self.date = ui.input(ctx.t("details.date"), value=state.date).props(
                     'maxlength=40 data-testid="details-date"'

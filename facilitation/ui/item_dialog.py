@@ -38,7 +38,7 @@ class ItemDialog:
                 self.position.classes("w-full")
             self.title = ui.input(ctx.t("editor.title"), value=existing.title if existing else "")
             self.title.props(f'maxlength={agenda.TITLE_MAX} data-testid="item-title"').classes("w-full")
-            self.title.on_value_change(self.check)
+            self.title.without_auto_validation().on_value_change(self.check)
             self.text = ui.textarea(ctx.t("editor.text"), value=existing.text if existing else "")
             self.text.props(f'maxlength={agenda.TEXT_MAX} autogrow data-testid="item-text"').classes("w-full")
             self.duration = ui.number(
@@ -49,6 +49,7 @@ class ItemDialog:
                 step=5,
                 on_change=self.check,
             ).props('data-testid="item-duration"')
+            self.duration.without_auto_validation()
             self.settings_box = ui.column().classes("w-full gap-1")
             with ui.row().classes("w-full justify-end gap-2"):
                 ui.button(ctx.t("console.cancel"), on_click=self.dialog.close).props("flat")

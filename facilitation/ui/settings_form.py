@@ -96,11 +96,10 @@ class SettingsForm:
                 else:
                     store(int(new) if integer and float(new).is_integer() else new)
 
+            # No min/max on the box: out of range stays as typed, and the model's refusal shows.
             element = ui.number(
                 label,
                 value=value,
-                min=spec.low if not spec.open_low else None,
-                max=spec.high if not spec.open_high else None,
                 step=1 if integer else 0.5,
                 on_change=lambda e: number(e.value),
             ).props("clearable" if spec.optional else "")
@@ -168,6 +167,9 @@ E = TypeVar("E", bound=ui.element)
 def _described(element: E, help_: str, test_id: str) -> E:
     element.props["hint"] = help_
     element.props["data-testid"] = test_id
+    without_auto_validation = getattr(element, "without_auto_validation", None)
+    if without_auto_validation is not None:  # the form sets each refusal itself, after each change
+        without_auto_validation()
     return element
 
 

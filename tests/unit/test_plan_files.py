@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from activities import all_activities
 from facilitation import agenda, forms
 from facilitation import session as rules
-from facilitation.activity import REGISTRY
 from facilitation.agenda import AgendaItem
 from facilitation.commands import HOST
 from facilitation.i18n import has
@@ -123,7 +123,8 @@ def test_an_upload_too_large_or_not_text_is_refused() -> None:
 
 
 def test_every_settings_field_is_documented_in_both_languages() -> None:
-    for kind in REGISTRY.kinds():
+    for activity in all_activities():
+        kind = activity.kind
         model = agenda.settings_model(kind)
         assert model is not None, f"{kind} declares no settings model"
         missing = [key for key in forms.doc_keys(kind, model) if not has(key)]

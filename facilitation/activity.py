@@ -192,13 +192,18 @@ class PackagedActivity(Generic[S]):
     `reporting.report`, and views imported only when a page is first drawn (`views`: role ->
     module path, roles "console", "screen", "phone" and "follow"), so that pure tests import no UI. Subclasses set those and `kind`, and add
     `free_texts`; one with a clock overrides `wake_at` (and `woken_topics`), one that places
-    arrivals overrides `arrive`."""
+    arrivals overrides `arrive`.
+
+    `settings_model`, the pydantic model of the item's settings, is what the plan loader, the
+    agenda's rules and the editor's form check settings with (fields documented by the
+    translations `<kind>.settings.<field>`); an activity without one takes any settings."""
 
     kind: str
     rules: Rules[S]
     reporting: Reporting[S]
     views: dict[str, str]
     css: str = ""
+    settings_model: type[BaseModel] | None = None  # the plan's `[agenda.settings]`, see below
 
     def title(self, lang: str) -> str:
         return t(f"{self.kind}.title", lang)

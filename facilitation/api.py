@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import __version__
+from .agenda import planned_end
 from .gate import ADDRESS
 from .i18n import RuleViolation, explain
 from .limits import Limits, Refusal
@@ -73,17 +74,21 @@ def public_summary(service: Service, code: str) -> dict[str, Any] | None:
         "title": state.title,
         "date": state.date,
         "state": state.status,
-        "current": state.current,
+        "current": state.current,  # the current item's id (see each item's "id" and "index")
+        "planned_end": planned_end(state, room.clock())[0] if state.agenda else None,
         "agenda": [
             {
-                "index": i,
+                "id": item_id,
+                "index": index,
                 "title": item.title,
                 "kind": item.kind,
+                "text": item.text,
                 "planned_minutes": item.duration_min,
-                "actual_seconds": state.item_seconds(i, room.clock()),
-                "available": item.kind == "moment" or i in state.activities,
+                "actual_seconds": state.item_seconds(item_id, room.clock()),
+                "started": state.started(item_id),
+                "available": item.kind == "moment" or item_id in state.activities,
             }
-            for i, item in enumerate(state.agenda)
+            for index, (item_id, item) in enumerate(state.agenda.items())
         ],
         "participants": {"total": counts["total"], "room": counts["room"], "remote": counts["remote"]},
     }

@@ -37,7 +37,9 @@ ADDRESS = "cercle_address"  # the key of the address's hash in the request's sta
 COOKIE_PREFIX = "cercle_host_"
 COOKIE_AGE = 12 * 3600  # a forum day; the console link sets it again
 KEYED_PAGE = re.compile(r"^/(host|r)/([^/]+)/?$")
-CODE_ROUTE = re.compile(r"^/(?:j|screen|r)/([^/]+)/?$|^/api/sessions/([^/]+)(?:/export\.[^/]+)?$")
+CODE_ROUTE = re.compile(
+    r"^/(?:j|screen|r)/([^/]+)/?$|^/api/sessions/([^/]+)(?:/export\.[^/]+|/plan\.toml|/agenda(?:/[^/]+)?)?$"
+)
 
 # NiceGUI renders its pages with inline scripts and evaluates JavaScript it is sent (event
 # handlers, `run_javascript`, props given as expressions), and Tailwind's browser build writes

@@ -163,7 +163,7 @@ class Room:
         self.arm()
 
     def current_activity(self) -> tuple[int, Activity[Any]] | None:
-        """The current agenda position and its activity, while live (None otherwise)."""
+        """The current agenda item's id and its activity, while live (None otherwise)."""
         state = self.state
         if state.status != "live" or state.current is None or state.current not in state.activities:
             return None

@@ -14,7 +14,7 @@ from .bus import Bus, LocalBus
 from .commands import SYSTEM
 from .i18n import RuleViolation
 from .moderation import Policy
-from .plans import PLANS_DIR, list_plans, load_plan
+from .plans import PLANS_DIR, Plan, PlanError, load_plan, parse_plan
 from .room import Clock, Projection, Room
 from .store import Store
 from .text import clean_text
@@ -35,6 +35,7 @@ class _Details(TypedDict, total=False):
     publish: bool
     plan: str | None
     moderation: Policy
+    languages: list[str]
 
 
 class Rooms:
@@ -87,14 +88,15 @@ class Rooms:
     def open_rooms(self) -> list[Room]:
         return list(self._rooms.values())
 
-    def create(self, *, plan: str | None = None, title: str | None = None) -> tuple[Room, str]:
-        """A new session (from a plan, or blank with a title); returns its room and host key."""
+    def create(self, *, plan: str | Plan | None = None, title: str | None = None) -> tuple[Room, str]:
+        """A new session (from a plan, shipped by name or uploaded, or blank with a title);
+        returns its room and host key."""
         now = self.clock()
         title = clean_text(title)
         code = codes.new_code(self.store.code_taken)
         key = codes.new_host_key()
         if plan:
-            p = load_plan(plan, self.plans_dir)
+            p = plan if isinstance(plan, Plan) else load_plan(plan, self.plans_dir, self.registry)
             details: _Details = {
                 "title": title or p.title,
                 "agenda": p.agenda,
@@ -104,11 +106,15 @@ class Rooms:
                 "publish": p.publish,
                 "plan": p.name,
                 "moderation": p.moderation,
+                "languages": p.languages,
             }
         else:
             if not (title or "").strip():
                 raise RuleViolation("home.title_required")
-            details = {"title": (title or "").strip(), "charter": default_charter(self.plans_dir)}
+            details = {
+                "title": (title or "").strip(),
+                "charter": default_charter(self.plans_dir, self.registry),
+            }
         self.store.add_session(code, codes.hash_key(key), now)
         room = Room(session.SessionState(), self.store, self.bus, self.clock, self.registry, self.projections)
         room.run_now(SYSTEM, session.create, code=code, **details)
@@ -184,9 +190,13 @@ class Rooms:
         return purged
 
 
-def default_charter(plans_dir: Path = PLANS_DIR) -> str:
+def default_charter(plans_dir: Path = PLANS_DIR, registry: Registry = REGISTRY) -> str:
     """The charter of a blank session: the first shipped plan's (the Open d'État manifesto's rules)."""
-    for p in list_plans(plans_dir):
+    for path in sorted(plans_dir.glob("*.toml")):
+        try:
+            p = parse_plan(path.stem, path.read_text(encoding="utf-8"), registry)
+        except PlanError:
+            continue  # a plan this build cannot run still has nothing to say here
         if p.charter:
             return p.charter
     return ""

@@ -10,8 +10,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from . import feedback
-from .activity import MOMENT, REGISTRY, Registry
+from . import agenda, feedback
+from .activity import REGISTRY, Registry
+from .agenda import AgendaItem
 from .commands import NO_ITEM, Actor, Command, CommandContext, check_role, command
 from .events import ActivityEvent, Event, Folder, event
 from .feedback import (
@@ -33,16 +34,6 @@ CATEGORIES: tuple[Category, ...] = ("woman", "man", "other", "undisclosed")
 MODES: tuple[Mode, ...] = ("room", "remote")
 
 
-class AgendaItem(BaseModel):
-    """A point of the agenda: an activity with its settings, or a plain moment (kind "moment")."""
-
-    title: str = Field(min_length=1, max_length=200)
-    kind: str = MOMENT
-    text: str = Field(default="", max_length=4000)
-    duration_min: int = Field(default=0, ge=0, le=24 * 60)
-    settings: dict[str, Any] = Field(default_factory=dict)
-
-
 class Participant(BaseModel):
     """All Cercle keeps of a person: a random token, an optional category, room or remote."""
 
@@ -57,7 +48,8 @@ class Participant(BaseModel):
 
 @event
 class SessionCreated(Event):
-    """A session opened, from a plan (`plan` is its name) or blank."""
+    """A session opened, from a plan (`plan` is its name) or blank. Its agenda's items get the
+    ids 0..n-1, in order; `languages` are the interface languages offered (empty: the server's)."""
 
     type = "session.created"
     code: str
@@ -67,6 +59,7 @@ class SessionCreated(Event):
     licence: str = "Licence Ouverte / Etalab 2.0"
     publish: bool = False
     plan: str | None = None
+    languages: list[str] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     moderation: Policy = DEFAULT_POLICY
     at: float
@@ -82,7 +75,9 @@ class SessionStarted(Event):
 
 @event
 class AgendaMoved(Event):
-    """The facilitator moved the session to agenda item `index`."""
+    """The facilitator moved the session to agenda item `index`: the item's id (see
+    `SessionState.agenda`). Logs written before items had ids hold a position there, which was
+    the same number: the items of `session.created` have ids 0..n-1."""
 
     type = "session.agenda_moved"
     index: int
@@ -141,6 +136,12 @@ class SessionPurged(Event):
 
 
 class SessionState(BaseModel):
+    """A session as its log made it. Agenda items are known by a stable id, never by their
+    position: `agenda` maps id -> item in the agenda's order (the items a session was created
+    with have ids 0..n-1, each item added later the next unused id); `current`, `item_started`,
+    `item_ended` and `activities` are keyed by id. Positions are for display and for the
+    commands that order the agenda (`order`, `position_of`)."""
+
     code: str = ""
     title: str = ""
     date: str = ""
@@ -149,8 +150,10 @@ class SessionState(BaseModel):
     publish: bool = False
     plan: str | None = None
     status: Status = "draft"
-    agenda: list[AgendaItem] = Field(default_factory=list)
-    current: int | None = None
+    languages: list[str] = Field(default_factory=list)  # empty: the server's language
+    agenda: dict[int, AgendaItem] = Field(default_factory=dict)  # id -> item, in agenda order
+    next_id: int = 0  # the id the next added item gets (ids are never reused)
+    current: int | None = None  # the id of the current item
     created_at: float = 0.0
     started_at: float | None = None
     closed_at: float | None = None
@@ -168,6 +171,33 @@ class SessionState(BaseModel):
     @property
     def current_item(self) -> AgendaItem | None:
         return self.agenda[self.current] if self.current is not None else None
+
+    @property
+    def order(self) -> list[int]:
+        """The items' ids in agenda order."""
+        return list(self.agenda)
+
+    def item(self, item_id: int) -> AgendaItem:
+        """Agenda item `item_id` (KeyError if there is none)."""
+        return self.agenda[item_id]
+
+    def position_of(self, item_id: int) -> int:
+        """Where item `item_id` stands in the agenda, from 0 (ValueError if there is none)."""
+        return self.order.index(item_id)
+
+    def started(self, item_id: int) -> bool:
+        """Whether item `item_id` ran or runs: its past cannot be rewritten."""
+        return item_id in self.item_started
+
+    def after_current(self) -> int:
+        """The first position an item may be inserted at or moved to: after the current item."""
+        return 0 if self.current is None else self.position_of(self.current) + 1
+
+    def next_after_current(self) -> int | None:
+        """The id of the item after the current one (the first item before any), or None."""
+        order = self.order
+        at = self.after_current()
+        return order[at] if at < len(order) else None
 
     @property
     def will_publish(self) -> bool:
@@ -189,12 +219,12 @@ class SessionState(BaseModel):
             result[p.category or "none"] += 1
         return result
 
-    def item_seconds(self, index: int, now: float) -> float | None:
-        """How long agenda item `index` ran (or has run so far)."""
-        start = self.item_started.get(index)
+    def item_seconds(self, item_id: int, now: float) -> float | None:
+        """How long agenda item `item_id` ran (or has run so far)."""
+        start = self.item_started.get(item_id)
         if start is None:
             return None
-        return self.item_ended.get(index, now) - start
+        return self.item_ended.get(item_id, now) - start
 
 
 # Events a retention purge keeps: the record's comments, its moderation log, its publication and
@@ -228,6 +258,7 @@ def create(
     publish: bool = False,
     plan: str | None = None,
     moderation: Policy = DEFAULT_POLICY,
+    languages: list[str] | None = None,
 ) -> list[Event]:
     if state.code:
         raise RuleViolation("error.already_created")
@@ -240,6 +271,7 @@ def create(
             licence=licence,
             publish=publish,
             plan=plan,
+            languages=languages or [],
             agenda=agenda or [],
             moderation=moderation,
             at=cc.now,
@@ -262,26 +294,27 @@ def start(state: SessionState, cc: CommandContext) -> list[Event]:
 
 
 @command("host")
-def move_to(state: SessionState, cc: CommandContext, index: int) -> list[Event]:
+def move_to(state: SessionState, cc: CommandContext, item_id: int) -> list[Event]:
+    """Move to agenda item `item_id` (its id, not its position)."""
     _require_live(state)
-    if not 0 <= index < len(state.agenda):
+    if item_id not in state.agenda:
         raise RuleViolation("error.no_item")
-    if index == state.current:
+    if item_id == state.current:
         return []
-    return [AgendaMoved(index=index, at=cc.now)]
+    return [AgendaMoved(index=item_id, at=cc.now)]
 
 
 @command("host")
 def next_item(state: SessionState, cc: CommandContext, expected: int | None = None) -> list[Event]:
-    """Move to the next item; `expected` (the item the console showed as current when clicked)
-    makes a second click on a stale button a refusal rather than a second move."""
+    """Move to the item after the current one; `expected` (the id of the item the console showed
+    as current when clicked) makes a second click on a stale button a refusal, not a second move."""
     _require_live(state)
     if expected is not None and expected != state.current:
         raise RuleViolation("error.moved_meanwhile")
-    index = 0 if state.current is None else state.current + 1
-    if index >= len(state.agenda):
+    following = state.next_after_current()
+    if following is None:
         raise RuleViolation("error.last_item")
-    return move_to(state, cc, index)
+    return move_to(state, cc, following)
 
 
 @command("host")
@@ -348,7 +381,8 @@ def decide(
     **kwargs: Any,
 ) -> list[Event]:
     """What `command` decides for `actor` (refused unless it declared the actor's role), on the
-    session (`item` None) or on agenda item `item`'s activity. Pure: nothing is applied."""
+    session (`item` None) or on the activity of the agenda item whose id is `item`. Pure: nothing
+    is applied."""
     check_role(command, actor)
     cc = CommandContext(item=NO_ITEM if item is None else item, now=now, session=state, actor=actor)
     if item is None:
@@ -363,32 +397,34 @@ def decide(
 fold: Folder[SessionState, [Registry]] = Folder()
 
 
-def _begin_item(state: SessionState, index: int, at: float) -> None:
+def _begin_item(state: SessionState, item_id: int, at: float) -> None:
     if state.current is not None and state.current not in state.item_ended:
         state.item_ended[state.current] = at
-    state.current = index
-    state.item_started.setdefault(index, at)
-    state.item_ended.pop(index, None)
+    state.current = item_id
+    state.item_started.setdefault(item_id, at)
+    state.item_ended.pop(item_id, None)
 
 
 @fold.on(SessionCreated)
 def _created(state: SessionState, e: SessionCreated, registry: Registry) -> None:
     state.code, state.title, state.date = e.code, e.title, e.date
     state.charter, state.licence, state.publish, state.plan = e.charter, e.licence, e.publish, e.plan
-    state.agenda = list(e.agenda)
     state.moderation_policy = e.moderation
+    state.languages = list(e.languages)
+    state.agenda = dict(enumerate(e.agenda))  # ids 0..n-1: the positions older logs refer to
+    state.next_id = len(e.agenda)
     state.created_at = e.at
-    for index, item in enumerate(state.agenda):
+    for item_id, item in state.agenda.items():
         activity = registry.get(item.kind)
         if activity is not None:
-            state.activities[index] = activity.initial_state(item.settings)
+            state.activities[item_id] = activity.initial_state(item.settings)
 
 
 @fold.on(SessionStarted)
 def _started(state: SessionState, e: SessionStarted, registry: Registry) -> None:
     state.status, state.started_at = "live", e.at
     if state.agenda:
-        _begin_item(state, 0, e.at)
+        _begin_item(state, state.order[0], e.at)
 
 
 @fold.on(AgendaMoved)
@@ -438,12 +474,14 @@ def _updated(state: SessionState, e: ParticipantUpdated, registry: Registry) -> 
 
 def apply(state: SessionState, e: Event, registry: Registry = REGISTRY) -> SessionState:
     """Fold one event into the state (in place) and return it."""
-    if isinstance(e, ActivityEvent):
+    if isinstance(e, ActivityEvent):  # `e.item` is the id of the item whose activity it is
         activity = registry.get(e.type.split(".", 1)[0])
         if activity is not None and e.item in state.activities:
             state.activities[e.item] = activity.apply(state.activities[e.item], e, state)
     elif feedback.fold.handles(type(e)):
         feedback.fold(state, e)
+    elif agenda.fold.handles(type(e)):
+        agenda.fold(state, e, registry)
     else:
         fold(state, e, registry)
     return state
@@ -473,7 +511,7 @@ def topics(e: Event, registry: Registry = REGISTRY) -> set[str]:
             return {QUEUE_TOPIC}
     if feedback.fold.handles(type(e)):
         return feedback.topics(e)
-    return {"phase", "presence", "restitution"}
+    return {"phase", "presence", "restitution"}  # agenda edits too: every view shows the agenda
 
 
 add(

@@ -8,12 +8,14 @@ from facilitation.i18n import t
 from . import report as report_module
 from . import state as rules
 from .display import CSS
+from .settings import DebatSettings
 from .state import DebatState
 
 
 class DebatMouvant(PackagedActivity[DebatState]):
     kind = rules.KIND
     css = CSS
+    settings_model = DebatSettings
     rules = rules
     reporting = report_module
     views = {

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from facilitation.i18n import explain
+from facilitation.i18n import add, explain
 from facilitation.text import clean_text
 
 Form = Literal["dilemma", "scale"]
@@ -103,3 +103,55 @@ def parse_statement(raw: dict[str, Any]) -> Statement:
         return Statement.model_validate(raw)
     except ValidationError as exc:
         raise SettingsError(explain(exc)) from None
+
+
+# The settings form's documentation (`facilitation/forms.py`): a label and one line per field.
+add(
+    {
+        "debat_mouvant.settings.hide_results_until_closed": (
+            "Masquer les résultats pendant le vote",
+            "Hide results while voting",
+        ),
+        "debat_mouvant.settings.hide_results_until_closed.help": (
+            "L'écran n'affiche la répartition qu'une fois le tour clos.",
+            "The screen shows the distribution only once the round is closed.",
+        ),
+        "debat_mouvant.settings.statements": ("Énoncés", "Statements"),
+        "debat_mouvant.settings.statements.help": (
+            "Lus l'un après l'autre ; d'autres peuvent être tapés en direct.",
+            "Read one after another; more can be typed live.",
+        ),
+        "debat_mouvant.settings.statements.form": ("Forme", "Form"),
+        "debat_mouvant.settings.statements.form.help": (
+            "Un dilemme (A ou B) ou une échelle d'accord en cinq points.",
+            "A dilemma (A or B) or a five-point scale of agreement.",
+        ),
+        "debat_mouvant.settings.statements.form.dilemma": ("Dilemme A ou B", "Dilemma A or B"),
+        "debat_mouvant.settings.statements.form.scale": ("Échelle d'accord", "Scale of agreement"),
+        "debat_mouvant.settings.statements.prompt": ("Énoncé", "Statement"),
+        "debat_mouvant.settings.statements.prompt.help": (
+            "La phrase lue à la salle et affichée à l'écran.",
+            "The sentence read to the room and shown on the screen.",
+        ),
+        "debat_mouvant.settings.statements.a": ("Choix A", "Choice A"),
+        "debat_mouvant.settings.statements.a.help": (
+            "Obligatoire pour un dilemme : le premier côté de la salle.",
+            "Required for a dilemma: the first side of the room.",
+        ),
+        "debat_mouvant.settings.statements.b": ("Choix B", "Choice B"),
+        "debat_mouvant.settings.statements.b.help": (
+            "Obligatoire pour un dilemme : l'autre côté de la salle.",
+            "Required for a dilemma: the other side of the room.",
+        ),
+        "debat_mouvant.settings.statements.hesitant": ("Position « hésitant »", "“Hesitant” position"),
+        "debat_mouvant.settings.statements.hesitant.help": (
+            "Ajoute une position au milieu, pour un dilemme.",
+            "Adds a position in the middle, for a dilemma.",
+        ),
+        "debat_mouvant.settings.statements.labels": ("Libellés de l'échelle", "Scale labels"),
+        "debat_mouvant.settings.statements.labels.help": (
+            "Vide, ou exactement cinq lignes, de « d'accord » à « pas d'accord ».",
+            "Empty, or exactly five lines, from “agree” to “disagree”.",
+        ),
+    }
+)

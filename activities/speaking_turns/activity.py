@@ -8,11 +8,13 @@ from . import report as report_module
 from . import state as rules
 from .display import STYLE
 from .model import TurnsState
+from .settings import TurnSettings
 
 
 class SpeakingTurns(PackagedActivity[TurnsState]):
     kind = "speaking_turns"
     css = STYLE
+    settings_model = TurnSettings
     rules = rules
     reporting = report_module
     views = {

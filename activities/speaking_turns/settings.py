@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from facilitation.i18n import explain
+from facilitation.i18n import add, explain
 
 Order = Literal["fifo", "parity"]
 ORDERS: tuple[Order, ...] = ("fifo", "parity")
@@ -42,3 +42,22 @@ def parse_settings(raw: dict[str, Any]) -> TurnSettings:
         return TurnSettings.model_validate(raw)
     except ValidationError as exc:
         raise SettingsError(explain(exc)) from None
+
+
+# The settings form's documentation (`facilitation/forms.py`): a label and one line per field.
+add(
+    {
+        "speaking_turns.settings.order": ("Ordre de parole", "Speaking order"),
+        "speaking_turns.settings.order.help": (
+            "Par ordre d'arrivée, ou équilibré (premières prises de parole, catégories, salle et distance).",
+            "First come, or balanced (first-time speakers, categories, room and remote).",
+        ),
+        "speaking_turns.settings.order.fifo": ("Ordre d'arrivée", "First come, first served"),
+        "speaking_turns.settings.order.parity": ("Équilibré", "Balanced"),
+        "speaking_turns.settings.turn_limit_seconds": ("Limite par tour (s)", "Limit per turn (s)"),
+        "speaking_turns.settings.turn_limit_seconds.help": (
+            "Vide : pas de limite ; le minuteur change de couleur, rien n'est coupé.",
+            "Empty: no limit; the timer changes colour, nothing is cut off.",
+        ),
+    }
+)

@@ -8,12 +8,14 @@ from facilitation.i18n import t
 from . import report as report_module
 from . import state as rules
 from .display import STYLE
+from .settings import CafeSettings
 from .state import PHASE, TALLY, CafeState
 
 
 class WorldCafe(PackagedActivity[CafeState]):
     kind = "world_cafe"
     css = STYLE
+    settings_model = CafeSettings
     rules = rules
     reporting = report_module
     views = {

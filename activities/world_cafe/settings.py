@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from facilitation.i18n import explain
+from facilitation.i18n import add, explain
 from facilitation.text import clean_text
 
 Contribution = Literal["actors", "ideas"]
@@ -90,3 +90,59 @@ def parse_settings(raw: dict[str, Any]) -> CafeSettings:
         return CafeSettings.model_validate(raw)
     except ValidationError as exc:
         raise SettingsError(explain(exc)) from None
+
+
+# The settings form's documentation (`facilitation/forms.py`): a label and one line per field.
+add(
+    {
+        "world_cafe.settings.themes": ("Tables", "Tables"),
+        "world_cafe.settings.themes.help": (
+            "Un thème par table ; chaque groupe passe une fois à chacune.",
+            "One theme per table; each group visits each one once.",
+        ),
+        "world_cafe.settings.themes.title": ("Thème", "Theme"),
+        "world_cafe.settings.themes.title.help": ("Ce dont la table parle.", "What the table talks about."),
+        "world_cafe.settings.themes.host": ("Hôte de table", "Table host"),
+        "world_cafe.settings.themes.host.help": (
+            "Une personne reste à la table (jamais nommée).",
+            "Someone stays at the table (never named).",
+        ),
+        "world_cafe.settings.group_size": ("Personnes par groupe", "People per group"),
+        "world_cafe.settings.group_size.help": (
+            "Le nombre de groupes en découle, sauf s'il est fixé.",
+            "The number of groups follows, unless it is set.",
+        ),
+        "world_cafe.settings.groups": ("Nombre de groupes", "Number of groups"),
+        "world_cafe.settings.groups.help": (
+            "Vide : selon la taille des groupes.",
+            "Empty: from the size of the groups.",
+        ),
+        "world_cafe.settings.rotation_minutes": ("Minutes par rotation", "Minutes per rotation"),
+        "world_cafe.settings.rotation_minutes.help": (
+            "Le temps passé à chaque table.",
+            "The time spent at each table.",
+        ),
+        "world_cafe.settings.rotations": ("Rotations", "Rotations"),
+        "world_cafe.settings.rotations.help": (
+            "Vide : une par table.",
+            "Empty: one per table.",
+        ),
+        "world_cafe.settings.pause_minutes": ("Pause entre rotations (min)", "Break between rotations (min)"),
+        "world_cafe.settings.pause_minutes.help": (
+            "Le temps de changer de table.",
+            "The time to change tables.",
+        ),
+        "world_cafe.settings.target": ("Contributions visées par table", "Contributions wanted per table"),
+        "world_cafe.settings.target.help": (
+            "La jauge de chaque table se remplit vers ce nombre.",
+            "Each table's gauge fills up toward this number.",
+        ),
+        "world_cafe.settings.contribution": ("Contributions proposées", "Contributions offered"),
+        "world_cafe.settings.contribution.help": (
+            "Ce que les téléphones proposent d'abord ; les deux restent possibles.",
+            "What phones offer first; both remain possible.",
+        ),
+        "world_cafe.settings.contribution.actors": ("Acteurs", "Actors"),
+        "world_cafe.settings.contribution.ideas": ("Idées", "Ideas"),
+    }
+)

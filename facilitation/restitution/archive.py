@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import privacy
-from ..activity import FreeText, Registry
+from ..activity import MOMENT, FreeText, Registry
 from ..detector.screening import screen_text
 from ..events import ActivityEvent, Event
 from ..feedback import TextModerated
-from ..session import MOMENT, SessionPurged, SessionState, SessionUnlinked
+from ..session import SessionPurged, SessionState, SessionUnlinked
 from ..settings import LANGUAGES
 from . import opendata, render_html, render_md
 from .model import Restitution, build, with_comments
@@ -110,7 +110,7 @@ class Suspect:
     """A free text (or a comment) that looks like it carries personal data."""
 
     target: str  # "free_text" or "comment"
-    item: int | None
+    item: int | None  # the agenda item's id
     item_title: str
     text_id: str
     text: str
@@ -120,9 +120,9 @@ class Suspect:
 
 
 def free_texts(state: SessionState, registry: Registry) -> list[tuple[int, FreeText]]:
-    """Every activity's free texts, with their agenda position."""
+    """Every activity's free texts, with their agenda item's id."""
     result = []
-    for index, item in enumerate(state.agenda):
+    for index, item in state.agenda.items():
         activity = registry.get(item.kind) if item.kind != MOMENT else None
         if activity is None or index not in state.activities:
             continue

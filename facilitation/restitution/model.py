@@ -13,11 +13,11 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 
-from ..activity import Registry
+from ..activity import MOMENT, Registry
 from ..i18n import t
 from ..privacy import scrub, session_labels
 from ..report import ReportSection, Table
-from ..session import CATEGORIES, MOMENT, SessionState
+from ..session import CATEGORIES, SessionState
 from . import texts  # noqa: F401  (translations)
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ class Counts(BaseModel):
 
 
 class AgendaEntry(BaseModel):
-    index: int
+    index: int  # the item's position in the agenda, from 0
     title: str
     kind: str
     kind_label: str
@@ -52,7 +52,7 @@ class AgendaEntry(BaseModel):
 class Section(BaseModel):
     """An activity's `ReportSection`, with the agenda item it belongs to."""
 
-    item: int
+    item: int  # the item's position in the agenda, from 0
     item_title: str
     kind: str
     title: str
@@ -113,9 +113,9 @@ def clock_time(value: str | None) -> str:
 
 def agenda(state: SessionState, registry: Registry, lang: str, now: float) -> list[AgendaEntry]:
     entries, planned = [], state.started_at
-    for index, item in enumerate(state.agenda):
-        start, end = state.item_started.get(index), state.item_ended.get(index)
-        seconds = state.item_seconds(index, now)
+    for index, (item_id, item) in enumerate(state.agenda.items()):
+        start, end = state.item_started.get(item_id), state.item_ended.get(item_id)
+        seconds = state.item_seconds(item_id, now)
         entries.append(
             AgendaEntry(
                 index=index,
@@ -137,12 +137,12 @@ def agenda(state: SessionState, registry: Registry, lang: str, now: float) -> li
 def sections(state: SessionState, registry: Registry, lang: str) -> list[Section]:
     """Each activity's report section, in agenda order; a failing report becomes a notice."""
     result = []
-    for index, item in enumerate(state.agenda):
+    for index, (item_id, item) in enumerate(state.agenda.items()):
         activity = registry.get(item.kind) if item.kind != MOMENT else None
-        if activity is None or index not in state.activities:
+        if activity is None or item_id not in state.activities:
             continue
         try:
-            report: ReportSection = activity.report(state.activities[index], state, lang)
+            report: ReportSection = activity.report(state.activities[item_id], state, lang)
             body = report.model_dump()
         except Exception:
             log.exception("report of agenda item %d failed", index)

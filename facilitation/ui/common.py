@@ -10,10 +10,10 @@ from typing import Any
 
 from nicegui import ui
 
-from ..activity import Activity
+from ..activity import MOMENT, Activity
 from ..i18n import t
 from ..room import Room
-from ..session import MOMENT, SessionState
+from ..session import SessionState
 from .context import Role, Scope, ViewContext
 
 log = logging.getLogger(__name__)
@@ -27,15 +27,15 @@ def minutes(seconds: float | None) -> str:
 
 
 def current_activity(room: Room) -> tuple[int | None, Activity[Any] | None]:
-    """The current agenda position and its activity (None for a moment or a kind not built)."""
+    """The current agenda item's id and its activity (None for a moment or a kind not built)."""
     found = room.current_activity()
     return (found[0], found[1]) if found is not None else (room.state.current, None)
 
 
-def is_unavailable(state: SessionState, index: int) -> bool:
+def is_unavailable(state: SessionState, item_id: int) -> bool:
     """An agenda item whose activity is not built into this Cercle."""
-    item = state.agenda[index]
-    return item.kind != MOMENT and index not in state.activities
+    item = state.agenda[item_id]
+    return item.kind != MOMENT and item_id not in state.activities
 
 
 DEFER_TURNS = 20  # loop turns left to the bus's chunks (the new titles) before building views

@@ -13,8 +13,10 @@ from ..room import Room
 from ..service import Service
 from ..session import CATEGORIES
 from . import guard, restitution_panel
-from .common import ActivitySlot, is_unavailable, minutes
+from .agenda_editor import AgendaEditor
+from .common import ActivitySlot
 from .context import Scope, ViewContext
+from .details_form import DetailsForm
 from .frame import frame, notice, pick_lang
 from .queue import ModerationQueue
 
@@ -44,8 +46,6 @@ class Console:
     def __init__(self, service: Service, room: Room, lang: str, key: str) -> None:
         self.service, self.room, self.lang, self.key = service, room, lang, key
         self.ctx = ViewContext(room, lang, "console", scope=Scope())
-        self.rows: list[AgendaRow] = []
-        self.elapsed: tuple[ui.label, int] | None = None
         self.shown_current: int | None = None
 
     def t(self, key: str, **params: object) -> str:
@@ -71,9 +71,8 @@ class Console:
                 )
                 self.close_button.props("outline color=negative")
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
-                with ui.column().classes("cercle-card flex-[2]"):
-                    ui.label(self.t("console.agenda")).classes("cercle-h2")
-                    self.agenda = ui.column().classes("w-full gap-1")
+                with ui.column().classes("cercle-card flex-[2] min-w-0"):
+                    self.agenda = AgendaEditor(self.ctx, goto=self.move)
                 with ui.column().classes("flex-1 gap-4"):
                     with ui.column().classes("cercle-card"):
                         ui.label(self.t("console.participants")).classes("cercle-h2")
@@ -84,6 +83,7 @@ class Console:
                         ui.label(self.service.screen_url(code)).classes("cercle-muted text-xs break-all")
                         ui.link(self.t("console.join_link"), f"/j/{code}", new_tab=True)
                         ui.label(self.service.join_url(code)).classes("cercle-muted text-xs break-all")
+            self.details = DetailsForm(self.ctx, self.service.host_url(code, self.key))
             self.slot = ActivitySlot(room, self.lang, "console")
             self.queue = ModerationQueue(self, badges)
         self.refresh_phase()
@@ -104,36 +104,17 @@ class Console:
         self.shown_current = state.current
         self.status.text = self.t("console.state", state=self.t(f"state.{state.status}"))
         live = state.status == "live"
-        last = state.current is not None and state.current >= len(state.agenda) - 1
+        last = state.current is not None and state.next_after_current() is None
         self.start_button.set_visibility(state.status == "draft")
         self.next_button.set_visibility(live)
         self.next_button.set_enabled(live and not last)
         self.close_button.set_visibility(live)
-        self.refresh_agenda()
+        self.details.card.set_visibility(state.status == "draft")
+        self.agenda.refresh()
         self.slot.update()
 
-    def refresh_agenda(self) -> None:
-        state = self.room.state
-        if [row.title for row in self.rows] != [item.title for item in state.agenda]:
-            self.agenda.clear()
-            with self.agenda:
-                self.rows = [AgendaRow(self, index) for index in range(len(state.agenda))]
-        self.elapsed = None
-        for row in self.rows:
-            row.update()
-
-    @staticmethod
-    def mark_late(label: ui.label, spent: float | None, planned: int) -> None:
-        late = spent is not None and planned > 0 and spent > planned * 60
-        label.classes(remove="cercle-late", add="cercle-late" if late else "")
-
     def tick(self) -> None:
-        if self.elapsed is None:
-            return
-        label, index = self.elapsed
-        spent = self.room.state.item_seconds(index, self.room.clock())
-        label.text = self.t("console.actual", actual=minutes(spent))
-        self.mark_late(label, spent, self.room.state.agenda[index].duration_min)
+        self.agenda.tick()
 
     def refresh_presence(self) -> None:
         counts = self.room.state.counts()
@@ -157,8 +138,8 @@ class Console:
         # The item shown as current when the button was clicked: a stale second click is refused.
         await self.ctx.run(rules.next_item, self.shown_current)
 
-    async def move(self, index: int) -> None:
-        await self.ctx.run(rules.move_to, index)
+    async def move(self, item_id: int) -> None:
+        await self.ctx.run(rules.move_to, item_id)
 
     def confirm_close(self) -> None:
         with ui.dialog() as dialog, ui.card():
@@ -172,40 +153,3 @@ class Console:
 
                 ui.button(self.t("console.confirm"), on_click=confirmed).props("color=negative")
         dialog.open()
-
-
-class AgendaRow:
-    """One agenda item on the console: built once, updated in place."""
-
-    def __init__(self, console: Console, index: int) -> None:
-        self.console, self.index = console, index
-        state = console.room.state
-        item = state.agenda[index]
-        self.title = item.title
-        with ui.row().classes("cercle-agenda-item items-center justify-between no-wrap") as self.row:
-            with ui.column().classes("gap-0"):
-                self.name = ui.label(f"{index + 1}. {item.title}")
-                kind = console.room.registry.label(item.kind, console.lang)
-                extra = f" — {console.t('error.unavailable')}" if is_unavailable(state, index) else ""
-                ui.label(kind + extra).classes("text-xs cercle-muted")
-            with ui.row().classes("items-center gap-2 no-wrap"):
-                ui.label(console.t("console.planned", planned=item.duration_min)).classes("text-sm")
-                self.actual = ui.label().classes("text-sm")
-                self.goto = ui.button(icon="login", on_click=lambda: console.move(index)).props(
-                    f'flat dense round aria-label="{console.t("console.goto")}" data-testid="goto-{index}"'
-                )
-                self.goto.tooltip(console.t("console.goto"))
-
-    def update(self) -> None:
-        console, index = self.console, self.index
-        state, now = console.room.state, console.room.clock()
-        current = index == state.current and state.status == "live"
-        done = index in state.item_ended
-        self.row.classes(remove="current done", add="current" if current else "done" if done else "")
-        self.name.classes(remove="font-semibold", add="font-semibold" if current else "")
-        spent = state.item_seconds(index, now)
-        self.actual.text = console.t("console.actual", actual=minutes(spent))
-        console.mark_late(self.actual, spent, state.agenda[index].duration_min)
-        if current:
-            console.elapsed = (self.actual, index)
-        self.goto.set_visibility(state.status == "live" and not current)

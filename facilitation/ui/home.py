@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from nicegui import app, ui
+from collections.abc import Callable
+
+from nicegui import app, events, ui
 
 from ..codes import normalise_code
 from ..demo import DEMO_PLAN
 from ..gate import ADDRESS
 from ..i18n import RuleViolation, add, t
 from ..limits import Limits
-from ..plans import list_plans
+from ..plans import MAX_PLAN_BYTES, PlanError, list_plans, read_upload
+from ..room import Room
 from ..service import Service
 from .frame import frame, notice, pick_lang, with_lang
 
@@ -18,6 +21,18 @@ REMEMBERED = "cercle_organiser_key"  # in the tab's storage: server memory, for 
 add(
     {
         "home.organiser_key": ("Clé d'organisation", "Organiser key"),
+        "home.prepare": ("Préparer une session", "Prepare a session"),
+        "home.untitled": ("Nouvelle session", "New session"),
+        "home.upload": (
+            "Ouvrir une session depuis un programme (.toml)",
+            "Open a session from a plan (.toml)",
+        ),
+        "home.upload_hint": (
+            "« Préparer » ouvre l'éditeur sur une session en brouillon ; un programme exporté "
+            "d'une session (256 Kio au plus) peut aussi être déposé ici.",
+            "“Prepare” opens the editor on a draft session; a plan exported from a session "
+            "(256 KiB at most) can also be dropped here.",
+        ),
         "home.organiser_hint": (
             "Ce serveur la demande pour ouvrir une session ; elle est retenue pour cet onglet.",
             "This server asks for it to open a session; it is remembered for this tab.",
@@ -99,7 +114,9 @@ def register(service: Service, limits: Limits) -> None:
                         ui.label(t("home.organiser_hint", lang)).classes("cercle-muted text-xs")
                     result = ui.column().classes("w-full")
 
-                    def create() -> None:
+                    def open_session(make: Callable[[], tuple[Room, str]], go: bool = False) -> None:
+                        """Check the organiser key and the limits, open the session `make` makes,
+                        then show its console link (and open the console when `go`)."""
                         result.clear()
                         request = ui.context.client.request
                         address = getattr(request.state, ADDRESS, "unknown")
@@ -107,15 +124,17 @@ def register(service: Service, limits: Limits) -> None:
                         given = given or remembered()
                         try:
                             limits.check_organiser(given, address)
-                            if not choice.value and not (title.value or "").strip():
-                                raise RuleViolation("home.title_required")
                             limits.check_capacity(address, service.rooms.open_count())
-                            room, key = service.rooms.create(plan=choice.value or None, title=title.value)
+                            room, key = make()
                         except RuleViolation as refusal:
                             if refusal.key.startswith("limits.organiser_key"):
                                 remember("")
                             with result:
-                                notice(refusal.message(lang), kind="error")
+                                notice(refusal.message(lang), kind="error").props('data-testid="home-error"')
+                            return
+                        except PlanError as bad:
+                            with result:
+                                notice(bad.message(lang), kind="error").props('data-testid="home-error"')
                             return
                         if organiser is not None:
                             remember(given)
@@ -124,7 +143,49 @@ def register(service: Service, limits: Limits) -> None:
                         host = with_lang(f"/host/{room.code}", lang, default, key=key)
                         with result:
                             notice(t("home.created", lang), kind="ok")
-                            ui.link(service.host_url(room.code, key), host).classes("break-all")
+                            ui.link(service.host_url(room.code, key), host).classes("break-all").props(
+                                'data-testid="host-link"'
+                            )
                             ui.button(t("console.title", lang), on_click=lambda: ui.navigate.to(host))
+                        if go:
+                            ui.navigate.to(host)
+
+                    def from_choice() -> tuple[Room, str]:
+                        if not choice.value and not (title.value or "").strip():
+                            raise RuleViolation("home.title_required")
+                        return service.rooms.create(plan=choice.value or None, title=title.value)
+
+                    def create() -> None:
+                        open_session(from_choice)
+
+                    def prepare() -> None:
+                        open_session(lambda: service.rooms.create(title=t("home.untitled", lang)), go=True)
+
+                    async def uploaded(e: events.UploadEventArguments) -> None:
+                        content = await e.file.read()
+                        upload.reset()
+                        open_session(lambda: service.rooms.create(plan=read_upload(e.file.name, content)))
+
+                    def rejected() -> None:
+                        result.clear()
+                        with result:
+                            message = t("plans.problem.size", lang, max=MAX_PLAN_BYTES // 1024)
+                            notice(message, kind="error").props('data-testid="home-error"')
 
                     ui.button(t("home.create_button", lang), on_click=create).classes("cercle-big-button")
+                    with ui.row().classes("w-full gap-2 items-center"):
+                        ui.button(t("home.prepare", lang), icon="edit_note", on_click=prepare).props(
+                            'outline no-caps data-testid="prepare"'
+                        )
+                    ui.label(t("home.upload_hint", lang)).classes("cercle-muted text-xs")
+                    upload = (
+                        ui.upload(
+                            label=t("home.upload", lang),
+                            auto_upload=True,
+                            max_file_size=MAX_PLAN_BYTES,
+                            on_upload=uploaded,
+                            on_rejected=rejected,
+                        )
+                        .props('accept=".toml,text/plain" flat bordered data-testid="upload-plan"')
+                        .classes("w-full")
+                    )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nicegui import app, background_tasks, ui
 
-from .. import api, api_export, drafts, logsafe
+from .. import api, api_agenda, api_export, drafts, logsafe
 from ..detector import screening
 from ..gate import Gate
 from ..limits import Limits
@@ -32,6 +32,7 @@ def register(service: Service) -> Limits:
     app.add_static_files("/assets", ASSETS)
     api.register(app, service, limits)
     api_export.register(app, service, limits)
+    api_agenda.register(app, service, limits)
     home.register(service, limits)
     console.register(service)
     screen.register(service)

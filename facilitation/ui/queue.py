@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 class Waiting:
     """A text held for review, wherever it was written."""
 
-    item: int | None  # agenda position; None for a restitution comment
+    item: int | None  # agenda item id; None for a restitution comment
     text_id: str
     text: str
     spans: tuple[Span, ...]
@@ -42,15 +42,15 @@ def waiting_texts(console: Console) -> list[Waiting]:
     """What waits for review now, newest first."""
     state, registry = console.room.state, console.room.registry
     found: list[Waiting] = []
-    for index, item in enumerate(state.agenda):
+    for item_id, item in state.agenda.items():
         activity = registry.get(item.kind) if item.kind != MOMENT else None
-        if activity is None or index not in state.activities:
+        if activity is None or item_id not in state.activities:
             continue
-        for text in activity.free_texts(state.activities[index]):
+        for text in activity.free_texts(state.activities[item_id]):
             if text.held and not text.hidden:
-                where = f"{index + 1}. {item.title} — {text.where}"
+                where = f"{state.position_of(item_id) + 1}. {item.title} — {text.where}"
                 found.append(
-                    Waiting(index, text.id, text.text, tuple(text.spans), text.reason, where, text.at)
+                    Waiting(item_id, text.id, text.text, tuple(text.spans), text.reason, where, text.at)
                 )
     for c in state.comments:
         if c.held and not c.hidden:

@@ -43,6 +43,11 @@ class RestitutionPanel:
     def t(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
 
+    def number(self, item_id: int | None) -> int:
+        """An agenda item's number as the agenda shows it (from 1)."""
+        agenda = self.room.state.agenda
+        return self.room.state.position_of(item_id) + 1 if item_id in agenda and item_id is not None else 0
+
     def build(self) -> None:
         with ui.column().classes("cercle-card").props('data-testid="restitution-panel"'):
             ui.label(self.t("restitution.ui.panel")).classes("cercle-h2")
@@ -106,7 +111,7 @@ class RestitutionPanel:
                     where = (
                         self.t("restitution.ui.comment_where", id=s.text_id)
                         if s.target == "comment"
-                        else f"{(s.item or 0) + 1}. {s.item_title} — {s.where}"
+                        else f"{self.number(s.item)}. {s.item_title} — {s.where}"
                     )
                     hidden = f" · {self.t('restitution.ui.hidden_note')}" if s.hidden else ""
                     ui.label(f"{where} · {', '.join(kinds)}{hidden}").classes("text-xs cercle-muted")

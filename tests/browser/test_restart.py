@@ -1,5 +1,5 @@
-"""SIGKILL the server mid-session: the session, its agenda position and its participants come back,
-and a phone that reconnects is the same participant."""
+"""SIGKILL the server mid-session: the session, its agenda position, its agenda edits and its
+participants come back, and a phone that reconnects is the same participant."""
 
 from __future__ import annotations
 
@@ -36,6 +36,17 @@ def test_session_survives_sigkill(tmp_path, browser) -> None:
         console.get_by_text("Point suivant").click()
         for phone in phones:
             phone.get_by_test_id("phone-item").get_by_text("Débat mouvant", exact=False).wait_for()
+        # Agenda edits, the last one just before the kill: none may be lost.
+        host = {"Authorization": f"Bearer {session['host_key']}"}
+        base = f"/api/sessions/{session['code']}/agenda"
+        pause = {"kind": "moment", "title": "Pause", "duration": 10}
+        assert first.request("POST", base, pause, host)[0] == 201
+        assert first.request("PATCH", f"{base}/2", {"duration": 45}, host)[0] == 200
+        assert first.request("POST", f"{base}/order", {"id": 4, "position": 3}, host)[0] == 200
+        console.get_by_test_id("remove-4").click()
+        console.get_by_test_id("confirm-remove").click()
+        console.get_by_test_id("item-4").wait_for(state="detached")
+        _, edited = first.request("GET", f"/api/sessions/{session['code']}")
     finally:
         first.kill()
 
@@ -46,12 +57,22 @@ def test_session_survives_sigkill(tmp_path, browser) -> None:
         assert summary["state"] == "live"
         assert summary["current"] == 1
         assert summary["participants"] == {"total": 2, "room": 1, "remote": 1}
+        keep = ("id", "title", "planned_minutes")
+        assert [{k: i[k] for k in keep} for i in summary["agenda"]] == [
+            {k: i[k] for k in keep} for i in edited["agenda"]
+        ]
+        assert [i["id"] for i in summary["agenda"]] == [0, 1, 2, 3] and summary["agenda"][2][
+            "planned_minutes"
+        ] == 45
 
         # The phone's cookie still names its token: reloading shows the live item, not the charter.
+        # (A new tab of the same browser: the old one may be reloading itself after the restart.)
+        phones[0] = phones[0].context.new_page()
         phones[0].goto(session["join_url"])
         phones[0].get_by_test_id("phone-item").get_by_text("Débat mouvant", exact=False).wait_for()
         assert phones[0].get_by_test_id("accept-charter").count() == 0
         # The console link still works after the restart (the host key was kept as a hash).
+        console = console.context.new_page()
         console.goto(session["host_url"])
         console.get_by_text("Point suivant").wait_for()
         # The other phone was left alone: it reconnects by itself and follows the next move.

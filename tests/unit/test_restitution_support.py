@@ -129,6 +129,9 @@ class FakeNotes:
     def phone(self, ctx: Any) -> None:
         pass
 
+    def follow(self, ctx: Any) -> None:
+        pass
+
     def report(self, state: NotesState, session: Any, lang: str) -> ReportSection:
         counts = {c: sum(1 for v in state.votes.values() if v == c) for c in ("A", "B")}
         visible = [n.text for n in state.notes.values() if not n.hidden]

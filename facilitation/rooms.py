@@ -15,6 +15,7 @@ from .commands import SYSTEM
 from .i18n import RuleViolation
 from .moderation import Policy
 from .plans import PLANS_DIR, Plan, PlanError, load_plan, parse_plan
+from .remote import RemoteSettings
 from .room import Clock, Projection, Room
 from .store import Store
 from .text import clean_text
@@ -35,6 +36,7 @@ class _Details(TypedDict, total=False):
     publish: bool
     plan: str | None
     moderation: Policy
+    remote: RemoteSettings
     languages: list[str]
 
 
@@ -106,6 +108,7 @@ class Rooms:
                 "publish": p.publish,
                 "plan": p.name,
                 "moderation": p.moderation,
+                "remote": p.remote,
                 "languages": p.languages,
             }
         else:

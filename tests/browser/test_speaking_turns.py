@@ -33,7 +33,7 @@ def test_a_phone_is_called_and_no_name_reaches_the_disk(server, browser) -> None
     phone.get_by_text("Femme", exact=True).click()
     phone.get_by_text("À distance").click()
     phone.get_by_test_id("join").click()
-    phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
 
     console = browser.new_context(viewport=LAPTOP).new_page()
     console.goto(session["host_url"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from facilitation.remote import group_call
 from facilitation.ui.context import Redrawer, ViewContext
+from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
@@ -80,6 +82,15 @@ class CafePhone:
                         ).props('data-testid="wc-phone-group"').mark("wc-phone-group")
                     ui.label(status_line(ctx, state, timing)).classes("cercle-muted text-sm")
                 ui.html(clock_html(timing, "phone"))
+            virtual = group is not None and state.groups[group].remote
+            call = (
+                group_call(ctx.session.remote, ctx.room.code, group) if group is not None and virtual else ""
+            )
+            if call:  # a virtual table: its own call
+                ui.html(
+                    f'<a class="cercle-call" href="{esc(call)}" target="_blank" rel="noopener" '
+                    f'data-testid="wc-group-call">{esc(ctx.t("remote.join_group"))}</a>'
+                ).classes("w-full")
             if table is None:
                 return
             lead = "world_cafe.phone.go_to" if timing.phase == "break" else "world_cafe.phone.at_table"

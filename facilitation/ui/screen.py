@@ -37,7 +37,6 @@ class Screen:
 
     def build(self) -> None:
         code = self.room.code
-        join_url = self.service.join_url(code)
         self.ctx.scope.owner = ui.label(self.room.state.title).classes("cercle-screen-title")
         with ui.row().classes("w-full flex-1 no-wrap gap-[3vw] items-start"):
             with ui.column().classes("cercle-screen-side"):

@@ -105,7 +105,7 @@ def draw_gauge(ctx: ViewContext[TurnsState]) -> None:
         return
     stats = compute(state.turns, *presence(ctx.session))
     ui.label(ctx.t("speaking_turns.gauge.title")).classes("st-screen-label")
-    ui.html(gauge_html(stats, ctx.lang)).classes("w-full")
+    ui.html(gauge_html(stats, ctx.lang, modes=not ctx.session.remote.remote_only)).classes("w-full")
 
 
 # --- phone --------------------------------------------------------------------------------------

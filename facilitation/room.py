@@ -69,6 +69,7 @@ class Room:
         self.registry = registry
         self.projections = projections if projections is not None else []
         self.erased = False
+        self.version = 0  # commits folded since this room was loaded: what views may cache on
         self._lock = asyncio.Lock()
         self._wake: tuple[float, asyncio.TimerHandle] | None = None
         self.connections: Counter[str] = Counter()  # live phone connections per token, memory only
@@ -143,6 +144,7 @@ class Room:
             raise
         if relabel is not None:
             self.connections.clear()
+        self.version += 1
         self.bus.publish(self.code, changed)
         for project in self.projections:
             try:

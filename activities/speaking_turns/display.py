@@ -70,6 +70,8 @@ STYLE = """
 .st-gauge-figures { font-variant-numeric: tabular-nums; font-weight: 700; }
 .st-gauge-legend { font-size: 2.2vh; color: var(--cercle-muted, #595959); }
 .st-gauge-legend i { display: inline-block; width: 1.6vh; height: 1.6vh; vertical-align: middle; margin: 0 .4vw 0 1.2vw; border-radius: .3vh; }
+.st-follow-floor { display: flex; justify-content: space-between; align-items: center; gap: .5em; }
+.cercle-follow .st-gauge { font-size: .9rem; }
 """
 
 

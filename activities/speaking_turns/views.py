@@ -32,8 +32,10 @@ def prepare(ctx: ViewContext[TurnsState]) -> None:
 
 
 def who(ctx: ViewContext[TurnsState], request: Request) -> str:
+    """A request's person as this view shows them (see `names.label`)."""
     assert ctx.item is not None
-    return names.label(ctx.room.code, ctx.item, ctx.state, request, ctx.lang)
+    public = ctx.role in ("screen", "follow")
+    return names.label(ctx.room.code, ctx.item, ctx.state, request, ctx.lang, public=public)
 
 
 # --- screen -------------------------------------------------------------------------------------

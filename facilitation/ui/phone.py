@@ -241,12 +241,13 @@ class Phone:
         """The follow view outside activities: the moment as the screen shows it."""
         state = self.room.state
         item = state.current_item if state.status == "live" else None
-        if item is None:
-            ui.label(self.t("screen.welcome")).classes("cercle-h2")
-            return
-        ui.label(item.title).classes("cercle-h2")
-        if item.text:
-            ui.label(item.text)
+        with ui.column().classes("w-full gap-1 cercle-follow-view").props('data-testid="follow-moment"'):
+            if item is None:
+                ui.label(self.t("screen.welcome")).classes("cercle-h2")
+                return
+            ui.label(item.title).classes("cercle-h2")
+            if item.text:
+                ui.label(item.text)
 
     def show_now(self) -> None:
         state = self.room.state
@@ -262,4 +263,6 @@ class Phone:
 
     def nothing_to_do(self) -> None:
         if self.room.state.status == "live":
-            ui.label(self.t("phone.unavailable")).classes("cercle-muted text-sm")
+            ui.label(self.t("phone.unavailable")).classes("cercle-muted text-sm").props(
+                'data-testid="phone-nothing"'
+            )

@@ -56,6 +56,8 @@ class Service:
         stop = getattr(self.rooms.bus, "stop", None)
         if stop is not None:
             await stop()
+        if self.rooms.store.shared:
+            self.rooms.store.close()  # its connections, and the leases they hold
 
     async def _keep_in_step(self) -> None:
         """Every few seconds: catch up any replica that missed an announcement (Redis out of

@@ -152,7 +152,9 @@ class Redis:
 class Instance:
     """One Cercle process of the cluster (main.py), on its own port and data folder."""
 
-    def __init__(self, name: str, env: dict[str, str], port: int | None = None, cpu: int | None = None) -> None:
+    def __init__(
+        self, name: str, env: dict[str, str], port: int | None = None, cpu: int | None = None
+    ) -> None:
         self.name, self.env, self.cpu = name, env, cpu
         self.port = port or free_port()
         self.dir = Path(tempfile.mkdtemp(prefix=f"cercle-{name}-"))
@@ -163,7 +165,14 @@ class Instance:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> Instance:
-        command = [sys.executable, str(ROOT / "main.py"), "--port", str(self.port), "--data-dir", str(self.dir)]
+        command = [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--port",
+            str(self.port),
+            "--data-dir",
+            str(self.dir),
+        ]
         if self.cpu is not None and shutil.which("taskset"):
             command = ["taskset", "-c", str(self.cpu), *command]
         env = {**os.environ, **self.env}
@@ -267,7 +276,8 @@ class Cluster:
         return {
             "CERCLE_DATABASE_URL": self.postgres.url,
             "CERCLE_REDIS_URL": self.redis.url,
-            "CERCLE_STORAGE_SECRET": os.environ.get("CERCLE_STORAGE_SECRET") or "cluster-" + os.urandom(16).hex(),
+            "CERCLE_STORAGE_SECRET": os.environ.get("CERCLE_STORAGE_SECRET")
+            or "cluster-" + os.urandom(16).hex(),
             "CERCLE_TRUSTED_PROXY": "127.0.0.1",
             "CERCLE_PUBLIC_URL": self.public_url,
             **self.extra_env,
@@ -312,7 +322,9 @@ class Cluster:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="PostgreSQL, Redis, 3 Cercle processes and HAProxy on loopback.")
+    parser = argparse.ArgumentParser(
+        description="PostgreSQL, Redis, 3 Cercle processes and HAProxy on loopback."
+    )
     parser.add_argument("--port", type=int, default=8080, help="the proxy's port (default 8080)")
     parser.add_argument("--demo", action="store_true", help="open the demo session and print its links")
     args = parser.parse_args()

@@ -93,8 +93,8 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
         await console.click(await console.wait_for_button(label="Point suivant"))
 
         phones: list[SimClient] = []
-        for first in range(0, PHONES, 15):
-            phones += await asyncio.gather(*(join_phone(base, code) for _ in range(15)))
+        for _ in range(0, PHONES, 15):
+            phones += await asyncio.gather(*(join_phone(base, code) for _n in range(15)))
         where = Counter(instance_of(p) for p in phones)
         assert set(where) == {"c1", "c2", "c3"}, where  # the proxy spread them over the three
         assert (await healthz(http, base))["sessions"]["open"] >= 1

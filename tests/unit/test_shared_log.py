@@ -27,7 +27,9 @@ def shared(backend, make_store, clock):
     """Two processes' `Rooms` on one PostgreSQL log, each with a bus of its own."""
     if backend.name != "postgres":
         pytest.skip("one process owns a SQLite file: run with --backend postgres")
-    return Rooms(make_store("log"), LocalBus(), clock=clock), Rooms(make_store("log"), LocalBus(), clock=clock)
+    return Rooms(make_store("log"), LocalBus(), clock=clock), Rooms(
+        make_store("log"), LocalBus(), clock=clock
+    )
 
 
 def votes(room) -> dict[str, str]:

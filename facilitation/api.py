@@ -106,7 +106,8 @@ def register(app: FastAPI, service: Service, limits: Limits) -> None:
             "subscriptions": rooms.bus.subscriptions(),
         }
         overall = "error" if status != 200 else "degraded" if failed else "ok"
-        body = {"status": overall, "version": __version__, "database": database, "sessions": sessions}
+        body: dict[str, object] = {"status": overall, "version": __version__, "database": database}
+        body["sessions"] = sessions
         body["housekeeper"] = service.housekeeper  # holds the lease of what runs once (retention…)
         return JSONResponse(body, status)
 

@@ -145,9 +145,14 @@ async def voting_round(
     window: float,
     rng: random.Random,
     kill: Instance | None,
-) -> dict[str, Any]:
-    choices = [rng.choice(["a", "a", "b", "hesitant"]) for _ in phones]
+    before: list[str] | None = None,
+) -> tuple[dict[str, Any], list[str]]:
+    if before is None:
+        choices = [rng.choice(["a", "a", "b", "hesitant"]) for _ in phones]
+    else:  # the final round: everyone moves (a position kept from round 1 is no new vote)
+        choices = [rng.choice([p for p in ("a", "b", "hesitant") if p != old]) for old in before]
     cpu_before = {i.name: i.cpu_seconds() for i in cluster.instances if i.alive()}
+    services_before = services_cpu(cluster)
     start = time.monotonic() + 0.3
     delays = [rng.uniform(0, window) for _ in phones]
     tasks = [
@@ -165,6 +170,7 @@ async def voting_round(
         for i in cluster.instances
         if (name := i.name) in cpu_before
     }
+    services = {k: round(v - services_before.get(k, 0.0), 2) for k, v in services_cpu(cluster).items()}
     confirm = [(done - sent) * 1000 for _, sent, done, moved in results if done is not None and not moved]
     moved = [(done - sent) * 1000 for _, sent, done, m in results if done is not None and m]
     unconfirmed = sum(done is None for _, _, done, _ in results)
@@ -181,7 +187,7 @@ async def voting_round(
                     to_other.append((shown - sent) * 1000)
     n_stored, per_token, distribution = stored(cluster.postgres.url, code, round_)
     confirmed = len(results) - unconfirmed
-    return {
+    return choices, {
         "votes_sent": len(results),
         "confirmed": confirmed,
         "stored": n_stored,
@@ -194,6 +200,7 @@ async def voting_round(
         "moved_confirmation_ms": {k: round(v, 1) for k, v in percentiles(moved).items()},
         "tally_to_other_process_ms": {k: round(v, 1) for k, v in percentiles(to_other).items()},
         "cpu_seconds_while_voting": cpu,
+        "services_cpu_seconds_while_voting": services,
         "voting_seconds": round(window + 1.3, 1),
     }
 
@@ -226,14 +233,26 @@ async def run(n: int, window: float, batch: int, seed: int) -> dict[str, Any]:
 
         await console.click(await console.wait_for_button(label="Ouvrir le vote"))
         await asyncio.gather(*(p.wait_for_button(testid="dm-choice-a", timeout=120) for p in phones))
-        first = await voting_round(cluster, phones, screens, code, 1, window, rng, None)
+        chosen, first = await voting_round(cluster, phones, screens, code, 1, window, rng, None)
 
         await console.click(await console.wait_for_button(label="Clore le tour"))
-        await console.click(await console.wait_for_button(label="Ouvrir le tour final", timeout=60))
+        await asyncio.sleep(2)
+        await console.click(await console.wait_for_button(label="Passer aux arguments"))
+        await asyncio.sleep(2)
+        await console.click(await console.wait_for_button(label="Ouvrir le tour final"))
         await asyncio.sleep(3)
         victim = cluster.instances[2]  # c3: neither the console's process nor the first screen's
-        second = await voting_round(cluster, phones, screens, code, 2, window, rng, victim)
-        back = sum(1 for p in phones if p.connected)
+        chosen_2, second = await voting_round(cluster, phones, screens, code, 2, window, rng, victim, chosen)
+        # every phone whose process died loads its page again: it is still itself (its vote shows)
+        for i, phone in enumerate(phones):
+            if not phone.connected:
+                phones[i] = await reopen(phone)
+        back = sum(
+            1
+            for p, c in zip(phones, chosen_2, strict=True)
+            if p.connected
+            and f"Position enregistrée : {LABELS[c]}" in json.dumps(p.elements, ensure_ascii=False)
+        )
         for client in [*phones, console, *screens]:
             await client.close()
         return {
@@ -246,10 +265,44 @@ async def run(n: int, window: float, batch: int, seed: int) -> dict[str, Any]:
             "rss_kib_after_join": rss,
             "round_1_all_processes": first,
             "round_2_one_process_killed": second,
-            "phones_connected_at_the_end": back,
+            "phones_back_showing_their_final_vote": back,
         }
     finally:
         cluster.stop()
+
+
+def _cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def services_cpu(cluster: Cluster) -> dict[str, float]:
+    """CPU seconds of PostgreSQL (the postmaster and its backends: those that ended meanwhile are
+    not counted, but the Cercle processes' connections live through a round), Redis, HAProxy."""
+    result: dict[str, float] = {}
+    pidfile = cluster.postgres.data / "postmaster.pid"
+    if pidfile.exists():
+        postmaster = int(pidfile.read_text().split()[0])
+        result["postgresql"] = _cpu(postmaster) + sum(_cpu(c) for c in _children(postmaster))
+    if cluster.redis.process is not None:
+        result["redis"] = _cpu(cluster.redis.process.pid)
+    if cluster.proxy is not None and cluster.proxy.process is not None:
+        result["haproxy"] = _cpu(cluster.proxy.process.pid)
+    return result
 
 
 def _rss_kib(instance: Instance) -> int:

@@ -40,6 +40,7 @@ from deploy.cluster import Cluster, Instance  # noqa: E402
 PLAN = "open-detat-2018-03-12"
 LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
 VOTED = re.compile(r"(\d+) ont pris position")
+FAILURES: Counter[str] = Counter()  # why a tap was not confirmed
 
 
 class Screen(SimClient):
@@ -69,8 +70,15 @@ def instance_of(client: SimClient) -> str:
 
 async def join(base: str, code: str, instance: str) -> SimClient:
     """A phone that joins through the proxy, sent to `instance` (as the proxy's cookie would)."""
-    phone = SimClient(base, f"/j/{code}", cookies={"cercle_instance": instance})
-    await phone.open()
+    for attempt in range(3):
+        phone = SimClient(base, f"/j/{code}", cookies={"cercle_instance": instance})
+        try:
+            await phone.open()
+            break
+        except ConnectionError:  # the page and its socket met different processes: load it again
+            await phone.close()
+            if attempt == 2:
+                raise
     await phone.click(await phone.wait_for_button(testid="accept-charter"))
     await phone.click(await phone.wait_for_button(testid="join"))
     await phone.wait_for_button(label="Modifier mes réponses")
@@ -110,12 +118,14 @@ async def voter(
     where = instance_of(phone)
     try:
         sent, done = await tap(phone, position, round_)
-    except (ConnectionError, TimeoutError, KeyError, Exception):
+    except Exception as exc:  # noqa: BLE001 - counted by kind
+        FAILURES[type(exc).__name__] += 1
         sent, done = time.monotonic(), None
     if done is not None:
         return where, sent, done, False
     await asyncio.sleep(0.5)
     if not phone.disconnected:
+        FAILURES["unconfirmed, still connected"] += 1
         return where, sent, None, False
     phones[i] = phone = await reopen(phone)
     if f"Position enregistrée : {LABELS[position]}" in json.dumps(phone.elements, ensure_ascii=False):
@@ -147,6 +157,7 @@ async def voting_round(
     kill: Instance | None,
     before: list[str] | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
+    FAILURES.clear()
     if before is None:
         choices = [rng.choice(["a", "a", "b", "hesitant"]) for _ in phones]
     else:  # the final round: everyone moves (a position kept from round 1 is no new vote)
@@ -187,6 +198,8 @@ async def voting_round(
                     to_other.append((shown - sent) * 1000)
     n_stored, per_token, distribution = stored(cluster.postgres.url, code, round_)
     confirmed = len(results) - unconfirmed
+    if before is not None:  # round-2 counts include round-1 positions: no new count to time
+        to_other = []
     return choices, {
         "votes_sent": len(results),
         "confirmed": confirmed,
@@ -202,6 +215,7 @@ async def voting_round(
         "cpu_seconds_while_voting": cpu,
         "services_cpu_seconds_while_voting": services,
         "voting_seconds": round(window + 1.3, 1),
+        "unconfirmed_why": dict(FAILURES),
     }
 
 
@@ -222,11 +236,19 @@ async def run(n: int, window: float, batch: int, seed: int) -> dict[str, Any]:
         screens = [await Screen(base, f"/screen/{code}", f"c{i}").open() for i in (1, 2, 3)]
 
         joined = time.monotonic()
+        cpu_before_join = {i.name: i.cpu_seconds() for i in cluster.instances}
         phones: list[SimClient] = []
         names = [f"c{1 + i % 3}" for i in range(n)]
         for first in range(0, n, batch):
             phones += await asyncio.gather(*(join(base, code, name) for name in names[first : first + batch]))
+            if len(phones) % 500 == 0:
+                print(
+                    f"{len(phones)} phones joined in {time.monotonic() - joined:.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
         join_seconds = time.monotonic() - joined
+        join_cpu = {i.name: round(i.cpu_seconds() - cpu_before_join[i.name], 2) for i in cluster.instances}
         spread = dict(Counter(instance_of(p) for p in phones))
         rss = {i.name: _rss_kib(i) for i in cluster.instances}
         await asyncio.sleep(2)
@@ -261,6 +283,7 @@ async def run(n: int, window: float, batch: int, seed: int) -> dict[str, Any]:
             "processes": 3,
             "window_s": window,
             "join_seconds": round(join_seconds, 1),
+            "cpu_seconds_joining": join_cpu,
             "phones_per_process": spread,
             "rss_kib_after_join": rss,
             "round_1_all_processes": first,

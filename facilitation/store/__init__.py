@@ -16,5 +16,5 @@ def open_store(database_url: str, data_dir: Path, synchronous: str = "full") -> 
     if database_url:
         from .postgres import PostgresStore  # psycopg is needed only then
 
-        return PostgresStore(database_url)
+        return PostgresStore(database_url, synchronous=synchronous)
     return SqliteStore(data_dir / "cercle.db", synchronous=synchronous)

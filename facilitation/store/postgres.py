@@ -71,8 +71,13 @@ assert max(MIGRATIONS) == SCHEMA_VERSION
 class PostgresStore:
     shared = True
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, synchronous: str = "full") -> None:
+        if synchronous not in ("full", "normal"):
+            raise ValueError(f"synchronous must be full or normal, not {synchronous!r}")
         self.url = url
+        # "normal" (CERCLE_SYNCHRONOUS): commits do not wait for the disk, as SQLite's NORMAL; a
+        # crash of PostgreSQL's machine may lose the last confirmed commands, a crash of Cercle not.
+        self.synchronous = synchronous
         self._conn: psycopg.Connection[Any] | None = None
         self._lease_conn: psycopg.Connection[Any] | None = None
         self._leases: set[str] = set()
@@ -84,6 +89,8 @@ class PostgresStore:
         """The connection, opened again if PostgreSQL restarted since."""
         if self._conn is None or self._conn.closed or self._conn.broken:
             self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+            if self.synchronous == "normal":
+                self._conn.execute("SET synchronous_commit = off")
         return self._conn
 
     # schema

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from bench.phones import SimClient, host_console, join_phone
-from deploy.cluster import Cluster
+from deploy.cluster import Cluster, Redis
 
 pytestmark = pytest.mark.cluster
 
@@ -160,5 +160,16 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
         screen = await SimClient(base, f"/screen/{code}").open()
         assert instance_of(screen) != victim.name
         assert f"{PHONES} ont pris position" in json.dumps(screen.elements, ensure_ascii=False)
+
+        # Redis restarts: the processes subscribe again and catch up from the log; the console's
+        # next move (on one process) reaches every phone (on both).
+        killed_redis = cluster.redis
+        killed_redis.kill()
+        killed_redis.stop()
+        cluster.redis = Redis(killed_redis.port).start()
+        closed = [phone.expect("Le tour est clos") for phone in phones]
+        await console.click(await console.wait_for_button(label="Clore le tour"))
+        _, missed = await asyncio.wait(closed, timeout=30)
+        assert not missed
         for client in [*phones, console, screen]:
             await client.close()

@@ -293,7 +293,8 @@ class Cluster:
                 self.instances.append(Instance(f"c{i + 1}", env, cpu=cpu).start())
             for instance in self.instances:
                 instance.wait()
-            self.proxy = Haproxy([f"127.0.0.1:{i.port}" for i in self.instances], self.proxy_port).start()
+            self.proxy = Haproxy([f"127.0.0.1:{i.port}" for i in self.instances], self.proxy_port)
+            self.proxy.start()
             self._wait_for_proxy()
         except BaseException:
             self.stop()

@@ -119,6 +119,7 @@ async def test_the_redis_bus_carries_heads_and_survives_a_restart_of_redis() -> 
         assert one.connected_elsewhere("ABCDEF") == 0  # its own phones are not "elsewhere"
 
         redis.kill()
+        redis.stop()  # its folder
         await eventually(lambda: not two.subscribed)
         one.announce("ABCDEF", 9)  # said while Redis is away: kept until it answers
         redis = Redis(redis.port).start()

@@ -56,6 +56,7 @@ class SimClient:
         async with httpx.AsyncClient(base_url=self.base_url, timeout=60, cookies=self.cookies) as http:
             response = await http.get(self.path)
             response.raise_for_status()
+            self.cookies.update({c.name: c.value for c in response.cookies.jar})  # kept, as a browser does
         html = response.text
         self.client_id = CLIENT_ID.search(html).group(1)
         self.elements = json.loads(ELEMENTS.search(html).group(1))

@@ -26,7 +26,7 @@ from bench.phones import ServerProcess, SimClient, host_console, join_phone, per
 
 PLAN = "open-detat-2018-03-12"
 # What shows that a phone's view of the new item is built (the title arrives first).
-VIEW_READY = {"debat_mouvant": "dm-phone", "world_cafe": "wc-send", "moment": "phone-nothing"}
+VIEW_READY = {"debat_mouvant": "dm-phone", "world_cafe": "wc-phone", "moment": "phone-nothing"}
 # What shows that a phone's follow view (what the screen shows) is built.
 FOLLOW_READY = {"debat_mouvant": "dm-follow", "world_cafe": "wc-follow", "moment": "follow-moment"}
 

@@ -26,8 +26,9 @@ class CafePhone:
         prepare(ctx)
         self.bell = Bell(ctx, "phone")
         self.head = Redrawer(ctx, self.draw_head, "w-full gap-3")
+        self.head.container.props('data-testid="wc-phone"')
         self.form_card = ui.column().classes("cercle-card gap-2")
-        self.build_form()
+        self.form_built = False  # built the first time this phone may write: not before the start
         self.pending = PendingTexts(ctx, self.rephrase)
         self.board = Redrawer(ctx, self.draw_board, "w-full")
         ctx.subscribe(PHASE, self.on_phase)
@@ -147,6 +148,9 @@ class CafePhone:
                     ui.label(f"• {idea.text}")
 
     def build_form(self) -> None:
+        """The contribution form: a dozen heavy elements, built once, when first needed (a
+        thousand phones entering a café that has not started yet do not pay for it)."""
+        self.form_built = True
         ctx, settings = self.ctx, self.state.settings
         first = "actor" if settings.contribution == "actors" else "idea"
         with self.form_card:
@@ -206,6 +210,8 @@ class CafePhone:
         self.idea_box.set_visibility(not actor)
 
     def typing(self) -> bool:
+        if not self.form_built:
+            return False
         return bool(
             (self.name.value or "").strip()
             or (self.idea.value or "").strip()
@@ -222,8 +228,11 @@ class CafePhone:
         if force or not self.typing() or self.form_table is None:
             self.form_table = writing
         open_ = state.started and group is not None and (timing.phase == "rotation" or self.typing())
-        self.form_card.set_visibility(open_ and self.form_table is not None)
-        if self.form_table is not None:
+        shown = open_ and self.form_table is not None
+        if shown and not self.form_built:
+            self.build_form()
+        self.form_card.set_visibility(shown)
+        if self.form_built and self.form_table is not None:
             self.send.text = self.ctx.t("world_cafe.phone.send", n=self.form_table + 1)
 
     async def submit(self) -> None:

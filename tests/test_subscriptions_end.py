@@ -65,8 +65,9 @@ async def walk_2018(server: Server) -> list[SimClient]:
     await wait_all(phones, "dm-choice-a")
     for phone in phones[: PHONES // 2]:
         await phone.click(phone.find_button(testid="dm-choice-a"))
+    closed = [phone.expect("dm-closed") for phone in phones]  # a test id inside an HTML block
     await click(console, testid="dm-close")
-    await wait_all(phones, "dm-closed")
+    await asyncio.wait_for(asyncio.gather(*closed), 30)
     await click(console, testid="goto-2")
     await click(console, testid="wc-start")
     await wait_all(phones, "wc-phone-table")

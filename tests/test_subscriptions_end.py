@@ -23,13 +23,17 @@ def health(server: Server) -> dict:
 
 
 async def wait_all(phones: list[SimClient], testid: str, timeout: float = 30) -> None:
-    await asyncio.gather(*(p.wait_for_button(timeout=timeout, testid=testid) for p in phones))
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not all(p.shows(testid) for p in phones):
+        assert loop.time() < deadline, f"{testid} not shown"
+        await asyncio.sleep(0.05)
 
 
 async def wait_gone(phones: list[SimClient], testid: str, timeout: float = 30) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while any(p.find_button(testid=testid) is not None for p in phones):
+    while any(p.shows(testid) for p in phones):
         assert loop.time() < deadline, f"{testid} still shown"
         await asyncio.sleep(0.05)
 
@@ -65,9 +69,8 @@ async def walk_2018(server: Server) -> list[SimClient]:
     await wait_all(phones, "dm-choice-a")
     for phone in phones[: PHONES // 2]:
         await phone.click(phone.find_button(testid="dm-choice-a"))
-    closed = [phone.expect("dm-closed") for phone in phones]  # a test id inside an HTML block
     await click(console, testid="dm-close")
-    await asyncio.wait_for(asyncio.gather(*closed), 30)
+    await wait_all(phones, "dm-closed")
     await click(console, testid="goto-2")
     await click(console, testid="wc-start")
     await wait_all(phones, "wc-phone-table")

@@ -64,9 +64,7 @@ class Protected:
         return [n for row in (*self.rows.values(), self.total) for n in row.values()]
 
 
-def protect(
-    table: Mapping[str, Mapping[str, int]], columns: Sequence[str], k: int = K
-) -> Protected:
+def protect(table: Mapping[str, Mapping[str, int]], columns: Sequence[str], k: int = K) -> Protected:
     """The table `table` (group -> column -> count; a missing cell is 0) as it may be shown (see
     the module's rule). Groups keep their order; columns are `columns`."""
     cols = tuple(columns)
@@ -156,8 +154,7 @@ add(
         "kanon.rule": (
             "Aucun nombre affiché ne compte 1 ou 2 personnes : les petits groupes sont regroupés en "
             "« autres », les petites cases masquées.",
-            "No number shown counts 1 or 2 people: small groups are grouped as “others”, small cells "
-            "hidden.",
+            "No number shown counts 1 or 2 people: small groups are grouped as “others”, small cells hidden.",
         ),
     }
 )

@@ -36,6 +36,7 @@ class _Details(TypedDict, total=False):
     plan: str | None
     moderation: Policy
     languages: list[str]
+    colleges: bool
 
 
 class Rooms:
@@ -107,6 +108,7 @@ class Rooms:
                 "plan": p.name,
                 "moderation": p.moderation,
                 "languages": p.languages,
+                "colleges": p.colleges,
             }
         else:
             if not (title or "").strip():

@@ -49,7 +49,9 @@ def test_a_participant_declares_and_changes_a_college() -> None:
 
 
 def test_old_events_without_a_college_replay() -> None:
-    joined = decode("session.participant_joined", {"token": "t", "category": "woman", "mode": "room", "at": 1})
+    joined = decode(
+        "session.participant_joined", {"token": "t", "category": "woman", "mode": "room", "at": 1}
+    )
     created = decode("session.created", {"code": "ABCDEF", "title": "F", "at": 0})
     assert isinstance(joined, rules.ParticipantJoined) and joined.college is None
     assert isinstance(created, rules.SessionCreated) and not created.colleges

@@ -9,12 +9,13 @@ from facilitation.activity import Activity, Registry
 
 def all_activities() -> list[Activity[Any]]:
     """Every activity shipped with Cercle (imported here so that pure tests need no UI)."""
+    from activities.controversies.activity import ACTIVITY as controversies
     from activities.debat_mouvant.activity import ACTIVITY as debat_mouvant
     from activities.ideas.activity import ACTIVITY as ideas
     from activities.speaking_turns.activity import ACTIVITY as speaking_turns
     from activities.world_cafe.activity import ACTIVITY as world_cafe
 
-    return [debat_mouvant, world_cafe, speaking_turns, ideas]
+    return [debat_mouvant, world_cafe, speaking_turns, ideas, controversies]
 
 
 def register_all(registry: Registry) -> None:

@@ -170,6 +170,7 @@ PHONE_CLICK = (
 CSS = """
 .pr-empty { color: #595959; }
 .pr-board { display: flex; flex-direction: column; gap: 1em; width: 100%; }
+.pr-group { display: flex; flex-direction: column; }
 .pr-group-title { font-weight: 800; text-transform: uppercase; letter-spacing: .05em; color: #000091; margin-bottom: .3em; }
 .pr-item { border-left: 6px solid #8c8c8c; background: #fff; border-radius: 6px; padding: .4em .7em; margin-bottom: .5em; }
 .pr-engagement { border-left-color: #000091; }

@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-from activities.controversies import state as cv
 from activities.ideas import state as ideas
 from activities.propulsion import state as pr
 from activities.propulsion.activity import ACTIVITY
@@ -28,7 +27,9 @@ PERSON = Screened(text="Marie Martin", spans=(Span(kind="name", start=0, end=12)
 def forum(colleges: list[str | None] | None = None) -> Forum:
     agenda = [
         rules.AgendaItem(title="Atelier d'idées", kind="ideas"),
-        rules.AgendaItem(title="Controverses", kind="controversies", settings={"statements": ["Ouvrir par défaut"]}),
+        rules.AgendaItem(
+            title="Controverses", kind="controversies", settings={"statements": ["Ouvrir par défaut"]}
+        ),
         rules.AgendaItem(title="Propulsion", kind="propulsion"),
     ]
     return Forum(agenda, colleges=colleges or ["public_agent"] * 3 + ["citizen"] * 3 + ["business"])

@@ -70,5 +70,7 @@ async def test_errors_are_json_with_the_right_status(user: User) -> None:
     assert (await client.delete(f"/api/sessions/{code}/agenda/0", headers=host)).status_code == 409
     before = await client.post(f"/api/sessions/{code}/agenda", json={**item, "position": 0}, headers=host)
     assert before.status_code == 409 and "current" in before.json()["error"]
-    order = await client.post(f"/api/sessions/{code}/agenda/order", json={"order": [1, 0, 2, 3, 4, 5]}, headers=host)
+    order = await client.post(
+        f"/api/sessions/{code}/agenda/order", json={"order": [1, 0, 2, 3, 4, 5]}, headers=host
+    )
     assert order.status_code == 409

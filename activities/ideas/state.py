@@ -4,8 +4,9 @@ Commands return the events to append or raise `RuleViolation("ideas.error.…")`
 its folds (`apply`) live in `model.py`, re-exported here: this module is the activity's `rules`.
 
 A dot costs O(1): it reaches its phone (`participant:<token>`) and the coalesced tally
-(`tally:ideas`); ideas posted reach the console and the screen (`ideas:wall`), never the phones;
-what changes what a phone can vote for (a stage, a moderation) is rare and reaches every phone.
+(`tally:ideas`); ideas posted reach the console and the screen through that tally too, never the
+phones; the facilitator's changes to the wall reach the console at once (`ideas:wall`); what
+changes what a phone can vote for (a stage, a moderation) is rare and reaches every phone.
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ def topics(e: ActivityEvent) -> set[str]:
     match e:
         case DotsSet():
             return {f"participant:{e.token}", TALLY}
-        case IdeaAdded() | IdeasMerged() | IdeasClustered() | IdeaUngrouped() | ClusterChanged():
-            return {WALL}
+        case IdeaAdded():
+            return {TALLY}  # coalesced: a thousand phones posting reach the wall five times a second
+        case IdeasMerged() | IdeasClustered() | IdeaUngrouped() | ClusterChanged():
+            return {WALL, TALLY}
         case IdeaModerated():
             return {WALL, BALLOT, TALLY}
         case StageChanged():

@@ -213,35 +213,35 @@ class ConsoleView:
         self.draw_sources()
 
     def draw_sources(self) -> None:
+        """What the workshops offer, built when the offers change and otherwise updated in place
+        (a promotion only marks its button: the next click lands on the button it aimed at)."""
         promoted = self.state.promoted()
-        key = (tuple(sorted(promoted)), self.state.stage)
-        if getattr(self, "sources_key", None) == key:
-            return
-        self.sources_key = key
-        self.sources.clear()
-        with self.sources:
-            found = workshops(self.ctx.session, self.ctx.lang)
-            if not found:
-                ui.label(self.ctx.t("propulsion.console.no_sources")).classes("text-sm cercle-muted")
-            for workshop in found:
-                ui.label(workshop.title).classes("font-semibold text-sm")
-                for offer in workshop.offers[:OFFERS_SHOWN]:
-                    with ui.row().classes("w-full items-center gap-2 no-wrap"):
-                        ui.label(offer.text).classes("text-sm flex-1 min-w-0")
-                        ui.label(offer.origin).classes("text-xs cercle-muted")
+        found = workshops(self.ctx.session, self.ctx.lang)
+        shape = tuple((w.item, tuple(o.key for o in w.offers[:OFFERS_SHOWN])) for w in found)
+        if getattr(self, "sources_shape", None) != shape:
+            self.sources_shape = shape
+            self.promote_buttons: dict[str, ui.button] = {}
+            self.sources.clear()
+            with self.sources:
+                if not found:
+                    ui.label(self.ctx.t("propulsion.console.no_sources")).classes("text-sm cercle-muted")
+                for workshop in found:
+                    ui.label(workshop.title).classes("font-semibold text-sm")
+                    for offer in workshop.offers[:OFFERS_SHOWN]:
+                        with ui.row().classes("w-full items-center gap-2 no-wrap"):
+                            ui.label(offer.text).classes("text-sm flex-1 min-w-0")
+                            ui.label(offer.origin).classes("text-xs cercle-muted")
 
-                        async def promote(key: str = offer.key) -> None:
-                            await self.ctx.act(rules.promote, key)
+                            async def promote(key: str = offer.key) -> None:
+                                await self.ctx.act(rules.promote, key)
 
-                        done = offer.key in promoted
-                        ui.button(
-                            self.ctx.t(
-                                "propulsion.console.promoted" if done else "propulsion.console.promote"
-                            ),
-                            on_click=promote,
-                        ).props(
-                            f'dense no-caps outline data-testid="pr-promote-{offer.key.replace(":", "-")}"'
-                        ).set_enabled(not done)
+                            self.promote_buttons[offer.key] = ui.button(on_click=promote).props(
+                                f'dense no-caps outline data-testid="pr-promote-{offer.key.replace(":", "-")}"'
+                            )
+        for key, button in self.promote_buttons.items():
+            done = key in promoted
+            button.text = self.ctx.t("propulsion.console.promoted" if done else "propulsion.console.promote")
+            button.set_enabled(not done)
 
     async def add(self) -> None:
         if await self.ctx.act(rules.propose, Screened.unchecked(self.new.value or "")):

@@ -140,3 +140,12 @@ def test_a_hidden_idea_frees_its_dots_and_moderation_corrects() -> None:
     f.host(IDEAS, ideas.moderate, b, text="Un jury citoyen")
     assert f.state(IDEAS).idea(b).text == "Un jury citoyen"
     assert ideas.BALLOT in ideas.topics(IdeaModerated(item=IDEAS, idea=b, at=1.0))  # phones redraw
+
+
+def test_what_each_change_reaches() -> None:
+    f = forum()
+    [added] = posted(f, "Budget participatif")
+    assert ideas.topics(f.log[-1]) == {ideas.TALLY}  # the screen and console, coalesced; no phone
+    [dot] = (f.host(IDEAS, ideas.set_stage, "vote"), f.phone(f.tokens[0], IDEAS, ideas.set_dots, added, 1))[1]
+    assert ideas.topics(dot) == {f"participant:{f.tokens[0]}", ideas.TALLY}
+    assert "phase" in ideas.topics(f.log[-2])  # the stage reaches every phone

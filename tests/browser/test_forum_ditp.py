@@ -149,7 +149,9 @@ def test_the_ditp_forum_from_ideas_to_the_propulsion_board(server, browser) -> N
     host.get_by_text("ressemble au nom d'une personne").wait_for()  # organisations, never people
     fill(host, "pr-org-p1", "Association des usagers du service public")
     host.get_by_test_id("pr-add-org-p1").click()
-    host.get_by_test_id("pr-card-p1").get_by_text("Portée par : Association des usagers du service public").wait_for()
+    host.get_by_test_id("pr-card-p1").get_by_text(
+        "Portée par : Association des usagers du service public"
+    ).wait_for()
     for n, phone in enumerate(phones):
         phone.locator('button[data-back="support"][data-p="p1"]').click()
         phone.locator('button[data-back="support"][data-p="p1"][aria-pressed="true"]').wait_for()
@@ -163,7 +165,10 @@ def test_the_ditp_forum_from_ideas_to_the_propulsion_board(server, browser) -> N
     board.get_by_test_id("pr-support-p1").get_by_text("4 soutiens").wait_for()
     assert board.get_by_test_id("pr-support-p2").inner_text() == "moins de 3 soutiens"
     assert "3 veulent contribuer : Autres (regroupés) 3" in board.inner_text()
-    assert board.locator(".pr-group-title").all_inner_texts()[:2] == ["ENGAGEMENTS ET LEURS ACTIONS", "INITIATIVES"]
+    assert board.locator(".pr-group-title").all_inner_texts()[:2] == [
+        "ENGAGEMENTS ET LEURS ACTIONS",
+        "INITIATIVES",
+    ]
 
     # --- the restitution -------------------------------------------------------------------------
     auth = {"Authorization": f"Bearer {key}"}

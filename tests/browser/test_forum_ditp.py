@@ -76,7 +76,8 @@ def test_the_ditp_forum_from_ideas_to_the_propulsion_board(server, browser) -> N
     # --- Temps 2: the idea workshop ----------------------------------------------------------------
     host.get_by_test_id("goto-2").click()
     host.get_by_test_id("id-open").wait_for()
-    for phone, idea in zip(phones[:3], ["Un comité d'usagers", "Un comité des usagers", "Former les agents"]):
+    posted = ["Un comité d'usagers", "Un comité des usagers", "Former les agents"]
+    for phone, idea in zip(phones[:3], posted, strict=True):
         fill(phone, "id-text", idea)
         phone.get_by_test_id("id-send").click()
         phone.get_by_text("Merci, votre idée est affichée.").wait_for()

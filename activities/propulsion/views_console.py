@@ -98,7 +98,8 @@ class Card:
         self.origin.text = proposal.origin or t(f"propulsion.by.{proposal.by}")
         self.klass.value = proposal.klass or "unclassed"
         options = {e.id: e.text[:60] for e in engagements if e.id != proposal.id}
-        self.parent.set_options(options, value=proposal.parent if proposal.parent in options else None)
+        if options != self.parent.options or self.parent.value != proposal.parent:
+            self.parent.set_options(options, value=proposal.parent if proposal.parent in options else None)
         self.parent.set_visibility(proposal.klass == "action")
         names = [
             o.name + (f" ({t('propulsion.console.held')})" if o.held else "")

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run test lint bench-join bench-vote clean
+.PHONY: run cluster services test test-sqlite test-postgres lint bench-join bench-vote clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -21,12 +21,28 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/python main.py --demo $(ARGS)
 
-test: $(VENV)/.installed-test
+# PostgreSQL, Redis, 3 Cercle processes and HAProxy on http://127.0.0.1:8080 (deploy/)
+cluster: $(VENV)/.installed services
+	$(BIN)/python deploy/cluster.py --demo $(ARGS)
+
+services:
+	@sh scripts/install-services.sh
+
+# Every test on SQLite (browsers included), then every test but the browser ones on PostgreSQL,
+# with the cluster test (docs/scaling.md, "Tests").
+test: $(VENV)/.installed-test services
 	@command -v chromium >/dev/null 2>&1 || sh scripts/install-chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q $(ARGS)
+	$(BIN)/python -m pytest -q -m "not cluster" $(ARGS)
+	$(BIN)/python -m pytest -q --backend postgres -m "not browser" $(ARGS)
+
+test-sqlite: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "not cluster" $(ARGS)
+
+test-postgres: $(VENV)/.installed-test services
+	$(BIN)/python -m pytest -q --backend postgres -m "not browser" $(ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy

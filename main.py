@@ -3,14 +3,13 @@
 import logging
 import os
 
-from nicegui import ui
+from nicegui import app, ui
 
 from activities import register_all
-from facilitation import drafts, logsafe
+from facilitation import logsafe
 from facilitation import settings as config
 from facilitation.activity import REGISTRY
 from facilitation.demo import demo_session
-from facilitation.restitution import archive
 from facilitation.service import Service
 from facilitation.ui import delivery, pages
 
@@ -22,10 +21,12 @@ def main() -> None:
     logsafe.install()  # no control character, query string, key or address reaches the log
     register_all(REGISTRY)
     service = Service.open(settings)
-    archive.start_up(service.rooms, settings.retention_days)  # saved documents, finish closes, purge
-    drafts.purge_unstarted(service.rooms, settings.draft_ttl_hours)  # sessions never started
+    # saved documents; and, where the housekeeping lease is held: finish closes, purge, old drafts
+    service.housekeeping()
     delivery.install()  # before pages: precompressed, long-cached static files; inline SVG icons
     pages.register(service)
+    app.on_startup(service.start)  # the bus between processes, checks of a shared log
+    app.on_shutdown(service.stop)
     if settings.base_url.startswith("http://127.0.0.1") and settings.host not in ("127.0.0.1", "localhost"):
         print(
             "Attention : aucune adresse réseau trouvée ; les téléphones ne pourront pas joindre 127.0.0.1. "

@@ -1,6 +1,6 @@
 """N phones join a session and hold a socket.io connection; the console moves the agenda.
 
-Usage: python bench/join_load.py N [--batch 25]
+Usage: python bench/join_load.py N [--batch 25] [--follow]
 
 Reports the server's memory per connected phone, the time for each agenda move made on the
 console to reach every phone (the new item's title: p50, p95, max) and for the new item's view
@@ -26,10 +26,22 @@ from bench.phones import ServerProcess, SimClient, host_console, join_phone, per
 
 PLAN = "open-detat-2018-03-12"
 # What shows that a phone's view of the new item is built (the title arrives first).
-VIEW_READY = {"debat_mouvant": "dm-phone", "world_cafe": "wc-send", "moment": "Suivez ce moment"}
+VIEW_READY = {"debat_mouvant": "dm-phone", "world_cafe": "wc-phone", "moment": "phone-nothing"}
+# What shows that a phone's follow view (what the screen shows) is built.
+FOLLOW_READY = {"debat_mouvant": "dm-follow", "world_cafe": "wc-follow", "moment": "follow-moment"}
 
 
-async def run(n: int, batch: int, port: int) -> dict:
+def _following(phone: SimClient, kind: str, follow: bool) -> list[asyncio.Future[float]]:
+    """The follow view's marker, for phones that show it (all with --follow; remote ones anyway)."""
+    return [phone.expect(FOLLOW_READY[kind])] if follow or "mode=remote" in phone.path else []
+
+
+async def _all(*futures: asyncio.Future[float]) -> float:
+    """When the last of `futures` arrived."""
+    return max(await asyncio.gather(*futures))
+
+
+async def run(n: int, batch: int, port: int, follow: bool = False) -> dict:
     server = ServerProcess(port).start()
     try:
         async with httpx.AsyncClient(base_url=server.base_url) as http:
@@ -46,7 +58,9 @@ async def run(n: int, batch: int, port: int) -> dict:
         for first in range(0, n, batch):
             size = min(batch, n - first)
             modes = ["remote" if (first + i) % 4 == 0 else "room" for i in range(size)]
-            phones += await asyncio.gather(*(join_phone(server.base_url, code, mode) for mode in modes))
+            phones += await asyncio.gather(
+                *(join_phone(server.base_url, code, mode, follow=follow) for mode in modes)
+            )
         join_seconds = time.monotonic() - started
         await asyncio.sleep(3)
         rss_after = server.rss_kib()
@@ -56,7 +70,10 @@ async def run(n: int, batch: int, port: int) -> dict:
         for index in range(1, min(4, len(agenda))):
             title, kind = agenda[index]["title"], agenda[index]["kind"]
             waiting = [phone.expect(title) for phone in phones]
-            ready = [phone.expect(VIEW_READY[kind]) for phone in phones]
+            ready = [
+                asyncio.ensure_future(_all(phone.expect(VIEW_READY[kind]), *_following(phone, kind, follow)))
+                for phone in phones
+            ]
             button = await console.wait_for_button(label="Point suivant")
             sent = time.monotonic()
             await console.click(button)
@@ -91,6 +108,7 @@ async def run(n: int, batch: int, port: int) -> dict:
             "moves_ms": moves,
             "server_cpu_seconds_during_moves": round(cpu, 2),
             "disconnected": disconnected,
+            "follow": follow,
         }
     finally:
         server.stop()
@@ -101,11 +119,15 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--batch", type=int, default=25)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--follow", action="store_true", help="every phone also shows what the screen shows (its follow view)"
+    )
     args = parser.parse_args()
-    result = asyncio.run(run(args.n, args.batch, args.port))
+    result = asyncio.run(run(args.n, args.batch, args.port, args.follow))
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
-    (out / f"join_load-{args.n}.json").write_text(json.dumps(result, indent=2))
+    suffix = "-follow" if args.follow else ""
+    (out / f"join_load-{args.n}{suffix}.json").write_text(json.dumps(result, indent=2))
     print(f"{result['phones']} phones, {result['cores']} cores; joined in {result['join_seconds']} s")
     print(
         f"server memory {result['rss_before_mib']} -> {result['rss_after_mib']} MiB: {result['kib_per_phone']} KiB per phone"

@@ -56,6 +56,7 @@ class SimClient:
         async with httpx.AsyncClient(base_url=self.base_url, timeout=60, cookies=self.cookies) as http:
             response = await http.get(self.path)
             response.raise_for_status()
+            self.cookies.update({c.name: c.value for c in response.cookies.jar})  # kept, as a browser does
         html = response.text
         self.client_id = CLIENT_ID.search(html).group(1)
         self.elements = json.loads(ELEMENTS.search(html).group(1))
@@ -180,12 +181,17 @@ def host_console(base_url: str, code: str, key: str) -> SimClient:
     return SimClient(base_url, f"/host/{code}", cookies={f"cercle_host_{code}": key})
 
 
-async def join_phone(base_url: str, code: str, mode: str = "room") -> SimClient:
-    """A phone that loads the join page, accepts the charter and joins."""
-    phone = await SimClient(base_url, f"/j/{code}" + ("?mode=remote" if mode == "remote" else "")).open()
+async def join_phone(
+    base_url: str, code: str, mode: str = "room", *, follow: bool = False, kind: type[SimClient] = SimClient
+) -> SimClient:
+    """A phone that loads the join page, accepts the charter and joins; with `follow`, it shows
+    what the screen shows too (remote phones do from the start)."""
+    phone = await kind(base_url, f"/j/{code}" + ("?mode=remote" if mode == "remote" else "")).open()
     await phone.click(await phone.wait_for_button(testid="accept-charter"))
     await phone.click(await phone.wait_for_button(testid="join"))
     await phone.wait_for_button(label="Modifier mes réponses")  # the waiting view is there
+    if follow and mode != "remote":
+        await phone.click(await phone.wait_for_button(testid="phone-follow"))
     return phone
 
 

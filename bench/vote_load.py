@@ -39,6 +39,26 @@ LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
 VOTED = re.compile(r"(\d+) ont pris position")
 
 
+class Counting(SimClient):
+    """A phone that remembers when each voter count ("N ont pris position") first reached it,
+    in its follow view (what the screen shows, at phone size)."""
+
+    def __init__(self, base_url: str, path: str) -> None:
+        super().__init__(base_url, path)
+        self.counts: list[tuple[float, int]] = []
+
+    def _apply(self, payload: dict[str, Any]) -> None:
+        now = time.monotonic()
+        super()._apply(payload)
+        for key, element in payload.items():
+            if key != "_id" and isinstance(element, dict):
+                for match in VOTED.finditer(str(element.get("text") or "") + str(element.get("props") or "")):
+                    self.counts.append((now, int(match.group(1))))
+
+    def first_at_least(self, n: int) -> float | None:
+        return next((at for at, count in self.counts if count >= n), None)
+
+
 class Screen(SimClient):
     """The projected screen: remembers when each voter count first arrived."""
 
@@ -174,7 +194,14 @@ async def _first(*futures: asyncio.Future[float]) -> float:
 
 
 async def run(
-    n: int, window: float, change: float, batch: int, port: int, seed: int, texts: int = 0
+    n: int,
+    window: float,
+    change: float,
+    batch: int,
+    port: int,
+    seed: int,
+    texts: int = 0,
+    follow: bool = False,
 ) -> dict[str, Any]:
     rng = random.Random(seed)
     server = ServerProcess(port).start()
@@ -192,7 +219,9 @@ async def run(
         for first in range(0, n, batch):
             size = min(batch, n - first)
             modes = ["remote" if (first + i) % 4 == 0 else "room" for i in range(size)]
-            phones += await asyncio.gather(*(join_phone(server.base_url, code, mode) for mode in modes))
+            phones += await asyncio.gather(
+                *(join_phone(server.base_url, code, mode, follow=follow, kind=Counting) for mode in modes)
+            )
         extra, writers = await writers_ready(server.base_url, batch) if texts else ([], [])
         await asyncio.sleep(2)
 
@@ -234,6 +263,14 @@ async def run(
             shown = screen.first_at_least(rank)
             if shown is not None:
                 to_screen.append((shown - sent) * 1000)
+        # the same on the phones following the screen: every 20th phone, every 10th vote
+        to_phones = []
+        if follow:
+            for phone in phones[::20]:
+                assert isinstance(phone, Counting)
+                for rank, sent in list(enumerate(ranked, start=1))[::10]:
+                    shown = phone.first_at_least(rank)
+                    to_phones.append((shown - sent) * 1000 if shown is not None else float("inf"))
 
         closed = await phase(phones, "Le tour est clos", await console_click(console, "Clore le tour"))
         # the result card (data-testid dm-result) is shown in place on every phone
@@ -260,6 +297,8 @@ async def run(
             "unconfirmed": unconfirmed,
             "confirmation_ms": {k: round(v, 1) for k, v in percentiles(confirm).items()},
             "vote_to_screen_ms": {k: round(v, 1) for k, v in percentiles(to_screen).items()},
+            "vote_to_following_phones_ms": {k: round(v, 1) for k, v in percentiles(to_phones).items()},
+            "follow": follow,
             "round_opened_to_every_phone_ms": opened,
             "round_closed_to_every_phone_ms": closed,
             "reveal_to_every_phone_ms": revealed,
@@ -291,11 +330,16 @@ def main() -> None:
         help="free texts sent meanwhile, within twice the window, by 30 phones of another session "
         "(half of them with personal data: each is checked off the event loop)",
     )
+    parser.add_argument(
+        "--follow", action="store_true", help="every phone also shows what the screen shows (its follow view)"
+    )
     args = parser.parse_args()
-    result = asyncio.run(run(args.n, args.window, args.change, args.batch, args.port, args.seed, args.texts))
+    result = asyncio.run(
+        run(args.n, args.window, args.change, args.batch, args.port, args.seed, args.texts, args.follow)
+    )
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
-    suffix = f"-texts{args.texts}" if args.texts else ""
+    suffix = (f"-texts{args.texts}" if args.texts else "") + ("-follow" if args.follow else "")
     (out / f"vote_load-{args.n}{suffix}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(f"{result['phones']} phones, {result['cores']} cores, votes within {result['window_s']} s")
     print(f"{'':<34}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
@@ -306,6 +350,7 @@ def main() -> None:
         "round_closed_to_every_phone_ms",
         "reveal_to_every_phone_ms",
         *(["text_answered_ms"] if args.texts else []),
+        *(["vote_to_following_phones_ms"] if args.follow else []),
     ):
         row = result[name]
         print(f"{name:<34}{row['p50']:>10}{row['p95']:>10}{row['max']:>10}")

@@ -111,9 +111,10 @@ def register(app: FastAPI, service: Service, limits: Limits) -> None:
             "subscriptions": rooms.bus.subscriptions(),
         }
         overall = "error" if status != 200 else "degraded" if failed else "ok"
-        return JSONResponse(
-            {"status": overall, "version": __version__, "database": database, "sessions": sessions}, status
-        )
+        body: dict[str, object] = {"status": overall, "version": __version__, "database": database}
+        body["sessions"] = sessions
+        body["housekeeper"] = service.housekeeper  # holds the lease of what runs once (retention…)
+        return JSONResponse(body, status)
 
     @app.post("/api/sessions")
     async def create_session(request: Request) -> JSONResponse:

@@ -6,8 +6,11 @@ a topic published many times before its flush reaches each subscriber once. Tall
 then at most one delivery every `TALLY_INTERVAL` seconds; phones that follow the screen hear of
 the same changes as "follow:tally…", at most every `FOLLOW_INTERVAL` seconds. A delivery to many subscribers (a
 phase change reaching every phone) runs in chunks of `CHUNK`, so that the votes arriving
-meanwhile are not held behind it. A Redis bus for several processes would implement the same
-two methods.
+meanwhile are not held behind it.
+
+Between processes (`facilitation/redis_bus.py`), a bus carries only "session X has events up to
+sequence number N" (`announce`): each process catches its replica up from the log and publishes
+the topics to its own views. Tokens and texts never travel on it.
 """
 
 from __future__ import annotations
@@ -34,12 +37,32 @@ def followed(topic: str) -> str:
 
 
 Callback = Callable[[], None]
+Heard = Callable[[str, int], None]  # (session code, its next sequence number, or ERASED)
 
 
 class Bus(Protocol):
     def subscribe(self, code: str, topic: str, callback: Callback) -> Callable[[], None]: ...
 
-    def publish(self, code: str, topics: Iterable[str]) -> None: ...
+    def publish(self, code: str, topics: Iterable[str]) -> None:
+        """Tell this process's subscribers of `code` that these topics changed."""
+        ...
+
+    def announce(self, code: str, seq: int) -> None:
+        """Tell the other processes that `code`'s log now reaches `seq` (nothing to do alone)."""
+        ...
+
+    def listen(self, heard: Heard, reconnected: Callback) -> None:
+        """Call `heard` for each announcement of another process, and `reconnected` whenever
+        announcements may have been missed (the bus was out of reach)."""
+        ...
+
+    def count_connections(self, code: str, n: int) -> None:
+        """This process now has `n` phones connected to `code` (for the other processes)."""
+        ...
+
+    def connected_elsewhere(self, code: str) -> int:
+        """Phones connected to `code` through the other processes."""
+        ...
 
     def subscriptions(self) -> int:
         """How many subscriptions are alive (a leak shows here, on `/healthz`)."""
@@ -69,6 +92,18 @@ class LocalBus:
                     del self._subscribers[key]
 
         return unsubscribe
+
+    def announce(self, code: str, seq: int) -> None:
+        return None  # one process: nobody else to tell
+
+    def listen(self, heard: Heard, reconnected: Callback) -> None:
+        return None
+
+    def count_connections(self, code: str, n: int) -> None:
+        return None
+
+    def connected_elsewhere(self, code: str) -> int:
+        return 0
 
     def subscriber_count(self, code: str, topic: str) -> int:
         return len(self._subscribers.get((code, topic), {}))

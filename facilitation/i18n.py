@@ -31,6 +31,12 @@ def has(key: str) -> bool:
     return key in _CATALOG
 
 
+def remote_key(key: str) -> str:
+    """The ".remote" variant of `key` when there is one (wording for people with no room)."""
+    variant = f"{key}.remote"
+    return variant if variant in _CATALOG else key
+
+
 def explain(exc: ValidationError, root: str = "settings") -> str:
     """A pydantic validation error as one line a person can act on: `field: what is wrong; ...`."""
     parts = []
@@ -48,8 +54,9 @@ class RuleViolation(Exception):
         self.key = key
         self.params = params
 
-    def message(self, lang: str = DEFAULT_LANG) -> str:
-        return t(self.key, lang, **self.params)
+    def message(self, lang: str = DEFAULT_LANG, *, remote: bool = False) -> str:
+        """The refusal in `lang`; for someone with no room, its ".remote" wording if any."""
+        return t(remote_key(self.key) if remote else self.key, lang, **self.params)
 
 
 add(
@@ -147,6 +154,7 @@ add(
         "console.not_started": ("La session n'a pas commencé.", "The session has not started."),
         # screen
         "screen.join": ("Rejoignez-nous", "Join us"),
+        "screen.record": ("La restitution du forum", "The forum's record"),
         "screen.code": ("Code", "Code"),
         "screen.room": ("dans la salle", "in the room"),
         "screen.remote": ("à distance", "remote"),
@@ -164,11 +172,24 @@ add(
         "phone.where": ("Où êtes-vous ?", "Where are you?"),
         "phone.continue": ("Continuer", "Continue"),
         "phone.waiting": ("Vous êtes inscrit·e. Suivez l'écran.", "You're in. Follow the screen."),
+        "phone.waiting.remote": (
+            "Vous êtes inscrit·e. Ce que montre l'écran s'affiche ici, sur votre téléphone.",
+            "You're in. What the screen shows appears here, on your phone.",
+        ),
         "phone.before_start": ("La session va commencer.", "The session is about to start."),
         "phone.now": ("En ce moment", "Now"),
         "phone.closed": (
             "La session est close. Merci de votre participation !",
             "The session is closed. Thank you for taking part!",
+        ),
+        "phone.record": ("Lire la restitution du forum", "Read the forum's record"),
+        "phone.record_later": (
+            "La restitution sera publiée après relecture : revenez sur cette page, son lien y apparaîtra.",
+            "The record will be published after review: come back to this page for its link.",
+        ),
+        "phone.record_none": (
+            "La restitution de ce forum ne sera pas publiée en ligne.",
+            "This forum's record will not be published online.",
         ),
         "phone.erased": (
             "Cette session a été effacée par son animation. Merci de votre participation !",
@@ -181,6 +202,10 @@ add(
         "phone.unavailable": (
             "Suivez ce moment dans la salle ; il n'y a rien à faire sur le téléphone.",
             "Follow this moment in the room; there is nothing to do on your phone.",
+        ),
+        "phone.unavailable.remote": (
+            "Rien à faire sur votre téléphone pour ce moment : écoutez-le dans l'appel.",
+            "Nothing to do on your phone for this moment: listen to it in the call.",
         ),
     }
 )

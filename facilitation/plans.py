@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .activity import REGISTRY, Registry
 from .agenda import LANGUAGES, AgendaItem, check_settings, kinds
 from .i18n import RuleViolation, add, has, t
 from .moderation import DEFAULT_POLICY, Policy
+from .remote import RemoteSettings, checked_calls, checked_url
 
 if TYPE_CHECKING:
     from .session import SessionState
@@ -42,6 +43,26 @@ class Plan(BaseModel):
     licence: str = DEFAULT_LICENCE
     publish: bool = False
     moderation: Policy = DEFAULT_POLICY  # "show", "hold_personal" or "hold_all": free texts
+    audio_url: str = ""  # the session's call, for remote attendees
+    remote_only: bool = False  # a forum with no room at all
+    group_calls: str = ""  # the remote café groups' calls: a template with {code} and {group}
+
+    @field_validator("audio_url")
+    @classmethod
+    def _audio(cls, value: str) -> str:
+        return checked_url(value) if value else ""
+
+    @field_validator("group_calls")
+    @classmethod
+    def _calls(cls, value: str) -> str:
+        return checked_calls(value) if value else ""
+
+    @property
+    def remote(self) -> RemoteSettings:
+        return RemoteSettings(
+            audio_url=self.audio_url, remote_only=self.remote_only, group_calls=self.group_calls
+        )
+
     languages: list[str] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
     colleges: bool = False  # phones are asked their collège (optional), counted only in aggregate

@@ -10,6 +10,13 @@ log, which never received the events: a bad event cannot reach the disk, nor sta
 Projections (the restitution documents saved at close) are derived from the log after each
 commit; they never decide anything.
 
+Several processes may serve one session (a shared store, `store.shared`): each keeps a replica
+of the room. A command is decided under the session's writers' lock, after the replica has
+caught up with what the others appended (`catch_up`); the append names the sequence number it
+expects, and a conflict (which the lock makes exceptional) rebuilds the state from the log and
+decides again. After a commit the room announces the session's new head on the bus; the other
+processes catch up from the log and publish the topics to their own views.
+
 What must happen at a time or on an arrival is run by the room, never by a page: each activity
 may name the next moment it must be woken at (`wake_at`) and the commands that follow an
 arrival (`arrive`); the room arms one timer and runs them as the "system" actor.
@@ -40,7 +47,7 @@ from .session import (
     replay,
     topics,
 )
-from .store import Store
+from .store import ERASED, SeqConflict, Store
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +55,7 @@ Decide = Callable[[SessionState], list[Event]]
 Clock = Callable[[], float]
 Projection = Callable[["Room", list[Event]], None]
 WAKE_SLACK = 0.3  # seconds after a deadline, so that the clock has surely passed it
+COMMIT_TRIES = 5  # a command decided again after a conflict at most this many times
 
 
 class Room:
@@ -61,14 +69,17 @@ class Room:
         clock: Clock = time.time,
         registry: Registry = REGISTRY,
         projections: list[Projection] | None = None,
+        seq: int = 0,
     ) -> None:
         self.state = state
+        self.seq = seq  # the next sequence number of the session's log, as this replica knows it
         self.store = store
         self.bus = bus
         self.clock = clock
         self.registry = registry
         self.projections = projections if projections is not None else []
         self.erased = False
+        self.version = 0  # commits folded since this room was loaded: what views may cache on
         self._lock = asyncio.Lock()
         self._wake: tuple[float, asyncio.TimerHandle] | None = None
         self.connections: Counter[str] = Counter()  # live phone connections per token, memory only
@@ -87,9 +98,8 @@ class Room:
         registry: Registry = REGISTRY,
         projections: list[Projection] | None = None,
     ) -> Room:
-        state = replay(store.events(code), registry)
-        state.code = state.code or code  # a purged session keeps only its record's events
-        return cls(state, store, bus, clock, registry, projections)
+        state, seq = _rebuild(store, code, registry)
+        return cls(state, store, bus, clock, registry, projections, seq)
 
     # --- the write path -------------------------------------------------------------------------
 
@@ -116,9 +126,32 @@ class Room:
     def _commit(self, decide: Decide) -> list[Event]:
         if self.erased:
             raise RuleViolation("error.erased")
+        for _ in range(COMMIT_TRIES):
+            try:
+                with self.store.writing(self.code):
+                    if self.store.shared:
+                        self.catch_up()  # under the lock: decided against the latest state
+                    events, changed = self._decide_and_append(decide)
+            except SeqConflict:
+                log.warning("another process wrote to a session first: caught up, deciding again")
+                self.rebuild()
+                continue
+            if not events:
+                return []
+            self.bus.publish(self.code, changed)
+            self.bus.announce(self.code, self.seq)
+            for project in self.projections:
+                try:
+                    project(self, events)
+                except Exception:  # a projection is rebuilt from the log; it never blocks a command
+                    log.exception("a projection of the log failed")
+            return events
+        raise RuleViolation("error.busy")
+
+    def _decide_and_append(self, decide: Decide) -> tuple[list[Event], set[str]]:
         events = decide(self.state)
         if not events:
-            return []
+            return [], set()
         relabel = session_labels(self.state) if any(isinstance(e, SessionUnlinked) for e in events) else None
         purge = any(isinstance(e, SessionPurged) for e in events)
         status = self.state.status
@@ -127,29 +160,54 @@ class Room:
             for e in events:
                 apply(self.state, e, self.registry)
                 changed |= topics(e, self.registry)
-            self.store.append(
+            self.seq = self.store.append(
                 self.code,
                 events,
                 self.clock(),
+                expected_seq=self.seq,
                 status=self.state.status if self.state.status != status else None,
                 relabel=relabel,
                 keep_types=KEPT_ON_PURGE if purge else None,
             )
+        except SeqConflict:
+            raise
         except Exception:
             log.exception(
                 "a command's events could not be applied or stored; the room is rebuilt from its log"
             )
-            self.state = replay(self.store.events(self.code), self.registry)
+            self.rebuild()
             raise
         if relabel is not None:
             self.connections.clear()
+        self.version += 1
+        return events, changed
+
+    def rebuild(self) -> None:
+        """Replay the session's log: after a failed fold or store, or a gap in what was caught up."""
+        self.state, self.seq = _rebuild(self.store, self.code, self.registry)
+        self.version += 1
+
+    def catch_up(self) -> bool:
+        """Fold what other processes appended since this replica's head, and tell the views here.
+        Returns whether anything was new."""
+        missed = self.store.events_since(self.code, self.seq)
+        if not missed:
+            return False
+        changed: set[str] = set()
+        if missed[0][0] != self.seq:  # events were deleted meanwhile (a purge): replay it all
+            self.rebuild()
+            changed = {"phase", "presence", "restitution"}
+        else:
+            for seq, e in missed:
+                apply(self.state, e, self.registry)
+                changed |= topics(e, self.registry)
+                self.seq = seq + 1
+                if isinstance(e, SessionUnlinked):
+                    self.connections.clear()
+            self.version += 1
         self.bus.publish(self.code, changed)
-        for project in self.projections:
-            try:
-                project(self, events)
-            except Exception:  # a projection is rebuilt from the log; it never blocks a command
-                log.exception("a projection of the log failed")
-        return events
+        self.arm()
+        return True
 
     # --- what the room runs by itself -----------------------------------------------------------
 
@@ -218,6 +276,7 @@ class Room:
         """A phone's socket connected (memory only: nothing of it is stored)."""
         self.connections[token] += 1
         self.bus.publish(self.code, {"connections"})
+        self.bus.count_connections(self.code, len(self.connections))
         self.arrived(token)
         self.arm()
 
@@ -226,13 +285,18 @@ class Room:
         if self.connections[token] <= 0:
             del self.connections[token]
         self.bus.publish(self.code, {"connections"})
+        self.bus.count_connections(self.code, len(self.connections))
 
     @property
     def connected(self) -> int:
-        return len(self.connections)
+        """Phones connected now, through this process and the others."""
+        return len(self.connections) + self.bus.connected_elsewhere(self.code)
 
-    def forget(self) -> None:
-        """This room's session was erased: refuse every command, tell every view, stop timers."""
+    def forget(self, announce: bool = True) -> None:
+        """This room's session was erased: refuse every command, tell every view (here, and in the
+        other processes when `announce`), stop timers."""
+        if announce:
+            self.bus.announce(self.code, ERASED)
         self.erased = True
         if self._wake is not None:
             self._wake[1].cancel()
@@ -240,8 +304,20 @@ class Room:
         self.bus.publish(self.code, {"phase", "presence", "restitution", "erased"})
 
 
+def _rebuild(store: Store, code: str, registry: Registry) -> tuple[SessionState, int]:
+    """The session's state replayed from its log, and its next sequence number."""
+    stored = store.events_since(code, 0)
+    state = replay([e for _, e in stored], registry)
+    state.code = state.code or code  # a purged session keeps only its record's events
+    return state, (stored[-1][0] + 1) if stored else 0
+
+
 add(
     {
+        "error.busy": (
+            "La session est très sollicitée : votre action n'a pas pu être enregistrée. Réessayez.",
+            "The session is very busy: your action could not be saved. Please try again.",
+        ),
         "error.erased": (
             "Cette session a été effacée : rien ne peut plus y être ajouté.",
             "This session was erased: nothing can be added to it any more.",

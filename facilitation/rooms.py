@@ -1,8 +1,9 @@
 """All sessions of this server: creation, look-up, host keys, rebuilding after a restart,
-erasure and retention."""
+erasure and retention; with a shared store, keeping the replicas up with the other processes."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from pathlib import Path
@@ -15,13 +16,15 @@ from .commands import SYSTEM
 from .i18n import RuleViolation
 from .moderation import Policy
 from .plans import PLANS_DIR, Plan, PlanError, load_plan, parse_plan
+from .remote import RemoteSettings
 from .room import Clock, Projection, Room
-from .store import Store
+from .store import ERASED, Store
 from .text import clean_text
 
 log = logging.getLogger(__name__)
 
 DAY = 86_400.0
+HOUSEKEEPING = "housekeeping"  # the lease of what runs once for the whole service (see `Store.lease`)
 
 
 class _Details(TypedDict, total=False):
@@ -35,6 +38,7 @@ class _Details(TypedDict, total=False):
     publish: bool
     plan: str | None
     moderation: Policy
+    remote: RemoteSettings
     languages: list[str]
     colleges: bool
 
@@ -56,6 +60,8 @@ class Rooms:
         self._rooms: dict[str, Room] = {}
         self.projections: list[Projection] = []  # shared by every room (see `Room`)
         self.failed: dict[str, str] = {}  # code -> why its log could not be replayed
+        self._behind: set[str] = set()  # replicas with a catch-up already scheduled
+        self.bus.listen(self._heard, self._reconnected)
 
     def load_open(self) -> int:
         """Rebuild every session that is not closed by replaying its log. A session whose log
@@ -86,6 +92,60 @@ class Rooms:
             room = self._load(code)
         return room
 
+    # --- replicas of sessions that other processes write to too -------------------------------------
+
+    def _heard(self, code: str, seq: int) -> None:
+        """Another process announced `code`'s head: catch up, once per turn of the loop."""
+        room = self._rooms.get(code)
+        if room is None:
+            return  # not in memory here: loaded from the log when asked for
+        if seq == ERASED:
+            self._forget(code, room)
+            return
+        if seq <= room.seq or code in self._behind:
+            return
+        self._behind.add(code)
+        try:
+            asyncio.get_running_loop().call_soon(self._catch_up, code)
+        except RuntimeError:
+            self._catch_up(code)
+
+    def _catch_up(self, code: str) -> None:
+        self._behind.discard(code)
+        room = self._rooms.get(code)
+        if room is None or room.erased:
+            return
+        try:
+            room.catch_up()
+        except Exception:
+            log.exception("a replica could not catch up with its log; it is rebuilt")
+            room.rebuild()
+
+    def _reconnected(self) -> None:
+        self.catch_up_all()
+
+    def catch_up_all(self) -> int:
+        """Every replica in memory catches up with the log (after the bus was out of reach, and
+        every few seconds in case an announcement was lost). Returns how many were behind."""
+        if not self.store.shared:
+            return 0
+        rooms = [room for room in self._rooms.values() if not room.erased]
+        heads = self.store.heads([room.code for room in rooms])
+        behind = 0
+        for room in rooms:
+            head = heads.get(room.code)
+            if head is None and not self.store.code_taken(room.code):
+                self._forget(room.code, room)  # erased by another process
+            elif head is not None and head > room.seq:
+                behind += 1
+                self._catch_up(room.code)
+        return behind
+
+    def _forget(self, code: str, room: Room) -> None:
+        self._rooms.pop(code, None)
+        self.failed.pop(code, None)
+        room.forget(announce=False)
+
     def open_rooms(self) -> list[Room]:
         return list(self._rooms.values())
 
@@ -107,6 +167,7 @@ class Rooms:
                 "publish": p.publish,
                 "plan": p.name,
                 "moderation": p.moderation,
+                "remote": p.remote,
                 "languages": p.languages,
                 "colleges": p.colleges,
             }
@@ -118,7 +179,9 @@ class Rooms:
                 "charter": default_charter(self.plans_dir, self.registry),
             }
         self.store.add_session(code, codes.hash_key(key), now)
-        room = Room(session.SessionState(), self.store, self.bus, self.clock, self.registry, self.projections)
+        room = Room(
+            session.SessionState(), self.store, self.bus, self.clock, self.registry, self.projections, 0
+        )
         room.run_now(SYSTEM, session.create, code=code, **details)
         self._rooms[code] = room
         return room, key
@@ -129,9 +192,12 @@ class Rooms:
 
     def unstarted(self, created_before: float) -> list[str]:
         """Sessions never started (still draft, nobody joined) created before `created_before`."""
+        if self.store.shared:  # sessions opened by the other processes too
+            for code in self.store.session_codes(open_only=True):
+                self.get(code)
         return [
             code
-            for code, room in self._rooms.items()
+            for code, room in list(self._rooms.items())
             if room.state.status == "draft"
             and not room.state.participants
             and room.state.created_at < created_before
@@ -156,12 +222,17 @@ class Rooms:
         self.failed.pop(code, None)
         if room is not None:
             room.forget()
+        else:
+            self.bus.announce(code, ERASED)
         log.info("a session was erased")
         return True
 
     def finish_closes(self) -> int:
         """The privacy step of closed sessions that missed it (a log written before it was part
-        of closing): run now, through each room. Returns how many were finished."""
+        of closing): run now, through each room, by the process holding the housekeeping lease.
+        Returns how many were finished."""
+        if not self.store.lease(HOUSEKEEPING):
+            return 0
         done = 0
         for code, _ in self.store.closed_without(session.SessionUnlinked.type):
             room = self.get(code)
@@ -173,8 +244,9 @@ class Rooms:
     def purge_expired(self, retention_days: int, now: float | None = None) -> list[str]:
         """Retention: purge the raw events of sessions closed for more than `retention_days`
         (0 keeps them): a command through each room; the restitution saved at close, the
-        comments and the moderation log stay. Returns the purged codes."""
-        if retention_days <= 0:
+        comments and the moderation log stay. Run by the process holding the housekeeping lease.
+        Returns the purged codes."""
+        if retention_days <= 0 or not self.store.lease(HOUSEKEEPING):
             return []
         now = self.clock() if now is None else now
         limit = now - retention_days * DAY

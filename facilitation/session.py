@@ -26,6 +26,7 @@ from .feedback import (
 from .i18n import RuleViolation, add
 from .moderation import DEFAULT_POLICY, QUEUE_TOPIC, ModerationPolicySet, Policy
 from .privacy import relabel, session_labels
+from .remote import RemoteSet, RemoteSettings
 
 Status = Literal["draft", "live", "closed"]
 Category = Literal["woman", "man", "other", "undisclosed"]
@@ -75,6 +76,7 @@ class SessionCreated(Event):
     languages: list[str] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     moderation: Policy = DEFAULT_POLICY
+    remote: RemoteSettings = Field(default_factory=RemoteSettings)
     at: float
     colleges: bool = False  # phones are asked their collège (optional)
 
@@ -181,6 +183,7 @@ class SessionState(BaseModel):
     participants: dict[str, Participant] = Field(default_factory=dict)
     publish_choice: bool | None = None
     moderation_policy: Policy = DEFAULT_POLICY
+    remote: RemoteSettings = Field(default_factory=RemoteSettings)
     colleges: bool = False  # phones are asked their collège
     comments: list[Comment] = Field(default_factory=list)
     moderation: list[ModerationRecord] = Field(default_factory=list)
@@ -277,6 +280,7 @@ def create(
     plan: str | None = None,
     moderation: Policy = DEFAULT_POLICY,
     languages: list[str] | None = None,
+    remote: RemoteSettings | None = None,
     colleges: bool = False,
 ) -> list[Event]:
     if state.code:
@@ -293,6 +297,7 @@ def create(
             languages=languages or [],
             agenda=agenda or [],
             moderation=moderation,
+            remote=remote or RemoteSettings(),
             at=cc.now,
             colleges=colleges,
         )
@@ -438,6 +443,7 @@ def _created(state: SessionState, e: SessionCreated, registry: Registry) -> None
     state.code, state.title, state.date = e.code, e.title, e.date
     state.charter, state.licence, state.publish, state.plan = e.charter, e.licence, e.publish, e.plan
     state.moderation_policy = e.moderation
+    state.remote = e.remote
     state.languages = list(e.languages)
     state.colleges = e.colleges
     state.agenda = dict(enumerate(e.agenda))  # ids 0..n-1: the positions older logs refer to
@@ -478,6 +484,11 @@ def _unlinked(state: SessionState, e: SessionUnlinked, registry: Registry) -> No
         }
         state.activities = {index: relabel(s, labels) for index, s in state.activities.items()}
     state.unlinked_at = e.at
+
+
+@fold.on(RemoteSet)
+def _remote(state: SessionState, e: RemoteSet, registry: Registry) -> None:
+    state.remote = RemoteSettings(audio_url=e.audio_url, remote_only=e.remote_only, group_calls=e.group_calls)
 
 
 @fold.on(ModerationPolicySet)
@@ -542,6 +553,8 @@ def topics(e: Event, registry: Registry = REGISTRY) -> set[str]:
             return {"phase", "presence", "restitution"}
         case ModerationPolicySet():
             return {QUEUE_TOPIC}
+        case RemoteSet():
+            return {"phase", "presence", "remote"}
     if feedback.fold.handles(type(e)):
         return feedback.topics(e)
     return {"phase", "presence", "restitution"}  # agenda edits too: every view shows the agenda

@@ -36,6 +36,8 @@ class Settings:
     synchronous: str = "full"
     detector: str = "process"
     frame_ancestors: str = ""
+    database_url: str = ""
+    redis_url: str = ""
 
     @property
     def base_url(self) -> str:
@@ -99,7 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
         "before any session is opened (a variable, not a flag: flags show in process lists). "
         "CERCLE_CREATIONS_PER_HOUR and CERCLE_CREATIONS_BURST limit the sessions one address opens; "
         "CERCLE_MAX_OPEN_SESSIONS caps the sessions open at once; CERCLE_DRAFT_TTL_HOURS erases "
-        "sessions never started after that many hours (0 keeps them).",
+        "sessions never started after that many hours (0 keeps them). CERCLE_DATABASE_URL "
+        "(postgresql://…) puts the event log in PostgreSQL and CERCLE_REDIS_URL (redis://…) tells the "
+        "other Cercle processes what changed: several processes behind a proxy then serve the same "
+        "sessions (variables, not flags: a URL may hold a password).",
     )
     parser.add_argument(
         "--host",
@@ -157,6 +162,19 @@ def load(argv: list[str] | None = None) -> Settings:
         )
     data_dir = Path(args.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
+    database_url = os.environ.get("CERCLE_DATABASE_URL", "").strip()
+    redis_url = os.environ.get("CERCLE_REDIS_URL", "").strip()
+    if database_url and not database_url.startswith(("postgresql://", "postgres://")):
+        parser.error("CERCLE_DATABASE_URL: a postgresql://… URL (leave it unset for the embedded SQLite)")
+    if redis_url and not database_url:
+        parser.error("CERCLE_REDIS_URL needs CERCLE_DATABASE_URL: the processes must share their log")
+    if redis_url and not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        parser.error("CERCLE_REDIS_URL: a redis://… URL")
+    if database_url and not os.environ.get("CERCLE_STORAGE_SECRET"):
+        parser.error(
+            "CERCLE_DATABASE_URL: set CERCLE_STORAGE_SECRET too, the same for every Cercle process, "
+            "so that a phone keeps its place whichever process serves it"
+        )
     secret = os.environ.get("CERCLE_STORAGE_SECRET") or _kept_secret(data_dir)
     return Settings(
         host=args.host,
@@ -177,6 +195,8 @@ def load(argv: list[str] | None = None) -> Settings:
         synchronous=_choice(parser, "CERCLE_SYNCHRONOUS", ("full", "normal"), "full"),
         detector=_choice(parser, "CERCLE_DETECTOR", ("process", "thread"), "process"),
         frame_ancestors=args.frame_ancestors.strip(),
+        database_url=database_url,
+        redis_url=redis_url,
     )
 
 

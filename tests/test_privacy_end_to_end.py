@@ -112,7 +112,7 @@ def run_session(server: Server, browser, plan: str) -> dict:
         page.get_by_test_id("accept-charter").click()
         page.get_by_text(mode).click()
         page.get_by_test_id("join").click()
-        page.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+        page.get_by_text("Vous êtes inscrit·e.").wait_for()
         phones.append(page)
     console = context(browser, LAPTOP).new_page()
     console.goto(session["host_url"])

@@ -22,6 +22,7 @@ class DebatMouvant(PackagedActivity[DebatState]):
         "console": "activities.debat_mouvant.views",
         "screen": "activities.debat_mouvant.views",
         "phone": "activities.debat_mouvant.views",
+        "follow": "activities.debat_mouvant.views_follow",
     }
 
     def free_texts(self, state: DebatState) -> list[FreeText]:

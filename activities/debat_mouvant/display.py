@@ -20,7 +20,9 @@ def colour(statement: Statement, position: str) -> str:
     return (SCALE_COLOURS if statement.form == "scale" else DILEMMA_COLOURS).get(position, "#666666")
 
 
-def bar_html(statement: Statement, d: Distribution, lang: str, *, size: str = "screen") -> str:
+def bar_html(
+    statement: Statement, d: Distribution, lang: str, *, size: str = "screen", modes: bool = True
+) -> str:
     """A horizontal bar across the room, one segment per position (count and percent), and a
     legend giving each position's phones in the room, at a distance, and people counted by hand."""
     total = d.total
@@ -39,10 +41,11 @@ def bar_html(statement: Statement, d: Distribution, lang: str, *, size: str = "s
     legend = []
     for c in d.counts:
         pct = d.percent(c.position) if total else 0
-        parts = [
-            f"{t('debat_mouvant.room', lang)} {c.room}",
-            f"{t('debat_mouvant.remote', lang)} {c.remote}",
-        ]
+        parts = (
+            [f"{t('debat_mouvant.room', lang)} {c.room}", f"{t('debat_mouvant.remote', lang)} {c.remote}"]
+            if modes  # a fully remote forum has no room to count apart
+            else []
+        )
         if c.heads:
             parts.append(f"<b>{t('debat_mouvant.heads', lang)} {c.heads}</b>")
         legend.append(
@@ -56,6 +59,22 @@ def bar_html(statement: Statement, d: Distribution, lang: str, *, size: str = "s
         f'<div class="dm-dist dm-{size}"><div class="dm-bar">{"".join(segments)}</div>'
         f'<div class="dm-legend">{"".join(legend)}</div></div>'
     )
+
+
+def movement_table_html(statement: Statement, m: Movement, lang: str) -> str:
+    """The movement as a table a person reads (and a screen reader speaks): from where to where,
+    how many; what the diagram on the screen draws."""
+    rows = "".join(
+        f"<tr><td>{esc(short_label(statement, a, lang))}</td><td>→</td>"
+        f"<td>{esc(short_label(statement, b, lang))}</td><td>{n}</td></tr>"
+        for a, b, n in sorted(m.flows(), key=lambda flow: (flow[0] == flow[1], -flow[2]))
+    )
+    head = (
+        f"<tr><th>{esc(t('debat_mouvant.movement.from', lang))}</th><th></th>"
+        f"<th>{esc(t('debat_mouvant.movement.to', lang))}</th><th>{esc(t('debat_mouvant.movement.people', lang))}</th></tr>"
+    )
+    caption = esc(t("debat_mouvant.movement.caption", lang))
+    return f'<table class="dm-moves" data-testid="dm-moves"><caption>{caption}</caption>{head}{rows}</table>'
 
 
 def sankey_options(statement: Statement, m: Movement, lang: str, *, font: int = 28) -> dict[str, Any]:
@@ -137,10 +156,20 @@ CSS = """
 .dm-screen-args > div { flex: 1; font-size: 2.6vh; line-height: 1.3; }
 .dm-screen-args li { margin-bottom: .6vh; }
 .dm-choice.q-btn { width: 100%; min-height: 72px; border-radius: 14px; border: 3px solid currentColor; }
-.dm-choice .q-btn__content { flex-wrap: nowrap; justify-content: flex-start; text-align: left; gap: 12px; }
-.dm-choice-letter { font-size: 1.6rem; font-weight: 900; min-width: 1.6em; text-align: center; }
-.dm-choice-text { font-size: 1rem; line-height: 1.25; white-space: normal; }
+.dm-choice .q-btn__content { flex-wrap: nowrap; justify-content: flex-start; text-align: left; gap: 12px;
+  font-size: 1rem; line-height: 1.25; white-space: normal; }
+.dm-choice.q-btn[data-letter] { flex-direction: row; align-items: center; justify-content: flex-start; }
+.dm-choice[data-letter]::before { content: attr(data-letter); position: static; inset: auto; box-shadow: none;
+  border-radius: 0; display: flex; align-items: center; justify-content: center; font-size: 1.6rem;
+  font-weight: 900; min-width: 1.6em; margin-right: 12px; }
+.dm-choice.dm-choice-scale .q-btn__content { font-size: 1.125rem; font-weight: 700; }
 .dm-choice.dm-chosen { color: #fff !important; }
 .dm-confirm { font-weight: 700; color: #18753c; }
 .dm-arg-hidden { text-decoration: line-through; color: #8a8a8a; }
+.dm-moves { border-collapse: collapse; margin-top: .5em; }
+.dm-moves caption { text-align: left; font-weight: 700; padding-bottom: .3em; }
+.dm-moves th, .dm-moves td { padding: .2em .6em; border-bottom: 1px solid #ddd; text-align: left; }
+.dm-moves th { white-space: nowrap; }
+.dm-follow-prompt { font-size: 1.25rem; font-weight: 700; line-height: 1.3; }
+.dm-follow-args { display: flex; flex-direction: column; gap: .6em; }
 """

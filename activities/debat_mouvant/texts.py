@@ -114,6 +114,14 @@ add(
         ),
         "debat_mouvant.phone.result": ("Résultat", "Result"),
         "debat_mouvant.phone.done": ("Merci ! Suivez l'écran.", "Thank you! Follow the screen."),
+        "debat_mouvant.movement.caption": ("Qui a bougé, d'où vers où", "Who moved, from where to where"),
+        "debat_mouvant.movement.from": ("Au premier tour", "First round"),
+        "debat_mouvant.movement.to": ("Au tour final", "Final round"),
+        "debat_mouvant.movement.people": ("Personnes", "People"),
+        "debat_mouvant.phone.done.remote": (
+            "Merci ! Le résultat s'affiche ci-dessous, comme à l'écran.",
+            "Thank you! The result appears below, as on the screen.",
+        ),
         "debat_mouvant.send": ("Envoyer", "Send"),
         "debat_mouvant.argument": ("Argument", "Argument"),
         # console
@@ -208,6 +216,10 @@ add(
         "debat_mouvant.error.arguments_closed": (
             "Le temps des arguments est passé ; dites-le dans la salle.",
             "The time for arguments is over; say it in the room.",
+        ),
+        "debat_mouvant.error.arguments_closed.remote": (
+            "Le temps des arguments est passé ; dites-le dans l'appel.",
+            "The time for arguments is over; say it in the call.",
         ),
         "debat_mouvant.error.argument_length": (
             "Un argument fait de {min} à {max} caractères ({n} ici). Raccourcissez-le.",

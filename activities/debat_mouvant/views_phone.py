@@ -7,6 +7,7 @@ from typing import Any
 from nicegui import ui
 
 from facilitation.ui.context import ViewContext
+from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
@@ -84,19 +85,10 @@ class PhoneView:
             if run is None:
                 ui.label(self.ctx.t("debat_mouvant.no_statement")).classes("cercle-muted")
                 return
-            with ui.column().classes("cercle-card gap-1"):
-                self.kicker = ui.label().classes("dm-kicker text-xs").props('data-testid="dm-stage"')
-                self.prompt = ui.label().classes("text-lg font-bold")
+            # One HTML element per read-only block: a thousand phones build this view at once.
+            self.head = ui.html().classes("cercle-card w-full")
             with ui.column().classes("w-full gap-3") as self.voting_box:  # one switch for the group
-                self.choose = ui.label(self.ctx.t("debat_mouvant.phone.choose")).classes("cercle-h2")
-                self.final_hint = ui.label(self.ctx.t("debat_mouvant.phone.final_hint")).classes(
-                    "cercle-muted text-sm"
-                )
-                self.ready = ui.label(self.ctx.t("debat_mouvant.phone.ready")).classes(
-                    "cercle-notice cercle-notice-info"
-                )
-                self.letters: dict[str, ui.label] = {}
-                self.texts: dict[str, ui.label] = {}
+                self.voting_text = ui.html().classes("w-full")
                 for position in run.statement.positions():
                     self.buttons[position] = self.choice_button(run, position)
                 self.confirm = (
@@ -105,10 +97,7 @@ class PhoneView:
             self.closed = (
                 ui.label().classes("cercle-notice cercle-notice-info").props('data-testid="dm-closed"')
             )
-            with ui.column().classes("cercle-card gap-2").props('data-testid="dm-result"') as self.result:
-                ui.label(self.ctx.t("debat_mouvant.phone.result")).classes("cercle-h2")
-                self.result_bar = ui.html().classes("w-full")
-                self.result_sentence = ui.label().classes("font-bold")
+            self.result = ui.html().classes("cercle-card w-full").props('data-testid="dm-result"')
             self.argument_slot = ui.column().classes("w-full")
             self.done = ui.label(self.ctx.t("debat_mouvant.phone.done")).classes("cercle-muted")
         self.update()
@@ -121,17 +110,15 @@ class PhoneView:
             elif live(self.area):
                 self.update()  # the round moved on meanwhile: show where it stands now
 
-        with (
+        # One element: the letter is drawn by the stylesheet from `data-letter`.
+        button = (
             ui.button(on_click=choose, color=None)
             .props(f'no-caps unelevated data-testid="dm-choice-{position}"')
             .classes("dm-choice")
-            .mark(f"dm-choice-{position}") as button
-        ):
-            if run.statement.form == "dilemma":
-                self.letters[position] = ui.label().classes("dm-choice-letter")
-                self.texts[position] = ui.label().classes("dm-choice-text")
-            else:
-                self.texts[position] = ui.label().classes("dm-choice-text text-lg font-bold")
+            .mark(f"dm-choice-{position}")
+        )
+        if run.statement.form != "dilemma":
+            button.classes("dm-choice-scale")
         return button
 
     def update(self) -> None:
@@ -142,23 +129,35 @@ class PhoneView:
             return
         state, stage, round_ = self.state, run.stage, run.round
         self.shown = (state.current, round_)
-        self.kicker.text = (
+        kicker = (
             f"{self.ctx.t('debat_mouvant.statement', n=state.current + 1)} / {len(state.runs)} · "
             f"{self.ctx.t(f'debat_mouvant.stage.{stage}')}"
         )
-        self.prompt.text = run.statement.prompt
+        self.head.set_content(
+            f'<div class="dm-kicker text-xs" data-testid="dm-stage">{esc(kicker)}</div>'
+            f'<div class="text-lg font-bold">{esc(run.statement.prompt)}</div>'
+        )
         voting = stage in ("round1", "round2")
         self.voting_box.set_visibility(voting or stage == "ready")
         if voting or stage == "ready":  # hidden elements wait until they are shown again
-            self.choose.set_visibility(voting)
-            self.final_hint.set_visibility(voting and round_ == 2)
-            self.ready.set_visibility(stage == "ready")
+            text = (
+                f'<div class="cercle-h2">{esc(self.ctx.t("debat_mouvant.phone.choose"))}</div>'
+                + (
+                    f'<div class="cercle-muted text-sm">{esc(self.ctx.t("debat_mouvant.phone.final_hint"))}</div>'
+                    if round_ == 2
+                    else ""
+                )
+                if voting
+                else f'<div class="cercle-notice cercle-notice-info">{esc(self.ctx.t("debat_mouvant.phone.ready"))}</div>'
+            )
+            self.voting_text.set_content(text)
             for position, button in self.buttons.items():
-                if position in self.letters:
-                    self.letters[position].text = (
-                        short_label(run.statement, position, self.ctx.lang) if position != "hesitant" else "?"
-                    )
-                self.texts[position].text = choice_text(run.statement, position, self.ctx.lang)
+                letter = (
+                    short_label(run.statement, position, self.ctx.lang) if position != "hesitant" else "?"
+                )
+                button.text = choice_text(run.statement, position, self.ctx.lang)
+                if run.statement.form == "dilemma":
+                    button.props(f'data-letter="{letter}"')
                 button.set_enabled(voting)
             self.confirm.set_visibility(voting)
             self.mark()
@@ -176,10 +175,10 @@ class PhoneView:
         revealed = after and round_ in run.revealed
         if revealed:
             html, sentence = revealed_result(self.ctx, run, round_)
-            if self.result_bar.content != html:
-                self.result_bar.set_content(html)
-            self.result_sentence.text = sentence
-            self.result_sentence.set_visibility(bool(sentence))
+            self.result.set_content(
+                f'<div class="cercle-h2">{esc(self.ctx.t("debat_mouvant.phone.result"))}</div>{html}'
+                + (f'<div class="font-bold">{esc(sentence)}</div>' if sentence else "")
+            )
         self.result.set_visibility(revealed)
         if stage == "arguments" and self.arguments is None:
             with self.argument_slot:

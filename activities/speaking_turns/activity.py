@@ -21,6 +21,7 @@ class SpeakingTurns(PackagedActivity[TurnsState]):
         "console": "activities.speaking_turns.views_console",
         "screen": "activities.speaking_turns.views",
         "phone": "activities.speaking_turns.views",
+        "follow": "activities.speaking_turns.views_follow",
     }
 
     def free_texts(self, state: TurnsState) -> list[FreeText]:

@@ -70,6 +70,8 @@ STYLE = """
 .st-gauge-figures { font-variant-numeric: tabular-nums; font-weight: 700; }
 .st-gauge-legend { font-size: 2.2vh; color: var(--cercle-muted, #595959); }
 .st-gauge-legend i { display: inline-block; width: 1.6vh; height: 1.6vh; vertical-align: middle; margin: 0 .4vw 0 1.2vw; border-radius: .3vh; }
+.st-follow-floor { display: flex; justify-content: space-between; align-items: center; gap: .5em; }
+.cercle-follow .st-gauge { font-size: .9rem; }
 """
 
 
@@ -116,20 +118,24 @@ def reason_html(reason: str, lang: str) -> str:
     )
 
 
-def gauge_html(stats: Stats, lang: str) -> str:
-    """Speaking-time share against presence share, one row per category present or heard."""
+def gauge_html(stats: Stats, lang: str, *, modes: bool = True) -> str:
+    """Speaking-time share against presence share, one row per category present or heard, then
+    (unless `modes` is off: a fully remote forum) the room and the remote attendees apart."""
     rows = [
         f'<div class="st-gauge-legend"><i style="background:var(--cercle-blue,#000091)"></i>'
         f"{esc(t('speaking_turns.gauge.time', lang))}"
         f'<i style="background:var(--cercle-warn,#b34000);width:.5vw"></i>'
         f"{esc(t('speaking_turns.gauge.presence', lang))}</div>"
     ]
-    for line in stats.by_category:
+    lines = [(line, f"speaking_turns.cat.{line.key}") for line in stats.by_category]
+    if modes and all(line.present for line in stats.by_mode):
+        lines += [(line, f"speaking_turns.mode.{line.key}") for line in stats.by_mode]
+    for line, label in lines:
         if not line.present and not line.seconds:
             continue
         rows.append(
             f'<div class="st-gauge-row" data-testid="st-gauge-{line.key}">'
-            f"<div>{esc(t(f'speaking_turns.cat.{line.key}', lang))}</div>"
+            f"<div>{esc(t(label, lang))}</div>"
             f'<div class="st-gauge-track"><div class="st-gauge-fill" style="width:{line.time_share * 100:.1f}%"></div>'
             f'<div class="st-gauge-mark" style="left:calc({line.present_share * 100:.1f}% - .25vw)"></div></div>'
             f'<div class="st-gauge-figures">{percent(line.time_share)} '

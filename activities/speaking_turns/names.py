@@ -57,9 +57,16 @@ def name_of(code: str, item: int, state: TurnsState, request: Request) -> str | 
     return None
 
 
-def label(code: str, item: int, state: TurnsState, request: Request, lang: str) -> str:
-    """What to call a request's person: their name if one is known, else "Intervenant·e N"."""
-    return name_of(code, item, state, request) or t("speaking_turns.speaker", lang, n=request.number)
+def label(
+    code: str, item: int, state: TurnsState, request: Request, lang: str, *, public: bool = False
+) -> str:
+    """What to call a request's person: their name if one is known, else "Intervenant·e N". On
+    what everyone sees (`public`: the screen, phones following it) only a name the facilitator
+    typed is shown: a name typed on a phone is free text nobody vetted."""
+    known = name_of(code, item, state, request)
+    if known and (not public or request.by_host):
+        return known
+    return t("speaking_turns.speaker", lang, n=request.number)
 
 
 def count(code: str) -> int:

@@ -169,8 +169,8 @@ add(
         "speaking_turns.phone.lower": ("Baisser la main", "Lower my hand"),
         "speaking_turns.phone.your_turn": ("C'est votre tour", "It's your turn"),
         "speaking_turns.phone.your_turn_remote": (
-            "Ouvrez votre micro : la salle vous écoute.",
-            "Unmute your microphone: the room is listening.",
+            "Ouvrez votre micro dans l'appel : on vous écoute.",
+            "Unmute your microphone in the call: everyone is listening.",
         ),
         "speaking_turns.phone.your_turn_room": (
             "Prenez le micro : la salle vous écoute.",

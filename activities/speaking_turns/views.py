@@ -12,6 +12,7 @@ import secrets
 
 from nicegui import ui
 
+from facilitation import remote as _remote  # noqa: F401  (its texts: the call's link)
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
 
@@ -31,8 +32,10 @@ def prepare(ctx: ViewContext[TurnsState]) -> None:
 
 
 def who(ctx: ViewContext[TurnsState], request: Request) -> str:
+    """A request's person as this view shows them (see `names.label`)."""
     assert ctx.item is not None
-    return names.label(ctx.room.code, ctx.item, ctx.state, request, ctx.lang)
+    public = ctx.role in ("screen", "follow")
+    return names.label(ctx.room.code, ctx.item, ctx.state, request, ctx.lang, public=public)
 
 
 # --- screen -------------------------------------------------------------------------------------
@@ -104,7 +107,7 @@ def draw_gauge(ctx: ViewContext[TurnsState]) -> None:
         return
     stats = compute(state.turns, *presence(ctx.session))
     ui.label(ctx.t("speaking_turns.gauge.title")).classes("st-screen-label")
-    ui.html(gauge_html(stats, ctx.lang)).classes("w-full")
+    ui.html(gauge_html(stats, ctx.lang, modes=not ctx.session.remote.remote_only)).classes("w-full")
 
 
 # --- phone --------------------------------------------------------------------------------------
@@ -152,10 +155,17 @@ class TurnsPhone:
                 if turn.mode == "remote"
                 else "speaking_turns.phone.your_turn_room"
             )
+            call = ctx.session.remote.audio_url if turn.mode == "remote" else ""
+            link = (
+                f'<a class="cercle-call" href="{esc(call)}" target="_blank" rel="noopener" '
+                f'data-testid="st-call">{esc(ctx.t("remote.join_audio"))}</a>'
+                if call
+                else ""
+            )
             ui.html(
                 f'<div class="st-called" data-testid="st-your-turn" data-turn="{esc(ctx.room.code)}-{ctx.item}-{turn.number}">'
                 f'<div class="st-called-title">{esc(ctx.t("speaking_turns.phone.your_turn"))}</div>'
-                f"<div>{esc(ctx.t(hint))}</div>"
+                f"<div>{esc(ctx.t(hint))}</div>{link}"
                 f"<div>{clock_html(turn, ctx.now(), 'phone')}</div></div>",
             )
         waiting = [q for q in active if q.status == "waiting"]

@@ -22,6 +22,7 @@ class WorldCafe(PackagedActivity[CafeState]):
         "console": "activities.world_cafe.views",
         "screen": "activities.world_cafe.views",
         "phone": "activities.world_cafe.views",
+        "follow": "activities.world_cafe.views_follow",
     }
 
     def wake_at(self, state: CafeState, now: float) -> float | None:

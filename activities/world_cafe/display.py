@@ -90,6 +90,9 @@ STYLE = """
 .wc-phone-actor { display: flex; justify-content: space-between; gap: 8px; padding: 4px 0; border-bottom: 1px solid #eee; }
 .wc-sound-hint { display: none; position: fixed; right: 1vw; bottom: 1vh; font-size: 1.6vh; color: var(--cercle-muted, #595959); }
 .wc-hidden { text-decoration: line-through; color: var(--cercle-muted, #595959); }
+.wc-follow-head { display: flex; justify-content: space-between; align-items: center; gap: .5em; margin-bottom: .5em; }
+.wc-follow-table { padding: .4em 0; border-bottom: 1px solid #e5e5e5; }
+.wc-clock { white-space: nowrap; }
 """
 
 

@@ -82,13 +82,14 @@ class CafeState(BaseModel):
     def count(self, table: int) -> int:
         return table_count(self.contributions, table)
 
-    def planned_schedule(self, people: int) -> list[list[int]]:
-        """The schedule the café would start with if `people` were present now."""
+    def planned_schedule(self, people: int, remote: int = 0) -> list[list[int]]:
+        """The schedule the café would start with if `people` were present now (`remote` of them)."""
         if self.schedule_edit is not None:
             return self.schedule_edit
         if not self.tables:
             return []
-        return rotation_schedule(self.settings.group_count(people), self.tables, self.settings.rotation_count)
+        count = self.settings.group_count(people, remote)
+        return rotation_schedule(count, self.tables, self.settings.rotation_count)
 
 
 def initial_state(raw: dict[str, Any]) -> CafeState:

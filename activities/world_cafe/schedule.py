@@ -91,8 +91,43 @@ def _deal(people: Sequence[Person], targets: list[int], capacity: list[int], gro
         groups[g].members.append(person.token)
 
 
-def assign_groups(people: Sequence[Person], count: int) -> list[Group]:
-    """Spread `people` (in arrival order) into `count` groups.
+def assign_groups(people: Sequence[Person], count: int, *, mix: bool = False) -> list[Group]:
+    """Spread `people` (in arrival order) into `count` groups. Unless `mix`, room and remote
+    people never share a group: the room's groups come first, then the virtual tables, each
+    population spread over its share of the groups (`split`), sizes within it differing by at
+    most one and categories dealt round. With `mix` (the facilitator's choice), see `mixed_groups`."""
+    if mix:
+        return mixed_groups(people, count)
+    remote = [p for p in people if p.remote]
+    room = [p for p in people if not p.remote]
+    room_count, remote_count = split(count, len(room), len(remote))
+    groups = [Group() for _ in range(room_count)] + [Group(remote=True) for _ in range(remote_count)]
+    for population, targets in (
+        (room, range(room_count)),
+        (remote, range(room_count, room_count + remote_count)),
+    ):
+        if not targets:
+            continue
+        capacity = [0] * len(groups)
+        for g, size in zip(targets, _sizes(len(population), len(targets)), strict=True):
+            capacity[g] = size
+        _deal(_by_category(population), list(targets), capacity, groups)
+    return groups
+
+
+def split(count: int, room: int, remote: int) -> tuple[int, int]:
+    """How many of `count` groups go to the room and how many to remote people: in proportion,
+    at least one for each population present (so `count` grows when it is smaller than that)."""
+    if not remote:
+        return max(1, count), 0
+    if not room:
+        return 0, max(1, count)
+    remote_count = min(max(1, round(count * remote / (room + remote))), max(1, count - 1))
+    return max(1, count - remote_count), remote_count
+
+
+def mixed_groups(people: Sequence[Person], count: int) -> list[Group]:
+    """Spread `people` (in arrival order) into `count` groups, room and remote together if need be.
 
     - sizes differ by at most one (`count` is capped at the number of people);
     - categories spread as evenly as possible (each category is dealt round the groups);

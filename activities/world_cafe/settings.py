@@ -43,6 +43,7 @@ class Theme(BaseModel):
 
 class CafeSettings(BaseModel):
     """`themes`: the tables; `group_size` (people per group) unless `groups` fixes their number;
+    `mix`: room and remote people may share a group (by default they never do);
     `rotation_minutes`; `rotations` (one per table when not given); `pause_minutes` between two
     rotations; `target`: contributions wanted per table; `contribution`: what phones offer first
     ("actors" or "ideas"; both kinds are always accepted)."""
@@ -56,6 +57,7 @@ class CafeSettings(BaseModel):
     pause_minutes: float = Field(default=0, ge=0, le=60)
     target: int = Field(default=15, ge=1, le=1000)
     contribution: Contribution = "actors"
+    mix: bool = False  # room and remote people in the same groups (never, unless chosen)
 
     @property
     def rotation_count(self) -> int:
@@ -69,12 +71,17 @@ class CafeSettings(BaseModel):
     def pause_seconds(self) -> float:
         return self.pause_minutes * 60
 
-    def group_count(self, people: int) -> int:
-        """How many groups for `people` participants: `groups` if set (late arrivals fill the empty
-        ones, smallest first), else groups of `group_size` (at least one)."""
+    def group_count(self, people: int, remote: int = 0) -> int:
+        """How many groups for `people` participants, `remote` of them remote: `groups` if set
+        (late arrivals fill the empty ones, smallest first), else groups of `group_size` (at
+        least one). Unless `mix`, room and remote people form groups of their own: a remote
+        group may be smaller, and there are at least as many groups as kinds of people."""
+        kinds = (people > remote) + (remote > 0)
         if self.groups is not None:
-            return self.groups
-        return max(1, math.ceil(people / self.group_size))
+            return self.groups if self.mix else max(self.groups, kinds)
+        if self.mix or not remote:
+            return max(1, math.ceil(people / self.group_size))
+        return math.ceil((people - remote) / self.group_size) + math.ceil(remote / self.group_size)
 
 
 class SettingsError(ValueError):
@@ -141,6 +148,11 @@ add(
         "world_cafe.settings.contribution.help": (
             "Ce que les téléphones proposent d'abord ; les deux restent possibles.",
             "What phones offer first; both remain possible.",
+        ),
+        "world_cafe.settings.mix": ("Mélanger salle et distance", "Mix room and remote"),
+        "world_cafe.settings.mix.help": (
+            "Sinon, les personnes à distance forment leurs propres groupes, à des tables virtuelles.",
+            "Otherwise remote attendees form groups of their own, at virtual tables.",
         ),
         "world_cafe.settings.contribution.actors": ("Acteurs", "Actors"),
         "world_cafe.settings.contribution.ideas": ("Idées", "Ideas"),

@@ -143,9 +143,10 @@ def start(state: CafeState, cc: CommandContext, present: list[str] | None = None
         schedule = state.schedule_edit
         count = len(schedule[0])
     else:
-        count = state.settings.group_count(len(people))
+        remote = sum(p.remote for p in people)
+        count = state.settings.group_count(len(people), remote)
         schedule = rotation_schedule(count, state.tables, state.settings.rotation_count)
-    groups = assign_groups(people, count)
+    groups = assign_groups(people, count, mix=state.settings.mix or count < 2)
     while len(groups) < count:  # an edited schedule may ask for more groups than people
         groups.append(Group())
     return [

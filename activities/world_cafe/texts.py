@@ -86,6 +86,11 @@ add(
         "world_cafe.group": ("Groupe {n}", "Group {n}"),
         "world_cafe.virtual": ("table virtuelle", "virtual table"),
         "world_cafe.mixed": ("mixte salle/distance", "mixed room/remote"),
+        "world_cafe.console.alone": (
+            "Une seule personne à distance : elle est seule à sa table virtuelle.",
+            "Only one remote person: they are alone at their virtual table.",
+        ),
+        "world_cafe.console.merge_alone": ("La joindre au groupe {n}", "Join them to group {n}"),
         "world_cafe.rotation": ("Rotation {n} / {total}", "Rotation {n} / {total}"),
         "world_cafe.break": ("Pause : changez de table", "Break: change tables"),
         "world_cafe.paused": ("En pause", "Paused"),

@@ -7,6 +7,7 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.remote import group_call
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
 
@@ -183,8 +184,12 @@ class CafeConsole:
         ctx, state = self.ctx, self.state
         r.subscribe("presence", r.redraw)  # the number of groups follows the people present
         present = self.present()
-        people = len(present) if present is not None else len(ctx.session.participants)
-        planned = state.planned_schedule(people)
+        tokens = present if present is not None else list(ctx.session.participants)
+        people = len(tokens)
+        remote = sum(
+            1 for t in tokens if (p := ctx.session.participants.get(t)) is not None and p.mode == "remote"
+        )
+        planned = state.planned_schedule(people, remote)
         with ui.column().classes("cercle-card gap-2").props('data-testid="wc-schedule"').mark("wc-schedule"):
             ui.label(ctx.t("world_cafe.console.schedule")).classes("cercle-h2")
             groups = len(planned[0]) if planned else 0
@@ -262,6 +267,20 @@ class CafeConsole:
                             "text-xs cercle-muted"
                         )
 
+    def alone(self, group: int) -> None:
+        """A remote person alone at a virtual table: say so, and offer to merge them into the
+        smallest room group (the facilitator's choice: room and remote then share a group)."""
+        state, ctx = self.state, self.ctx
+        room = [g for g, grp in enumerate(state.groups) if not grp.remote and grp.merged_into is None]
+        with ui.row().classes("items-center gap-2"):
+            ui.label(ctx.t("world_cafe.console.alone")).classes("text-sm cercle-notice")
+            if room:
+                smallest = min(room, key=lambda g: (len(state.groups[g].members), g))
+                ui.button(
+                    ctx.t("world_cafe.console.merge_alone", n=smallest + 1),
+                    on_click=partial(ctx.act, rules.merge_groups, group, smallest),
+                ).props(f'outline dense no-caps data-testid="wc-merge-alone-{group + 1}"')
+
     def groups_card(self) -> None:
         ctx, state = self.ctx, self.state
         timing = state.timing(ctx.now())
@@ -294,6 +313,11 @@ class CafeConsole:
                     ).classes("font-semibold")
                     if marks:
                         ui.label(marks).classes("text-xs cercle-muted cercle-code")
+                    call = group_call(ctx.session.remote, ctx.room.code, g) if group.remote else ""
+                    if call:
+                        ui.label(call).classes("text-xs break-all").props(f'data-testid="wc-call-{g + 1}"')
+                    if group.remote and len(group.members) == 1 and group.merged_into is None:
+                        self.alone(g)
             people = {t: short_label(t) for t in sorted(state.member_of, key=short_label)}
             with ui.row().classes("w-full items-end gap-2"):
                 person = ui.select(people, label=ctx.t("world_cafe.console.person"), with_input=True)

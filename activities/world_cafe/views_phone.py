@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from facilitation.remote import group_call
 from facilitation.ui.context import Redrawer, ViewContext
+from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
@@ -24,8 +26,9 @@ class CafePhone:
         prepare(ctx)
         self.bell = Bell(ctx, "phone")
         self.head = Redrawer(ctx, self.draw_head, "w-full gap-3")
+        self.head.container.props('data-testid="wc-phone"')
         self.form_card = ui.column().classes("cercle-card gap-2")
-        self.build_form()
+        self.form_built = False  # built the first time this phone may write: not before the start
         self.pending = PendingTexts(ctx, self.rephrase)
         self.board = Redrawer(ctx, self.draw_board, "w-full")
         ctx.subscribe(PHASE, self.on_phase)
@@ -80,6 +83,15 @@ class CafePhone:
                         ).props('data-testid="wc-phone-group"').mark("wc-phone-group")
                     ui.label(status_line(ctx, state, timing)).classes("cercle-muted text-sm")
                 ui.html(clock_html(timing, "phone"))
+            virtual = group is not None and state.groups[group].remote
+            call = (
+                group_call(ctx.session.remote, ctx.room.code, group) if group is not None and virtual else ""
+            )
+            if call:  # a virtual table: its own call
+                ui.html(
+                    f'<a class="cercle-call" href="{esc(call)}" target="_blank" rel="noopener" '
+                    f'data-testid="wc-group-call">{esc(ctx.t("remote.join_group"))}</a>'
+                ).classes("w-full")
             if table is None:
                 return
             lead = "world_cafe.phone.go_to" if timing.phase == "break" else "world_cafe.phone.at_table"
@@ -136,6 +148,9 @@ class CafePhone:
                     ui.label(f"• {idea.text}")
 
     def build_form(self) -> None:
+        """The contribution form: a dozen heavy elements, built once, when first needed (a
+        thousand phones entering a café that has not started yet do not pay for it)."""
+        self.form_built = True
         ctx, settings = self.ctx, self.state.settings
         first = "actor" if settings.contribution == "actors" else "idea"
         with self.form_card:
@@ -195,6 +210,8 @@ class CafePhone:
         self.idea_box.set_visibility(not actor)
 
     def typing(self) -> bool:
+        if not self.form_built:
+            return False
         return bool(
             (self.name.value or "").strip()
             or (self.idea.value or "").strip()
@@ -211,8 +228,11 @@ class CafePhone:
         if force or not self.typing() or self.form_table is None:
             self.form_table = writing
         open_ = state.started and group is not None and (timing.phase == "rotation" or self.typing())
-        self.form_card.set_visibility(open_ and self.form_table is not None)
-        if self.form_table is not None:
+        shown = open_ and self.form_table is not None
+        if shown and not self.form_built:
+            self.build_form()
+        self.form_card.set_visibility(shown)
+        if self.form_built and self.form_table is not None:
             self.send.text = self.ctx.t("world_cafe.phone.send", n=self.form_table + 1)
 
     async def submit(self) -> None:

@@ -19,6 +19,7 @@ from .context import Scope, ViewContext
 from .details_form import DetailsForm
 from .frame import frame, notice, pick_lang
 from .queue import ModerationQueue
+from .remote_card import RemoteCard
 
 
 def register(service: Service) -> None:
@@ -83,6 +84,7 @@ class Console:
                         ui.label(self.service.screen_url(code)).classes("cercle-muted text-xs break-all")
                         ui.link(self.t("console.join_link"), f"/j/{code}", new_tab=True)
                         ui.label(self.service.join_url(code)).classes("cercle-muted text-xs break-all")
+                    RemoteCard(self.ctx)
             self.details = DetailsForm(self.ctx, self.service.host_url(code, self.key))
             self.slot = ActivitySlot(room, self.lang, "console")
             self.queue = ModerationQueue(self, badges)

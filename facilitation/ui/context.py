@@ -15,7 +15,7 @@ from ..bus import followed
 from ..commands import HOST, PUBLIC, Actor, Command
 from ..detector import screening
 from ..events import Event
-from ..i18n import RuleViolation, t
+from ..i18n import RuleViolation, remote_key, t
 from ..moderation import Screened
 from ..room import Room
 from ..session import SessionState
@@ -90,7 +90,20 @@ class ViewContext(Generic[S]):
         return self.room.state.activities[self.item]
 
     def t(self, key: str, **params: Any) -> str:
-        return t(key, self.lang, **params)
+        """`key` in this view's language; for someone with no room (a remote attendee, or anyone
+        in a fully remote forum) its ".remote" wording where one exists ("Suivez l'écran"
+        becomes what a person at home can do)."""
+        return t(remote_key(key) if self.remote else key, self.lang, **params)
+
+    @property
+    def remote(self) -> bool:
+        """Whether whoever looks at this view has no room around them."""
+        if self.session.remote.remote_only:
+            return True
+        if self.role in ("phone", "follow") and self.token:
+            known = self.session.participants.get(self.token)
+            return known is not None and known.mode == "remote"
+        return False
 
     def now(self) -> float:
         return self.room.clock()
@@ -124,7 +137,7 @@ class ViewContext(Generic[S]):
         try:
             return await self.room.run(self.actor, command, *args, item=item, **kwargs)
         except RuleViolation as refusal:
-            ui.notify(refusal.message(self.lang), type="warning", position="top")
+            ui.notify(refusal.message(self.lang, remote=self.remote), type="warning", position="top")
         except Exception:
             log.exception("command failed")
             ui.notify(self.t("error.internal"), type="negative", position="top")

@@ -72,7 +72,7 @@ class Phone:
         self.following: bool | None = None  # this page shows the screen's view (memory only)
 
     def t(self, key: str, **params: object) -> str:
-        return t(key, self.lang, **params)
+        return self.ctx.t(key, **params)  # a remote attendee reads the wording for no room
 
     def build(self) -> None:
         self.body = ui.column().classes("w-full gap-3")
@@ -101,6 +101,7 @@ class Phone:
         live = self.room.state.status == "live" and not self.room.erased
         if self.slot is not None and self.joined and self.step == "auto" and live:
             self.show_now()
+            self.show_audio()
             self.slot.update()
             if self.follow_slot is not None:
                 self.follow_slot.update()
@@ -120,6 +121,7 @@ class Phone:
                 notice(self.t("phone.erased"), kind="info")
             elif state.status == "closed":
                 notice(self.t("phone.closed"), kind="ok")
+                self.what_next()
             elif self.step == "charter" or (not self.joined and self.step == "auto"):
                 self.charter()
             elif self.step == "profile":
@@ -149,11 +151,13 @@ class Phone:
             category = ui.radio(options, value=known.category if known else None).props(
                 'data-testid="category"'
             )
-            ui.separator()
-            ui.label(self.t("phone.where")).classes("font-semibold")
-            mode = ui.radio(
-                {m: self.t(f"mode.{m}") for m in MODES}, value=known.mode if known else self.default_mode
-            ).props('inline data-testid="mode"')
+            mode: ui.radio | None = None
+            if not self.room.state.remote.remote_only:  # a fully remote forum asks nothing of a room
+                ui.separator()
+                ui.label(self.t("phone.where")).classes("font-semibold")
+                mode = ui.radio(
+                    {m: self.t(f"mode.{m}") for m in MODES}, value=known.mode if known else self.default_mode
+                ).props('inline data-testid="mode"')
             college = None
             if self.room.state.colleges:  # asked only when the plan or the facilitator asks it
                 ui.separator()
@@ -165,7 +169,7 @@ class Phone:
 
         async def done() -> None:
             chosen: Category | None = category.value
-            where: Mode = mode.value or "room"
+            where: Mode = "remote" if mode is None else (mode.value or "room")
             kept = known.college if known is not None else None
             belongs: College | None = college.value if college is not None else kept
             if await self.ctx.run(rules.join, chosen, where, belongs):
@@ -178,10 +182,22 @@ class Phone:
 
     @property
     def remote(self) -> bool:
-        known = self.room.state.participants.get(self.token)
-        return known is not None and known.mode == "remote"
+        return self.ctx.remote
+
+    def what_next(self) -> None:
+        """After the session: where its record is, or when it will be."""
+        state = self.room.state
+        if state.published:
+            url = f"/r/{self.room.code}"
+            ui.link(self.t("phone.record"), url).classes("cercle-big-link").props('data-testid="record-link"')
+        else:
+            ui.label(self.t("phone.record_later" if state.will_publish else "phone.record_none")).classes(
+                "cercle-muted"
+            )
 
     def waiting(self) -> None:
+        self.audio = ui.html().classes("w-full")  # the call's link, for whoever has no room
+        self.show_audio()
         self.now_card = ui.html().classes("cercle-card")
         self.show_now()
         if self.following is None:  # a remote attendee, who has no screen to look at, sees it here
@@ -205,6 +221,15 @@ class Phone:
             "self-center"
         )
 
+    def show_audio(self) -> None:
+        url = self.room.state.remote.audio_url
+        if url and self.remote:
+            self.audio.set_content(
+                f'<a class="cercle-call" href="{esc(url)}" target="_blank" rel="noopener" '
+                f'data-testid="join-audio">{esc(self.t("remote.join_audio"))}</a>'
+            )
+        self.audio.set_visibility(bool(url) and self.remote)
+
     def show_follow(self, following: bool) -> None:
         """Show (or not) what the projector shows, under what there is to do; built the first
         time it is shown, and only then costs anything."""
@@ -226,12 +251,13 @@ class Phone:
         """The follow view outside activities: the moment as the screen shows it."""
         state = self.room.state
         item = state.current_item if state.status == "live" else None
-        if item is None:
-            ui.label(self.t("screen.welcome")).classes("cercle-h2")
-            return
-        ui.label(item.title).classes("cercle-h2")
-        if item.text:
-            ui.label(item.text)
+        with ui.column().classes("w-full gap-1 cercle-follow-view").props('data-testid="follow-moment"'):
+            if item is None:
+                ui.label(self.t("screen.welcome")).classes("cercle-h2")
+                return
+            ui.label(item.title).classes("cercle-h2")
+            if item.text:
+                ui.label(item.text)
 
     def show_now(self) -> None:
         state = self.room.state
@@ -247,4 +273,6 @@ class Phone:
 
     def nothing_to_do(self) -> None:
         if self.room.state.status == "live":
-            ui.label(self.t("phone.unavailable")).classes("cercle-muted text-sm")
+            ui.label(self.t("phone.unavailable")).classes("cercle-muted text-sm").props(
+                'data-testid="phone-nothing"'
+            )

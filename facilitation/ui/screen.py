@@ -37,22 +37,25 @@ class Screen:
 
     def build(self) -> None:
         code = self.room.code
-        join_url = self.service.join_url(code)
         self.ctx.scope.owner = ui.label(self.room.state.title).classes("cercle-screen-title")
         with ui.row().classes("w-full flex-1 no-wrap gap-[3vw] items-start"):
             with ui.column().classes("cercle-screen-side"):
-                ui.label(self.t("screen.join")).classes("cercle-screen-label")
-                ui.html(qr.svg(join_url)).classes("cercle-screen-qr").props(
-                    f'data-join-url="{join_url}" role="img" aria-label="QR code: {join_url}"'
+                self.qr_label = ui.label().classes("cercle-screen-label")
+                self.qr = ui.html().classes("cercle-screen-qr").props('role="img" data-testid="screen-qr"')
+                self.code_label = (
+                    ui.label(code)
+                    .classes("cercle-code cercle-screen-code")
+                    .props('data-testid="screen-code"')
                 )
-                ui.label(code).classes("cercle-code cercle-screen-code").props('data-testid="screen-code"')
-                ui.label(join_url).classes("cercle-screen-url").props('data-testid="join-url"')
+                self.url = ui.label().classes("cercle-screen-url").props('data-testid="join-url"')
                 self.count = (
                     ui.label().classes("cercle-count cercle-screen-count").props('data-testid="screen-count"')
                 )
                 self.modes = ui.label().classes("cercle-screen-label").props('data-testid="screen-modes"')
+                self.audio = ui.label().classes("cercle-screen-url").props('data-testid="screen-audio"')
             with ui.column().classes("cercle-screen-main"):
                 self.slot = ActivitySlot(self.room, self.lang, "screen", fallback=self.moment)
+        self.refresh_side()
         self.refresh_presence()
         self.ctx.subscribe("phase", self.refresh_phase)
         self.ctx.subscribe("presence", self.refresh_presence)
@@ -79,11 +82,32 @@ class Screen:
             ui.label(item.text).classes("cercle-screen-text")
 
     def refresh_phase(self) -> None:
+        self.refresh_side()
         self.slot.update(force=True)
+
+    def refresh_side(self) -> None:
+        """The QR code to join; once the session is closed, the QR code of its record. The call's
+        link, for the room's computer (and what a fully remote forum shares)."""
+        state, code = self.room.state, self.room.code
+        closed = state.status == "closed"
+        url = f"{self.service.base_url}/r/{code}" if closed else self.service.join_url(code)
+        shown = not closed or state.will_publish
+        self.qr_label.text = self.t("screen.record" if closed else "screen.join")
+        self.qr.set_content(qr.svg(url) if shown else "")
+        self.qr.props(f'data-join-url="{url}" aria-label="QR code: {url}"')
+        self.url.text = url if shown else ""
+        self.code_label.set_visibility(not closed)
+        for element in (self.qr_label, self.qr, self.url):
+            element.set_visibility(shown)
+        audio = state.remote.audio_url
+        self.audio.text = self.t("remote.screen_audio", url=audio) if audio and not closed else ""
+        self.audio.set_visibility(bool(audio) and not closed)
 
     def refresh_presence(self) -> None:
         counts = self.room.state.counts()
         self.count.text = self.t("screen.participants", n=counts["total"])
         self.modes.text = (
-            f"{counts['room']} {self.t('screen.room')} · {counts['remote']} {self.t('screen.remote')}"
+            ""
+            if self.room.state.remote.remote_only  # a fully remote forum has no room to count
+            else f"{counts['room']} {self.t('screen.room')} · {counts['remote']} {self.t('screen.remote')}"
         )

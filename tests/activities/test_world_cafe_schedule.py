@@ -15,6 +15,7 @@ from activities.world_cafe.schedule import (
     rotation_schedule,
     table_loads,
 )
+from activities.world_cafe.settings import CafeSettings
 
 CATEGORIES = st.sampled_from(["woman", "man", "other", "undisclosed", None])
 
@@ -80,7 +81,7 @@ def make_people(specs: list[tuple[str | None, bool]]) -> list[Person]:
 @given(people_strategy, st.integers(1, 20))
 def test_group_sizes_differ_by_at_most_one_and_nobody_is_lost(specs, count) -> None:
     people = make_people(specs)
-    groups = assign_groups(people, count)
+    groups = assign_groups(people, count, mix=True)
     sizes = [len(g.members) for g in groups]
     assert max(sizes) - min(sizes) <= 1
     members = [t for g in groups for t in g.members]
@@ -91,7 +92,7 @@ def test_group_sizes_differ_by_at_most_one_and_nobody_is_lost(specs, count) -> N
 @given(st.lists(CATEGORIES, max_size=120), st.integers(1, 20))
 def test_categories_spread_evenly_in_room_groups(categories, count) -> None:
     people = [Person(f"t{i}", c) for i, c in enumerate(categories)]
-    groups = assign_groups(people, count)
+    groups = assign_groups(people, count, mix=True)
     by_token = {p.token: p.category for p in people}
     for category in set(categories):
         per_group = [sum(1 for t in g.members if by_token[t] == category) for g in groups]
@@ -102,7 +103,7 @@ def test_categories_spread_evenly_in_room_groups(categories, count) -> None:
 def test_virtual_tables_hold_only_remote_people_and_mixed_groups_are_marked(specs, count) -> None:
     people = make_people(specs)
     remote = {p.token for p in people if p.remote}
-    groups = assign_groups(people, count)
+    groups = assign_groups(people, count, mix=True)
     for g in groups:
         if g.remote:
             assert set(g.members) <= remote
@@ -114,16 +115,45 @@ def test_virtual_tables_hold_only_remote_people_and_mixed_groups_are_marked(spec
 
 def test_enough_remote_people_get_their_own_virtual_table() -> None:
     people = make_people([(None, False)] * 20 + [(None, True)] * 10)
-    groups = assign_groups(people, 3)
+    groups = assign_groups(people, 3, mix=True)
     assert [g.remote for g in groups] == [False, False, True]
     assert not any(g.mixed for g in groups)
 
 
-def test_a_few_remote_people_join_one_room_group_marked_mixed() -> None:
+def test_when_mixing_is_chosen_a_few_remote_people_join_one_room_group_marked_mixed() -> None:
     people = make_people([(None, False)] * 27 + [(None, True)] * 3)
-    groups = assign_groups(people, 3)
+    groups = assign_groups(people, 3, mix=True)
     assert not any(g.remote for g in groups)
     assert [g.mixed for g in groups] == [False, False, True]  # kept together
+
+
+@given(people_strategy, st.integers(1, 20))
+def test_room_and_remote_people_never_share_a_group_unless_chosen(specs, count) -> None:
+    people = make_people(specs)
+    remote = {p.token for p in people if p.remote}
+    groups = assign_groups(people, count)
+    assert sorted(t for g in groups for t in g.members) == sorted(p.token for p in people)
+    for g in groups:
+        assert not g.mixed
+        assert set(g.members) <= remote if g.remote else not set(g.members) & remote
+    for kind in (True, False):  # within each population, sizes differ by at most one
+        sizes = [len(g.members) for g in groups if g.remote == kind]
+        assert not sizes or max(sizes) - min(sizes) <= 1
+
+
+def test_a_few_remote_people_form_a_smaller_group_of_their_own() -> None:
+    people = make_people([(None, False)] * 27 + [(None, True)] * 3)
+    settings = CafeSettings(group_size=10)
+    count = settings.group_count(30, remote=3)
+    groups = assign_groups(people, count)
+    assert count == 4 and [g.remote for g in groups] == [False, False, False, True]
+    assert [len(g.members) for g in groups] == [9, 9, 9, 3]
+
+
+def test_two_in_the_room_and_two_remote_with_groups_of_eight_give_two_groups() -> None:
+    assert CafeSettings(group_size=8).group_count(4, remote=2) == 2
+    assert CafeSettings(group_size=8, mix=True).group_count(4, remote=2) == 1
+    assert CafeSettings(groups=1).group_count(4, remote=2) == 2  # one group would mix them
 
 
 def test_late_arrivals_go_to_the_smallest_group() -> None:

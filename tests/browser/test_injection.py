@@ -112,7 +112,7 @@ def join(pages: Pages, url: str):
     phone = pages.open(PHONE, url)
     phone.get_by_test_id("accept-charter").click()
     phone.get_by_test_id("join").click()
-    phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
     return phone
 
 

@@ -24,13 +24,13 @@ def test_phone_joins_from_the_screen(server, browser) -> None:
     phone.get_by_test_id("accept-charter").click()
     phone.get_by_text("À distance").click()
     phone.get_by_test_id("join").click()
-    phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
 
     screen.get_by_text("1 participant·es").wait_for()
     assert screen.get_by_test_id("screen-modes").inner_text() == "0 dans la salle · 1 à distance"
 
     # Reloading keeps the same participant: no second join.
     phone.reload()
-    phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
     status, summary = server.request("GET", f"/api/sessions/{session['code']}")
     assert status == 200 and summary["participants"] == {"total": 1, "room": 0, "remote": 1}

@@ -18,7 +18,7 @@ def join(browser, url: str, mode: str):
     page.get_by_test_id("accept-charter").click()
     page.get_by_text(mode).click()
     page.get_by_test_id("join").click()
-    page.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    page.get_by_text("Vous êtes inscrit·e.").wait_for()
     return page
 
 

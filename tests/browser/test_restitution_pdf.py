@@ -19,7 +19,7 @@ def closed_2018_session(server, browser) -> dict:
     phone.goto(session["join_url"])
     phone.get_by_test_id("accept-charter").click()
     phone.get_by_test_id("join").click()
-    phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
     console = browser.new_context(viewport=LAPTOP).new_page()
     console.goto(session["host_url"])
     console.get_by_text("Démarrer la session").click()

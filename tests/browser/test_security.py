@@ -71,7 +71,7 @@ def test_pages_work_under_the_content_security_policy(server, browser, path) -> 
     if path.startswith("/j/"):
         page.get_by_test_id("accept-charter").click()
         page.get_by_test_id("join").click()
-        page.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+        page.get_by_text("Vous êtes inscrit·e.").wait_for()
     else:
         page.wait_for_function("window.did_handshake === true")
     context.close()

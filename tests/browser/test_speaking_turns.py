@@ -33,7 +33,7 @@ def test_a_phone_is_called_and_no_name_reaches_the_disk(server, browser) -> None
     phone.get_by_text("Femme", exact=True).click()
     phone.get_by_text("À distance").click()
     phone.get_by_test_id("join").click()
-    phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
 
     console = browser.new_context(viewport=LAPTOP).new_page()
     console.goto(session["host_url"])
@@ -59,7 +59,9 @@ def test_a_phone_is_called_and_no_name_reaches_the_disk(server, browser) -> None
     console.get_by_test_id("st-next").click()
     phone.get_by_test_id("st-your-turn").wait_for()
     assert "C'est votre tour" in phone.get_by_test_id("st-your-turn").inner_text()
-    assert screen.get_by_test_id("st-screen-speaker").inner_text() == NAME
+    # A name typed on a phone is free text nobody vetted: the console shows it, the screen does not.
+    assert screen.get_by_test_id("st-screen-speaker").inner_text() == "Intervenant·e 1"
+    assert NAME not in screen.content()
     clock = screen.get_by_test_id("st-clock")
     start = clock.inner_text()
     screen.wait_for_function(

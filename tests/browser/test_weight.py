@@ -79,13 +79,13 @@ def test_a_phone_loads_no_font_and_no_tailwind_and_caches_the_rest(server, brows
     phone.get_by_test_id("join").wait_for()
     assert_rendered(phone)
     phone.get_by_test_id("join").click()
-    phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
 
     # The second visit: NiceGUI's files and our versioned ones come from the cache, unasked.
     again = context.new_page()
     network = from_network(context, again)
     again.goto(session["join_url"])
-    again.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    again.get_by_text("Vous êtes inscrit·e.").wait_for()
     again.wait_for_load_state("networkidle")
     asked = network()
     assert session["join_url"] in asked  # the page itself is always fresh

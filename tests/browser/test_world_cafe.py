@@ -33,7 +33,7 @@ def join(browser, url: str, clock_ahead: float = 0):
     page.goto(url)
     page.get_by_test_id("accept-charter").click()
     page.get_by_test_id("join").click()
-    page.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+    page.get_by_text("Vous êtes inscrit·e.").wait_for()
     return page
 
 

@@ -19,7 +19,7 @@ def test_cafe_survives_sigkill(tmp_path, browser) -> None:
         phone.goto(session["join_url"])
         phone.get_by_test_id("accept-charter").click()
         phone.get_by_test_id("join").click()
-        phone.get_by_text("Vous êtes inscrit·e. Suivez l'écran.").wait_for()
+        phone.get_by_text("Vous êtes inscrit·e.").wait_for()
         host = browser.new_context(viewport=LAPTOP).new_page()
         host.goto(session["host_url"])
         host.get_by_text("Démarrer la session").click()

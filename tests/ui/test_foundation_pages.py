@@ -24,7 +24,7 @@ async def test_phone_joins_and_console_count_changes(create_user) -> None:
     await phone.should_see("Pour les statistiques de parité (facultatif)")
     phone.find("Femme").click()
     phone.find("Continuer").click()
-    await phone.should_see(content="Vous êtes inscrit·e. Suivez l'écran.")
+    await phone.should_see(content="Vous êtes inscrit·e.")
     assert [p.category for p in room.state.participants.values()] == ["woman"]
     await host.should_see("Dans la salle : 1 · À distance : 0")
 

@@ -25,7 +25,7 @@ async def join(user, code: str, category: str = "Femme", mode: str | None = None
     if mode:
         user.find(mode).click()
     user.find("Continuer").click()
-    await user.should_see("Vous êtes inscrit·e. Suivez l'écran.")
+    await user.should_see("Vous êtes inscrit·e.")
 
 
 async def until(condition) -> None:

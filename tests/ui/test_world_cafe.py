@@ -17,7 +17,7 @@ def act(room, command, *args):
     return harness_act(room, CAFE, command, *args)
 
 
-async def join(user, code: str, then: str = "Vous êtes inscrit·e. Suivez l'écran.") -> None:
+async def join(user, code: str, then: str = "Vous êtes inscrit·e.") -> None:
     await user.open(f"/j/{code}")
     user.find("J'accepte la charte").click()
     user.find("Continuer").click()

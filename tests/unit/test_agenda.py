@@ -15,7 +15,7 @@ from facilitation.events import decode, encode
 from facilitation.i18n import RuleViolation
 from facilitation.rooms import Rooms
 from facilitation.session import replay
-from facilitation.store import Store
+from facilitation.store import SqliteStore as Store
 from tests.harness import new_session, run
 
 DEBAT = {"statements": [{"prompt": "L'État doit tout publier", "a": "Oui", "b": "Non"}]}

@@ -12,7 +12,7 @@ from facilitation.commands import HOST, PUBLIC, SYSTEM
 from facilitation.i18n import RuleViolation
 from facilitation.restitution import archive
 from facilitation.rooms import DAY, Rooms
-from facilitation.store import Store
+from facilitation.store import SqliteStore as Store
 from tests.harness import said
 from tests.unit.test_restitution_support import registry, run_session, write_plan
 
@@ -68,6 +68,7 @@ def plans(tmp_path: Path) -> Path:
     return tmp_path / "plans"
 
 
+@pytest.mark.sqlite_only
 def test_close_cuts_the_link_between_browsers_and_tokens(tmp_path, plans, clock) -> None:
     path = tmp_path / "cercle.db"
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
@@ -92,6 +93,7 @@ def test_close_cuts_the_link_between_browsers_and_tokens(tmp_path, plans, clock)
     again.store.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_close_that_missed_its_privacy_step_is_finished_at_start_up(tmp_path, plans, clock) -> None:
     path = tmp_path / "cercle.db"
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
@@ -107,6 +109,7 @@ def test_a_close_that_missed_its_privacy_step_is_finished_at_start_up(tmp_path, 
     assert archive.start_up(again, 0) == [] and again.finish_closes() == 0
 
 
+@pytest.mark.sqlite_only
 def test_erase_removes_everything_of_the_session_from_the_files(tmp_path, plans, clock) -> None:
     path = tmp_path / "cercle.db"
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
@@ -126,6 +129,7 @@ def test_erase_removes_everything_of_the_session_from_the_files(tmp_path, plans,
         room.run_now(PUBLIC, feedback.post_comment, said("after"))
 
 
+@pytest.mark.sqlite_only
 def test_retention_purges_raw_events_and_keeps_the_restitution(tmp_path, plans, clock) -> None:
     path = tmp_path / "cercle.db"
     rooms = Rooms(Store(path), clock=clock, registry=registry(), plans_dir=plans)
@@ -165,8 +169,8 @@ def test_retention_purges_raw_events_and_keeps_the_restitution(tmp_path, plans, 
     assert archive.start_up(rooms, 30, now=clock()) == []  # once
 
 
-def test_comments_are_checked_and_their_moderation_logged(tmp_path, plans, clock) -> None:
-    rooms = Rooms(Store(tmp_path / "c.db"), clock=clock, registry=registry(), plans_dir=plans)
+def test_comments_are_checked_and_their_moderation_logged(make_store, plans, clock) -> None:
+    rooms = Rooms(make_store(), clock=clock, registry=registry(), plans_dir=plans)
     draft, _ = rooms.create(plan="essai")
     with pytest.raises(RuleViolation) as refusal:
         draft.run_now(PUBLIC, feedback.post_comment, said("trop tôt"))

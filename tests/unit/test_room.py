@@ -156,6 +156,7 @@ def test_blank_session_needs_a_title(rooms: Rooms) -> None:
         rooms.create(plan="../../etc/passwd")
 
 
+@pytest.mark.sqlite_only
 def test_host_key_is_stored_only_as_a_hash(rooms: Rooms) -> None:
     room, key = rooms.create(title="Atelier")
     dump = "\n".join(rooms.store.db.conn.iterdump())

@@ -17,6 +17,7 @@ def test_flags_win_over_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 def test_storage_secret_is_generated_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CERCLE_STORAGE_SECRET", raising=False)
+    monkeypatch.delenv("CERCLE_DATABASE_URL", raising=False)  # one process: a secret of its own
     first = config.load(["--data-dir", str(tmp_path)]).storage_secret
     assert len(first) >= 32
     assert config.load(["--data-dir", str(tmp_path)]).storage_secret == first
@@ -69,3 +70,24 @@ def test_bad_limits_settings_are_refused(tmp_path: Path, monkeypatch: pytest.Mon
         monkeypatch.setenv(name, value)
     with pytest.raises(SystemExit):
         config.load([*argv, "--data-dir", str(tmp_path)])
+
+
+def test_a_shared_log_needs_a_shared_secret_and_a_bus_needs_a_shared_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("CERCLE_STORAGE_SECRET", raising=False)
+    monkeypatch.delenv("CERCLE_DATABASE_URL", raising=False)
+    monkeypatch.setenv("CERCLE_REDIS_URL", "redis://127.0.0.1:6379/0")
+    with pytest.raises(SystemExit):
+        config.load(["--data-dir", str(tmp_path)])
+    assert "CERCLE_REDIS_URL needs CERCLE_DATABASE_URL" in capsys.readouterr().err
+    monkeypatch.setenv("CERCLE_DATABASE_URL", "postgresql://cercle@127.0.0.1/cercle")
+    with pytest.raises(SystemExit):
+        config.load(["--data-dir", str(tmp_path)])
+    assert "CERCLE_STORAGE_SECRET" in capsys.readouterr().err
+    monkeypatch.setenv("CERCLE_STORAGE_SECRET", "the same everywhere")
+    loaded = config.load(["--data-dir", str(tmp_path)])
+    assert loaded.database_url.startswith("postgresql://") and loaded.redis_url.startswith("redis://")
+    monkeypatch.setenv("CERCLE_DATABASE_URL", "mysql://elsewhere")
+    with pytest.raises(SystemExit):
+        config.load(["--data-dir", str(tmp_path)])

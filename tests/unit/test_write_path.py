@@ -15,7 +15,7 @@ from facilitation.commands import HOST, SYSTEM, Actor, CommandContext, command
 from facilitation.events import ActivityEvent, Event, decode, encode, event, registered_types
 from facilitation.i18n import RuleViolation
 from facilitation.rooms import Rooms
-from facilitation.store import Store
+from facilitation.store import SqliteStore as Store
 from tests.unit.test_restitution_support import FAKE, NotesState, write_plan
 from tests.unit.test_room import eventually
 
@@ -43,11 +43,11 @@ class BrokenFold(type(FAKE)):  # the fake activity, with a fold that fails on `B
 
 
 @pytest.fixture
-def broken_rooms(tmp_path, clock) -> Rooms:
+def broken_rooms(tmp_path, make_store, clock) -> Rooms:
     registry = Registry()
     registry.register(BrokenFold())
     write_plan(tmp_path / "plans")
-    return Rooms(Store(tmp_path / "c.db"), clock=clock, registry=registry, plans_dir=tmp_path / "plans")
+    return Rooms(make_store(), clock=clock, registry=registry, plans_dir=tmp_path / "plans")
 
 
 def started(rooms: Rooms):
@@ -88,6 +88,7 @@ def test_a_store_that_fails_leaves_the_state_as_the_log_says(broken_rooms, monke
     assert room.state.current == 2
 
 
+@pytest.mark.sqlite_only
 def test_a_session_whose_log_cannot_be_replayed_does_not_stop_the_others(tmp_path, clock) -> None:
     write_plan(tmp_path / "plans")
     store = Store(tmp_path / "c.db")
@@ -119,7 +120,7 @@ async def test_healthz_names_failed_sessions_as_degraded(user) -> None:
     assert "ZZZZZZ" not in json.dumps(body)  # the codes are in the server log, not public
 
 
-def test_an_old_event_is_upgraded_when_the_log_is_replayed(tmp_path, monkeypatch) -> None:
+def test_an_old_event_is_upgraded_when_the_log_is_replayed(make_store, monkeypatch) -> None:
     """A log written by today's code; then a release renames a field (version 2, with an upgrade):
     the old log still replays, and new events are written with their version."""
 
@@ -127,7 +128,7 @@ def test_an_old_event_is_upgraded_when_the_log_is_replayed(tmp_path, monkeypatch
         type: ClassVar[str] = "test.note_kept"
         text: str
 
-    store = Store(tmp_path / "c.db")
+    store = make_store()
     store.add_session("ABCDEF", "h", 1.0)
     store.append("ABCDEF", [NoteV1(text="écrit hier")])  # as today's code writes it
     monkeypatch.setitem(registered_types.__globals__["_TYPES"], NoteV1.type, NoteV1)

@@ -1,13 +1,9 @@
-"""The append-only event log, in SQLite (WAL) through sqlite-utils.
-
-Tables: `meta` (schema version), `sessions` (code, hash of the host key, status), `events`
-(session, seq, at, type, payload), `restitutions` (the documents saved at close: a projection of
-the log that outlives a retention purge). Participant data appear only inside event payloads,
-and only as a random token, an optional category and room/remote.
-"""
+"""The embedded event log, in SQLite (WAL) through sqlite-utils: Cercle's default, for one
+process. The interface and the tables are described in `base.py`."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -18,10 +14,9 @@ from typing import Any
 
 import sqlite_utils
 
-from .events import Event, decode, encode
-from .privacy import scrub_json
-
-SCHEMA_VERSION = 3
+from ..events import Event, decode, encode
+from ..privacy import scrub_json
+from .base import SeqConflict
 
 
 def _migrate_to_1(db: sqlite_utils.Database) -> None:
@@ -145,7 +140,12 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {
 }
 
 
-class Store:
+class SqliteStore:
+    """One process owns the file: the next sequence numbers are kept in memory, and an append
+    checks `expected_seq` against them (the unique index on (session, seq) stands behind)."""
+
+    shared = False
+
     def __init__(self, path: Path | str, synchronous: str = "full") -> None:
         self.path = Path(path)
         # The log holds what people said: readable by this user only, -wal and -shm files too
@@ -219,18 +219,16 @@ class Store:
         events: Iterable[Event],
         now: float | None = None,
         *,
+        expected_seq: int | None = None,
         status: str | None = None,
         relabel: dict[str, str] | None = None,
         keep_types: frozenset[str] | None = None,
-    ) -> None:
-        """Persist events in one transaction; only then may the caller report success.
-
-        With the events, in the same transaction: `status` updates the session's row; `relabel`
-        (token -> label) rewrites the payloads of every earlier event of the session, the
-        close-time privacy step; `keep_types` deletes every earlier event whose type is not in
-        it, a retention purge."""
+    ) -> int:
+        """See `base.Store.append`."""
         at = time.time() if now is None else now
         seq = self._next_seq(code)
+        if expected_seq is not None and expected_seq != seq:
+            raise SeqConflict(code, expected_seq)
         rows = []
         for e in events:
             type_, payload = encode(e)
@@ -239,6 +237,27 @@ class Store:
         rewrite = relabel is not None or keep_types is not None
         if rewrite:
             self.db.execute("PRAGMA secure_delete = ON")  # what is replaced is zeroed, not left behind
+        try:
+            self._write(code, rows, at, status, relabel, keep_types)
+        except sqlite3.IntegrityError as exc:
+            if "UNIQUE" not in str(exc):
+                raise
+            self._seq.pop(code, None)  # another writer of the same file: read it again next time
+            raise SeqConflict(code, rows[0][1] if rows else seq) from exc
+        self._seq[code] = seq
+        if rewrite:
+            self.scrub()
+        return seq
+
+    def _write(
+        self,
+        code: str,
+        rows: list[tuple[str, int, float, str, str]],
+        at: float,
+        status: str | None,
+        relabel: dict[str, str] | None,
+        keep_types: frozenset[str] | None,
+    ) -> None:
         with self.db.conn:
             if relabel:
                 old = self.db.execute("SELECT id, payload FROM events WHERE session = ?", [code]).fetchall()
@@ -258,9 +277,9 @@ class Store:
                     "UPDATE sessions SET status = ?, closed_at = ? WHERE code = ?",
                     [status, at if status == "closed" else None, code],
                 )
-        self._seq[code] = seq
-        if rewrite:
-            self.scrub()
+
+    def writing(self, code: str) -> contextlib.AbstractContextManager[None]:
+        return _NOTHING  # one process, one event loop: the room's own lock suffices
 
     def _next_seq(self, code: str) -> int:
         if code not in self._seq:
@@ -269,10 +288,21 @@ class Store:
         return self._seq[code]
 
     def events(self, code: str) -> list[Event]:
+        return [e for _, e in self.events_since(code, 0)]
+
+    def events_since(self, code: str, seq: int) -> list[tuple[int, Event]]:
         rows = self.db.execute(
-            "SELECT type, payload FROM events WHERE session = ? ORDER BY seq", [code]
+            "SELECT seq, type, payload FROM events WHERE session = ? AND seq >= ? ORDER BY seq", [code, seq]
         ).fetchall()
-        return [decode(type_, payload) for type_, payload in rows]
+        return [(n, decode(type_, payload)) for n, type_, payload in rows]
+
+    def heads(self, codes: list[str]) -> dict[str, int]:
+        return {code: self._next_seq(code) for code in codes if self.code_taken(code)}
+
+    def event_types(self, code: str) -> set[str]:
+        return {
+            row[0] for row in self.db.execute("SELECT DISTINCT type FROM events WHERE session = ?", [code])
+        }
 
     def count_events(self, code: str, type_: str | None = None) -> int:
         sql, params = "SELECT COUNT(*) FROM events WHERE session = ?", [code]
@@ -326,5 +356,21 @@ class Store:
         database and truncate it, so that old page images do not linger in the -wal file."""
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def lease(self, name: str) -> bool:
+        return True  # the only process
+
     def close(self) -> None:
         self.db.close()
+
+
+class _Nothing:
+    """A context manager that does nothing, shared (no generator made per command)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_NOTHING = _Nothing()

@@ -1,0 +1,117 @@
+"""What one command costs the process that decides it, on each log, without any page or socket.
+
+Usage: python bench/log_cost.py [--votes 2000]
+
+A débat mouvant with as many participants as votes; each participant votes once through
+`Room.run_now` (the whole write path: role, decide, fold, append, publish). Measured per vote
+(wall time in the deciding process, p50/p95/max, and CPU): on SQLite (synchronous=FULL, the
+default), on PostgreSQL (durable: fsync and synchronous commits) from one process, and from two
+processes' replicas taking turns (each command first catches up the other's last vote under the
+session's lock). Also: a replica's catch-up of one event, as after an announcement. PostgreSQL
+is started here (deploy/cluster.py), on loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from activities import register_all  # noqa: E402
+from activities.debat_mouvant import state as debat  # noqa: E402
+from bench.phones import percentiles  # noqa: E402
+from deploy.cluster import Postgres  # noqa: E402
+from facilitation import session as rules  # noqa: E402
+from facilitation.activity import REGISTRY  # noqa: E402
+from facilitation.bus import LocalBus  # noqa: E402
+from facilitation.commands import HOST, Actor  # noqa: E402
+from facilitation.room import Room  # noqa: E402
+from facilitation.rooms import Rooms  # noqa: E402
+from facilitation.store import SqliteStore, Store  # noqa: E402
+from facilitation.store.postgres import PostgresStore  # noqa: E402
+
+PLAN = "open-detat-2018-03-12"
+
+
+def prepared(rooms: Rooms, voters: int) -> Room:
+    room, _ = rooms.create(plan=PLAN)
+    for i in range(voters):
+        room.run_now(Actor.participant(f"p{i:05d}"), rules.join, None, "room")
+    room.run_now(HOST, rules.start)
+    room.run_now(HOST, rules.move_to, 1)
+    room.run_now(HOST, debat.open_round, 0, item=1)
+    return room
+
+
+def timed(rooms_by_turn: list[Room], voters: int) -> dict[str, Any]:
+    wall: list[float] = []
+    cpu_start = time.process_time()
+    for i in range(voters):
+        room = rooms_by_turn[i % len(rooms_by_turn)]
+        started = time.perf_counter()
+        room.run_now(Actor.participant(f"p{i:05d}"), debat.take_position, 0, 1, "ab"[i % 2], item=1)
+        wall.append((time.perf_counter() - started) * 1000)
+    cpu = (time.process_time() - cpu_start) / voters * 1000
+    return {**{k: round(v, 3) for k, v in percentiles(wall).items()}, "cpu_ms_per_vote": round(cpu, 3)}
+
+
+def catch_up_cost(writer: Room, reader: Room, n: int) -> dict[str, float]:
+    """A replica catching up one event at a time (the writer votes, the reader catches up)."""
+    wall: list[float] = []
+    for i in range(n):
+        writer.run_now(Actor.participant(f"p{i:05d}"), debat.take_position, 0, 1, "b", item=1)
+        started = time.perf_counter()
+        reader.catch_up()
+        wall.append((time.perf_counter() - started) * 1000)
+    return {k: round(v, 3) for k, v in percentiles(wall).items()}
+
+
+def run(votes: int) -> dict[str, Any]:
+    register_all(REGISTRY)
+    result: dict[str, Any] = {"votes": votes, "cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory() as tmp:
+        store: Store = SqliteStore(Path(tmp) / "c.db")
+        result["sqlite_full"] = timed([prepared(Rooms(store, LocalBus()), votes)], votes)
+    postgres = Postgres(durable=True).start()
+    try:
+        one = Rooms(PostgresStore(postgres.url), LocalBus())
+        result["postgres_one_process"] = timed([prepared(one, votes)], votes)
+        normal = Rooms(PostgresStore(postgres.url, synchronous="normal"), LocalBus())
+        result["postgres_one_process_synchronous_normal"] = timed([prepared(normal, votes)], votes)
+        a = Rooms(PostgresStore(postgres.url), LocalBus())
+        b = Rooms(PostgresStore(postgres.url), LocalBus())
+        room_a = prepared(a, votes)
+        room_b = b.get(room_a.code)
+        assert room_b is not None
+        result["postgres_two_processes_taking_turns"] = timed([room_a, room_b], votes)
+        room_c = prepared(a, votes)
+        room_d = b.get(room_c.code)
+        assert room_d is not None
+        result["postgres_catch_up_one_event"] = catch_up_cost(room_c, room_d, min(votes, 500))
+    finally:
+        postgres.stop()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--votes", type=int, default=2000)
+    args = parser.parse_args()
+    result = run(args.votes)
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "log_cost.json").write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

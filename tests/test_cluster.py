@@ -1,0 +1,175 @@
+"""The cluster of `make cluster` (PostgreSQL, Redis, three Cercle processes, HAProxy), driven
+through the proxy by simulated phones (real socket.io connections): a débat mouvant, one process
+killed in the middle of the votes. Every confirmed vote is stored once, every phone of the
+killed process comes back through the proxy with its token, and the housekeeping lease moves."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import random
+from collections import Counter
+
+import httpx
+import psycopg
+import pytest
+
+from bench.phones import SimClient, host_console, join_phone
+from deploy.cluster import Cluster, Redis
+
+pytestmark = pytest.mark.cluster
+
+PLAN = "open-detat-2018-03-12"
+LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
+PHONES = 45
+
+
+def token_of(phone: SimClient, code: str) -> str:
+    """The participant's token, from the phone's signed session cookie (its payload is base64 JSON)."""
+    payload = phone.cookies["session"].split(".")[0]
+    data = json.loads(base64.b64decode(payload + "=" * (-len(payload) % 4)))
+    return data["cercle_tokens"][code]
+
+
+def instance_of(client: SimClient) -> str:
+    return client.cookies.get("cercle_instance", "?")
+
+
+async def reopen(client: SimClient) -> SimClient:
+    """What a browser does when its socket's process is gone: load the page again (through the
+    proxy, with its cookies), then connect."""
+    await client.close()
+    fresh = SimClient(client.base_url, client.path, cookies=dict(client.cookies))
+    for _ in range(60):
+        try:
+            return await fresh.open()
+        except (httpx.HTTPError, OSError, ConnectionError):
+            await asyncio.sleep(0.5)
+    raise AssertionError("the page could not be loaded again through the proxy")
+
+
+async def vote(phone: SimClient, position: str) -> bool:
+    """Tap `position`; True once the phone shows it recorded."""
+    button = await phone.wait_for_button(testid=f"dm-choice-{position}")
+    confirmed = phone.expect(f"Position enregistrée : {LABELS[position]}")
+    await phone.click(button)
+    try:
+        await asyncio.wait_for(confirmed, timeout=15)
+        return True
+    except (TimeoutError, ConnectionError):
+        return False
+
+
+def stored_votes(url: str, code: str) -> list[tuple[str, str]]:
+    with psycopg.connect(url) as db:
+        rows = db.execute(
+            "SELECT payload FROM events WHERE session = %s AND type = 'debat_mouvant.position_taken' ORDER BY seq",
+            [code],
+        ).fetchall()
+    return [(data["token"], data["position"]) for data in (json.loads(row[0]) for row in rows)]
+
+
+async def healthz(client: httpx.AsyncClient, url: str) -> dict:
+    return (await client.get(f"{url}/healthz")).json()
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    started = Cluster(3, durable=False).start()
+    yield started
+    started.stop()
+
+
+async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_phone(cluster) -> None:
+    base = cluster.base_url
+    rng = random.Random(7)
+    async with httpx.AsyncClient(timeout=30) as http:
+        created = (await http.post(f"{base}/api/sessions", json={"plan": PLAN})).json()
+        code, key = created["code"], created["host_key"]
+        console = await host_console(base, code, key).open()
+        await console.click(await console.wait_for_button(label="Démarrer la session"))
+        await asyncio.sleep(0.5)
+        await console.click(await console.wait_for_button(label="Point suivant"))
+
+        phones: list[SimClient] = []
+        for _ in range(0, PHONES, 15):
+            phones += await asyncio.gather(*(join_phone(base, code) for _n in range(15)))
+        where = Counter(instance_of(p) for p in phones)
+        assert set(where) == {"c1", "c2", "c3"}, where  # the proxy spread them over the three
+        assert (await healthz(http, base))["sessions"]["open"] >= 1
+
+        await console.click(await console.wait_for_button(label="Ouvrir le vote"))
+        await asyncio.gather(*(p.wait_for_button(testid="dm-choice-a") for p in phones))
+
+        # The lease holder and the victim: the process that serves neither the console nor the
+        # test's first look, so that the console keeps its page (it is checked separately).
+        holders = [i for i in cluster.instances if (await healthz(http, i.base_url)).get("housekeeper")]
+        assert len(holders) == 1
+        victim = next(i for i in cluster.instances if i.name != instance_of(console))
+
+        choices = [rng.choice(["a", "b", "hesitant"]) for _ in phones]
+        first_half = asyncio.gather(*(vote(p, c) for p, c in zip(phones[::2], choices[::2], strict=True)))
+        await asyncio.sleep(0.05)
+        victim.kill()  # SIGKILL in the middle of the burst
+        second_half = await asyncio.gather(
+            *(vote(p, c) for p, c in zip(phones[1::2], choices[1::2], strict=True)), return_exceptions=True
+        )
+        confirmed = dict(zip(range(0, PHONES, 2), await first_half, strict=True))
+        confirmed |= {i: ok is True for i, ok in zip(range(1, PHONES, 2), second_half, strict=True)}
+
+        # Phones of the dead process come back through the proxy, to the others, as themselves.
+        orphans = [i for i, p in enumerate(phones) if instance_of(p) == victim.name]
+        assert orphans and all(phones[i].disconnected for i in orphans)
+        for i in orphans:
+            phones[i] = await reopen(phones[i])
+            assert instance_of(phones[i]) != victim.name
+        for i in orphans:
+            shown = json.dumps(phones[i].elements, ensure_ascii=False)
+            if f"Position enregistrée : {LABELS[choices[i]]}" in shown:
+                continue  # its page shows its own vote: its token was kept
+            assert not confirmed[i], "a confirmed vote is not on the phone that came back"
+            assert await vote(phones[i], choices[i])  # not confirmed before the crash: tapped again
+            confirmed[i] = True
+
+        for i, phone in enumerate(phones):  # a vote not confirmed elsewhere: tapped again
+            if not confirmed[i]:
+                confirmed[i] = await vote(phone, choices[i])
+        assert all(confirmed.values())
+
+        stored = stored_votes(cluster.postgres.url, code)
+        assert len(stored) == PHONES
+        tokens = Counter(token for token, _ in stored)
+        assert all(n == 1 for n in tokens.values()), "a vote was stored twice"
+        by_token = dict(stored)
+        for i, phone in enumerate(phones):
+            if confirmed[i]:  # every confirmed vote is in the log, with its phone's token
+                assert by_token.get(token_of(phone, code)) == choices[i]
+        assert len({token_of(p, code) for p in phones}) == PHONES
+
+        # The housekeeping lease moves when its holder dies; here and in any case it is held once.
+        survivors = [i for i in cluster.instances if i.alive()]
+        for _ in range(40):
+            held = [i for i in survivors if (await healthz(http, i.base_url)).get("housekeeper")]
+            if len(held) == 1:
+                break
+            await asyncio.sleep(0.5)
+        assert len(held) == 1
+
+        # A vote on one process reaches a screen on another.
+        screen = await SimClient(base, f"/screen/{code}").open()
+        assert instance_of(screen) != victim.name
+        assert f"{PHONES} ont pris position" in json.dumps(screen.elements, ensure_ascii=False)
+
+        # Redis restarts: the processes subscribe again and catch up from the log; the console's
+        # next move (on one process) reaches every phone (on both).
+        killed_redis = cluster.redis
+        killed_redis.kill()
+        killed_redis.stop()
+        cluster.redis = Redis(killed_redis.port).start()
+        closed = [phone.expect("Le tour est clos") for phone in phones]
+        await console.click(await console.wait_for_button(label="Clore le tour"))
+        _, missed = await asyncio.wait(closed, timeout=30)
+        assert not missed
+        for client in [*phones, console, screen]:
+            await client.close()

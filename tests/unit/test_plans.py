@@ -25,13 +25,16 @@ def test_2018_plan_matches_the_forum() -> None:
     assert cafe.settings["target"] == 15 and cafe.settings["rotation_minutes"] == 10
 
 
-def test_ditp_plan_has_three_times_and_a_controversies_workshop() -> None:
+def test_ditp_plan_has_three_times_with_workshops_a_controversy_map_and_a_propulsion_board() -> None:
     plan = load_plan("forum-ditp")
-    titles = " ".join(item.title for item in plan.agenda)
-    assert "Restitution" in titles and "Ateliers" in titles and "Propulsion" in titles
-    workshops = next(i for i in plan.agenda if i.kind == "world_cafe")
-    assert 2 <= len(workshops.settings["themes"]) <= 4
-    assert any("ontrovers" in theme["title"] for theme in workshops.settings["themes"])
+    assert plan.colleges  # phones are asked their collège
+    times = {title.split(" — ")[0] for title in (item.title for item in plan.agenda)}
+    assert times == {"Temps 1", "Temps 2", "Temps 3"}
+    kinds = [item.kind for item in plan.agenda]
+    assert kinds == ["moment", "debat_mouvant", "ideas", "controversies", "speaking_turns", "propulsion"]
+    controversies = next(i for i in plan.agenda if i.kind == "controversies")
+    assert len(controversies.settings["statements"]) >= 5
+    assert next(i for i in plan.agenda if i.kind == "ideas").settings["dots"] == 3
 
 
 @pytest.mark.parametrize(

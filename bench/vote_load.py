@@ -127,6 +127,11 @@ CORPUS = ROOT / "tests" / "data" / "personal_data_fr_en.jsonl"
 WRITERS = 30
 
 
+# what a phone hears back for an argument: noted, held for review, or already noted (the corpus
+# repeats itself when more texts are sent than it holds; a repeated argument is refused)
+ANSWERS = ("votre argument est not", "attend une relecture", "déjà noté de ce côté")
+
+
 def corpus_texts(count: int) -> list[str]:
     """`count` French free texts, half of them with personal data (the detector's test corpus)."""
     lines = [json.loads(line) for line in CORPUS.read_text().splitlines() if line.strip()]
@@ -157,7 +162,7 @@ async def writers_ready(base_url: str, batch: int) -> tuple[list[SimClient], lis
 
 
 async def write(phone: SimClient, text: str, delay: float, start: float) -> tuple[float, float | None]:
-    """Send an argument at `start + delay`; (sent, answered: "sent" or "waits for review")."""
+    """Send an argument at `start + delay`; (sent, answered: one of `ANSWERS`)."""
     await asyncio.sleep(max(0.0, start + delay - time.monotonic()))
     field = phone.find_button(testid="dm-argument")
     send = phone.find_button(testid="dm-send")
@@ -171,9 +176,7 @@ async def write(phone: SimClient, text: str, delay: float, start: float) -> tupl
             "args": [json.dumps(text)],
         },
     )
-    answered = asyncio.ensure_future(
-        _first(phone.expect("Argument envoyé"), phone.expect("attend une relecture"))
-    )
+    answered = asyncio.ensure_future(_first(*(phone.expect(answer) for answer in ANSWERS)))
     sent = time.monotonic()
     await phone.click(send)
     try:

@@ -9,6 +9,7 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui.common import clear_sent
 from facilitation.ui.context import ViewContext, gone
 from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
@@ -88,11 +89,12 @@ class PhoneView:
             self.mark()
 
     async def send(self) -> None:
-        screened = await self.ctx.screen(self.text.value or "")
+        sent = self.text.value or ""
+        screened = await self.ctx.screen(sent)
         events = await self.ctx.events_of(rules.propose, screened, item=self.ctx.item)
         if events is None:
             return
-        self.text.value = ""
+        clear_sent(self.text, sent)
         if not self.pending.note(events, "proposal"):
             ui.notify(self.ctx.t("controversies.phone.sent"), type="positive", position="top")
 

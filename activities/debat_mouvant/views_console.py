@@ -12,9 +12,13 @@ from facilitation.ui.context import ViewContext
 
 from . import state as rules
 from .display import colour
+from .model import Argument
 from .state import ARGUMENT_MAX, ARGUMENTS, CONTROL, HEAD_COUNT_MAX, DebatState, Run
 from .tally import movement_sentence, short_label
 from .views_common import guard, side_names, voted_text
+
+Row = tuple[str, str, bool, bool, str]  # an argument as drawn: id, text, held, hidden, by
+DrawnArguments = tuple[tuple[int, str, str], dict[str, ui.column], dict[str, list[Row]]]
 
 
 class ConsoleView:
@@ -41,6 +45,8 @@ class ConsoleView:
             with ui.column().classes("cercle-card gap-2"):
                 ui.label(self.ctx.t("debat_mouvant.console.arguments_title")).classes("cercle-h2")
                 self.args = ui.row().classes("w-full gap-4 items-start no-wrap")
+                # what the arguments' columns show: (statement, sides' names), columns, rows by side
+                self.drawn_arguments: DrawnArguments | None = None
                 self.argument_form()
         self.draw()
         for topic in ("phase", CONTROL):
@@ -248,44 +254,61 @@ class ConsoleView:
             self.voted[round_].text = voted_text(self.ctx, run, round_)
 
     def draw_arguments(self) -> None:
-        self.args.clear()
+        """The arguments by side. New arguments are appended to their side; a side is drawn again
+        only when one of its arguments changed (held, approved, hidden, corrected)."""
         run = self.state.run
         if run is None:
+            self.args.clear()
+            self.drawn_arguments = None
             return
         names = side_names(run.statement, self.ctx)
-        with self.args:
-            for side in ("a", "b"):
-                with ui.column().classes("flex-1 gap-1 min-w-0"):
+        key = (id(run), names["a"], names["b"])
+        if self.drawn_arguments is None or self.drawn_arguments[0] != key:
+            self.args.clear()
+            with self.args:
+                columns = {side: ui.column().classes("flex-1 gap-1 min-w-0") for side in ("a", "b")}
+            self.drawn_arguments = (key, columns, {"a": [], "b": []})
+        _, columns, drawn = self.drawn_arguments
+        for side in ("a", "b"):
+            arguments = [a for a in run.arguments if a.side == side]
+            wanted: list[Row] = [(a.id, a.text, a.held, a.hidden, str(a.by)) for a in arguments]
+            if wanted[: len(drawn[side])] != drawn[side] or not wanted:
+                columns[side].clear()
+                drawn[side] = []
+                with columns[side]:
                     ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
-                    arguments = [a for a in run.arguments if a.side == side]
                     if not arguments:
                         ui.label(self.t("console.no_arguments")).classes("text-sm cercle-muted")
-                    for a in arguments:
-                        with (
-                            ui.row()
-                            .classes("w-full items-center no-wrap gap-1")
-                            .props(f'data-testid="dm-arg-{a.id}"')
-                        ):
-                            extra = f" ({self.t('console.by_facilitator')})" if a.by == "facilitator" else ""
-                            waiting = a.held and not a.hidden
-                            if waiting:
-                                extra += f" — {self.ctx.t('pending.title').lower()}"
-                            ui.label(a.text + extra).classes(
-                                "text-sm flex-1"
-                                + (" dm-arg-hidden" if a.hidden else " dm-arg-held" if waiting else "")
-                            )
-                            if waiting:
-                                ui.button(
-                                    self.ctx.t("queue.approve"),
-                                    on_click=lambda i=a.id: self.ctx.moderate(i, approve=True),
-                                ).props("flat dense no-caps color=positive").mark(f"dm-approve-{a.id}")
-                            ui.button(
-                                self.t("console.show_argument" if a.hidden else "console.hide_argument"),
-                                on_click=lambda i=a.id, h=not a.hidden: self.moderate(i, hide=h),
-                            ).props("flat dense no-caps").mark(f"dm-hide-{a.id}")
-                            ui.button(
-                                icon="edit", on_click=lambda i=a.id, x=a.text: self.correct(i, x)
-                            ).props(f'flat dense round aria-label="{self.t("console.correct")}"')
+            elif not drawn[side]:  # the side's "no argument yet" goes with its first argument
+                columns[side].clear()
+                with columns[side]:
+                    ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
+            with columns[side]:
+                for a in arguments[len(drawn[side]) :]:
+                    self.argument_row(a)
+            drawn[side] = wanted
+
+    def argument_row(self, a: Argument) -> None:
+        with ui.row().classes("w-full items-center no-wrap gap-1").props(f'data-testid="dm-arg-{a.id}"'):
+            extra = f" ({self.t('console.by_facilitator')})" if a.by == "facilitator" else ""
+            waiting = a.held and not a.hidden
+            if waiting:
+                extra += f" — {self.ctx.t('pending.title').lower()}"
+            ui.label(a.text + extra).classes(
+                "text-sm flex-1" + (" dm-arg-hidden" if a.hidden else " dm-arg-held" if waiting else "")
+            )
+            if waiting:
+                ui.button(
+                    self.ctx.t("queue.approve"),
+                    on_click=lambda i=a.id: self.ctx.moderate(i, approve=True),
+                ).props("flat dense no-caps color=positive").mark(f"dm-approve-{a.id}")
+            ui.button(
+                self.t("console.show_argument" if a.hidden else "console.hide_argument"),
+                on_click=lambda i=a.id, h=not a.hidden: self.moderate(i, hide=h),
+            ).props("flat dense no-caps").mark(f"dm-hide-{a.id}")
+            ui.button(icon="edit", on_click=lambda i=a.id, x=a.text: self.correct(i, x)).props(
+                f'flat dense round aria-label="{self.t("console.correct")}"'
+            )
 
     def argument_form(self) -> None:
         with ui.row().classes("w-full items-end no-wrap gap-2"):

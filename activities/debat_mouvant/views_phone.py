@@ -6,6 +6,7 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui.common import clear_sent
 from facilitation.ui.context import ViewContext
 from facilitation.ui.markup import esc
 from facilitation.ui.native import NativeButton
@@ -233,13 +234,14 @@ class PhoneView:
 
             async def send() -> None:
                 statement = self.shown[0]
-                screened = await self.ctx.screen(text.value or "")
+                sent = text.value or ""
+                screened = await self.ctx.screen(sent)
                 events = await self.ctx.events_of(
                     rules.add_argument, statement, side.value or "a", screened, item=self.ctx.item
                 )
                 if events is None:
                     return
-                text.value = ""
+                clear_sent(text, sent)
                 if not self.pending.note(events, "argument"):
                     ui.notify(
                         self.ctx.t("debat_mouvant.phone.argument_sent"), type="positive", position="top"

@@ -8,6 +8,7 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui.common import clear_sent
 from facilitation.ui.context import ViewContext, gone
 from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
@@ -89,13 +90,15 @@ class PhoneView:
             self.mark()
 
     async def send(self) -> None:
-        screened = await self.ctx.screen(self.text.value or "")
-        name = (self.organisation.value or "").strip()
+        sent, typed = self.text.value or "", self.organisation.value or ""
+        screened = await self.ctx.screen(sent)
+        name = typed.strip()
         organisation = await self.ctx.screen(name, "actor") if name else None
         events = await self.ctx.events_of(rules.propose, screened, organisation, item=self.ctx.item)
         if events is None:
             return
-        self.text.value, self.organisation.value = "", ""
+        clear_sent(self.text, sent)
+        clear_sent(self.organisation, typed)
         held = self.pending.note(events[:1], "proposal")
         held = self.pending.note(events[1:], "organisation") or held
         if not held:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from facilitation.remote import group_call
+from facilitation.ui.common import clear_sent
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
@@ -243,22 +244,24 @@ class CafePhone:
         if table is None:
             return
         item = self.ctx.item
+        sent = {field: field.value or "" for field in (self.name, self.why, self.idea)}
         if self.kind.value == "actor":
             name = self.name.value or ""
             known = rules.is_known_actor(self.state, table, name)
             screened = await self.ctx.screen(name, "actor")
-            why = await self.ctx.screen(self.why.value or "")
+            why = await self.ctx.screen(sent[self.why])
             events = await self.ctx.events_of(
                 rules.contribute, table, "actor", screened, self.actor_kind.value or "other", why, item=item
             )
             message = "world_cafe.phone.mention" if known else "world_cafe.phone.added"
         else:
-            screened = await self.ctx.screen(self.idea.value or "")
+            screened = await self.ctx.screen(sent[self.idea])
             events = await self.ctx.events_of(rules.contribute, table, "idea", screened, item=item)
             message = "world_cafe.phone.added"
         if events is None:
             return
-        self.name.value = self.why.value = self.idea.value = ""
+        for field, text in sent.items():
+            clear_sent(field, text)
         self.actor_kind.value = "other"
         held = False
         for e in events:

@@ -5,17 +5,21 @@ then answers one JSON line per request line on its standard input:
 `{"id": 7, "text": "…", "lang": "fr", "field": "text"}` ->
 `{"id": 7, "findings": [["name", 0, 11], …]}` (or `{"id": 7, "error": "…"}`). It exits when its
 input closes, so it never outlives the server that started it. Nothing but answers goes to its
-standard output; logs go to standard error. The text itself is never logged.
+standard output; logs go to standard error. The text itself is never logged. It runs at a lower
+priority than the server (`NICENESS`): where both share a core, the room's votes come first.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from typing import Any
 
 from . import check, engine, load_report
+
+NICENESS = 10  # below the server: on a shared core, a burst of votes is served before a check
 
 
 def answer(line: str) -> dict[str, Any]:
@@ -31,6 +35,8 @@ def answer(line: str) -> dict[str, Any]:
 
 def main() -> None:
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
+    if hasattr(os, "nice"):
+        os.nice(NICENESS)  # the room's votes and pages first: a check waits for a free moment
     engine()
     report = load_report()
     out = sys.stdout

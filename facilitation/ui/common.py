@@ -19,6 +19,13 @@ from .context import Role, Scope, ViewContext
 log = logging.getLogger(__name__)
 
 
+def clear_sent(field: Any, sent: str) -> None:
+    """Empty a field once its text was taken, unless its author already typed the next one
+    while the text was being checked."""
+    if (field.value or "") == sent:
+        field.value = ""
+
+
 def minutes(seconds: float | None) -> str:
     if seconds is None:
         return "—"

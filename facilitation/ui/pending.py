@@ -75,13 +75,16 @@ class PendingTexts:
         if activity is None:
             return
         texts = {t.id: t for t in activity.free_texts(self.ctx.state)}
+        changed = False
         for text_id in list(self.mine):
             found = texts.get(text_id)
             if found is None or not found.held or found.hidden:
                 del self.mine[text_id]
+                changed = True
                 shown = found is not None and not found.hidden
                 ui.notify(self.t("pending.approved" if shown else "pending.not_kept"), position="top")
-        self.draw()
+        if changed:  # another person's text moderated: nothing to redraw here
+            self.draw()
 
     def draw(self) -> None:
         self.card.clear()

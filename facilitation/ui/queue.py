@@ -59,12 +59,17 @@ def waiting_texts(console: Console) -> list[Waiting]:
     return sorted(found, key=lambda w: w.at, reverse=True)
 
 
+def entry_key(w: Waiting) -> str:
+    return f"{'c' if w.item is None else w.item}-{w.text_id}"
+
+
 class ModerationQueue:
     """The badge (in the console's header) and the queue's card."""
 
     def __init__(self, console: Console, badge_row: ui.row) -> None:
         self.console = console
         self.count = -1
+        self.entries: dict[str, tuple[ui.column, tuple[Waiting, bool]]] = {}  # drawn, by text
         with badge_row:
             self.badge = (
                 ui.button(on_click=self.scroll_to)
@@ -122,21 +127,42 @@ class ModerationQueue:
         self.badge.text = self.t("queue.badge", n=len(waiting))
         self.badge.set_visibility(bool(waiting))
         self.policy.value = self.console.room.state.moderation_policy
-        self.list.clear()
-        with self.list:
-            if not waiting:
-                ui.label(self.t("queue.empty")).classes("cercle-muted")
-            for n, w in enumerate(waiting):
-                self.entry(w, first=n == 0)
+        self.draw_list(waiting)
 
-    def entry(self, w: Waiting, *, first: bool) -> None:
-        key = f"{'c' if w.item is None else w.item}-{w.text_id}"
+    def draw_list(self, waiting: list[Waiting]) -> None:
+        """Entries are kept by text: a new text adds one entry, a decision removes one; only the
+        newest's entry (with its keyboard hints) is drawn again when the newest changes."""
+        if not waiting:
+            self.list.clear()
+            self.entries = {}
+            with self.list:
+                ui.label(self.t("queue.empty")).classes("cercle-muted")
+            return
+        if not self.entries:
+            self.list.clear()  # the "nothing waits" line
+        keys = [entry_key(w) for w in waiting]
+        for key in set(self.entries) - set(keys):
+            self.list.remove(self.entries.pop(key)[0])
+        for index, (key, w) in enumerate(zip(keys, waiting, strict=True)):
+            drawn = (w, index == 0)
+            current = self.entries.get(key)
+            if current is not None and current[1] == drawn:
+                continue  # in its place already: texts keep their order, newest first
+            if current is not None:
+                self.list.remove(current[0])
+            with self.list:
+                element = self.entry(w, first=index == 0)
+            element.move(self.list, target_index=index)
+            self.entries[key] = (element, drawn)
+
+    def entry(self, w: Waiting, *, first: bool) -> ui.column:
+        key = entry_key(w)
         with (
             ui.column()
             .classes("w-full gap-1 cercle-queue-item" + (" cercle-queue-next" if first else ""))
             .props(f'data-testid="queue-{key}"')
             .mark(f"queue-{key}")
-        ):
+        ) as column:
             reason = self.t(f"moderation.reason.{w.reason}") if w.reason else ""
             ui.label(f"{w.where} · {reason}").classes("text-xs cercle-muted")
             ui.html(highlighted(w.text, w.spans)).classes("whitespace-pre-line").props(
@@ -156,6 +182,7 @@ class ModerationQueue:
                 ).props(f'dense no-caps outline color=negative data-testid="queue-hide-{key}"').mark(
                     f"queue-hide-{key}"
                 )
+        return column
 
     async def key(self, e: Any) -> None:
         """A, E, M act on the newest waiting text (shown on its buttons)."""

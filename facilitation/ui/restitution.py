@@ -22,6 +22,7 @@ from ..restitution import archive, render_html
 from ..room import Room
 from ..service import Service
 from . import guard
+from .common import clear_sent
 from .context import ViewContext
 from .frame import frame, notice, pick_lang
 from .phone import TOKENS
@@ -207,12 +208,13 @@ class PublicPage:
         if wait:
             ui.notify(self.t("restitution.error.too_fast", seconds=wait), type="warning", position="top")
             return
-        screened = await self.ctx.screen(self.text.value or "", multiline=True)
+        sent = self.text.value or ""
+        screened = await self.ctx.screen(sent, multiline=True)
         events = await self.ctx.events_of(feedback.post_comment, screened)
         if events is None:
             return
         LIMITER.record(self.code, participant, address)
-        self.text.value = ""
+        clear_sent(self.text, sent)
         held = [e for e in events if isinstance(e, feedback.CommentPosted) and e.held]
         if held:
             self.mine.update(e.id for e in held)

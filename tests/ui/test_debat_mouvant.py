@@ -160,3 +160,63 @@ async def test_reset_asks_first(create_user) -> None:
     host.find(marker="dm-reset-confirm").click()
     await phone.should_see("Le vote n'est pas encore ouvert")
     assert debate(room).run.positions_of(1) == {} and debate(room).run.resets == 1
+
+
+async def test_the_queue_keeps_newest_first_as_texts_arrive_and_are_approved(create_user) -> None:
+    from facilitation import moderation
+
+    room, host, (phone,) = await live_debate(create_user)
+    room.run_now(HOST, moderation.set_policy, policy="hold_all")
+    host.find("Ouvrir le vote").click()
+    await phone.should_see("Où vous placez-vous ?")
+    host.find("Clore le tour").click()
+    await host.should_see("Passer aux arguments")
+    host.find("Passer aux arguments").click()
+    await phone.should_see("Un argument pour un côté ?")
+    for text in ("Premier argument", "Deuxième argument", "Troisième argument"):
+        phone.find(marker="dm-argument").type(text)
+        phone.find(marker="dm-send").click()
+        await host.should_see(text)
+    item = room.state.current
+    await host.should_see(marker=f"queue-approve-{item}-1.3")
+    assert host.find(marker=f"queue-approve-{item}-1.3").elements.pop().props["label"].endswith("(A)")
+    assert not host.find(marker=f"queue-approve-{item}-1.2").elements.pop().props["label"].endswith("(A)")
+    host.find(marker=f"queue-approve-{item}-1.3").click()  # the newest: the next one gets the key's hint
+    await host.should_not_see(marker=f"queue-approve-{item}-1.3")
+    await host.should_see("Approuver (A)")
+    assert host.find(marker=f"queue-approve-{item}-1.2").elements.pop().props["label"].endswith("(A)")
+    assert [a.held for a in debate(room).run.arguments] == [True, True, False]
+
+
+async def test_what_is_typed_while_an_argument_is_checked_stays_in_the_field(
+    create_user, monkeypatch
+) -> None:
+    import asyncio
+
+    from facilitation.detector import screening
+
+    room, host, (phone,) = await live_debate(create_user)
+    host.find("Ouvrir le vote").click()
+    await phone.should_see("Où vous placez-vous ?")
+    host.find("Clore le tour").click()
+    await host.should_see("Passer aux arguments")
+    host.find("Passer aux arguments").click()
+    await phone.should_see("Un argument pour un côté ?")
+    checking, checked = asyncio.Event(), asyncio.Event()
+    real = screening.screen
+
+    async def slow_screen(*args, **kwargs):
+        checking.set()
+        await checked.wait()  # the check takes its time: the author types the next argument
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(screening, "screen", slow_screen)
+    field = phone.find(marker="dm-argument")
+    field.type("Un premier argument")
+    phone.find(marker="dm-send").click()
+    await checking.wait()
+    field.clear().type("Le suivant, pas encore envoyé")
+    checked.set()
+    await phone.should_see("Merci, votre argument est noté.")
+    assert [a.text for a in debate(room).run.arguments] == ["Un premier argument"]
+    assert field.elements.pop().value == "Le suivant, pas encore envoyé"

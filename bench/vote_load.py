@@ -205,6 +205,7 @@ async def run(
     seed: int,
     texts: int = 0,
     follow: bool = False,
+    remote_every: int = 4,
 ) -> dict[str, Any]:
     rng = random.Random(seed)
     server = ServerProcess(port).start()
@@ -221,7 +222,9 @@ async def run(
         phones: list[SimClient] = []
         for first in range(0, n, batch):
             size = min(batch, n - first)
-            modes = ["remote" if (first + i) % 4 == 0 else "room" for i in range(size)]
+            modes = [
+                "remote" if remote_every and (first + i) % remote_every == 0 else "room" for i in range(size)
+            ]
             phones += await asyncio.gather(
                 *(join_phone(server.base_url, code, mode, follow=follow, kind=Counting) for mode in modes)
             )
@@ -336,13 +339,34 @@ def main() -> None:
     parser.add_argument(
         "--follow", action="store_true", help="every phone also shows what the screen shows (its follow view)"
     )
+    parser.add_argument(
+        "--remote-every",
+        type=int,
+        default=4,
+        help="one phone in so many joins as a remote attendee, who follows the screen from the start "
+        "(0: every phone in the room, as before remote attendees could follow)",
+    )
     args = parser.parse_args()
     result = asyncio.run(
-        run(args.n, args.window, args.change, args.batch, args.port, args.seed, args.texts, args.follow)
+        run(
+            args.n,
+            args.window,
+            args.change,
+            args.batch,
+            args.port,
+            args.seed,
+            args.texts,
+            args.follow,
+            args.remote_every,
+        )
     )
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
-    suffix = (f"-texts{args.texts}" if args.texts else "") + ("-follow" if args.follow else "")
+    suffix = (
+        (f"-texts{args.texts}" if args.texts else "")
+        + ("-follow" if args.follow else "")
+        + (f"-remote{args.remote_every}" if args.remote_every != 4 else "")
+    )
     (out / f"vote_load-{args.n}{suffix}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
     print(f"{result['phones']} phones, {result['cores']} cores, votes within {result['window_s']} s")
     print(f"{'':<34}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")

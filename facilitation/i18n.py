@@ -22,7 +22,14 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
-from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, ValidationError, model_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from .text import clean_text
@@ -80,7 +87,9 @@ def t_plural(key: str, n: int | float, lang: str = DEFAULT_LANG, **params: Any) 
     if isinstance(forms, str):
         text = forms
     else:
-        text = forms.get(Locale.parse(LOCALES.get(lang, LOCALES[DEFAULT_LANG])).plural_form(n)) or forms["other"]
+        text = (
+            forms.get(Locale.parse(LOCALES.get(lang, LOCALES[DEFAULT_LANG])).plural_form(n)) or forms["other"]
+        )
     return text.format(n=fmt_number(n, lang), **params)
 
 
@@ -138,12 +147,13 @@ def fmt_percent(share: float, lang: str = DEFAULT_LANG, *, digits: int = 0) -> s
 def fmt_date(value: dt.date | str, lang: str = DEFAULT_LANG) -> str:
     """A date as `lang` writes it in full ("12 mars 2018", "12 March 2018"); a text that is not
     an ISO date (a plan may say "printemps 2024") is returned as it is."""
+    day = value
     if isinstance(value, str):
         try:
-            value = dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             return value
-    return format_date(value, "long", locale=_locale(lang))
+    return str(format_date(day, "long", locale=_locale(lang)))
 
 
 # --- texts in both languages ----------------------------------------------------------------------
@@ -255,6 +265,12 @@ add(
             "Run an open forum, in the room and remotely, under the Chatham House rule.",
         ),
         "lang.switch": ("English", "Français"),
+        "common.pair": ("{label} : {value}", "{label}: {value}"),
+        "common.percent_unit": ("\u00a0%", "%"),
+        "common.participants": (
+            {"one": "{n} participant·e", "other": "{n} participant·es"},
+            {"one": "{n} participant", "other": "{n} participants"},
+        ),
         # home
         "home.create": ("Ouvrir une session", "Open a session"),
         "home.plan": ("Programme", "Plan"),
@@ -334,7 +350,10 @@ add(
         "console.planned": ("prévu {planned} min", "planned {planned} min"),
         "console.actual": ("réel {actual}", "actual {actual}"),
         "console.participants": ("Participant·es", "Participants"),
-        "console.connected": ("{n} connecté·es maintenant", "{n} connected now"),
+        "console.connected": (
+            {"one": "{n} connecté·e maintenant", "other": "{n} connecté·es maintenant"},
+            {"one": "{n} connected now", "other": "{n} connected now"},
+        ),
         "console.links": ("Liens", "Links"),
         "console.screen_link": ("Écran à projeter", "Screen to project"),
         "console.join_link": ("Page des téléphones", "Phone page"),
@@ -346,7 +365,10 @@ add(
         "screen.code": ("Code", "Code"),
         "screen.room": ("dans la salle", "in the room"),
         "screen.remote": ("à distance", "remote"),
-        "screen.participants": ("{n} participant·es", "{n} participants"),
+        "screen.participants": (
+            {"one": "{n} participant·e", "other": "{n} participant·es"},
+            {"one": "{n} participant", "other": "{n} participants"},
+        ),
         "screen.welcome": ("Bienvenue", "Welcome"),
         "screen.closed": ("Merci ! La session est close.", "Thank you! The session is closed."),
         # phone

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .activity import REGISTRY, Registry
 from .agenda import LANGUAGES, AgendaItem, check_settings, kinds
-from .i18n import RuleViolation, add, has, t
+from .i18n import RuleViolation, add, has, t, t_plural
 from .moderation import DEFAULT_POLICY, Policy
 from .remote import RemoteSettings, checked_calls, checked_url
 
@@ -104,7 +104,7 @@ class PlanError(ValueError):
         shown = "; ".join(p.message(lang) for p in self.problems[:5])
         more = len(self.problems) - 5
         return t("plans.invalid", lang, name=self.name, problems=shown) + (
-            t("plans.more", lang, n=more) if more > 0 else ""
+            t_plural("plans.more", more, lang) if more > 0 else ""
         )
 
 
@@ -299,7 +299,10 @@ def _without_none(value: Any) -> Any:
 add(
     {
         "plans.invalid": ("Programme « {name} » invalide : {problems}", "Invalid plan “{name}”: {problems}"),
-        "plans.more": (" (et {n} autres problèmes)", " (and {n} more problems)"),
+        "plans.more": (
+            {"one": " (et {n} autre problème)", "other": " (et {n} autres problèmes)"},
+            {"one": " (and {n} more problem)", "other": " (and {n} more problems)"},
+        ),
         "plans.at_line": ("ligne {line}, ", "line {line}, "),
         "plans.field": ("champ « {field} » : ", "field “{field}”: "),
         "plans.exported": (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
@@ -64,7 +64,7 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
             ]
             title = f"{name} — {t(f'debat_mouvant.round.{round_}', lang)}"
             if d.heads:
-                title += f" ({t('debat_mouvant.heads_marked', lang, n=d.heads)})"
+                title += f" ({t_plural('debat_mouvant.heads_marked', d.heads, lang)})"
             section.tables.append(Table(title=title, columns=columns, rows=rows))
             rounds_data[str(round_)] = {
                 c.position: {"room": c.room, "remote": c.remote, "heads": c.heads} for c in d.counts

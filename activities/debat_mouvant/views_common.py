@@ -47,7 +47,8 @@ def shown_round(run: Run) -> int:
 
 def voted_text(ctx: ViewContext[DebatState], run: Run, round_: int) -> str:
     d = run.distribution(round_)
-    text = ctx.t("debat_mouvant.voted", n=d.voters, total=len(ctx.session.participants))
+    participants = ctx.tn("common.participants", len(ctx.session.participants))
+    text = ctx.tn("debat_mouvant.voted", d.voters, participants=participants)
     if d.heads:
-        text += " " + ctx.t("debat_mouvant.voted_heads", n=d.heads)
+        text += " " + ctx.tn("debat_mouvant.voted_heads", d.heads)
     return text

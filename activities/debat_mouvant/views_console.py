@@ -7,6 +7,7 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.i18n import fmt_percent
 from facilitation.moderation import Screened
 from facilitation.ui.context import ViewContext
 
@@ -242,7 +243,7 @@ class ConsoleView:
                     continue
                 room, remote_label, total, pct = cells
                 room.text, remote_label.text = str(c.room), str(c.remote)
-                total.text, pct.text = str(c.total), f"{d.percent(c.position)} %"
+                total.text, pct.text = str(c.total), fmt_percent(d.percent(c.position) / 100, self.ctx.lang)
             self.voted[round_].text = voted_text(self.ctx, run, round_)
 
     def draw_arguments(self) -> None:

@@ -96,7 +96,7 @@ def draw_upcoming(ctx: ViewContext[TurnsState]) -> None:
         parts.append(f"<div><b>{n}.</b> {esc(who(ctx, p.request))} {tags}</div>")
     if len(positions) > SCREEN_NEXT:
         parts.append(
-            f'<div class="cercle-muted">{esc(ctx.t("speaking_turns.screen.more", n=len(positions) - SCREEN_NEXT))}</div>'
+            f'<div class="cercle-muted">{esc(ctx.tn("speaking_turns.screen.more", len(positions) - SCREEN_NEXT))}</div>'
         )
     ui.html(f'<div class="st-screen-next" data-testid="st-screen-next">{"".join(parts)}</div>')
 

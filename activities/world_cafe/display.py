@@ -144,7 +144,7 @@ def _height(text: str, width: int) -> int:
     return max(1, math.ceil(len(text) / max(width, 8)))
 
 
-def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
+def actor_map_html(state: CafeState, t: Callable[..., str], tn: Callable[..., str]) -> str:
     """The projected actor map: one column per theme (two rows past five themes), actors grouped
     by kind, most mentioned first, as many as fit (long names take several lines); the rest are
     counted."""
@@ -174,10 +174,10 @@ def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
                 shown += 1
             parts.append("</ul>")
         if len(lines) > shown:
-            parts.append(f'<div class="wc-more">{esc(t("world_cafe.more", n=len(lines) - shown))}</div>')
+            parts.append(f'<div class="wc-more">{esc(tn("world_cafe.more", len(lines) - shown))}</div>')
         ideas = len(table_ideas(state.contributions, table))
         if ideas:
-            parts.append(f'<div class="wc-more">{esc(t("world_cafe.ideas_count", n=ideas))}</div>')
+            parts.append(f'<div class="wc-more">{esc(tn("world_cafe.ideas_count", ideas))}</div>')
         if not lines and not ideas:
             parts.append(f"<div>{esc(t('world_cafe.nothing_yet'))}</div>")
         parts.append("</div>")

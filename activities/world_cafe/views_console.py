@@ -308,7 +308,7 @@ class CafeConsole:
                 )
                 with ui.column().classes("w-full gap-0"):
                     ui.label(
-                        f"{ctx.t('world_cafe.group', n=g + 1)} · {ctx.t('world_cafe.console.members', n=len(group.members))}"
+                        f"{ctx.t('world_cafe.group', n=g + 1)} · {ctx.tn('world_cafe.console.members', len(group.members))}"
                         f"{' · ' + ', '.join(extra) if extra else ''}{where}"
                     ).classes("font-semibold")
                     if marks:

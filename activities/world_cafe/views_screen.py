@@ -95,4 +95,4 @@ def actor_map(ctx: ViewContext[CafeState], state: CafeState) -> None:
     ui.label(ctx.t("world_cafe.actor_map")).classes("cercle-screen-text font-bold").props(
         'data-testid="wc-actor-map"'
     ).mark("wc-actor-map")
-    ui.html(actor_map_html(state, ctx.t)).classes("w-full")
+    ui.html(actor_map_html(state, ctx.t, ctx.tn)).classes("w-full")

@@ -21,8 +21,14 @@ add(
         ),
         "restitution.participants": ("Participation", "Attendance"),
         "restitution.participants_line": (
-            "{total} participant·es : {room} dans la salle, {remote} à distance.",
-            "{total} participants: {room} in the room, {remote} remote.",
+            {
+                "one": "{n} participant·e : {room} dans la salle, {remote} à distance.",
+                "other": "{n} participant·es : {room} dans la salle, {remote} à distance.",
+            },
+            {
+                "one": "{n} participant: {room} in the room, {remote} remote.",
+                "other": "{n} participants: {room} in the room, {remote} remote.",
+            },
         ),
         "restitution.categories": (
             "Répartition déclarée (facultative)",

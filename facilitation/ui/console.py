@@ -8,7 +8,7 @@ from nicegui import ui
 
 from .. import session as rules
 from ..gate import host_key_from
-from ..i18n import t
+from ..i18n import t, t_plural
 from ..room import Room
 from ..service import Service
 from ..session import CATEGORIES
@@ -126,12 +126,18 @@ class Console:
                 'data-testid="participants-total"'
             )
             ui.label(
-                f"{self.t('mode.room')} : {counts['room']} · {self.t('mode.remote')} : {counts['remote']}"
+                self.t("common.pair", label=self.t("mode.room"), value=counts["room"])
+                + " · "
+                + self.t("common.pair", label=self.t("mode.remote"), value=counts["remote"])
             ).props('data-testid="participants-modes"')
-            ui.label(self.t("console.connected", n=self.room.connected)).classes("cercle-muted text-sm")
+            ui.label(t_plural("console.connected", self.room.connected, self.lang)).classes(
+                "cercle-muted text-sm"
+            )
             with ui.column().classes("gap-0 text-sm"):
                 for category in (*CATEGORIES, "none"):
-                    ui.label(f"{self.t(f'category.{category}')} : {counts[category]}")
+                    ui.label(
+                        self.t("common.pair", label=self.t(f"category.{category}"), value=counts[category])
+                    )
 
     async def start(self) -> None:
         await self.ctx.run(rules.start)

@@ -15,7 +15,7 @@ from ..bus import followed
 from ..commands import HOST, PUBLIC, Actor, Command
 from ..detector import screening
 from ..events import Event
-from ..i18n import RuleViolation, remote_key, t
+from ..i18n import RuleViolation, remote_key, t, t_plural
 from ..moderation import Screened
 from ..room import Room
 from ..session import SessionState
@@ -94,6 +94,10 @@ class ViewContext(Generic[S]):
         in a fully remote forum) its ".remote" wording where one exists ("Suivez l'écran"
         becomes what a person at home can do)."""
         return t(remote_key(key) if self.remote else key, self.lang, **params)
+
+    def tn(self, key: str, n: int | float, **params: Any) -> str:
+        """`ctx.t` for a key with plural forms (`i18n.t_plural`): the form that goes with `n`."""
+        return t_plural(remote_key(key) if self.remote else key, n, self.lang, **params)
 
     @property
     def remote(self) -> bool:

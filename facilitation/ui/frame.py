@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.parse import urlencode
-
-import copy
 
 from nicegui import context, ui
 from nicegui.translations import translations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from .. import qr
-from ..i18n import t
+from ..i18n import t, t_plural
 from ..room import Room
 from ..service import Service
 from .common import ActivitySlot
@@ -105,7 +105,7 @@ class Screen:
 
     def refresh_presence(self) -> None:
         counts = self.room.state.counts()
-        self.count.text = self.t("screen.participants", n=counts["total"])
+        self.count.text = t_plural("screen.participants", counts["total"], self.lang)
         self.modes.text = (
             ""
             if self.room.state.remote.remote_only  # a fully remote forum has no room to count

@@ -11,34 +11,37 @@ plan loader uses (`check_item`), and stored as that model normalised it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .activity import MOMENT, REGISTRY, Registry
 from .commands import CommandContext, command
 from .events import Event, Folder, event
-from .i18n import RuleViolation, add, explain
+from .i18n import LANGUAGES, RuleViolation, Text, TextBounds, add, explain
 from .text import clean_text
 
 if TYPE_CHECKING:
     from .session import SessionState
 
-LANGUAGES = ("fr", "en")
 MAX_ITEMS = 100
 TITLE_MAX = 200
 TEXT_MAX = 4000
+CHARTER_MAX = 20_000
+Title = Annotated[Text, TextBounds(1, TITLE_MAX)]
+LongText = Annotated[Text, TextBounds(0, TEXT_MAX, multiline=True)]
 
 
 class AgendaItem(BaseModel):
     """A point of the agenda: an activity with its settings, or a plain moment (kind "moment").
-    In a plan file, `duration_min` is written `duration` (minutes)."""
+    In a plan file, `duration_min` is written `duration` (minutes). `title` and `text` may be
+    given in both languages (`i18n.Text`)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1, max_length=TITLE_MAX)
+    title: Title
     kind: str = MOMENT
-    text: str = Field(default="", max_length=TEXT_MAX)
+    text: LongText = Text()
     duration_min: int = Field(default=0, ge=0, le=24 * 60)
     settings: dict[str, Any] = Field(default_factory=dict)
 
@@ -93,15 +96,17 @@ class DetailsEdited(Event):
     `charter` (Markdown shown to phones before they join), `licence` of the restitution,
     `publish` (the restitution is published at close unless the facilitator decides otherwise),
     `languages` (the interface languages offered, the first being the default; empty: the
-    server's)."""
+    server's), `bilingual` (the screen shows French and English at once). `title` and `charter`
+    are a plain string (the same in both languages) or `{"fr": …, "en": …}`."""
 
     type = "agenda.details_edited"
-    title: str
+    title: Text
     date: str = ""
-    charter: str = ""
+    charter: Text = Text()
     licence: str = ""
     publish: bool = False
     languages: list[str] = Field(default_factory=list)
+    bilingual: bool = False
     at: float
 
 
@@ -129,11 +134,7 @@ def check_item(raw: AgendaItem | dict[str, Any], registry: Registry = REGISTRY) 
     cleaned, its settings checked by the activity's own model. Refusals name each bad field."""
     try:
         data = raw.model_dump() if isinstance(raw, AgendaItem) else dict(raw)
-        if isinstance(data.get("title"), str):
-            data["title"] = clean_text(data["title"])
-        if isinstance(data.get("text"), str):
-            data["text"] = clean_text(data["text"], multiline=True)
-        item = AgendaItem.model_validate(data)
+        item = AgendaItem.model_validate(data)  # title and text cleaned by their `TextBounds`
     except ValidationError as exc:
         raise RuleViolation("agenda.error.bad_item", details=explain(exc, root="item")) from None
     if item.kind != MOMENT and registry.get(item.kind) is None:
@@ -197,8 +198,8 @@ def edit_item(
     cc: CommandContext,
     item_id: int,
     *,
-    title: str | None = None,
-    text: str | None = None,
+    title: Text | str | dict[str, str] | None = None,
+    text: Text | str | dict[str, str] | None = None,
     duration_min: int | None = None,
     settings: dict[str, Any] | None = None,
 ) -> list[Event]:
@@ -271,16 +272,19 @@ def edit_details(
     state: SessionState,
     cc: CommandContext,
     *,
-    title: str,
+    title: Text | str,
     date: str = "",
-    charter: str = "",
+    charter: Text | str = "",
     licence: str = "",
     publish: bool = False,
     languages: list[str] | None = None,
+    bilingual: bool = False,
 ) -> list[Event]:
-    """Set the session's title, date, charter, licence, publication and languages."""
+    """Set the session's title, date, charter, licence, publication, languages and whether the
+    screen is bilingual. `title` and `charter`: a plain string or a `Text` in both languages."""
     _require_open(state)
-    title = clean_text(title)[:TITLE_MAX]
+    title = Text.model_validate(title).map(lambda s: clean_text(s)[:TITLE_MAX])
+    charter = Text.model_validate(charter).map(lambda s: clean_text(s, multiline=True)[:CHARTER_MAX])
     if not title:
         raise RuleViolation("home.title_required")
     chosen = [lang for lang in dict.fromkeys(languages or []) if lang in LANGUAGES]
@@ -289,14 +293,16 @@ def edit_details(
     details = DetailsEdited(
         title=title,
         date=clean_text(date)[:40],
-        charter=clean_text(charter, multiline=True)[:20_000],
+        charter=charter,
         licence=clean_text(licence)[:TITLE_MAX],
         publish=publish,
         languages=chosen,
+        bilingual=bilingual,
         at=cc.now,
     )
     current = (state.title, state.date, state.charter, state.licence, state.publish, state.languages)
-    if current == (details.title, details.date, details.charter, details.licence, publish, chosen):
+    same = (details.title, details.date, details.charter, details.licence, publish, chosen)
+    if current == same and state.bilingual == bilingual:
         return []
     return [details]
 
@@ -377,7 +383,7 @@ def _reordered(state: SessionState, e: ItemsReordered, registry: Registry) -> No
 @fold.on(DetailsEdited)
 def _details(state: SessionState, e: DetailsEdited, registry: Registry) -> None:
     state.title, state.date, state.charter, state.licence = e.title, e.date, e.charter, e.licence
-    state.publish, state.languages = e.publish, list(e.languages)
+    state.publish, state.languages, state.bilingual = e.publish, list(e.languages), e.bilingual
 
 
 add(

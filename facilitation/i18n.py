@@ -147,8 +147,9 @@ def fmt_percent(share: float, lang: str = DEFAULT_LANG, *, digits: int = 0) -> s
 def fmt_date(value: dt.date | str, lang: str = DEFAULT_LANG) -> str:
     """A date as `lang` writes it in full ("12 mars 2018", "12 March 2018"); a text that is not
     an ISO date (a plan may say "printemps 2024") is returned as it is."""
-    day = value
-    if isinstance(value, str):
+    if isinstance(value, dt.date):
+        day = value
+    else:
         try:
             day = dt.date.fromisoformat(value.strip())
         except ValueError:
@@ -195,6 +196,22 @@ class Text(BaseModel):
 
     def __bool__(self) -> bool:
         return bool(self.fr or self.en)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to another `Text` with the same two texts, or to a plain string when both
+        languages read that string (what a plain string in a plan means)."""
+        if isinstance(other, str):
+            return self.fr == other and self.en == other
+        return isinstance(other, Text) and (self.fr, self.en) == (other.fr, other.en)
+
+    def __hash__(self) -> int:
+        return hash(self.fr) if self.fr == self.en else hash((self.fr, self.en))
+
+    def __str__(self) -> str:
+        raise TypeError("a Text holds two languages: write text.get(lang)")
+
+    def __format__(self, spec: str) -> str:
+        raise TypeError("a Text holds two languages: write text.get(lang)")
 
     def map(self, change: Any) -> Text:
         """This text with `change(str) -> str` applied to each language."""

@@ -23,7 +23,7 @@ from .feedback import (
     PublicationChosen,
     TextModerated,
 )
-from .i18n import RuleViolation, add
+from .i18n import RuleViolation, Text, add
 from .moderation import DEFAULT_POLICY, QUEUE_TOPIC, ModerationPolicySet, Policy
 from .privacy import relabel, session_labels
 from .remote import RemoteSet, RemoteSettings
@@ -54,13 +54,14 @@ class SessionCreated(Event):
 
     type = "session.created"
     code: str
-    title: str
+    title: Text
     date: str = ""
-    charter: str = ""
+    charter: Text = Text()
     licence: str = "Licence Ouverte / Etalab 2.0"
     publish: bool = False
     plan: str | None = None
     languages: list[str] = Field(default_factory=list)
+    bilingual: bool = False  # the screen shows French and English at once
     agenda: list[AgendaItem] = Field(default_factory=list)
     moderation: Policy = DEFAULT_POLICY
     remote: RemoteSettings = Field(default_factory=RemoteSettings)
@@ -145,14 +146,15 @@ class SessionState(BaseModel):
     commands that order the agenda (`order`, `position_of`)."""
 
     code: str = ""
-    title: str = ""
+    title: Text = Text()
     date: str = ""
-    charter: str = ""
+    charter: Text = Text()
     licence: str = ""
     publish: bool = False
     plan: str | None = None
     status: Status = "draft"
     languages: list[str] = Field(default_factory=list)  # empty: the server's language
+    bilingual: bool = False  # the screen shows French and English at once
     agenda: dict[int, AgendaItem] = Field(default_factory=dict)  # id -> item, in agenda order
     next_id: int = 0  # the id the next added item gets (ids are never reused)
     current: int | None = None  # the id of the current item
@@ -253,15 +255,16 @@ def create(
     cc: CommandContext,
     *,
     code: str,
-    title: str,
+    title: Text | str,
     agenda: list[AgendaItem] | None = None,
     date: str = "",
-    charter: str = "",
+    charter: Text | str = "",
     licence: str = "Licence Ouverte / Etalab 2.0",
     publish: bool = False,
     plan: str | None = None,
     moderation: Policy = DEFAULT_POLICY,
     languages: list[str] | None = None,
+    bilingual: bool = False,
     remote: RemoteSettings | None = None,
 ) -> list[Event]:
     if state.code:
@@ -269,13 +272,14 @@ def create(
     return [
         SessionCreated(
             code=code,
-            title=title,
+            title=Text.model_validate(title),
             date=date,
-            charter=charter,
+            charter=Text.model_validate(charter),
             licence=licence,
             publish=publish,
             plan=plan,
             languages=languages or [],
+            bilingual=bilingual,
             agenda=agenda or [],
             moderation=moderation,
             remote=remote or RemoteSettings(),
@@ -416,7 +420,7 @@ def _created(state: SessionState, e: SessionCreated, registry: Registry) -> None
     state.charter, state.licence, state.publish, state.plan = e.charter, e.licence, e.publish, e.plan
     state.moderation_policy = e.moderation
     state.remote = e.remote
-    state.languages = list(e.languages)
+    state.languages, state.bilingual = list(e.languages), e.bilingual
     state.agenda = dict(enumerate(e.agenda))  # ids 0..n-1: the positions older logs refer to
     state.next_id = len(e.agenda)
     state.created_at = e.at

@@ -18,14 +18,14 @@ def _choice_text(run: Run, position: str, lang: str) -> str:
     statement = run.statement
     label = short_label(statement, position, lang)
     if statement.form == "dilemma" and position in ("a", "b"):
-        return f"{label} — {getattr(statement, position)}"
+        return f"{label} — {(statement.a if position == 'a' else statement.b).get(lang)}"
     return label
 
 
 def _side_title(run: Run, side: str, lang: str) -> str:
     if run.statement.form == "scale":
         return t("debat_mouvant.side.agree" if side == "a" else "debat_mouvant.side.disagree", lang)
-    return f"{t(f'debat_mouvant.side.{side}', lang)} — {getattr(run.statement, side)}"
+    return f"{t(f'debat_mouvant.side.{side}', lang)} — {(run.statement.a if side == 'a' else run.statement.b).get(lang)}"
 
 
 def report(state: DebatState, session: SessionState, lang: str) -> ReportSection:
@@ -36,7 +36,7 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
         if run.round == 0 and not run.arguments:
             continue  # a statement the room never took up
         name = t("debat_mouvant.statement", lang, n=index + 1)
-        section.paragraphs.append(f"{name} — {run.statement.prompt}")
+        section.paragraphs.append(f"{name} — {run.statement.prompt.get(lang)}")
         positions = run.statement.positions()
         columns = [
             t("debat_mouvant.position", lang),
@@ -72,7 +72,7 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
         entry: dict[str, Any] = {
             "number": index + 1,
             "form": run.statement.form,
-            "prompt": run.statement.prompt,
+            "prompt": run.statement.prompt.get(lang),
             "choices": {p: _choice_text(run, p, lang) for p in positions},
             "typed_live": run.typed_live,
             "rounds": rounds_data,

@@ -119,8 +119,9 @@ def short_label(statement: Statement, position: str, lang: str) -> str:
     """The few words naming a position on bars and in sentences: "A", "B", "Hésitant·es", or a
     scale point's label."""
     if statement.form == "scale":
-        labels = statement.labels or [t(f"debat_mouvant.scale.{i}", lang) for i in range(1, 6)]
-        return labels[int(position) - 1]
+        if statement.labels:
+            return statement.labels[int(position) - 1].get(lang)
+        return t(f"debat_mouvant.scale.{position}", lang)
     if position == HESITANT:
         return t("debat_mouvant.hesitant", lang)
     return position.upper()

@@ -30,7 +30,7 @@ def guard(element: ui.element, callback: Callable[[], None]) -> Callable[[], Non
 def choice_text(statement: Statement, position: str, lang: str) -> str:
     """The full words of a position: a dilemma's choice, or a scale point's label."""
     if statement.form == "dilemma" and position in ("a", "b"):
-        return statement.a if position == "a" else statement.b
+        return (statement.a if position == "a" else statement.b).get(lang)
     return short_label(statement, position, lang)
 
 

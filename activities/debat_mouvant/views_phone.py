@@ -135,7 +135,7 @@ class PhoneView:
         )
         self.head.set_content(
             f'<div class="dm-kicker text-xs" data-testid="dm-stage">{esc(kicker)}</div>'
-            f'<div class="text-lg font-bold">{esc(run.statement.prompt)}</div>'
+            f'<div class="text-lg font-bold">{esc(self.ctx.text(run.statement.prompt))}</div>'
         )
         voting = stage in ("round1", "round2")
         self.voting_box.set_visibility(voting or stage == "ready")

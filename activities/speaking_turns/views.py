@@ -45,7 +45,7 @@ def screen(ctx: ViewContext[TurnsState]) -> None:
     prepare(ctx)
     assert ctx.item is not None
     item = ctx.session.agenda[ctx.item]
-    ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
+    ctx.label(item.title.get, "cercle-screen-item").style("font-size: 4.4vh")
     floor = Redrawer(ctx, lambda r: draw_floor(ctx), "w-full gap-[1.5vh]")
     upcoming = Redrawer(ctx, lambda r: draw_upcoming(ctx), "w-full gap-[1vh]")
     gauge = Redrawer(ctx, lambda r: draw_gauge(ctx), "w-full gap-[1vh]")

@@ -36,7 +36,9 @@ def report(state: CafeState, session: SessionState | None, lang: str) -> ReportS
         count = len(actors) + len(ideas)
         reached = count >= settings.target
         key = "world_cafe.report.reached" if reached else "world_cafe.report.missed"
-        section.paragraphs.append(t_plural(key, count, lang, theme=theme.title, target=settings.target))
+        section.paragraphs.append(
+            t_plural(key, count, lang, theme=theme.title.get(lang), target=settings.target)
+        )
         grouped = actors_by_kind(actors)
         rows = [
             [line.name, t(f"world_cafe.kind.{kind}", lang), line.mentions, " / ".join(line.reasons)]
@@ -46,7 +48,7 @@ def report(state: CafeState, session: SessionState | None, lang: str) -> ReportS
         if rows:
             section.tables.append(
                 Table(
-                    title=t("world_cafe.report.actors_of", lang, theme=theme.title),
+                    title=t("world_cafe.report.actors_of", lang, theme=theme.title.get(lang)),
                     columns=[
                         t("world_cafe.report.actor", lang),
                         t("world_cafe.report.kind", lang),
@@ -57,11 +59,11 @@ def report(state: CafeState, session: SessionState | None, lang: str) -> ReportS
                 )
             )
         if ideas:
-            section.lists[t("world_cafe.report.ideas_of", lang, theme=theme.title)] = ideas
+            section.lists[t("world_cafe.report.ideas_of", lang, theme=theme.title.get(lang))] = ideas
         themes.append(
             {
                 "table": table + 1,
-                "theme": theme.title,
+                "theme": theme.title.get(lang),
                 "target": settings.target,
                 "count": count,
                 "target_reached": reached,

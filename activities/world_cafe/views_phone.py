@@ -65,7 +65,7 @@ class CafePhone:
                 ui.label(ctx.t("world_cafe.setup")).classes("cercle-h2")
                 ui.label(ctx.t("world_cafe.phone.themes")).classes("font-semibold")
                 for n, theme in enumerate(state.settings.themes):
-                    ui.label(f"{n + 1}. {theme.title}")
+                    ui.label(f"{n + 1}. {ctx.text(theme.title)}")
                 return
             if timing.phase == "over":
                 ui.label(ctx.t("world_cafe.over")).classes("cercle-h2").props(
@@ -96,7 +96,7 @@ class CafePhone:
                 return
             lead = "world_cafe.phone.go_to" if timing.phase == "break" else "world_cafe.phone.at_table"
             ui.label(ctx.t(lead, n=table + 1)).classes("cercle-muted")
-            ui.label(theme_title(state, table)).classes("wc-phone-theme").props(
+            ui.label(theme_title(state, table, ctx.lang)).classes("wc-phone-theme").props(
                 f'data-testid="wc-phone-table" data-table="{table + 1}"'
             ).mark("wc-phone-table")
             if state.settings.themes[table].host:

@@ -119,7 +119,7 @@ def agenda(state: SessionState, registry: Registry, lang: str, now: float) -> li
         entries.append(
             AgendaEntry(
                 index=index,
-                title=item.title,
+                title=item.title.get(lang),
                 kind=item.kind,
                 kind_label=registry.label(item.kind, lang),
                 planned_minutes=item.duration_min,
@@ -148,10 +148,10 @@ def sections(state: SessionState, registry: Registry, lang: str) -> list[Section
             log.exception("report of agenda item %d failed", index)
             body = {
                 "kind": item.kind,
-                "title": item.title,
+                "title": item.title.get(lang),
                 "paragraphs": [t("restitution.unavailable", lang)],
             }
-        result.append(Section(item=index, item_title=item.title, **body))
+        result.append(Section(item=index, item_title=item.title.get(lang), **body))
     return result
 
 
@@ -171,7 +171,7 @@ def build(state: SessionState, registry: Registry, lang: str, now: float) -> Res
     labels = session_labels(state)
     doc = Restitution(
         code=state.code,
-        title=state.title,
+        title=state.title.get(lang),
         date=state.date,
         lang=lang,
         licence=state.licence,

@@ -14,7 +14,7 @@ from typing import Any
 from nicegui import ui
 
 from .. import agenda
-from ..i18n import add
+from ..i18n import Text, add
 from ..restitution.model import LOCAL_TZ
 from .common import is_unavailable, minutes
 from .context import ViewContext
@@ -48,7 +48,7 @@ class AgendaEditor:
     def __init__(self, ctx: ViewContext, goto: Goto | None = None) -> None:
         self.ctx, self.goto = ctx, goto
         self.rows: list[ItemRow] = []
-        self.shown: list[tuple[int, str, str, int]] = []
+        self.shown: list[tuple[int, Text, str, int]] = []
         self.current_row: ItemRow | None = None
         with ui.row().classes("w-full items-center justify-between gap-2"):
             ui.label(ctx.t("console.agenda")).classes("cercle-h2")
@@ -99,7 +99,7 @@ class AgendaEditor:
         await self.ctx.run(agenda.duplicate_item, item_id)
 
     def confirm_remove(self, item_id: int) -> None:
-        title = self.ctx.session.agenda[item_id].title
+        title = self.ctx.text(self.ctx.session.agenda[item_id].title)
         with self.holder, ui.dialog() as dialog, ui.card():
             ui.label(self.ctx.t("editor.remove_confirm", title=title))
             with ui.row():
@@ -135,7 +135,7 @@ class ItemRow:
             self.row.props(f'tabindex=0 data-testid="item-{item_id}" data-position="{position}"')
             self.row.on("keydown", self.key, args=["key", "altKey"])
             with ui.column().classes("gap-0 min-w-0"):
-                self.name = ui.label(f"{position + 1}. {item.title}").props(
+                self.name = ui.label(f"{position + 1}. {ctx.text(item.title)}").props(
                     f'data-testid="item-title-{item_id}"'
                 )
                 kind = ctx.room.registry.label(item.kind, ctx.lang)

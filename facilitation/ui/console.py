@@ -58,7 +58,7 @@ class Console:
             self.ctx.scope.owner = root
             with ui.row().classes("w-full items-center justify-between cercle-console-head"):
                 with ui.column().classes("gap-0"):
-                    ui.label(room.state.title).classes("cercle-h1")
+                    ui.label(self.ctx.text(room.state.title)).classes("cercle-h1")
                     self.status = ui.label().classes("cercle-muted")
                 with ui.row().classes("items-center gap-3") as badges:
                     ui.label(code).classes("cercle-code text-3xl")

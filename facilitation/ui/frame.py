@@ -59,9 +59,14 @@ def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) 
     )
     other = "en" if lang == "fr" else "fr"
     with ui.column().classes(f"cercle-page cercle-page-{kind} w-full"):
-        if kind != "screen":
+        switch = esc(with_lang(path, other, default_lang, **params))
+        if kind == "screen":  # the projector: only the switch, in a corner, for the facilitator
+            ui.html(
+                f'<a class="cercle-lang cercle-screen-lang" lang="{other}" href="{switch}" '
+                f'data-testid="screen-lang">{esc(t("lang.switch", lang))}</a>'
+            ).classes("cercle-screen-topbar")
+        else:
             home = esc(with_lang("/", lang, default_lang))
-            switch = esc(with_lang(path, other, default_lang, **params))
             ui.html(
                 f'<a class="cercle-brand" href="{home}">{esc(t("app.name", lang))}</a>'
                 f'<a class="cercle-lang" lang="{other}" href="{switch}">{esc(t("lang.switch", lang))}</a>',

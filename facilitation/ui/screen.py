@@ -38,7 +38,8 @@ class Screen:
     def build(self) -> None:
         code = self.room.code
         self.ctx.scope.owner = self.ctx.label(self.room.state.title.get, "cercle-screen-title")
-        with ui.row().classes("w-full flex-1 no-wrap gap-[3vw] items-start"):
+        bilingual = " cercle-screen-bilingual" if self.ctx.second else ""
+        with ui.row().classes("w-full flex-1 no-wrap gap-[3vw] items-start" + bilingual):
             with ui.column().classes("cercle-screen-side"):
                 self.qr_label = ui.column().classes("items-center gap-0")
                 self.qr = ui.html().classes("cercle-screen-qr").props('role="img" data-testid="screen-qr"')

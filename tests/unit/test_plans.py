@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from pydantic import BaseModel
 
 from facilitation.agenda import settings_model
-from facilitation.i18n import Text
 from facilitation.plans import PlanError, list_plans, load_plan, parse_plan
+from tests.harness import texts_of
 
 
 def test_shipped_plans_parse() -> None:
@@ -38,20 +35,6 @@ def test_ditp_plan_has_three_times_and_a_controversies_workshop() -> None:
     workshops = next(i for i in plan.agenda if i.kind == "world_cafe")
     assert 2 <= len(workshops.settings["themes"]) <= 4
     assert any("ontrovers" in theme["title"]["fr"] for theme in workshops.settings["themes"])
-
-
-def texts_of(value: object) -> Iterator[tuple[str, Text]]:
-    """Every bilingual text inside a model, a list or a dict, with where it is."""
-    if isinstance(value, Text):
-        yield "", value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            for where, text in texts_of(getattr(value, name)):
-                yield f"{name}{where}", text
-    elif isinstance(value, list | tuple):
-        for i, entry in enumerate(value):
-            for where, text in texts_of(entry):
-                yield f"[{i}]{where}", text
 
 
 @pytest.mark.parametrize("name", ["open-detat-2018-03-12", "forum-ditp"])

@@ -14,7 +14,6 @@ and the browser tests' server log is checked for them too.
 from __future__ import annotations
 
 import ast
-import importlib
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator
@@ -33,6 +32,7 @@ from activities.world_cafe import contributions
 from facilitation import detector, i18n, moderation, session
 from facilitation.activity import REGISTRY
 from facilitation.restitution import model as restitution_model
+from tests.harness import import_everything
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CALLS = {"t", "t_plural", "tn", "words", "RuleViolation", "remote_key"}
@@ -320,14 +320,6 @@ def scan() -> list[Site]:
             scanner.visit(scanner.tree)
             sites += scanner.sites
     return sites
-
-
-def import_everything() -> None:
-    """Every module that adds to the tables (`add` runs when a module is imported)."""
-    for folder in ("facilitation", "activities"):
-        for path in sorted((ROOT / folder).rglob("*.py")):
-            module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
-            importlib.import_module(module)
 
 
 import_everything()

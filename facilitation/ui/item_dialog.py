@@ -44,7 +44,8 @@ class ItemDialog:
                 max_length=agenda.TITLE_MAX,
                 testid="item-title",
             )
-            self.title.fr.without_auto_validation().on_value_change(self.check)
+            self.title.fr.without_auto_validation().on_value_change(self.title_changed)
+            self.default_en = ""  # the English the dialog filled in, until the French is retyped
             self.text = TextInput(
                 ctx.t("editor.text"),
                 existing.text if existing else "",
@@ -100,7 +101,7 @@ class ItemDialog:
         self.kind, self.settings = kind, {}
         if not self.title.value and kind != MOMENT:  # the activity's name, in both languages
             self.title.fr.value = self.ctx.room.registry.label(kind, "fr")
-            self.title.en.value = self.ctx.room.registry.label(kind, "en")
+            self.title.en.value = self.default_en = self.ctx.room.registry.label(kind, "en")
         self.draw_settings()
 
     def draw_settings(self) -> None:
@@ -111,6 +112,15 @@ class ItemDialog:
             with self.settings_box:
                 ui.label(self.ctx.t("editor.settings")).classes("font-semibold mt-2")
                 self.form = SettingsForm(self.kind, model, self.settings, self.ctx.lang, on_change=self.check)
+        self.check()
+
+    def title_changed(self, *_: Any) -> None:
+        """A French title typed over the activity's name: the English name filled in with it
+        goes too (left empty, the English reads the French)."""
+        if self.default_en and self.title.en.value == self.default_en:
+            fr = self.title.fr.value or ""
+            if fr != self.ctx.room.registry.label(self.kind, "fr"):
+                self.title.en.value = self.default_en = ""
         self.check()
 
     def check(self, *_: Any) -> None:

@@ -88,7 +88,9 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
                 )
             )
             sentence = movement_sentence(run.statement, m, lang)
-            section.paragraphs.append(f"{name} : {sentence} {t('debat_mouvant.movement.phones_only', lang)}")
+            section.paragraphs.append(
+                f"{t('common.pair', lang, label=name, value=sentence)} {t('debat_mouvant.movement.phones_only', lang)}"
+            )
             entry["movement"] = {"positions": positions, "matrix": m.matrix, "moved": m.moved}
         arguments: dict[str, list[str]] = {}
         for side in ("a", "b"):

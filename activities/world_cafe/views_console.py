@@ -259,9 +259,9 @@ class CafeConsole:
                         )
                     ui.html(bar_html(count, state.settings.target)).classes("w-full")
                     if groups and timing.phase != "over":
-                        ui.label(f"{ctx.t('world_cafe.console.groups_title')} : {groups}").classes(
-                            "text-xs cercle-muted"
-                        )
+                        ui.label(
+                            ctx.t("common.pair", label=ctx.t("world_cafe.console.groups_title"), value=groups)
+                        ).classes("text-xs cercle-muted")
 
     def alone(self, group: int) -> None:
         """A remote person alone at a virtual table: say so, and offer to merge them into the

@@ -83,7 +83,7 @@ async def test_a_fully_remote_forum_has_no_room_or_head_count_column(create_user
     room.run_now(HOST, remote.set_remote, remote_only=True)
     await host.should_not_see(marker="dm-heads-1-a")
     phone.find(marker="dm-choice-a").click()
-    await host.should_see("1 ont pris position sur 1 participant·es")
+    await host.should_see("1 a pris position sur 1 participant·e")
 
 
 async def test_arguments_from_a_phone_reach_the_console_which_hides_one(create_user) -> None:

@@ -17,6 +17,7 @@ from .display import colour
 from .state import ARGUMENT_MAX, ARGUMENTS, CONTROL, HEAD_COUNT_MAX, DebatState, Run
 from .tally import movement_sentence, short_label
 from .views_common import guard, side_names, voted_text
+from .views_translate import translation
 
 
 class ConsoleView:
@@ -170,6 +171,7 @@ class ConsoleView:
                 ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes("font-bold").props(
                     'data-testid="dm-sentence"'
                 )
+            translation(self.ctx, run, index)
         self.on_tally()
 
     def update_controls(self, run: Run | None) -> None:

@@ -160,3 +160,27 @@ async def test_reset_asks_first(create_user) -> None:
     host.find(marker="dm-reset-confirm").click()
     await phone.should_see("Le vote n'est pas encore ouvert")
     assert debate(room).run.positions_of(1) == {} and debate(room).run.resets == 1
+
+
+async def test_a_statement_in_french_only_gets_its_english_from_the_console(create_user) -> None:
+    from facilitation import agenda
+    from facilitation.session import start
+
+    service = running_service()
+    room, key = service.rooms.create(title="Forum")
+    statement = {"form": "dilemma", "prompt": "Faut-il ouvrir ?", "a": "Oui", "b": "Non"}
+    item = {"title": "Débat", "kind": "debat_mouvant", "settings": {"statements": [statement]}}
+    room.run_now(HOST, agenda.add_item, item)
+    room.run_now(HOST, start)
+    host, phone = create_user(), create_user()
+    await phone.open(f"/j/{room.code}?lang=en")
+    phone.find("I accept the charter").click()
+    phone.find("Continue").click()
+    await phone.should_see("Faut-il ouvrir ?")  # no English yet: the French stands in
+    await host.open(f"/host/{room.code}?key={key}")
+    host.find(marker="dm-translate-prompt").type("Should it open?")
+    host.find(marker="dm-translate-a").type("Yes")
+    host.find(marker="dm-translate-save").click()
+    await phone.should_see("Should it open?")
+    s = room.state.activities[0].runs[0].statement
+    assert (s.prompt.fr, s.prompt.en, s.a.en, s.b.en) == ("Faut-il ouvrir ?", "Should it open?", "Yes", "Non")

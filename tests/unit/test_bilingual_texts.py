@@ -15,7 +15,7 @@ from facilitation import agenda
 from facilitation.agenda import AgendaItem
 from facilitation.commands import HOST
 from facilitation.events import decode, encode
-from facilitation.i18n import Text
+from facilitation.i18n import RuleViolation, Text
 from facilitation.plans import parse_plan, plan_toml
 from facilitation.session import SessionState, apply, start
 from tests.harness import new_session, run
@@ -121,3 +121,21 @@ def test_a_bilingual_session_exports_a_plan_that_reads_back_the_same() -> None:
     assert plan.title.get("en") == "Open forum" and plan.charter.get("en") == "Rule" and plan.bilingual
     assert plan.agenda[0].title.get("en") == "Welcome" and plan.agenda[0].text == "Même texte"
     assert 'text = "Même texte"' in written  # one language: written as a plain string
+
+
+def test_a_statement_gets_its_english_and_keeps_its_french() -> None:
+    state = new_session([AgendaItem(title="Débat", kind="debat_mouvant")])
+    run(state, HOST, start)
+    run(state, HOST, debat.add_statement, {"prompt": "Oui ?", "a": "Un", "b": "Deux"}, item=0)
+    with pytest.raises(RuleViolation, match="translation_empty"):
+        run(state, HOST, debat.translate_statement, 0, "  ", item=0)
+    events = run(state, HOST, debat.translate_statement, 0, "Yes?", "One", item=0)
+    assert [e.type for e in events] == ["debat_mouvant.statement_translated"]
+    s = state.activities[0].runs[0].statement
+    assert (s.prompt.get("fr"), s.prompt.get("en"), s.a.get("en"), s.b.get("en")) == (
+        "Oui ?",
+        "Yes?",
+        "One",
+        "Deux",
+    )
+    assert run(state, HOST, debat.translate_statement, 0, "Yes?", "One", item=0) == []  # nothing new

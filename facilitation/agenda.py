@@ -96,8 +96,9 @@ class DetailsEdited(Event):
     `charter` (Markdown shown to phones before they join), `licence` of the restitution,
     `publish` (the restitution is published at close unless the facilitator decides otherwise),
     `languages` (the interface languages offered, the first being the default; empty: the
-    server's), `bilingual` (the screen shows French and English at once). `title` and `charter`
-    are a plain string (the same in both languages) or `{"fr": …, "en": …}`."""
+    server's), `bilingual` (the screen shows French and English at once), `colleges` (phones are
+    asked their collège; None: unchanged). `title` and `charter` are a plain string (the same in
+    both languages) or `{"fr": …, "en": …}`."""
 
     type = "agenda.details_edited"
     title: Text
@@ -108,6 +109,7 @@ class DetailsEdited(Event):
     languages: list[str] = Field(default_factory=list)
     bilingual: bool = False
     at: float
+    colleges: bool | None = None
 
 
 # --- checking an item ---------------------------------------------------------------------------
@@ -279,9 +281,11 @@ def edit_details(
     publish: bool = False,
     languages: list[str] | None = None,
     bilingual: bool = False,
+    colleges: bool | None = None,
 ) -> list[Event]:
-    """Set the session's title, date, charter, licence, publication, languages and whether the
-    screen is bilingual. `title` and `charter`: a plain string or a `Text` in both languages."""
+    """Set the session's title, date, charter, licence, publication, languages, whether the
+    screen is bilingual and whether phones are asked their collège (None: unchanged). `title`
+    and `charter`: a plain string or a `Text` in both languages."""
     _require_open(state)
     title = Text.model_validate(title).map(lambda s: clean_text(s)[:TITLE_MAX])
     charter = Text.model_validate(charter).map(lambda s: clean_text(s, multiline=True)[:CHARTER_MAX])
@@ -299,10 +303,12 @@ def edit_details(
         languages=chosen,
         bilingual=bilingual,
         at=cc.now,
+        colleges=colleges,
     )
     current = (state.title, state.date, state.charter, state.licence, state.publish, state.languages)
     same = (details.title, details.date, details.charter, details.licence, publish, chosen)
-    if current == same and state.bilingual == bilingual:
+    same_colleges = colleges is None or colleges == state.colleges
+    if current == same and state.bilingual == bilingual and same_colleges:
         return []
     return [details]
 
@@ -384,6 +390,8 @@ def _reordered(state: SessionState, e: ItemsReordered, registry: Registry) -> No
 def _details(state: SessionState, e: DetailsEdited, registry: Registry) -> None:
     state.title, state.date, state.charter, state.licence = e.title, e.date, e.charter, e.licence
     state.publish, state.languages, state.bilingual = e.publish, list(e.languages), e.bilingual
+    if e.colleges is not None:
+        state.colleges = e.colleges
 
 
 add(

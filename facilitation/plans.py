@@ -70,6 +70,7 @@ class Plan(BaseModel):
 
     languages: list[str] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
+    colleges: bool = False  # phones are asked their collège (optional), counted only in aggregate
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,8 @@ def plan_toml(state: SessionState) -> str:
         data["languages"] = list(state.languages)
     if state.bilingual:
         data["bilingual"] = True
+    if state.colleges:
+        data["colleges"] = True
     data["charter"] = state.charter.model_dump()
     agenda = []
     for item in state.agenda.values():

@@ -41,6 +41,7 @@ class _Details(TypedDict, total=False):
     remote: RemoteSettings
     languages: list[str]
     bilingual: bool
+    colleges: bool
 
 
 class Rooms:
@@ -170,6 +171,7 @@ class Rooms:
                 "remote": p.remote,
                 "languages": p.languages,
                 "bilingual": p.bilingual,
+                "colleges": p.colleges,
             }
         else:
             if not (title or "").strip():

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..i18n import t
 from .charts import charts_of, svg
-from .model import Restitution, Section
+from .model import Restitution, Section, colleges_line
 from .render_md import (
     agenda_rows,
     categories_line,
@@ -161,6 +161,8 @@ def body(doc: Restitution, *, with_comments: bool = True) -> str:
     parts.append(f"<p>{escape(participants_line(doc))}</p>")
     if p.total:
         parts.append(f"<p>{escape(t('restitution.categories', lang))} — {escape(categories_line(doc))}</p>")
+    if p.colleges:
+        parts.append(f"<p>{escape(colleges_line(p.colleges, lang))}</p>")
     columns, rows = agenda_rows(doc)
     parts.append(f"<h2>{escape(t('restitution.agenda', lang))}</h2>{table(columns, rows)}")
     parts += [section(s) for s in doc.sections]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..i18n import fmt_date, t, t_plural
 from .charts import charts_of
-from .model import Restitution, Section, clock_time
+from .model import Restitution, Section, clock_time, colleges_line
 
 NEWLINE_MARK = " "
 _INLINE = re.compile(r"[\\`*_\[\]<]|&(?=#?\w+;)")
@@ -168,6 +168,8 @@ def render(doc: Restitution) -> str:
     lines += [text(participants_line(doc)), ""]
     if p.total:
         lines += [text(f"{t('restitution.categories', lang)} — {categories_line(doc)}"), ""]
+    if p.colleges:
+        lines += [text(colleges_line(p.colleges, lang)), ""]
     columns, rows = agenda_rows(doc)
     lines += [heading(2, t("restitution.agenda", lang)), "", *table(columns, rows), ""]
     for s in doc.sections:

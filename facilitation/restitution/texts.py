@@ -30,6 +30,10 @@ add(
                 "other": "{n} participants: {room} in the room, {remote} remote.",
             },
         ),
+        "restitution.colleges": (
+            "Collèges déclarés (facultatif, jamais moins de 3 par ligne)",
+            "Declared collèges (optional, never fewer than 3 a line)",
+        ),
         "restitution.categories": (
             "Répartition déclarée (facultative)",
             "Declared breakdown (optional)",

@@ -50,6 +50,9 @@ class DetailsForm:
                 }
                 self.bilingual = ui.checkbox(ctx.t("details.bilingual"), value=state.bilingual)
                 self.bilingual.props('data-testid="details-bilingual"')
+            self.colleges = ui.checkbox(ctx.t("details.colleges"), value=state.colleges).props(
+                'data-testid="details-colleges"'
+            )
             self.save = ui.button(ctx.t("editor.save"), on_click=self.submit).props(
                 'color=primary data-testid="save-details"'
             )
@@ -70,6 +73,7 @@ class DetailsForm:
             publish=bool(self.publish.value),
             languages=languages if len(languages) < len(agenda.LANGUAGES) else [],
             bilingual=bool(self.bilingual.value),
+            colleges=bool(self.colleges.value),
         ):
             ui.notify(self.ctx.t("details.saved"), type="positive", position="top")
 
@@ -92,6 +96,11 @@ add(
         "details.bilingual": (
             "Écran bilingue (français et anglais à la fois)",
             "Bilingual screen (French and English at once)",
+        ),
+        "details.colleges": (
+            "Demander aux participant·es leur collège (facultatif, compté seulement par groupes d'au "
+            "moins 3)",
+            "Ask participants their stakeholder group (optional, counted only in groups of at least 3)",
         ),
     }
 )

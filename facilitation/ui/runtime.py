@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import gc
 import inspect
+import time
 import weakref
 from collections.abc import Callable
 from typing import Any
 
-from nicegui import helpers
+from nicegui import background_tasks, core, events, helpers
 from nicegui.client import Client
 from nicegui.element import Element
 from nicegui.helpers import functions
+from nicegui.observables import ObservableCollection
 from nicegui.props import Props
 
 _original: Callable[[Callable[..., Any]], bool] = functions.expects_arguments
@@ -81,12 +83,33 @@ def remove_elements(client: Client, elements: Any) -> None:
             observable._change_handlers = []
 
 
+def handle_change(collection: ObservableCollection) -> None:
+    """`ObservableCollection._handle_change` with a short way for handlers that take no argument
+    (an element's own props, classes and style: every change of every element), which
+    `events.handle_event` would otherwise wrap in an event object, a context and a run-time
+    generic type for each call; the others go through it unchanged."""
+    collection.last_modified = time.time()
+    for handler, expect_args in collection._change_handlers_with_args:
+        if expect_args:
+            events.handle_event(
+                handler, events.ObservableChangeEventArguments(sender=collection), expect_args=True
+            )
+            continue
+        try:
+            result = handler()
+            if helpers.should_await(result):
+                background_tasks.create_or_defer(result, name=str(handler))
+        except Exception as e:
+            core.app.handle_exception(e)
+
+
 def tune() -> None:
     """Install the cheaper checks (idempotent); fewer, cheaper garbage collections."""
     helpers.expects_arguments = expects_arguments
     functions.expects_arguments = expects_arguments
     Props.parse = staticmethod(parse_props)  # type: ignore[method-assign]
     Client.remove_elements = remove_elements  # type: ignore[method-assign,assignment]
+    ObservableCollection._handle_change = handle_change  # type: ignore[method-assign,assignment]
 
 
 def freeze_garbage() -> None:

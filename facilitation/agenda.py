@@ -73,6 +73,18 @@ class ItemEdited(Event):
 
 
 @event
+class ItemTranslated(Event):
+    """Agenda item `id`, begun or over, was given its English title and text (`title_en`,
+    `text_en`; "": the same as the French). Its French, and its activity, are unchanged."""
+
+    type = "agenda.item_translated"
+    id: int
+    title_en: str
+    text_en: str = ""
+    at: float
+
+
+@event
 class ItemRemoved(Event):
     """Agenda item `id`, not started yet, was removed (its id is not used again)."""
 
@@ -214,6 +226,24 @@ def edit_item(
     if new == old:
         return []
     return [ItemEdited(id=item_id, item=new, at=cc.now)]
+
+
+@command("host")
+def translate_item(
+    state: SessionState, cc: CommandContext, item_id: int, title_en: str, text_en: str = ""
+) -> list[Event]:
+    """Give an item that has begun its English title and text (a future one is edited whole)."""
+    _require_open(state)
+    if item_id not in state.agenda:
+        raise RuleViolation("error.no_item")
+    item = state.agenda[item_id]
+    title = clean_text(title_en)[:TITLE_MAX]
+    text = clean_text(text_en, multiline=True)[:TEXT_MAX]
+    title = "" if title == item.title.fr else title
+    text = "" if text == item.text.fr else text
+    if (title or item.title.fr, text or item.text.fr) == (item.title.en, item.text.en):
+        return []
+    return [ItemTranslated(id=item_id, title_en=title, text_en=text, at=cc.now)]
 
 
 @command("host")
@@ -373,6 +403,15 @@ def _added(state: SessionState, e: ItemAdded, registry: Registry) -> None:
 def _edited(state: SessionState, e: ItemEdited, registry: Registry) -> None:
     state.agenda[e.id] = e.item
     _begin_activity(state, e.id, registry)
+
+
+@fold.on(ItemTranslated)
+def _translated(state: SessionState, e: ItemTranslated, registry: Registry) -> None:
+    item = state.agenda.get(e.id)
+    if item is not None:  # the activity goes on: only the English of its title and text changes
+        title = Text(fr=item.title.fr, en=e.title_en or item.title.fr)
+        text = Text(fr=item.text.fr, en=e.text_en or item.text.fr)
+        state.agenda[e.id] = item.model_copy(update={"title": title, "text": text})
 
 
 @fold.on(ItemRemoved)

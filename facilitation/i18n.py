@@ -9,6 +9,7 @@
   English way ("50 %" / "50%", "12 mars 2018" / "12 March 2018").
 - `Text`: a text of a plan or typed live, in both languages (`{ fr = "…", en = "…" }` in a plan,
   or one plain string, the same text in both); `TextBounds` cleans and bounds a field of them.
+- `LiveText`: what people type live (an idea, a statement), with the English the console gives it.
 """
 
 from __future__ import annotations
@@ -217,6 +218,32 @@ class Text(BaseModel):
         """This text with `change(str) -> str` applied to each language."""
         return Text(fr=change(self.fr), en=change(self.en))
 
+    def live(self) -> LiveText:
+        """Its French as written, with its English if it has one (for the console's translator)."""
+        return LiveText(text=self.fr, en=self.en if self.translated else "")
+
+
+class LiveText(BaseModel):
+    """A text typed live (an idea, a controversy statement) as written (`text`), with the English
+    the console may give it later (`en`; "": none, it reads the same in both languages)."""
+
+    text: str
+    en: str = ""
+
+    @property
+    def words(self) -> Text:
+        """The text in both languages."""
+        return Text(fr=self.text, en=self.en or self.text)
+
+
+def english_of(text: str, en: str, clean: Any) -> str:
+    """The English a facilitator typed for `text`, cleaned by `clean` (which refuses a bad
+    length); "" when empty or the same as `text` (no translation)."""
+    if not en.strip():
+        return ""
+    english = str(clean(en))
+    return "" if english == text else english
+
 
 @dataclass(frozen=True)
 class TextBounds:
@@ -284,6 +311,7 @@ add(
         "lang.switch": ("English", "Français"),
         "common.pair": ("{label} : {value}", "{label}: {value}"),
         "common.percent_unit": ("\u00a0%", "%"),
+        "common.semicolon": (" ; ", "; "),
         "common.participants": (
             {"one": "{n} participant·e", "other": "{n} participant·es"},
             {"one": "{n} participant", "other": "{n} participants"},

@@ -144,9 +144,6 @@ add(
         "debat_mouvant.console.revealed": ("Révélé sur les téléphones", "Revealed on phones"),
         "debat_mouvant.console.hide": ("Masquer les résultats pendant le vote", "Hide results while voting"),
         "debat_mouvant.console.reset": ("Recommencer cet énoncé", "Restart this statement"),
-        "debat_mouvant.console.translate": ("En anglais", "In English"),
-        "debat_mouvant.console.translate_save": ("Enregistrer l'anglais", "Save the English"),
-        "debat_mouvant.console.translated": ("Anglais enregistré.", "English saved."),
         "debat_mouvant.error.translation_empty": (
             "Donnez au moins l'énoncé en anglais.",
             "Give at least the statement in English.",

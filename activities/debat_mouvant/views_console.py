@@ -11,13 +11,13 @@ from facilitation.i18n import fmt_percent
 from facilitation.moderation import Screened
 from facilitation.ui.context import ViewContext
 from facilitation.ui.text_input import TextInput
+from facilitation.ui.translate import Translator
 
 from . import state as rules
 from .display import colour
 from .state import ARGUMENT_MAX, ARGUMENTS, CONTROL, HEAD_COUNT_MAX, DebatState, Run
 from .tally import movement_sentence, short_label
 from .views_common import guard, side_names, voted_text
-from .views_translate import translation
 
 
 class ConsoleView:
@@ -29,6 +29,7 @@ class ConsoleView:
         self.voted: dict[int, ui.label] = {}
         self.rows: list[tuple[ui.row, ui.label, ui.button]] = []
         with ui.column().classes("w-full gap-4").props('data-testid="dm-console"') as self.root:
+            self.translator = Translator.of(ctx)  # a statement's English, given while it runs
             if self.state.error:
                 ui.label(
                     self.ctx.t("debat_mouvant.console.settings_error", details=self.state.error)
@@ -171,8 +172,19 @@ class ConsoleView:
                 ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes("font-bold").props(
                     'data-testid="dm-sentence"'
                 )
-            translation(self.ctx, run, index)
+            self.english(run, index)
         self.on_tally()
+
+    def english(self, run: Run, index: int) -> None:
+        """The "EN" button of the current statement: its prompt and, for a dilemma, its choices."""
+        s = run.statement
+        texts = [s.prompt.live(), *((s.a.live(), s.b.live()) if s.form == "dilemma" else ())]
+
+        async def save(english: list[str]) -> bool:
+            prompt, a, b = (english + ["", ""])[:3]
+            return await self.ctx.act(rules.translate_statement, index, prompt, a, b)
+
+        self.translator.button(texts, save, "dm-translate")
 
     def update_controls(self, run: Run | None) -> None:
         """Which controls the stage offers, and which one is the next step (filled)."""

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, Field
 
 from ..activity import MOMENT, Registry
-from ..i18n import t
+from ..i18n import fmt_number, t
 from ..kanon import HIDDEN, protect_counts
 from ..privacy import scrub, session_labels
 from ..report import ReportSection, Table
@@ -160,7 +160,12 @@ def sections(state: SessionState, registry: Registry, lang: str) -> list[Section
 def colleges_line(colleges: dict[str, int], lang: str) -> str:
     """ "Collèges déclarés — Agent public : 12 · …", groups of fewer than 3 grouped (kanon)."""
     names = [
-        f"{t('kanon.other_group', lang) if c == HIDDEN else t(f'college.{c}', lang)} : {n}"
+        t(
+            "common.pair",
+            lang,
+            label=t("kanon.other_group", lang) if c == HIDDEN else t(f"college.{c}", lang),
+            value=fmt_number(n, lang),
+        )
         for c, n in colleges.items()
         if n
     ]

@@ -32,7 +32,7 @@ add(
         ),
         "restitution.colleges": (
             "Collèges déclarés (facultatif, jamais moins de 3 par ligne)",
-            "Declared collèges (optional, never fewer than 3 a line)",
+            "Declared stakeholder groups (optional, never fewer than 3 a line)",
         ),
         "restitution.categories": (
             "Répartition déclarée (facultative)",

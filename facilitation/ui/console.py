@@ -20,6 +20,7 @@ from .details_form import DetailsForm
 from .frame import frame, notice, pick_lang
 from .queue import ModerationQueue
 from .remote_card import RemoteCard
+from .translate import Translator
 
 
 def register(service: Service) -> None:
@@ -56,6 +57,7 @@ class Console:
         room, code = self.room, self.room.code
         with ui.column().classes("w-full gap-4") as root:
             self.ctx.scope.owner = root
+            Translator.of(self.ctx)  # the page's one dialog for the English of what is typed live
             with ui.row().classes("w-full items-center justify-between cercle-console-head"):
                 with ui.column().classes("gap-0"):
                     ui.label(self.ctx.text(room.state.title)).classes("cercle-h1")

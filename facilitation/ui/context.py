@@ -121,10 +121,19 @@ class ViewContext(Generic[S]):
         first, second = words(self.lang), words(self.second)
         if first == second:  # a name, a number, a text given in one language
             return ui.label(first).classes(classes)
-        return ui.html(
-            f'<span class="cercle-first">{esc(first)}</span>'
-            f'<span class="cercle-second" lang="{self.second}">{esc(second)}</span>'
-        ).classes(f"{classes} cercle-bilingual")
+        return ui.html(self.both_html(words)).classes(classes)
+
+    def both_html(self, words: Words) -> str:
+        """`words` as escaped HTML in this view's language, and on a bilingual screen the other
+        language under it (what `label` shows, for views drawn as one HTML block)."""
+        first = words(self.lang)
+        second = words(self.second) if self.second is not None else first
+        if second == first:
+            return esc(first)
+        return (
+            f'<span class="cercle-bilingual"><span class="cercle-first">{esc(first)}</span>'
+            f'<span class="cercle-second" lang="{self.second}">{esc(second)}</span></span>'
+        )
 
     def tn(self, key: str, n: int | float, **params: Any) -> str:
         """`ctx.t` for a key with plural forms (`i18n.t_plural`): the form that goes with `n`."""

@@ -48,7 +48,7 @@ def waiting_texts(console: Console) -> list[Waiting]:
             continue
         for text in activity.free_texts(state.activities[item_id]):
             if text.held and not text.hidden:
-                where = f"{state.position_of(item_id) + 1}. {item.title.get(console.lang)} — {text.where}"
+                where = f"{state.position_of(item_id) + 1}. {item.title.get(console.lang)} — {text.place(console.lang)}"
                 found.append(
                     Waiting(item_id, text.id, text.text, tuple(text.spans), text.reason, where, text.at)
                 )

@@ -178,9 +178,10 @@ async def test_a_statement_in_french_only_gets_its_english_from_the_console(crea
     phone.find("Continue").click()
     await phone.should_see("Faut-il ouvrir ?")  # no English yet: the French stands in
     await host.open(f"/host/{room.code}?key={key}")
-    host.find(marker="dm-translate-prompt").type("Should it open?")
-    host.find(marker="dm-translate-a").type("Yes")
-    host.find(marker="dm-translate-save").click()
+    host.find(marker="dm-translate").click()  # the console's one dialog for every English
+    host.find(marker="translate-en-0").type("Should it open?")
+    host.find(marker="translate-en-1").type("Yes")
+    host.find(marker="translate-save").click()
     await phone.should_see("Should it open?")
     s = room.state.activities[0].runs[0].statement
     assert (s.prompt.fr, s.prompt.en, s.a.en, s.b.en) == ("Faut-il ouvrir ?", "Should it open?", "Yes", "Non")

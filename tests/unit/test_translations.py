@@ -23,8 +23,15 @@ from typing import Literal, get_args
 
 import pytest
 
+from activities.controversies import events as cv_events
+from activities.controversies import model as cv_model
+from activities.controversies.views_console import BUTTONS as CV_BUTTONS
 from activities.debat_mouvant import model as debat_model
 from activities.debat_mouvant.settings import SCALE_POINTS, SIDES
+from activities.ideas import events as idea_events
+from activities.ideas.views_console import BUTTONS as IDEA_BUTTONS
+from activities.propulsion import events as pr_events
+from activities.propulsion.settings import CRITERIA
 from activities.speaking_turns import model as turns_model
 from activities.speaking_turns import ordering
 from activities.speaking_turns.settings import ORDERS
@@ -55,6 +62,18 @@ MODES = session.MODES
 CATEGORIES = (*session.CATEGORIES, "none")
 REASONS = [r for r in literal_values(moderation.Reason) if r]  # "" is shown without a reason
 ACTIONS = literal_values(restitution_model.ModerationEntry.model_fields["action"].annotation)
+COLLEGES = (*session.COLLEGES, "none")
+IDEA_STAGES = literal_values(idea_events.Stage)
+CV_STAGES = literal_values(cv_events.Stage)
+PR_STAGES = literal_values(pr_events.Stage)
+KLASSES = (*literal_values(pr_events.Klass), "unclassed")
+RATINGS = literal_values(pr_events.Rating)
+
+
+def keys_of(prefix: str, values: Iterable[str]) -> Callable[[], list[str]]:
+    return lambda: [f"{prefix}{v}" for v in values]
+
+
 DOMAINS: dict[str, Callable[[], Iterable[str]]] = {
     "f'debat_mouvant.side.{a.side}'": lambda: [f"debat_mouvant.side.{s}" for s in SIDES],
     "f'debat_mouvant.side.{side}'": lambda: [f"debat_mouvant.side.{s}" for s in SIDES],
@@ -111,6 +130,30 @@ DOMAINS: dict[str, Callable[[], Iterable[str]]] = {
     "f'restitution.action.{m.action}'": lambda: [f"restitution.action.{a}" for a in ACTIONS],
     "f'restitution.action.{entry.action}'": lambda: [f"restitution.action.{a}" for a in ACTIONS],
     "f'restitution.ui.finding.{f.kind}'": lambda: [f"restitution.ui.finding.{k}" for k in detector.KINDS],
+    # the forum's workshops, the collèges
+    "f'college.{c}'": keys_of("college.", COLLEGES),
+    "f'college.{group}'": keys_of("college.", COLLEGES),
+    "f'ideas.stage.{stage}'": keys_of("ideas.stage.", IDEA_STAGES),
+    "f'ideas.stage.{state.stage}'": keys_of("ideas.stage.", IDEA_STAGES),
+    "f'ideas.phone.{stage}'": keys_of("ideas.phone.", IDEA_STAGES),
+    "f'ideas.console.{name}'": keys_of("ideas.console.", IDEA_BUTTONS),
+    "f'ideas.kind.{option.kind}'": keys_of("ideas.kind.", ("cluster", "idea")),
+    "f'controversies.stage.{stage}'": keys_of("controversies.stage.", CV_STAGES),
+    "f'controversies.stage.{state.stage}'": keys_of("controversies.stage.", CV_STAGES),
+    "f'controversies.phone.{state.stage}'": keys_of("controversies.phone.", CV_STAGES),
+    "f'controversies.console.{name}'": keys_of("controversies.console.", CV_BUTTONS),
+    "f'controversies.position.{position}'": keys_of("controversies.position.", cv_model.POSITIONS),
+    "f'propulsion.stage.{state.stage}'": keys_of("propulsion.stage.", PR_STAGES),
+    "f'propulsion.klass.{klass}'": keys_of("propulsion.klass.", KLASSES),
+    "f'propulsion.klass.{k}'": keys_of("propulsion.klass.", KLASSES),
+    "f\"propulsion.klass.{p.klass or 'unclassed'}\"": keys_of("propulsion.klass.", KLASSES),
+    "f'propulsion.group.{name}'": keys_of("propulsion.group.", ("engagements", "initiatives", "unclassed")),
+    "f'propulsion.criterion.{c}'": keys_of("propulsion.criterion.", CRITERIA),
+    "f'propulsion.criterion.{criterion}'": keys_of("propulsion.criterion.", CRITERIA),
+    "f'propulsion.rating.{r}'": keys_of("propulsion.rating.", RATINGS),
+    "f'propulsion.phone.{kind}'": keys_of("propulsion.phone.", literal_values(pr_events.Backing)),
+    "f'propulsion.by.{proposal.by}'": keys_of("propulsion.by.", ("facilitator", "phone", "promoted")),
+    "f'propulsion.error.{key}'": keys_of("propulsion.error.", ("length", "organisation_length")),
     # names that hold keys, as "file:name"
     "activities/speaking_turns/display.py:label": lambda: [
         *(f"speaking_turns.cat.{b}" for b in BUCKETS),

@@ -45,7 +45,7 @@ def main() -> None:
         title="Cercle",
         host=settings.host,
         port=settings.port,
-        language="fr" if settings.lang == "fr" else "en-US",
+        language="fr" if settings.lang == "fr" else "en-GB",  # each page sets its own (ui/frame.py)
         storage_secret=settings.storage_secret,
         reconnect_timeout=settings.reconnect_timeout,
         show=False,

@@ -35,11 +35,16 @@ class FreeText(BaseModel):
     text: str
     hidden: bool = False
     where: str = ""
+    where_en: str = ""  # `where` in English ("": the same)
     held: bool = False
     reason: str = ""
     spans: list[Span] = Field(default_factory=list)
     at: float = 0.0
     field: str = "text"  # "actor" where an organisation's name is expected (the detector's rule)
+
+    def place(self, lang: str) -> str:
+        """`where`, as `lang` reads it."""
+        return (self.where_en if lang == "en" else "") or self.where
 
 
 S = TypeVar("S")

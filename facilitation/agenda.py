@@ -11,34 +11,37 @@ plan loader uses (`check_item`), and stored as that model normalised it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .activity import MOMENT, REGISTRY, Registry
 from .commands import CommandContext, command
 from .events import Event, Folder, event
-from .i18n import RuleViolation, add, explain
+from .i18n import LANGUAGES, RuleViolation, Text, TextBounds, add, explain
 from .text import clean_text
 
 if TYPE_CHECKING:
     from .session import SessionState
 
-LANGUAGES = ("fr", "en")
 MAX_ITEMS = 100
 TITLE_MAX = 200
 TEXT_MAX = 4000
+CHARTER_MAX = 20_000
+Title = Annotated[Text, TextBounds(1, TITLE_MAX)]
+LongText = Annotated[Text, TextBounds(0, TEXT_MAX, multiline=True)]
 
 
 class AgendaItem(BaseModel):
     """A point of the agenda: an activity with its settings, or a plain moment (kind "moment").
-    In a plan file, `duration_min` is written `duration` (minutes)."""
+    In a plan file, `duration_min` is written `duration` (minutes). `title` and `text` may be
+    given in both languages (`i18n.Text`)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1, max_length=TITLE_MAX)
+    title: Title
     kind: str = MOMENT
-    text: str = Field(default="", max_length=TEXT_MAX)
+    text: LongText = Text()
     duration_min: int = Field(default=0, ge=0, le=24 * 60)
     settings: dict[str, Any] = Field(default_factory=dict)
 
@@ -70,6 +73,18 @@ class ItemEdited(Event):
 
 
 @event
+class ItemTranslated(Event):
+    """Agenda item `id`, begun or over, was given its English title and text (`title_en`,
+    `text_en`; "": the same as the French). Its French, and its activity, are unchanged."""
+
+    type = "agenda.item_translated"
+    id: int
+    title_en: str
+    text_en: str = ""
+    at: float
+
+
+@event
 class ItemRemoved(Event):
     """Agenda item `id`, not started yet, was removed (its id is not used again)."""
 
@@ -93,15 +108,18 @@ class DetailsEdited(Event):
     `charter` (Markdown shown to phones before they join), `licence` of the restitution,
     `publish` (the restitution is published at close unless the facilitator decides otherwise),
     `languages` (the interface languages offered, the first being the default; empty: the
-    server's), `colleges` (phones are asked their collège; None: unchanged)."""
+    server's), `bilingual` (the screen shows French and English at once), `colleges` (phones are
+    asked their collège; None: unchanged). `title` and `charter` are a plain string (the same in
+    both languages) or `{"fr": …, "en": …}`."""
 
     type = "agenda.details_edited"
-    title: str
+    title: Text
     date: str = ""
-    charter: str = ""
+    charter: Text = Text()
     licence: str = ""
     publish: bool = False
     languages: list[str] = Field(default_factory=list)
+    bilingual: bool = False
     at: float
     colleges: bool | None = None
 
@@ -130,11 +148,7 @@ def check_item(raw: AgendaItem | dict[str, Any], registry: Registry = REGISTRY) 
     cleaned, its settings checked by the activity's own model. Refusals name each bad field."""
     try:
         data = raw.model_dump() if isinstance(raw, AgendaItem) else dict(raw)
-        if isinstance(data.get("title"), str):
-            data["title"] = clean_text(data["title"])
-        if isinstance(data.get("text"), str):
-            data["text"] = clean_text(data["text"], multiline=True)
-        item = AgendaItem.model_validate(data)
+        item = AgendaItem.model_validate(data)  # title and text cleaned by their `TextBounds`
     except ValidationError as exc:
         raise RuleViolation("agenda.error.bad_item", details=explain(exc, root="item")) from None
     if item.kind != MOMENT and registry.get(item.kind) is None:
@@ -198,8 +212,8 @@ def edit_item(
     cc: CommandContext,
     item_id: int,
     *,
-    title: str | None = None,
-    text: str | None = None,
+    title: Text | str | dict[str, str] | None = None,
+    text: Text | str | dict[str, str] | None = None,
     duration_min: int | None = None,
     settings: dict[str, Any] | None = None,
 ) -> list[Event]:
@@ -212,6 +226,24 @@ def edit_item(
     if new == old:
         return []
     return [ItemEdited(id=item_id, item=new, at=cc.now)]
+
+
+@command("host")
+def translate_item(
+    state: SessionState, cc: CommandContext, item_id: int, title_en: str, text_en: str = ""
+) -> list[Event]:
+    """Give an item that has begun its English title and text (a future one is edited whole)."""
+    _require_open(state)
+    if item_id not in state.agenda:
+        raise RuleViolation("error.no_item")
+    item = state.agenda[item_id]
+    title = clean_text(title_en)[:TITLE_MAX]
+    text = clean_text(text_en, multiline=True)[:TEXT_MAX]
+    title = "" if title == item.title.fr else title
+    text = "" if text == item.text.fr else text
+    if (title or item.title.fr, text or item.text.fr) == (item.title.en, item.text.en):
+        return []
+    return [ItemTranslated(id=item_id, title_en=title, text_en=text, at=cc.now)]
 
 
 @command("host")
@@ -272,18 +304,21 @@ def edit_details(
     state: SessionState,
     cc: CommandContext,
     *,
-    title: str,
+    title: Text | str,
     date: str = "",
-    charter: str = "",
+    charter: Text | str = "",
     licence: str = "",
     publish: bool = False,
     languages: list[str] | None = None,
+    bilingual: bool = False,
     colleges: bool | None = None,
 ) -> list[Event]:
-    """Set the session's title, date, charter, licence, publication and languages, and whether
-    phones are asked their collège (None: unchanged)."""
+    """Set the session's title, date, charter, licence, publication, languages, whether the
+    screen is bilingual and whether phones are asked their collège (None: unchanged). `title`
+    and `charter`: a plain string or a `Text` in both languages."""
     _require_open(state)
-    title = clean_text(title)[:TITLE_MAX]
+    title = Text.model_validate(title).map(lambda s: clean_text(s)[:TITLE_MAX])
+    charter = Text.model_validate(charter).map(lambda s: clean_text(s, multiline=True)[:CHARTER_MAX])
     if not title:
         raise RuleViolation("home.title_required")
     chosen = [lang for lang in dict.fromkeys(languages or []) if lang in LANGUAGES]
@@ -292,19 +327,18 @@ def edit_details(
     details = DetailsEdited(
         title=title,
         date=clean_text(date)[:40],
-        charter=clean_text(charter, multiline=True)[:20_000],
+        charter=charter,
         licence=clean_text(licence)[:TITLE_MAX],
         publish=publish,
         languages=chosen,
+        bilingual=bilingual,
         at=cc.now,
         colleges=colleges,
     )
     current = (state.title, state.date, state.charter, state.licence, state.publish, state.languages)
+    same = (details.title, details.date, details.charter, details.licence, publish, chosen)
     same_colleges = colleges is None or colleges == state.colleges
-    if (
-        current == (details.title, details.date, details.charter, details.licence, publish, chosen)
-        and same_colleges
-    ):
+    if current == same and state.bilingual == bilingual and same_colleges:
         return []
     return [details]
 
@@ -371,6 +405,15 @@ def _edited(state: SessionState, e: ItemEdited, registry: Registry) -> None:
     _begin_activity(state, e.id, registry)
 
 
+@fold.on(ItemTranslated)
+def _translated(state: SessionState, e: ItemTranslated, registry: Registry) -> None:
+    item = state.agenda.get(e.id)
+    if item is not None:  # the activity goes on: only the English of its title and text changes
+        title = Text(fr=item.title.fr, en=e.title_en or item.title.fr)
+        text = Text(fr=item.text.fr, en=e.text_en or item.text.fr)
+        state.agenda[e.id] = item.model_copy(update={"title": title, "text": text})
+
+
 @fold.on(ItemRemoved)
 def _removed(state: SessionState, e: ItemRemoved, registry: Registry) -> None:
     state.agenda.pop(e.id, None)
@@ -385,7 +428,7 @@ def _reordered(state: SessionState, e: ItemsReordered, registry: Registry) -> No
 @fold.on(DetailsEdited)
 def _details(state: SessionState, e: DetailsEdited, registry: Registry) -> None:
     state.title, state.date, state.charter, state.licence = e.title, e.date, e.charter, e.licence
-    state.publish, state.languages = e.publish, list(e.languages)
+    state.publish, state.languages, state.bilingual = e.publish, list(e.languages), e.bilingual
     if e.colleges is not None:
         state.colleges = e.colleges
 

@@ -71,7 +71,7 @@ def public_summary(service: Service, code: str) -> dict[str, Any] | None:
     counts = state.counts()
     return {
         "code": state.code,
-        "title": state.title,
+        "title": state.title.model_dump(),  # texts as a plan writes them: a string, or {"fr", "en"}
         "date": state.date,
         "state": state.status,
         "current": state.current,  # the current item's id (see each item's "id" and "index")
@@ -80,9 +80,9 @@ def public_summary(service: Service, code: str) -> dict[str, Any] | None:
             {
                 "id": item_id,
                 "index": index,
-                "title": item.title,
+                "title": item.title.model_dump(),
                 "kind": item.kind,
-                "text": item.text,
+                "text": item.text.model_dump(),
                 "planned_minutes": item.duration_min,
                 "actual_seconds": state.item_seconds(item_id, room.clock()),
                 "started": state.started(item_id),

@@ -18,7 +18,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import BaseModel, ValidationError
 
-from .i18n import add, has, t
+from .i18n import Text, TextBounds, add, has, t
 
 Widget = Literal["switch", "integer", "number", "choice", "text", "long_text", "lines", "entries"]
 LONG_TEXT = 300  # texts allowed longer than this get a multi-line box
@@ -42,6 +42,7 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     entries: list[FieldSpec] = field(default_factory=list)  # the fields of each entry of a list
     entry_model: type[BaseModel] | None = None
+    bilingual: bool = False  # a text (or lines) in French and English (`i18n.Text`)
 
     def label(self, kind: str, lang: str) -> str:
         key = f"{kind}.settings.{self.path}"
@@ -106,6 +107,9 @@ def describe(model: type[BaseModel], prefix: str = "") -> list[FieldSpec]:
                 spec.max_length = rule.max_length
             elif isinstance(rule, MinLen) and rule.min_length > 0:
                 spec.required = True
+            elif isinstance(rule, TextBounds):
+                spec.bilingual, spec.max_length = True, rule.max_length
+                spec.required = spec.required or rule.min_length > 0
         origin = get_origin(annotation)
         if annotation is bool:
             spec.widget = "switch"
@@ -117,12 +121,13 @@ def describe(model: type[BaseModel], prefix: str = "") -> list[FieldSpec]:
             spec.widget, spec.choices = "choice", tuple(str(a) for a in get_args(annotation))
         elif origin is list:
             (inner,) = get_args(annotation)
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
+            if isinstance(inner, type) and issubclass(inner, BaseModel) and inner is not Text:
                 spec.widget, spec.entry_model = "entries", inner
                 spec.entries = describe(inner, path)
             else:
                 spec.widget = "lines"
-        elif annotation is str and (spec.max_length or 0) > LONG_TEXT:
+                spec.bilingual = inner is Text or get_args(inner)[:1] == (Text,)
+        elif annotation in (str, Text) and (spec.max_length or 0) > LONG_TEXT:
             spec.widget = "long_text"
         specs.append(spec)
     return specs

@@ -13,14 +13,14 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .activity import REGISTRY, Registry
-from .agenda import LANGUAGES, AgendaItem, check_settings, kinds
-from .i18n import RuleViolation, add, has, t
+from .agenda import CHARTER_MAX, TEXT_MAX, AgendaItem, Title, check_settings, kinds
+from .i18n import LANGUAGES, RuleViolation, Text, TextBounds, add, has, t, t_plural
 from .moderation import DEFAULT_POLICY, Policy
 from .remote import RemoteSettings, checked_calls, checked_url
 
@@ -34,14 +34,19 @@ Loc = tuple[int | str, ...]
 
 
 class Plan(BaseModel):
+    """A forum plan. Its texts (title, description, charter, and each item's title and text,
+    statements, themes...) are a plain string, or `{ fr = "…", en = "…" }` (`i18n.Text`);
+    `bilingual`: the screen shows French and English at once."""
+
     model_config = ConfigDict(extra="forbid")
     name: str
-    title: str = Field(min_length=1, max_length=200)
+    title: Title
     date: str = ""
-    description: str = ""
-    charter: str = ""
+    description: Annotated[Text, TextBounds(0, TEXT_MAX, multiline=True)] = Text()
+    charter: Annotated[Text, TextBounds(0, CHARTER_MAX, multiline=True)] = Text()
     licence: str = DEFAULT_LICENCE
     publish: bool = False
+    bilingual: bool = False
     moderation: Policy = DEFAULT_POLICY  # "show", "hold_personal" or "hold_all": free texts
     audio_url: str = ""  # the session's call, for remote attendees
     remote_only: bool = False  # a forum with no room at all
@@ -105,7 +110,7 @@ class PlanError(ValueError):
         shown = "; ".join(p.message(lang) for p in self.problems[:5])
         more = len(self.problems) - 5
         return t("plans.invalid", lang, name=self.name, problems=shown) + (
-            t("plans.more", lang, n=more) if more > 0 else ""
+            t_plural("plans.more", more, lang) if more > 0 else ""
         )
 
 
@@ -266,21 +271,27 @@ def load_plan(name: str, directory: Path = PLANS_DIR, registry: Registry = REGIS
 def plan_toml(state: SessionState) -> str:
     """The session's details and agenda as a plan file, which `parse_plan` reads back the same."""
     data: dict[str, Any] = {
-        "title": state.title,
+        "title": state.title.model_dump(),
         "date": state.date,
         "licence": state.licence,
         "publish": state.publish,
     }
     if state.languages:
         data["languages"] = list(state.languages)
+    if state.bilingual:
+        data["bilingual"] = True
     if state.colleges:
         data["colleges"] = True
-    data["charter"] = state.charter
+    data["charter"] = state.charter.model_dump()
     agenda = []
     for item in state.agenda.values():
-        entry: dict[str, Any] = {"title": item.title, "kind": item.kind, "duration": item.duration_min}
+        entry: dict[str, Any] = {
+            "title": item.title.model_dump(),
+            "kind": item.kind,
+            "duration": item.duration_min,
+        }
         if item.text:
-            entry["text"] = item.text
+            entry["text"] = item.text.model_dump()
         if item.settings:
             entry["settings"] = _without_none(item.settings)
         agenda.append(entry)
@@ -302,7 +313,10 @@ def _without_none(value: Any) -> Any:
 add(
     {
         "plans.invalid": ("Programme « {name} » invalide : {problems}", "Invalid plan “{name}”: {problems}"),
-        "plans.more": (" (et {n} autres problèmes)", " (and {n} more problems)"),
+        "plans.more": (
+            {"one": " (et {n} autre problème)", "other": " (et {n} autres problèmes)"},
+            {"one": " (and {n} more problem)", "other": " (and {n} more problems)"},
+        ),
         "plans.at_line": ("ligne {line}, ", "line {line}, "),
         "plans.field": ("champ « {field} » : ", "field “{field}”: "),
         "plans.exported": (

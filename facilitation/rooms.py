@@ -13,7 +13,7 @@ from . import codes, session
 from .activity import REGISTRY, Registry
 from .bus import Bus, LocalBus
 from .commands import SYSTEM
-from .i18n import RuleViolation
+from .i18n import RuleViolation, Text
 from .moderation import Policy
 from .plans import PLANS_DIR, Plan, PlanError, load_plan, parse_plan
 from .remote import RemoteSettings
@@ -30,16 +30,17 @@ HOUSEKEEPING = "housekeeping"  # the lease of what runs once for the whole servi
 class _Details(TypedDict, total=False):
     """What a new session is created with besides its code (`session.create`'s keywords)."""
 
-    title: str
+    title: Text | str
     agenda: list[session.AgendaItem]
     date: str
-    charter: str
+    charter: Text | str
     licence: str
     publish: bool
     plan: str | None
     moderation: Policy
     remote: RemoteSettings
     languages: list[str]
+    bilingual: bool
     colleges: bool
 
 
@@ -169,6 +170,7 @@ class Rooms:
                 "moderation": p.moderation,
                 "remote": p.remote,
                 "languages": p.languages,
+                "bilingual": p.bilingual,
                 "colleges": p.colleges,
             }
         else:
@@ -264,7 +266,7 @@ class Rooms:
         return purged
 
 
-def default_charter(plans_dir: Path = PLANS_DIR, registry: Registry = REGISTRY) -> str:
+def default_charter(plans_dir: Path = PLANS_DIR, registry: Registry = REGISTRY) -> Text:
     """The charter of a blank session: the first shipped plan's (the Open d'État manifesto's rules)."""
     for path in sorted(plans_dir.glob("*.toml")):
         try:
@@ -273,4 +275,4 @@ def default_charter(plans_dir: Path = PLANS_DIR, registry: Registry = REGISTRY) 
             continue  # a plan this build cannot run still has nothing to say here
         if p.charter:
             return p.charter
-    return ""
+    return Text()

@@ -23,7 +23,7 @@ from .feedback import (
     PublicationChosen,
     TextModerated,
 )
-from .i18n import RuleViolation, add
+from .i18n import RuleViolation, Text, add
 from .moderation import DEFAULT_POLICY, QUEUE_TOPIC, ModerationPolicySet, Policy
 from .privacy import relabel, session_labels
 from .remote import RemoteSet, RemoteSettings
@@ -67,13 +67,14 @@ class SessionCreated(Event):
 
     type = "session.created"
     code: str
-    title: str
+    title: Text
     date: str = ""
-    charter: str = ""
+    charter: Text = Text()
     licence: str = "Licence Ouverte / Etalab 2.0"
     publish: bool = False
     plan: str | None = None
     languages: list[str] = Field(default_factory=list)
+    bilingual: bool = False  # the screen shows French and English at once
     agenda: list[AgendaItem] = Field(default_factory=list)
     moderation: Policy = DEFAULT_POLICY
     remote: RemoteSettings = Field(default_factory=RemoteSettings)
@@ -162,14 +163,15 @@ class SessionState(BaseModel):
     commands that order the agenda (`order`, `position_of`)."""
 
     code: str = ""
-    title: str = ""
+    title: Text = Text()
     date: str = ""
-    charter: str = ""
+    charter: Text = Text()
     licence: str = ""
     publish: bool = False
     plan: str | None = None
     status: Status = "draft"
     languages: list[str] = Field(default_factory=list)  # empty: the server's language
+    bilingual: bool = False  # the screen shows French and English at once
     agenda: dict[int, AgendaItem] = Field(default_factory=dict)  # id -> item, in agenda order
     next_id: int = 0  # the id the next added item gets (ids are never reused)
     current: int | None = None  # the id of the current item
@@ -271,15 +273,16 @@ def create(
     cc: CommandContext,
     *,
     code: str,
-    title: str,
+    title: Text | str,
     agenda: list[AgendaItem] | None = None,
     date: str = "",
-    charter: str = "",
+    charter: Text | str = "",
     licence: str = "Licence Ouverte / Etalab 2.0",
     publish: bool = False,
     plan: str | None = None,
     moderation: Policy = DEFAULT_POLICY,
     languages: list[str] | None = None,
+    bilingual: bool = False,
     remote: RemoteSettings | None = None,
     colleges: bool = False,
 ) -> list[Event]:
@@ -288,13 +291,14 @@ def create(
     return [
         SessionCreated(
             code=code,
-            title=title,
+            title=Text.model_validate(title),
             date=date,
-            charter=charter,
+            charter=Text.model_validate(charter),
             licence=licence,
             publish=publish,
             plan=plan,
             languages=languages or [],
+            bilingual=bilingual,
             agenda=agenda or [],
             moderation=moderation,
             remote=remote or RemoteSettings(),
@@ -444,7 +448,7 @@ def _created(state: SessionState, e: SessionCreated, registry: Registry) -> None
     state.charter, state.licence, state.publish, state.plan = e.charter, e.licence, e.publish, e.plan
     state.moderation_policy = e.moderation
     state.remote = e.remote
-    state.languages = list(e.languages)
+    state.languages, state.bilingual = list(e.languages), e.bilingual
     state.colleges = e.colleges
     state.agenda = dict(enumerate(e.agenda))  # ids 0..n-1: the positions older logs refer to
     state.next_id = len(e.agenda)
@@ -570,7 +574,7 @@ add(
         "error.not_closed": ("La session n'est pas close.", "The session is not closed."),
         "error.unknown_college": (
             "Ce collège n'existe pas : choisissez dans la liste, ou ne répondez pas.",
-            "No such collège: choose from the list, or leave it unanswered.",
+            "No such stakeholder group: choose from the list, or leave it unanswered.",
         ),
         "college.public_agent": ("Agent public", "Public servant"),
         "college.civil_society": ("Société civile organisée", "Organised civil society"),
@@ -579,11 +583,11 @@ add(
         "college.other": ("Autre", "Other"),
         "college.undisclosed": ("Préfère ne pas dire", "Prefer not to say"),
         "college.none": ("Non renseigné", "Not given"),
-        "phone.college": ("Votre collège (facultatif)", "Your collège (optional)"),
+        "phone.college": ("Votre collège (facultatif)", "Your stakeholder group (optional)"),
         "phone.college_hint": (
             "Pour lire les résultats par collège : jamais affiché pour moins de 3 personnes, jamais "
             "relié à ce que vous dites.",
-            "To read results by collège: never shown for fewer than 3 people, never linked to what you say.",
+            "To read results by stakeholder group: never shown for fewer than 3 people, never linked to what you say.",
         ),
     }
 )

@@ -11,9 +11,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import LANGUAGES
 from .limits import parse_networks
-
-LANGUAGES = ("fr", "en")
 
 
 @dataclass(frozen=True)

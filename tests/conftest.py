@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from activities import register_all
+from facilitation import i18n
 from facilitation.activity import REGISTRY
 from facilitation.rooms import Rooms
 from facilitation.service import Service
@@ -35,6 +36,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("sqlite_only"):
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def no_missing_translation() -> Iterator[None]:
+    """Fails a test during which the code asked the tables for a key they do not hold (the views
+    drawn by the `user` fixture run in this process; see tests/unit/test_translations.py)."""
+    i18n.forget_missing()
+    yield
+    missing = i18n.missing()
+    i18n.forget_missing()
+    assert not missing, f"translation keys missing from the tables: {sorted(missing)}"
 
 
 @pytest.fixture(scope="session")

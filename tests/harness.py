@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel
 
 from facilitation.activity import REGISTRY, Registry
 from facilitation.commands import HOST, SYSTEM, Actor, roles_of
 from facilitation.events import Event
+from facilitation.i18n import Text
 from facilitation.moderation import Screened
 from facilitation.room import Room
 from facilitation.session import AgendaItem, SessionState, apply, create, decide
@@ -59,3 +64,29 @@ def act(room: Room, item: int, command: Callable[..., Any], *args: Any, **kwargs
 def said(text: str) -> Screened:
     """A participant's text as a page sends it after the check, when nothing personal was found."""
     return Screened(text=text)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def import_everything() -> None:
+    """Every module of Cercle, so that every translation is in the tables (`add` runs when a
+    module is imported)."""
+    for folder in ("facilitation", "activities"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            module = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+            importlib.import_module(module)
+
+
+def texts_of(value: object) -> Iterator[tuple[str, Text]]:
+    """Every bilingual text inside a model or a list of them, with where it is."""
+    if isinstance(value, Text):
+        yield "", value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            for where, text in texts_of(getattr(value, name)):
+                yield f"{name}{where}", text
+    elif isinstance(value, list | tuple):
+        for i, entry in enumerate(value):
+            for where, text in texts_of(entry):
+                yield f"[{i}]{where}", text

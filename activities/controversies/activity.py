@@ -29,6 +29,7 @@ class Controversies(PackagedActivity[ControversiesState]):
                 text=s.text,
                 hidden=s.hidden,
                 where=t("controversies.where", "fr", n=s.id[1:]),
+                where_en=t("controversies.where", "en", n=s.id[1:]),
                 at=s.at,
             )
             for s in state.statements
@@ -39,6 +40,7 @@ class Controversies(PackagedActivity[ControversiesState]):
                 text=p.text,
                 hidden=p.hidden,
                 where=t("controversies.where_proposal", "fr", n=p.id[1:]),
+                where_en=t("controversies.where_proposal", "en", n=p.id[1:]),
                 held=p.held,
                 reason=p.held_reason,
                 spans=p.spans,

@@ -4,7 +4,7 @@ and by collège, its divergence) and a phone's card. Pure (no NiceGUI); every te
 
 from __future__ import annotations
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.kanon import GROUPED, HIDDEN, K, Protected
 from facilitation.ui.markup import esc
 
@@ -44,7 +44,7 @@ def bar(row: dict[str, int], lang: str, *, counts: bool = True) -> str:
         dark = position in ("1", "5") or position == "4"
         parts.append(
             f'<span class="cv-seg{" cv-light" if not dark else ""}" data-position="{esc(position)}" '
-            f'data-count="{n}" style="flex:{n};background:{colour}" title="{esc(label)} : {n}">{text}</span>'
+            f'data-count="{n}" style="flex:{n};background:{colour}" title="{esc(t("common.pair", lang, label=label, value=n))}">{text}</span>'
         )
     return f'<div class="cv-bar">{"".join(parts)}</div>'
 
@@ -100,7 +100,7 @@ def map_html(maps: list[StatementMap], lang: str, *, size: str = "screen", limit
     for rank, m in enumerate(maps[:limit], start=1):
         head = (
             f'<div class="cv-head"><span class="cv-rank">{rank}</span>'
-            f'<span class="cv-text">{esc(m.statement.text)}</span></div>'
+            f'<span class="cv-text">{esc(m.statement.words.get(lang))}</span></div>'
         )
         if m.table.hidden:
             body = f'<div class="cv-few">{esc(t("kanon.too_few", lang, k=K))}</div>'
@@ -108,7 +108,7 @@ def map_html(maps: list[StatementMap], lang: str, *, size: str = "screen", limit
             body = figures(m, lang) + rows_html(m.table, lang, m.by_college, 7)
         blocks.append(f'<div class="cv-statement" data-statement="{esc(m.statement.id)}">{head}{body}</div>')
     more = len(maps) - limit
-    tail = f'<div class="cv-more">{esc(t("controversies.more", lang, n=more))}</div>' if more > 0 else ""
+    tail = f'<div class="cv-more">{esc(t_plural("controversies.more", more, lang))}</div>' if more > 0 else ""
     notes = (
         f'<div class="cv-notes"><div>{esc(t("controversies.divergence_rule", lang))}</div>'
         f"<div>{esc(t('kanon.rule', lang))}</div></div>"
@@ -146,8 +146,9 @@ def phone_card(state: ControversiesState, token: str, index: int, lang: str) -> 
     return (
         f'<div class="cv-card" data-statement="{esc(statement.id)}" data-index="{index}">'
         f'<div class="cv-count" data-testid="cv-count">'
-        f"{esc(t('controversies.phone.count', lang, n=index + 1, total=len(shown), answered=answered))}</div>"
-        f'<div class="cv-card-text">{esc(statement.text)}</div>'
+        f"{esc(t('controversies.phone.count', lang, n=index + 1, total=len(shown)))} · "
+        f"{esc(t_plural('controversies.phone.answered', answered, lang))}</div>"
+        f'<div class="cv-card-text">{esc(statement.words.get(lang))}</div>'
         f'<div class="cv-choices">{buttons}</div>'
         f'<div class="cv-confirm" data-testid="cv-confirm" aria-live="polite">{esc(done)}</div>'
         f'<div class="cv-nav"><button class="cv-navb" data-nav="-1"{prev_}>← {esc(t("controversies.phone.prev", lang))}</button>'

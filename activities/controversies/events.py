@@ -20,14 +20,26 @@ Position = Literal["1", "2", "3", "4", "5", "dk"]
 
 @event
 class StatementAdded(ActivityEvent):
-    """Statement `statement` joined the map: typed by the facilitator, or taken from a phone's
-    proposal `proposal` (its text copied)."""
+    """Statement `statement` joined the map: typed by the facilitator (with its English `en`, if
+    given), or taken from a phone's proposal `proposal` (its text copied)."""
 
     type = "controversies.statement_added"
     statement: str
     text: str
     by: Literal["facilitator", "participant"]
     proposal: str = ""
+    en: str = ""
+    at: float
+
+
+@event
+class StatementTranslated(ActivityEvent):
+    """The facilitator gave statement `statement` its English `en` ("": none, it reads the same
+    in both languages). Its text as written, and the positions on it, are unchanged."""
+
+    type = "controversies.statement_translated"
+    statement: str
+    en: str
     at: float
 
 

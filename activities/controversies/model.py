@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from facilitation.events import ActivityEvent, Folder
+from facilitation.i18n import LiveText
 from facilitation.moderation import Span
 from facilitation.session import SessionState
 
@@ -20,6 +21,7 @@ from .events import (
     StatementAdded,
     StatementModerated,
     StatementProposed,
+    StatementTranslated,
 )
 from .settings import ControversiesSettings, SettingsError, parse_settings
 
@@ -27,9 +29,10 @@ POSITIONS: tuple[str, ...] = ("1", "2", "3", "4", "5", "dk")
 SCALE: tuple[str, ...] = ("1", "2", "3", "4", "5")
 
 
-class Statement(BaseModel):
+class Statement(LiveText):
+    """A statement as written (`text`), its English from the plan or the console (`en`)."""
+
     id: str
-    text: str
     by: Literal["plan", "facilitator", "participant"]
     proposal: str = ""
     hidden: bool = False
@@ -90,7 +93,8 @@ def initial_state(raw: dict[str, Any]) -> ControversiesState:
     except SettingsError as exc:
         return ControversiesState(error=exc.details)
     statements = [
-        Statement(id=f"s{n}", text=text, by="plan") for n, text in enumerate(settings.statements, 1)
+        Statement(id=f"s{n}", text=text.fr, en=text.en if text.translated else "", by="plan")
+        for n, text in enumerate(settings.statements, 1)
     ]
     return ControversiesState(settings=settings, statements=statements)
 
@@ -100,7 +104,16 @@ fold: Folder[ControversiesState, []] = Folder()
 
 @fold.on(StatementAdded)
 def _added(state: ControversiesState, e: StatementAdded) -> None:
-    state.statements.append(Statement(id=e.statement, text=e.text, by=e.by, proposal=e.proposal, at=e.at))
+    state.statements.append(
+        Statement(id=e.statement, text=e.text, en=e.en, by=e.by, proposal=e.proposal, at=e.at)
+    )
+
+
+@fold.on(StatementTranslated)
+def _translated(state: ControversiesState, e: StatementTranslated) -> None:
+    found = state.statement(e.statement)
+    if found is not None:
+        found.en = e.en
 
 
 @fold.on(StatementModerated)

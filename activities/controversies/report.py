@@ -25,7 +25,7 @@ def _cells(row: dict[str, int]) -> dict[str, int | None]:
 def _entry(m: StatementMap, lang: str) -> dict[str, Any]:
     return {
         "id": m.statement.id,
-        "text": m.statement.text,
+        "text": m.statement.words.get(lang),
         "by": m.statement.by,
         "answers": m.answers if not m.table.hidden else None,
         "shown": not m.table.hidden,
@@ -50,7 +50,7 @@ def report(state: ControversiesState, session: SessionState, lang: str) -> Repor
         "Total",
     ]
     for rank, m in enumerate(maps, start=1):
-        name = f"{rank}. {m.statement.text}"
+        name = f"{rank}. {m.statement.words.get(lang)}"
         if m.table.hidden:
             section.paragraphs.append(f"{name} — {t('kanon.too_few', lang, k=K)}")
             continue
@@ -61,7 +61,7 @@ def report(state: ControversiesState, session: SessionState, lang: str) -> Repor
             low, high = (group_label(g, lang) for g in m.apart)
             figures.append(t("controversies.gap", lang, n=number(m.gap, lang), low=low, high=high))
         section.paragraphs.append(
-            f"{name} — {' ; '.join(figures) or t('controversies.report.no_figure', lang)}"
+            f"{name} — {t('common.semicolon', lang).join(figures) or t('controversies.report.no_figure', lang)}"
         )
         rows = [[t("controversies.everyone", lang), *_line(m.table.total)]]
         if m.by_college:
@@ -78,7 +78,7 @@ def report(state: ControversiesState, session: SessionState, lang: str) -> Repor
             "kind": "bar",
             "title": t("controversies.report.chart", lang),
             "unit": "%",
-            "labels": [m.statement.text[:80] for m in shown],
+            "labels": [m.statement.words.get(lang)[:80] for m in shown],
             "series": [
                 {"name": t("controversies.report.divergence", lang), "values": [m.divergence for m in shown]}
             ],

@@ -3,12 +3,11 @@ item). Validated with pydantic; `parse_settings` turns a refusal into one senten
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from facilitation.i18n import add, explain
-from facilitation.text import clean_text
+from facilitation.i18n import Text, TextBounds, add, explain
 
 STATEMENT_MIN, STATEMENT_MAX = 3, 300
 STATEMENTS_MAX = 30
@@ -17,23 +16,22 @@ STATEMENTS_MAX = 30
 class ControversiesSettings(BaseModel):
     """`statements`: the controversies to position on, one per line; `proposals`: phones may
     propose more (moderated, then added by the facilitator); `hide_until_closed`: the screen shows
-    the map only once positions are closed (to avoid herding)."""
+    the map only once positions are closed (to avoid herding). A statement may be given in both
+    languages (`i18n.Text`)."""
 
     model_config = ConfigDict(extra="forbid")
-    statements: list[str] = Field(default_factory=list, max_length=STATEMENTS_MAX)
+    statements: list[Annotated[Text, TextBounds(STATEMENT_MIN, STATEMENT_MAX)]] = Field(
+        default_factory=list, max_length=STATEMENTS_MAX
+    )
     proposals: bool = True
     hide_until_closed: bool = False
 
     @field_validator("statements", mode="before")
     @classmethod
-    def _clean(cls, value: object) -> object:
+    def _drop_empty(cls, value: object) -> object:
         if not isinstance(value, list):
             return value
-        cleaned = [clean_text(v) if isinstance(v, str) else v for v in value]
-        for text in cleaned:
-            if isinstance(text, str) and text and not STATEMENT_MIN <= len(text) <= STATEMENT_MAX:
-                raise ValueError(f"each statement needs {STATEMENT_MIN} to {STATEMENT_MAX} characters")
-        return [text for text in cleaned if text != ""]
+        return [v for v in value if not (isinstance(v, str) and not v.strip())]
 
 
 class SettingsError(ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
-from facilitation.i18n import RuleViolation
+from facilitation.i18n import RuleViolation, english_of
 from facilitation.moderation import Screened, held_reason
 from facilitation.text import clean_text
 
@@ -22,6 +22,7 @@ from .events import (
     StatementAdded,
     StatementModerated,
     StatementProposed,
+    StatementTranslated,
 )
 from .model import POSITIONS as POSITIONS
 from .model import ControversiesState as ControversiesState
@@ -43,7 +44,7 @@ def topics(e: ActivityEvent) -> set[str]:
     match e:
         case PositionSet():
             return {f"participant:{e.token}", TALLY}
-        case StatementAdded() | StatementModerated():
+        case StatementAdded() | StatementModerated() | StatementTranslated():
             return {STATEMENTS, TALLY}
         case StatementProposed() | ProposalModerated():
             return {PROPOSALS}
@@ -83,18 +84,41 @@ def _next_statement(state: ControversiesState) -> str:
 
 
 @command("host")
-def add_statement(state: ControversiesState, cc: CommandContext, text: str) -> list[ActivityEvent]:
-    """A statement typed live by the facilitator."""
+def add_statement(
+    state: ControversiesState, cc: CommandContext, text: str, en: str = ""
+) -> list[ActivityEvent]:
+    """A statement typed live by the facilitator, with its English if given (`en`)."""
     _facilitating(cc)
     _room_for_one(state)
     cleaned = clean_statement(text)
     if any(s.text.casefold() == cleaned.casefold() for s in state.shown()):
         raise RuleViolation("controversies.error.duplicate")
+    english = english_of(cleaned, en, clean_statement)
     return [
         StatementAdded(
-            item=cc.item, statement=_next_statement(state), text=cleaned, by="facilitator", at=cc.now
+            item=cc.item,
+            statement=_next_statement(state),
+            text=cleaned,
+            by="facilitator",
+            en=english,
+            at=cc.now,
         )
     ]
+
+
+@command("host")
+def translate_statement(
+    state: ControversiesState, cc: CommandContext, statement: str, en: str
+) -> list[ActivityEvent]:
+    """Give a statement its English (`en`; empty: none); its text as written stays as it is."""
+    _facilitating(cc)
+    found = state.statement(statement)
+    if found is None:
+        raise RuleViolation("controversies.error.unknown_statement")
+    english = english_of(found.text, en, clean_statement)
+    if english == found.en:
+        return []
+    return [StatementTranslated(item=cc.item, statement=statement, en=english, at=cc.now)]
 
 
 @command("participant")

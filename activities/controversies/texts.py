@@ -13,12 +13,12 @@ add(
         "controversies.position.4": ("Plutôt d'accord", "Rather agree"),
         "controversies.position.5": ("Tout à fait d'accord", "Strongly agree"),
         "controversies.position.dk": ("Je ne sais pas", "I don't know"),
-        "controversies.unspecified": ("Collège non précisé", "Collège not given"),
+        "controversies.unspecified": ("Collège non précisé", "Stakeholder group not given"),
         "controversies.everyone": ("Ensemble", "Everyone"),
         "controversies.divergence": ("Divergence {n} %", "Divergence {n}%"),
         "controversies.gap": (
             "écart entre collèges : {n} pt ({low} ↔ {high})",
-            "gap between collèges: {n} pt ({low} ↔ {high})",
+            "gap between stakeholder groups: {n} pt ({low} ↔ {high})",
         ),
         "controversies.divergence_rule": (
             "Divergence : l'écart-type des positions rapporté à son maximum (0 % : tout le monde au même "
@@ -26,10 +26,13 @@ add(
             "entre collèges est la plus grande différence entre leurs positions moyennes, sur 4 points.",
             "Divergence: the standard deviation of positions over its maximum (0%: everyone at the same "
             "point; 100%: the room split in two at both ends), “I don't know” left out; the gap between "
-            "collèges is the largest difference between their mean positions, out of 4 points.",
+            "stakeholder groups is the largest difference between their mean positions, out of 4 points.",
         ),
         "controversies.no_statement": ("Aucun énoncé pour l'instant.", "No statement yet."),
-        "controversies.more": ("et {n} autres énoncés", "and {n} more statements"),
+        "controversies.more": (
+            {"one": "et {n} autre énoncé", "other": "et {n} autres énoncés"},
+            {"one": "and {n} more statement", "other": "and {n} more statements"},
+        ),
         "controversies.hidden_until_closed": (
             "La carte s'affichera à la clôture des positions.",
             "The map will show when positions close.",
@@ -53,9 +56,10 @@ add(
             "Les positions sont closes. Merci !",
             "Positions are closed. Thank you!",
         ),
-        "controversies.phone.count": (
-            "Énoncé {n} / {total} · {answered} répondu(s)",
-            "Statement {n} / {total} · {answered} answered",
+        "controversies.phone.count": ("Énoncé {n} / {total}", "Statement {n} / {total}"),
+        "controversies.phone.answered": (
+            {"one": "{n} répondu", "other": "{n} répondus"},
+            {"one": "{n} answered", "other": "{n} answered"},
         ),
         "controversies.phone.choose": ("Touchez votre position.", "Tap your position."),
         "controversies.phone.recorded": (
@@ -87,7 +91,10 @@ add(
         "controversies.console.open": ("Ouvrir les positions", "Open positions"),
         "controversies.console.close": ("Clore les positions", "Close positions"),
         "controversies.console.reopen": ("Rouvrir les positions", "Reopen positions"),
-        "controversies.console.answered": ("{n} personnes ont pris position", "{n} people took a position"),
+        "controversies.console.answered": (
+            {"one": "{n} personne a pris position", "other": "{n} personnes ont pris position"},
+            {"one": "{n} person took a position", "other": "{n} people took a position"},
+        ),
         # report
         "controversies.report.who": ("Qui", "Who"),
         "controversies.report.no_figure": (

@@ -8,6 +8,8 @@ from typing import Any
 from nicegui import ui
 
 from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.text_input import TextInput
+from facilitation.ui.translate import Translator, one
 
 from . import state as rules
 from .display import map_html
@@ -22,6 +24,7 @@ class ConsoleView:
     def __init__(self, ctx: ViewContext[ControversiesState]) -> None:
         self.ctx = ctx
         with ui.column().classes("w-full gap-4").props('data-testid="cv-console"') as self.root:
+            self.translator = Translator.of(ctx)
             if self.state.error:
                 ui.label(ctx.t("controversies.console.settings_error", details=self.state.error)).classes(
                     "cercle-notice cercle-notice-error"
@@ -35,12 +38,15 @@ class ConsoleView:
                 with ui.column().classes("cercle-card flex-[2] gap-2 min-w-0"):
                     ui.label(ctx.t("controversies.console.statements")).classes("cercle-h2")
                     self.statements = ui.column().classes("w-full gap-1")
-                    with ui.row().classes("w-full items-center gap-2"):
-                        self.new = (
-                            ui.input(ctx.t("controversies.console.new"))
-                            .props(f'dense outlined maxlength={STATEMENT_MAX} data-testid="cv-new"')
-                            .classes("flex-1")
-                        )
+                    with ui.row().classes("w-full items-end gap-2 no-wrap"):
+                        with ui.column().classes("flex-1 gap-0 min-w-0"):
+                            self.new = TextInput(
+                                ctx.t("controversies.console.new"),
+                                "",
+                                ctx.lang,
+                                max_length=STATEMENT_MAX,
+                                testid="cv-new",
+                            )
                         ui.button(ctx.t("controversies.console.add"), on_click=self.add).props(
                             'no-caps data-testid="cv-add"'
                         )
@@ -93,7 +99,12 @@ class ConsoleView:
         with self.statements:
             for n, statement in enumerate(self.state.shown(), start=1):
                 with ui.row().classes("w-full items-start gap-2 no-wrap"):
-                    ui.label(f"{n}. {statement.text}").classes("text-sm flex-1")
+                    ui.label(f"{n}. {self.ctx.text(statement.words)}").classes("text-sm flex-1")
+
+                    async def translate(en: str, statement_id: str = statement.id) -> bool:
+                        return await self.ctx.act(rules.translate_statement, statement_id, en)
+
+                    self.translator.button(statement, one(translate), f"cv-translate-{statement.id}")
 
                     async def hide(statement_id: str = statement.id) -> None:
                         await self.ctx.moderate(statement_id, hide=True)
@@ -128,9 +139,10 @@ class ConsoleView:
     def draw_map(self) -> None:
         maps = build_map(self.state, self.ctx.session)
         people = len({t for answers in self.state.positions.values() for t in answers})
-        self.answered.text = self.ctx.t("controversies.console.answered", n=people)
+        self.answered.text = self.ctx.tn("controversies.console.answered", people)
         self.map.set_content(map_html(maps, self.ctx.lang, size="console", limit=30))
 
     async def add(self) -> None:
-        if await self.ctx.act(rules.add_statement, self.new.value or ""):
-            self.new.value = ""
+        typed = self.new.value
+        if await self.ctx.act(rules.add_statement, typed.fr, typed.en):
+            self.new.clear()

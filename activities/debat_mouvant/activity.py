@@ -29,13 +29,17 @@ class DebatMouvant(PackagedActivity[DebatState]):
         texts = []
         for index, run in enumerate(state.runs):
             for a in run.arguments:
-                where = f"{t('debat_mouvant.statement', 'fr', n=index + 1)}, {t(f'debat_mouvant.side.{a.side}', 'fr')}"
+                where = [
+                    f"{t('debat_mouvant.statement', lang, n=index + 1)}, {t(f'debat_mouvant.side.{a.side}', lang)}"
+                    for lang in ("fr", "en")
+                ]
                 texts.append(
                     FreeText(
                         id=a.id,
                         text=a.text,
                         hidden=a.hidden,
-                        where=where,
+                        where=where[0],
+                        where_en=where[1],
                         held=a.held,
                         reason=a.held_reason,
                         spans=a.spans,

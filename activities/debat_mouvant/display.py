@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from facilitation.i18n import t
+from facilitation.i18n import fmt_percent, t
 from facilitation.ui.markup import esc
 
 from .settings import Statement
@@ -31,7 +31,9 @@ def bar_html(
         if not c.total:
             continue
         pct = d.percent(c.position)
-        label = f"{c.total} · {pct} %" if pct >= 12 else (str(c.total) if pct >= 5 else "")
+        label = (
+            f"{c.total} · {fmt_percent(pct / 100, lang)}" if pct >= 12 else (str(c.total) if pct >= 5 else "")
+        )
         segments.append(
             f'<div class="dm-seg" style="flex:{c.total};background:{colour(statement, c.position)}" '
             f'data-position="{esc(c.position)}">{label}</div>'
@@ -52,7 +54,7 @@ def bar_html(
             f'<div class="dm-leg" data-position="{esc(c.position)}">'
             f'<span class="dm-leg-name"><span class="dm-dot" style="background:{colour(statement, c.position)}">'
             f"</span>{esc(short_label(statement, c.position, lang))}</span>"
-            f'<span class="dm-leg-count">{c.total} ({pct} %)</span>'
+            f'<span class="dm-leg-count">{c.total} ({fmt_percent(pct / 100, lang)})</span>'
             f'<span class="dm-leg-detail">{" · ".join(parts)}</span></div>'
         )
     return (

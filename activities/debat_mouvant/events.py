@@ -27,6 +27,19 @@ class StatementAdded(ActivityEvent):
 
 
 @event
+class StatementTranslated(ActivityEvent):
+    """The facilitator gave `statement` its English: `prompt`, and for a dilemma `a` and `b`
+    (an empty one: the same as the French). Its French, and what the room did, are unchanged."""
+
+    type = "debat_mouvant.statement_translated"
+    statement: int
+    prompt: str
+    a: str = ""
+    b: str = ""
+    at: float
+
+
+@event
 class StatementSelected(ActivityEvent):
     """The facilitator brought `statement` to the room (the screen and phones show it)."""
 

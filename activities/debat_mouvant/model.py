@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from facilitation.events import ActivityEvent, Folder
+from facilitation.i18n import Text
 from facilitation.moderation import Span
 from facilitation.session import SessionState
 
@@ -28,6 +29,7 @@ from .events import (
     StatementAdded,
     StatementReset,
     StatementSelected,
+    StatementTranslated,
 )
 from .settings import DebatSettings, SettingsError, Side, Statement, parse_settings
 from .tally import Distribution, Movement, distribution, movement
@@ -151,6 +153,19 @@ fold: Folder[DebatState, []] = Folder()
 def _statement_added(state: DebatState, e: StatementAdded) -> None:
     hide = state.settings.hide_results_until_closed
     state.runs.append(Run(statement=e.statement, typed_live=True, hide_results=hide))
+
+
+@fold.on(StatementTranslated)
+def _statement_translated(state: DebatState, e: StatementTranslated) -> None:
+    run = state.runs[e.statement]
+    s = run.statement
+    run.statement = s.model_copy(
+        update={
+            "prompt": Text(fr=s.prompt.fr, en=e.prompt or s.prompt.fr),
+            "a": Text(fr=s.a.fr, en=e.a or s.a.fr),
+            "b": Text(fr=s.b.fr, en=e.b or s.b.fr),
+        }
+    )
 
 
 @fold.on(StatementSelected)

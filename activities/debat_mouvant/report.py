@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
@@ -18,14 +18,14 @@ def _choice_text(run: Run, position: str, lang: str) -> str:
     statement = run.statement
     label = short_label(statement, position, lang)
     if statement.form == "dilemma" and position in ("a", "b"):
-        return f"{label} — {getattr(statement, position)}"
+        return f"{label} — {(statement.a if position == 'a' else statement.b).get(lang)}"
     return label
 
 
 def _side_title(run: Run, side: str, lang: str) -> str:
     if run.statement.form == "scale":
         return t("debat_mouvant.side.agree" if side == "a" else "debat_mouvant.side.disagree", lang)
-    return f"{t(f'debat_mouvant.side.{side}', lang)} — {getattr(run.statement, side)}"
+    return f"{t(f'debat_mouvant.side.{side}', lang)} — {(run.statement.a if side == 'a' else run.statement.b).get(lang)}"
 
 
 def report(state: DebatState, session: SessionState, lang: str) -> ReportSection:
@@ -36,7 +36,7 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
         if run.round == 0 and not run.arguments:
             continue  # a statement the room never took up
         name = t("debat_mouvant.statement", lang, n=index + 1)
-        section.paragraphs.append(f"{name} — {run.statement.prompt}")
+        section.paragraphs.append(f"{name} — {run.statement.prompt.get(lang)}")
         positions = run.statement.positions()
         columns = [
             t("debat_mouvant.position", lang),
@@ -64,7 +64,7 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
             ]
             title = f"{name} — {t(f'debat_mouvant.round.{round_}', lang)}"
             if d.heads:
-                title += f" ({t('debat_mouvant.heads_marked', lang, n=d.heads)})"
+                title += f" ({t_plural('debat_mouvant.heads_marked', d.heads, lang)})"
             section.tables.append(Table(title=title, columns=columns, rows=rows))
             rounds_data[str(round_)] = {
                 c.position: {"room": c.room, "remote": c.remote, "heads": c.heads} for c in d.counts
@@ -72,7 +72,7 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
         entry: dict[str, Any] = {
             "number": index + 1,
             "form": run.statement.form,
-            "prompt": run.statement.prompt,
+            "prompt": run.statement.prompt.get(lang),
             "choices": {p: _choice_text(run, p, lang) for p in positions},
             "typed_live": run.typed_live,
             "rounds": rounds_data,
@@ -88,7 +88,9 @@ def report(state: DebatState, session: SessionState, lang: str) -> ReportSection
                 )
             )
             sentence = movement_sentence(run.statement, m, lang)
-            section.paragraphs.append(f"{name} : {sentence} {t('debat_mouvant.movement.phones_only', lang)}")
+            section.paragraphs.append(
+                f"{t('common.pair', lang, label=name, value=sentence)} {t('debat_mouvant.movement.phones_only', lang)}"
+            )
             entry["movement"] = {"positions": positions, "matrix": m.matrix, "moved": m.moved}
         arguments: dict[str, list[str]] = {}
         for side in ("a", "b"):

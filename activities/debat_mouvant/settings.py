@@ -7,12 +7,11 @@ naming each bad field.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from facilitation.i18n import add, explain
-from facilitation.text import clean_text
+from facilitation.i18n import Text, TextBounds, add, explain
 
 Form = Literal["dilemma", "scale"]
 Side = Literal["a", "b"]
@@ -27,37 +26,23 @@ HESITANT = "hesitant"
 class Statement(BaseModel):
     """A statement read aloud. `form` "dilemma": choose `a` or `b` (and a middle `hesitant`
     position if set); `form` "scale": five points from agreeing fully to disagreeing fully,
-    `labels` replacing the default words if given (exactly five, from agree to disagree)."""
+    `labels` replacing the default words if given (exactly five, from agree to disagree). Every
+    text may be given in both languages (`i18n.Text`)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
     form: Form = "dilemma"
-    prompt: str = Field(min_length=1, max_length=PROMPT_MAX)
-    a: str = Field(default="", max_length=CHOICE_MAX)
-    b: str = Field(default="", max_length=CHOICE_MAX)
+    prompt: Annotated[Text, TextBounds(1, PROMPT_MAX)]
+    a: Annotated[Text, TextBounds(0, CHOICE_MAX)] = Text()
+    b: Annotated[Text, TextBounds(0, CHOICE_MAX)] = Text()
     hesitant: bool = False
-    labels: list[str] | None = None
-
-    @field_validator("prompt", "a", "b", mode="before")
-    @classmethod
-    def _clean(cls, value: object) -> object:
-        return clean_text(value) if isinstance(value, str) else value
-
-    @field_validator("labels", mode="before")
-    @classmethod
-    def _clean_labels(cls, value: object) -> object:
-        if isinstance(value, list):
-            return [clean_text(label) if isinstance(label, str) else label for label in value]
-        return value
+    labels: list[Annotated[Text, TextBounds(1, LABEL_MAX)]] | None = None
 
     @model_validator(mode="after")
     def _complete(self) -> Statement:
         if self.form == "dilemma" and not (self.a and self.b):
             raise ValueError("a dilemma needs both choices, a and b")
-        if self.labels is not None:
-            if len(self.labels) != SCALE_POINTS:
-                raise ValueError(f"labels must hold exactly {SCALE_POINTS} texts, from agree to disagree")
-            if any(not label.strip() or len(label) > LABEL_MAX for label in self.labels):
-                raise ValueError(f"each label needs 1 to {LABEL_MAX} characters")
+        if self.labels is not None and len(self.labels) != SCALE_POINTS:
+            raise ValueError(f"labels must hold exactly {SCALE_POINTS} texts, from agree to disagree")
         return self
 
     def positions(self) -> list[str]:

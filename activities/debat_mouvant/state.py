@@ -30,6 +30,7 @@ from .events import (
     StatementAdded,
     StatementReset,
     StatementSelected,
+    StatementTranslated,
 )
 from .model import Argument as Argument
 from .model import DebatState as DebatState
@@ -38,7 +39,7 @@ from .model import Stage as Stage
 from .model import apply as apply
 from .model import fold as fold
 from .model import initial_state as initial_state
-from .settings import SIDES, SettingsError, parse_statement
+from .settings import CHOICE_MAX, PROMPT_MAX, SIDES, SettingsError, parse_statement
 
 KIND = "debat_mouvant"
 ARGUMENTS = f"{KIND}:arguments"  # console and screen: the list of arguments changed
@@ -63,6 +64,8 @@ def topics(e: ActivityEvent) -> set[str]:
             return {ARGUMENTS}
         case StatementAdded():
             return {CONTROL}
+        case StatementTranslated():
+            return {"phase", CONTROL}
         case RoundOpened() | RoundClosed() | ArgumentsOpened() | ResultsRevealed() | StatementSelected():
             return {"phase", "tally", CONTROL}
         case StatementReset():
@@ -143,6 +146,24 @@ def add_statement(
     if present and not (current is not None and current.open):
         events.append(StatementSelected(item=cc.item, statement=len(state.runs), at=cc.now))
     return events
+
+
+@command("host")
+def translate_statement(
+    state: DebatState, cc: CommandContext, statement: int, prompt: str, a: str = "", b: str = ""
+) -> list[ActivityEvent]:
+    """Give a statement (of the plan, or typed live) its English; the French stays as it is."""
+    _facilitating(cc)
+    s = _run(state, statement).statement
+    english = {
+        name: clean_text(value)[:limit]
+        for name, value, limit in (("prompt", prompt, PROMPT_MAX), ("a", a, CHOICE_MAX), ("b", b, CHOICE_MAX))
+    }
+    if not english["prompt"]:
+        raise RuleViolation("debat_mouvant.error.translation_empty")
+    if (english["prompt"], english["a"] or s.a.fr, english["b"] or s.b.fr) == (s.prompt.en, s.a.en, s.b.en):
+        return []
+    return [StatementTranslated(item=cc.item, statement=statement, at=cc.now, **english)]
 
 
 @command("host")

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 
 from .settings import HESITANT, Statement
 
@@ -119,8 +119,9 @@ def short_label(statement: Statement, position: str, lang: str) -> str:
     """The few words naming a position on bars and in sentences: "A", "B", "Hésitant·es", or a
     scale point's label."""
     if statement.form == "scale":
-        labels = statement.labels or [t(f"debat_mouvant.scale.{i}", lang) for i in range(1, 6)]
-        return labels[int(position) - 1]
+        if statement.labels:
+            return statement.labels[int(position) - 1].get(lang)
+        return t(f"debat_mouvant.scale.{position}", lang)
     if position == HESITANT:
         return t("debat_mouvant.hesitant", lang)
     return position.upper()
@@ -132,8 +133,7 @@ def movement_sentence(statement: Statement, m: Movement, lang: str) -> str:
         return t("debat_mouvant.movement.nobody_both", lang)
     if m.moved == 0:
         return t("debat_mouvant.movement.none", lang)
-    key = "debat_mouvant.movement.one" if m.moved == 1 else "debat_mouvant.movement.many"
-    head = t(key, lang, n=m.moved)
+    head = t_plural("debat_mouvant.movement.moved", m.moved, lang)
     if statement.form == "scale":
         towards_agree = sum(
             m.matrix[i][j] for i in range(len(m.positions)) for j in range(len(m.positions)) if j < i

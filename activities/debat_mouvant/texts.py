@@ -36,10 +36,9 @@ add(
             "Nobody took a position in both rounds.",
         ),
         "debat_mouvant.movement.none": ("Personne n'a changé de position.", "Nobody changed position."),
-        "debat_mouvant.movement.one": ("1 personne a changé de position", "1 person changed position"),
-        "debat_mouvant.movement.many": (
-            "{n} personnes ont changé de position",
-            "{n} people changed position",
+        "debat_mouvant.movement.moved": (
+            {"one": "{n} personne a changé de position", "other": "{n} personnes ont changé de position"},
+            {"one": "{n} person changed position", "other": "{n} people changed position"},
         ),
         "debat_mouvant.movement.one_to": ("{head}, vers {to}.", "{head}, toward {to}."),
         "debat_mouvant.movement.towards": ("{head}, dont {k} vers {to}.", "{head}, {k} of them toward {to}."),
@@ -64,14 +63,23 @@ add(
         ),
         # counts
         "debat_mouvant.voted": (
-            "{n} ont pris position sur {total} participant·es",
-            "{n} of {total} participants took a position",
+            {
+                "one": "{n} a pris position sur {participants}",
+                "other": "{n} ont pris position sur {participants}",
+            },
+            "{n} of {participants} took a position",
         ),
-        "debat_mouvant.voted_heads": ("+ {n} compté·es à main levée", "+ {n} counted by hand"),
+        "debat_mouvant.voted_heads": (
+            {"one": "+ {n} compté·e à main levée", "other": "+ {n} compté·es à main levée"},
+            "+ {n} counted by hand",
+        ),
         "debat_mouvant.room": ("salle", "room"),
         "debat_mouvant.remote": ("distance", "remote"),
         "debat_mouvant.heads": ("compté·es", "counted"),
-        "debat_mouvant.heads_marked": ("dont {n} compté·es à main levée", "including {n} counted by hand"),
+        "debat_mouvant.heads_marked": (
+            {"one": "dont {n} compté·e à main levée", "other": "dont {n} compté·es à main levée"},
+            "including {n} counted by hand",
+        ),
         "debat_mouvant.hidden_until_closed": (
             "Les résultats s'afficheront à la clôture du tour.",
             "Results will show when the round closes.",
@@ -136,6 +144,10 @@ add(
         "debat_mouvant.console.revealed": ("Révélé sur les téléphones", "Revealed on phones"),
         "debat_mouvant.console.hide": ("Masquer les résultats pendant le vote", "Hide results while voting"),
         "debat_mouvant.console.reset": ("Recommencer cet énoncé", "Restart this statement"),
+        "debat_mouvant.error.translation_empty": (
+            "Donnez au moins l'énoncé en anglais.",
+            "Give at least the statement in English.",
+        ),
         "debat_mouvant.console.reset_confirm": (
             "Recommencer cet énoncé ? Ses tours et comptages repartent de zéro (ils restent dans le "
             "journal ; les arguments sont gardés).",

@@ -30,7 +30,7 @@ def guard(element: ui.element, callback: Callable[[], None]) -> Callable[[], Non
 def choice_text(statement: Statement, position: str, lang: str) -> str:
     """The full words of a position: a dilemma's choice, or a scale point's label."""
     if statement.form == "dilemma" and position in ("a", "b"):
-        return statement.a if position == "a" else statement.b
+        return (statement.a if position == "a" else statement.b).get(lang)
     return short_label(statement, position, lang)
 
 
@@ -47,7 +47,8 @@ def shown_round(run: Run) -> int:
 
 def voted_text(ctx: ViewContext[DebatState], run: Run, round_: int) -> str:
     d = run.distribution(round_)
-    text = ctx.t("debat_mouvant.voted", n=d.voters, total=len(ctx.session.participants))
+    participants = ctx.tn("common.participants", len(ctx.session.participants))
+    text = ctx.tn("debat_mouvant.voted", d.voters, participants=participants)
     if d.heads:
-        text += " " + ctx.t("debat_mouvant.voted_heads", n=d.heads)
+        text += " " + ctx.tn("debat_mouvant.voted_heads", d.heads)
     return text

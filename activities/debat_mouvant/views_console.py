@@ -7,8 +7,11 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.i18n import fmt_percent
 from facilitation.moderation import Screened
 from facilitation.ui.context import ViewContext
+from facilitation.ui.text_input import TextInput
+from facilitation.ui.translate import Translator
 
 from . import state as rules
 from .display import colour
@@ -30,6 +33,7 @@ class ConsoleView:
         self.voted: dict[int, ui.label] = {}
         self.rows: list[tuple[ui.row, ui.label, ui.button]] = []
         with ui.column().classes("w-full gap-4").props('data-testid="dm-console"') as self.root:
+            self.translator = Translator.of(ctx)  # a statement's English, given while it runs
             if self.state.error:
                 ui.label(
                     self.ctx.t("debat_mouvant.console.settings_error", details=self.state.error)
@@ -88,10 +92,16 @@ class ConsoleView:
         run = self.state.runs[index]
         with ui.row().classes("cercle-agenda-item items-center justify-between no-wrap") as row:
             with ui.column().classes("gap-0 min-w-0 flex-1"):
-                ui.label(f"{index + 1}. {run.statement.prompt}").classes("text-sm font-semibold")
+                ui.label(f"{index + 1}. {self.ctx.text(run.statement.prompt)}").classes(
+                    "text-sm font-semibold"
+                )
                 if run.statement.form == "dilemma":
-                    ui.label(f"A — {run.statement.a}").classes("text-xs cercle-muted truncate w-full")
-                    ui.label(f"B — {run.statement.b}").classes("text-xs cercle-muted truncate w-full")
+                    ui.label(f"A — {self.ctx.text(run.statement.a)}").classes(
+                        "text-xs cercle-muted truncate w-full"
+                    )
+                    ui.label(f"B — {self.ctx.text(run.statement.b)}").classes(
+                        "text-xs cercle-muted truncate w-full"
+                    )
                 detail = ui.label().classes("text-xs font-bold").props(f'data-testid="dm-state-{index}"')
 
             async def present() -> None:
@@ -157,7 +167,7 @@ class ConsoleView:
             return
         index = state.current
         self.kicker.text = f"{self.t('statement', n=index + 1)} · {self.t(f'stage.{run.stage}')}"
-        self.prompt.text = run.statement.prompt
+        self.prompt.text = self.ctx.text(run.statement.prompt)
         self.hide.value = run.hide_results
         with self.details:
             for round_ in (1, 2):
@@ -168,7 +178,19 @@ class ConsoleView:
                 ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes("font-bold").props(
                     'data-testid="dm-sentence"'
                 )
+            self.english(run, index)
         self.on_tally()
+
+    def english(self, run: Run, index: int) -> None:
+        """The "EN" button of the current statement: its prompt and, for a dilemma, its choices."""
+        s = run.statement
+        texts = [s.prompt.live(), *((s.a.live(), s.b.live()) if s.form == "dilemma" else ())]
+
+        async def save(english: list[str]) -> bool:
+            prompt, a, b = (english + ["", ""])[:3]
+            return await self.ctx.act(rules.translate_statement, index, prompt, a, b)
+
+        self.translator.button(texts, save, "dm-translate")
 
     def update_controls(self, run: Run | None) -> None:
         """Which controls the stage offers, and which one is the next step (filled)."""
@@ -250,7 +272,7 @@ class ConsoleView:
                     continue
                 room, remote_label, total, pct = cells
                 room.text, remote_label.text = str(c.room), str(c.remote)
-                total.text, pct.text = str(c.total), f"{d.percent(c.position)} %"
+                total.text, pct.text = str(c.total), fmt_percent(d.percent(c.position) / 100, self.ctx.lang)
             self.voted[round_].text = voted_text(self.ctx, run, round_)
 
     def draw_arguments(self) -> None:
@@ -336,29 +358,29 @@ class ConsoleView:
             form = ui.radio(
                 {"dilemma": self.t("console.dilemma"), "scale": self.t("console.scale")}, value="dilemma"
             ).props("inline")
-            prompt = (
-                ui.textarea(self.t("console.prompt"))
-                .props("autogrow outlined")
-                .classes("w-full")
-                .mark("dm-new-prompt")
-            )
-            a = ui.input(self.t("console.a")).props("outlined dense").classes("w-full").mark("dm-new-a")
-            b = ui.input(self.t("console.b")).props("outlined dense").classes("w-full").mark("dm-new-b")
+            # each text with its English under it (left empty: the same text in both languages)
+            prompt = TextInput(self.t("console.prompt"), "", self.ctx.lang, multiline=True)
+            a = TextInput(self.t("console.a"), "", self.ctx.lang)
+            b = TextInput(self.t("console.b"), "", self.ctx.lang)
+            for field, mark in ((prompt, "dm-new-prompt"), (a, "dm-new-a"), (b, "dm-new-b")):
+                field.fr.props("outlined dense").mark(mark)
+                field.en.mark(f"{mark}-en")
             hesitant = ui.checkbox(self.t("console.with_hesitant"), value=True)
 
             def show_dilemma_fields(value: str) -> None:
-                for field in (a, b, hesitant):
-                    field.set_visibility(value == "dilemma")
+                for element in (a.fr, a.en, b.fr, b.en, hesitant):
+                    element.set_visibility(value == "dilemma")
 
             show_dilemma_fields(form.value)
             form.on_value_change(lambda e: show_dilemma_fields(e.value))
 
             async def add() -> None:
-                raw: dict[str, Any] = {"form": form.value, "prompt": prompt.value or ""}
+                raw: dict[str, Any] = {"form": form.value, "prompt": prompt.data()}
                 if form.value == "dilemma":
-                    raw.update(a=a.value or "", b=b.value or "", hesitant=bool(hesitant.value))
+                    raw.update(a=a.data(), b=b.data(), hesitant=bool(hesitant.value))
                 if await self.act(rules.add_statement, raw):
-                    prompt.value = a.value = b.value = ""
+                    for field in (prompt, a, b):
+                        field.clear()
 
             ui.button(self.t("console.add"), icon="campaign", on_click=add).props(
                 "color=primary no-caps"

@@ -28,12 +28,12 @@ def follow_html(ctx: ViewContext[DebatState]) -> str:
     parts = [
         f'<div class="text-xs uppercase cercle-muted">{esc(ctx.t("debat_mouvant.statement", n=state.current + 1))} · '
         f"{esc(ctx.t(f'debat_mouvant.stage.{stage}'))}</div>",
-        f'<p class="dm-follow-prompt">{esc(run.statement.prompt)}</p>',
+        f'<p class="dm-follow-prompt">{esc(ctx.text(run.statement.prompt))}</p>',
     ]
     if run.statement.form == "dilemma":
         parts += [
             f'<p style="border-left:6px solid {colour(run.statement, p)};padding-left:.5em">'
-            f"<b>{p.upper()}</b> — {esc(getattr(run.statement, p))}</p>"
+            f"<b>{p.upper()}</b> — {esc(ctx.text(run.statement.a if p == 'a' else run.statement.b))}</p>"
             for p in ("a", "b")
         ]
     if stage != "ready":

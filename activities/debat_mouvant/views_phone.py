@@ -133,7 +133,7 @@ class PhoneView:
         )
         head = (
             f'<div class="cercle-card"><div class="dm-kicker text-xs" data-testid="dm-stage">{esc(kicker)}</div>'
-            f'<div class="text-lg font-bold">{esc(run.statement.prompt)}</div></div>'
+            f'<div class="text-lg font-bold">{esc(self.ctx.text(run.statement.prompt))}</div></div>'
         )
         if voting:
             head += f'<div class="cercle-h2 mt-3">{esc(self.ctx.t("debat_mouvant.phone.choose"))}</div>'

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from nicegui import ui
 
-from facilitation.ui.context import ViewContext
+from facilitation.i18n import Text
+from facilitation.ui.context import ViewContext, Words
 from facilitation.ui.markup import esc
 
 from . import state as rules
@@ -40,20 +41,20 @@ class ScreenView:
         state, run = self.state, self.state.run
         with self.area:
             if run is None:
-                ui.label(self.ctx.t("debat_mouvant.no_statement")).classes("cercle-screen-item")
+                self.ctx.label(self.ctx.words("debat_mouvant.no_statement"), "cercle-screen-item")
                 return
             ui.label(
                 f"{self.ctx.t('debat_mouvant.title')} · "
                 f"{self.ctx.t('debat_mouvant.statement', n=state.current + 1)} / {len(state.runs)} · "
                 f"{self.ctx.t(f'debat_mouvant.stage.{run.stage}')}"
             ).classes("dm-screen-stage").props('data-testid="dm-stage"')
-            ui.label(run.statement.prompt).classes("dm-screen-prompt")
+            self.ctx.label(run.statement.prompt.get, "dm-screen-prompt")
             if run.statement.form == "dilemma":
                 with ui.element("div").classes("dm-screen-choices"):
-                    for position in ("a", "b"):
-                        ui.label(f"{position.upper()} — {getattr(run.statement, position)}").classes(
-                            "dm-screen-choice"
-                        ).style(f"border-color:{colour(run.statement, position)}")
+                    for position, choice in (("a", run.statement.a), ("b", run.statement.b)):
+                        self.ctx.label(choice_words(position, choice), "dm-screen-choice").style(
+                            f"border-color:{colour(run.statement, position)}"
+                        )
             stage = run.stage
             if stage == "ready":
                 return
@@ -64,7 +65,7 @@ class ScreenView:
             else:
                 self.size = "screen"
                 if run.open and run.hide_results:
-                    ui.label(self.ctx.t("debat_mouvant.hidden_until_closed")).classes("cercle-screen-text")
+                    self.ctx.label(self.ctx.words("debat_mouvant.hidden_until_closed"), "cercle-screen-text")
                 else:
                     self.bar = ui.html("").classes("w-full").props('data-testid="dm-bar"')
                 self.voted = ui.label().classes("dm-screen-voted").props('data-testid="dm-voted"')
@@ -92,8 +93,8 @@ class ScreenView:
                     'data-testid="dm-sankey"'
                 )
             with ui.column().classes("gap-[1vh]").style("flex:2"):
-                ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes(
-                    "dm-screen-sentence"
+                self.ctx.label(
+                    lambda lang: movement_sentence(run.statement, m, lang), "dm-screen-sentence"
                 ).props('data-testid="dm-sentence"')
                 ui.label(self.ctx.t("debat_mouvant.movement.phones_only")).classes("cercle-muted").style(
                     "font-size:2.2vh"
@@ -114,3 +115,8 @@ class ScreenView:
                         for a in run.visible_arguments(side)[-5:]
                     )
                     ui.html(f"<ul>{items}</ul>")
+
+
+def choice_words(position: str, choice: Text) -> Words:
+    """ "A — the choice's words", in any language."""
+    return lambda lang: f"{position.upper()} — {choice.get(lang)}"

@@ -29,6 +29,7 @@ class Ideas(PackagedActivity[IdeasState]):
                 text=i.text,
                 hidden=i.hidden,
                 where=t("ideas.where", "fr", n=i.id[1:]),
+                where_en=t("ideas.where", "en", n=i.id[1:]),
                 held=i.held,
                 reason=i.held_reason,
                 spans=i.spans,
@@ -42,6 +43,7 @@ class Ideas(PackagedActivity[IdeasState]):
                 text=c.name,
                 hidden=c.hidden,
                 where=t("ideas.where_cluster", "fr", n=c.id[1:]),
+                where_en=t("ideas.where_cluster", "en", n=c.id[1:]),
                 at=c.at,
             )
             for c in state.clusters

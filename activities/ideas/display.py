@@ -4,7 +4,7 @@ through `esc`."""
 
 from __future__ import annotations
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.ui.markup import esc
 
 from .model import IdeasState, Option
@@ -15,12 +15,17 @@ DOT_ON, DOT_OFF = "●", "○"
 def option_label(option: Option, lang: str) -> str:
     """A cluster's name (or "Regroupement n" when its name is hidden), or the idea's text."""
     if option.kind == "cluster":
-        return option.label or t("ideas.cluster_n", lang, n=option.id[1:])
-    return option.label
+        return option.label.get(lang) or t("ideas.cluster_n", lang, n=option.id[1:])
+    return option.label.get(lang)
 
 
-def _members(option: Option, limit: int) -> str:
-    shown = option.ideas if option.kind == "cluster" else option.ideas[1:]
+def member_texts(option: Option, lang: str) -> list[str]:
+    """The ideas an option holds, in `lang`: a cluster's, or those merged into an idea."""
+    return [text.get(lang) for text in (option.ideas if option.kind == "cluster" else option.ideas[1:])]
+
+
+def _members(option: Option, limit: int, lang: str) -> str:
+    shown = member_texts(option, lang)
     if not shown:
         return ""
     items = "".join(f"<li>{esc(text)}</li>" for text in shown[:limit])
@@ -39,7 +44,7 @@ def wall_html(state: IdeasState, lang: str, *, size: str = "screen", limit: int 
         cards.append(
             f'<div class="id-card {kind}" data-option="{esc(option.id)}">'
             f'<div class="id-card-title">{esc(option_label(option, lang))}</div>'
-            f"{_members(option, 6)}</div>"
+            f"{_members(option, 6, lang)}</div>"
         )
     more = len(options) - limit
     tail = f'<div class="id-more">{esc(t("ideas.more", lang, n=more))}</div>' if more > 0 else ""
@@ -60,11 +65,11 @@ def ranking_html(state: IdeasState, lang: str, *, size: str = "screen", limit: i
             f'<span class="id-rank-n">{rank}</span>'
             f'<span class="id-rank-body"><span class="id-rank-label">{esc(option_label(option, lang))}</span>'
             f'<span class="id-rank-bar"><span style="width:{width}%"></span></span></span>'
-            f'<span class="id-rank-dots">{esc(t("ideas.dots_n", lang, n=dots))}</span></li>'
+            f'<span class="id-rank-dots">{esc(t_plural("ideas.dots_n", dots, lang))}</span></li>'
         )
     more = len(ranking) - limit
     tail = f'<li class="id-more">{esc(t("ideas.more", lang, n=more))}</li>' if more > 0 else ""
-    voters = t("ideas.voters", lang, n=state.voters())
+    voters = t_plural("ideas.voters", state.voters(), lang)
     return (
         f'<div class="id-ranking id-{esc(size)}" data-testid="id-ranking">'
         f'<ol>{"".join(rows)}{tail}</ol><div class="id-voters" data-testid="id-voters">{esc(voters)}</div></div>'

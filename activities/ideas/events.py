@@ -31,6 +31,7 @@ class IdeaAdded(ActivityEvent):
     by: By
     source: str = ""
     origin: str = ""  # where an imported idea was written, as people read it ("World café, table 2")
+    origin_en: str = ""  # `origin` as English readers read it
     held: bool = False
     held_reason: str = ""
     spans: list[Span] = Field(default_factory=list)
@@ -47,6 +48,17 @@ class IdeaModerated(ActivityEvent):
     hidden: bool | None = None
     text: str | None = None
     approved: bool = False
+    at: float
+
+
+@event
+class IdeaTranslated(ActivityEvent):
+    """The facilitator gave idea `idea` its English `en` ("": none, the idea reads the same in
+    both languages). Its text as written, and the dots on it, are unchanged."""
+
+    type = "ideas.idea_translated"
+    idea: str
+    en: str
     at: float
 
 
@@ -83,13 +95,15 @@ class IdeaUngrouped(ActivityEvent):
 
 @event
 class ClusterChanged(ActivityEvent):
-    """The facilitator renamed (`name`) cluster `cluster`, or hid or showed its name (`hidden`:
-    the cluster is then called by its number); a field left None is unchanged."""
+    """The facilitator renamed (`name`) cluster `cluster`, hid or showed its name (`hidden`: the
+    cluster is then called by its number), or gave its name's English (`en`; "": none); a field
+    left None is unchanged."""
 
     type = "ideas.cluster_changed"
     cluster: str
     name: str | None = None
     hidden: bool | None = None
+    en: str | None = None
     at: float
 
 

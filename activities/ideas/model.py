@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, PrivateAttr
 
 from facilitation.events import ActivityEvent, Folder
+from facilitation.i18n import LiveText, Text
 from facilitation.moderation import Span
 from facilitation.session import SessionState
 
@@ -24,6 +25,7 @@ from .events import (
     IdeaModerated,
     IdeasClustered,
     IdeasMerged,
+    IdeaTranslated,
     IdeaUngrouped,
     Stage,
     StageChanged,
@@ -31,12 +33,19 @@ from .events import (
 from .settings import IdeasSettings, SettingsError, parse_settings
 
 
-class Idea(BaseModel):
+class Idea(LiveText):
+    """An idea as written (`text`), its English from the plan or the console (`en`)."""
+
     id: str
-    text: str
     by: By
     source: str = ""
     origin: str = ""
+    origin_en: str = ""
+
+    def origin_in(self, lang: str) -> str:
+        """Where an imported idea was written, as `lang` reads it."""
+        return (self.origin_en if lang == "en" else "") or self.origin
+
     hidden: bool = False
     corrected: bool = False
     held: bool = False  # waiting for review: seen by nobody but the console (and its author)
@@ -60,8 +69,14 @@ class Idea(BaseModel):
 class Cluster(BaseModel):
     id: str
     name: str
+    en: str = ""  # its name's English, from the console ("": the same as `name`)
     hidden: bool = False  # its name is hidden: it is called by its number
     at: float = 0.0
+
+    @property
+    def live(self) -> LiveText:
+        """Its name as written, with its English (for the console's translator)."""
+        return LiveText(text=self.name, en=self.en)
 
     @property
     def number(self) -> int:
@@ -74,8 +89,8 @@ class Option:
 
     id: str
     kind: Literal["cluster", "idea"]
-    label: str  # the cluster's name ("" when hidden: views say "Regroupement n") or the idea
-    ideas: tuple[str, ...]  # the ideas' texts (a cluster's; an idea's own and those merged into it)
+    label: Text  # the cluster's name (empty when hidden: views say "Regroupement n") or the idea
+    ideas: tuple[Text, ...]  # the ideas' texts (a cluster's; an idea's own and those merged into it)
 
 
 class IdeasState(BaseModel):
@@ -111,22 +126,22 @@ class IdeasState(BaseModel):
         return self._options[1]
 
     def _build_options(self) -> list[Option]:
-        texts: dict[str, list[str]] = {i.id: [i.text] for i in self.ideas if i.standing}
+        texts: dict[str, list[Text]] = {i.id: [i.words] for i in self.ideas if i.standing}
         for i in self.ideas:
             if i.shown and i.merged_into in texts:
-                texts[i.merged_into].append(i.text)
+                texts[i.merged_into].append(i.words)
         standing = [i for i in self.ideas if i.id in texts]
-        members: dict[str, list[str]] = {c.id: [] for c in self.clusters}
+        members: dict[str, list[Text]] = {c.id: [] for c in self.clusters}
         for idea in standing:
             if idea.cluster in members:
                 members[idea.cluster].extend(texts[idea.id])
         found = [
-            Option(c.id, "cluster", "" if c.hidden else c.name, tuple(members[c.id]))
+            Option(c.id, "cluster", Text() if c.hidden else c.live.words, tuple(members[c.id]))
             for c in self.clusters
             if members[c.id]
         ]
         found += [
-            Option(i.id, "idea", i.text, tuple(texts[i.id]))
+            Option(i.id, "idea", i.words, tuple(texts[i.id]))
             for i in standing
             if i.cluster is None or i.cluster not in members
         ]
@@ -176,7 +191,10 @@ def initial_state(raw: dict[str, Any]) -> IdeasState:
         settings = parse_settings(raw)
     except SettingsError as exc:
         return IdeasState(error=exc.details)
-    ideas = [Idea(id=f"i{n}", text=text, by="plan") for n, text in enumerate(settings.ideas, start=1)]
+    ideas = [
+        Idea(id=f"i{n}", text=text.fr, en=text.en if text.translated else "", by="plan")
+        for n, text in enumerate(settings.ideas, start=1)
+    ]
     return IdeasState(settings=settings, ideas=ideas)
 
 
@@ -194,6 +212,7 @@ def _idea_added(state: IdeasState, e: IdeaAdded) -> None:
             by=e.by,
             source=e.source,
             origin=e.origin,
+            origin_en=e.origin_en,
             held=e.held,
             held_reason=e.held_reason,
             spans=list(e.spans),
@@ -213,6 +232,13 @@ def _idea_moderated(state: IdeasState, e: IdeaModerated) -> None:
         idea.held = False
     if e.text is not None:
         idea.text, idea.corrected, idea.spans = e.text, True, []
+
+
+@fold.on(IdeaTranslated)
+def _idea_translated(state: IdeasState, e: IdeaTranslated) -> None:
+    idea = state.idea(e.idea)
+    if idea is not None:
+        idea.en = e.en
 
 
 @fold.on(IdeasMerged)
@@ -250,6 +276,8 @@ def _cluster_changed(state: IdeasState, e: ClusterChanged) -> None:
         cluster.name = e.name
     if e.hidden is not None:
         cluster.hidden = e.hidden
+    if e.en is not None:
+        cluster.en = e.en
 
 
 @fold.on(StageChanged)

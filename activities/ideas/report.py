@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
-from .display import option_label
+from .display import member_texts, option_label
 from .state import IdeasState
 
 
@@ -18,7 +18,7 @@ def report(state: IdeasState, session: SessionState, lang: str) -> ReportSection
     section = ReportSection(kind="ideas", title=t("ideas.title", lang))
     settings = state.settings
     if settings.prompt:
-        section.paragraphs.append(settings.prompt)
+        section.paragraphs.append(settings.prompt.get(lang))
     ranking = state.ranking()
     counts = {option.id: dots for option, dots in ranking}
     voted = state.stage != "collect" or any(counts.values())
@@ -26,10 +26,11 @@ def report(state: IdeasState, session: SessionState, lang: str) -> ReportSection
         t(
             "ideas.report.summary",
             lang,
-            ideas=len(state.standing()),
-            clusters=sum(1 for o in ranking if o[0].kind == "cluster"),
-            voters=state.voters(),
-            dots=settings.dots,
+            ideas=t_plural("ideas.report.ideas", len(state.standing()), lang),
+            clusters=t_plural(
+                "ideas.report.clusters", sum(1 for o in ranking if o[0].kind == "cluster"), lang
+            ),
+            voters=t_plural("ideas.report.voters", state.voters(), lang, dots=settings.dots),
         )
     )
     if voted and ranking:
@@ -58,11 +59,13 @@ def report(state: IdeasState, session: SessionState, lang: str) -> ReportSection
     for option, _ in ranking:
         if option.kind == "cluster":
             key = t("ideas.report.cluster", lang, name=option_label(option, lang))
-            section.lists[key] = list(option.ideas)
-    alone = [option.label for option, _ in ranking if option.kind == "idea"]
+            section.lists[key] = member_texts(option, lang)
+    alone = [option_label(option, lang) for option, _ in ranking if option.kind == "idea"]
     if alone:
         section.lists[t("ideas.report.alone", lang)] = alone
-    imported = [f"{i.text} ({i.origin})" for i in state.ideas if i.standing and i.by == "import"]
+    imported = [
+        f"{i.words.get(lang)} ({i.origin_in(lang)})" for i in state.ideas if i.standing and i.by == "import"
+    ]
     if imported:
         section.lists[t("ideas.report.imported", lang)] = imported
     options: list[dict[str, Any]] = [
@@ -70,7 +73,7 @@ def report(state: IdeasState, session: SessionState, lang: str) -> ReportSection
             "id": option.id,
             "kind": option.kind,
             "label": option_label(option, lang),
-            "ideas": list(option.ideas),
+            "ideas": [text.get(lang) for text in option.ideas],
             "dots": dots,
             "rank": rank,
         }
@@ -79,9 +82,9 @@ def report(state: IdeasState, session: SessionState, lang: str) -> ReportSection
     ideas: list[dict[str, Any]] = [
         {
             "id": i.id,
-            "text": i.text,
+            "text": i.words.get(lang),
             "by": i.by,
-            "origin": i.origin,
+            "origin": i.origin_in(lang),
             "cluster": i.cluster,
             "merged_into": i.merged_into,
         }
@@ -90,7 +93,7 @@ def report(state: IdeasState, session: SessionState, lang: str) -> ReportSection
     ]
     section.data.update(
         {
-            "prompt": settings.prompt,
+            "prompt": settings.prompt.get(lang),
             "dots_per_person": settings.dots,
             "stage": state.stage,
             "voters": state.voters(),

@@ -5,12 +5,11 @@ Validated with pydantic; `parse_settings` turns a refusal into one sentence nami
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from facilitation.i18n import add, explain
-from facilitation.text import clean_text
+from facilitation.i18n import Text, TextBounds, add, explain
 
 IDEA_MIN, IDEA_MAX = 3, 280
 PROMPT_MAX = 300
@@ -20,28 +19,20 @@ DOTS_MAX = 10
 class IdeasSettings(BaseModel):
     """`prompt`: the question the room answers with ideas; `dots`: how many dots each person
     spreads over ideas or clusters in the vote; `ideas`: ideas to start from (the first tracks of
-    a restitution), one per line."""
+    a restitution), one per line. The prompt and each idea may be given in both languages
+    (`i18n.Text`)."""
 
     model_config = ConfigDict(extra="forbid")
-    prompt: str = Field(default="", max_length=PROMPT_MAX)
+    prompt: Annotated[Text, TextBounds(0, PROMPT_MAX)] = Text()
     dots: int = Field(default=3, ge=1, le=DOTS_MAX)
-    ideas: list[str] = Field(default_factory=list, max_length=100)
-
-    @field_validator("prompt", mode="before")
-    @classmethod
-    def _clean_prompt(cls, value: object) -> object:
-        return clean_text(value) if isinstance(value, str) else value
+    ideas: list[Annotated[Text, TextBounds(IDEA_MIN, IDEA_MAX)]] = Field(default_factory=list, max_length=100)
 
     @field_validator("ideas", mode="before")
     @classmethod
-    def _clean_ideas(cls, value: object) -> object:
+    def _drop_empty(cls, value: object) -> object:
         if not isinstance(value, list):
             return value
-        cleaned = [clean_text(v) if isinstance(v, str) else v for v in value]
-        for text in cleaned:
-            if isinstance(text, str) and not IDEA_MIN <= len(text) <= IDEA_MAX:
-                raise ValueError(f"each idea needs {IDEA_MIN} to {IDEA_MAX} characters")
-        return [text for text in cleaned if text != ""]
+        return [v for v in value if not (isinstance(v, str) and not v.strip())]
 
 
 class SettingsError(ValueError):

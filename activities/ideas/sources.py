@@ -48,12 +48,12 @@ def cafe_sources(session: SessionState, lang: str = "fr") -> list[Source]:
             SourceIdea(
                 key=f"{item_id}:{c.id}",
                 text=c.text,
-                where=f"{t('world_cafe.table', lang, n=table + 1)} — {theme.title}",
+                where=f"{t('world_cafe.table', lang, n=table + 1)} — {theme.title.get(lang)}",
             )
             for table, theme in enumerate(state.settings.themes)
             for c in table_ideas(state.contributions, table)
         ]
-        found.append(Source(item=item_id, title=item.title, ideas=ideas))
+        found.append(Source(item=item_id, title=item.title.get(lang), ideas=ideas))
     return found
 
 

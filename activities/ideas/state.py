@@ -15,7 +15,7 @@ from typing import Literal
 
 from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
-from facilitation.i18n import RuleViolation
+from facilitation.i18n import RuleViolation, english_of
 from facilitation.moderation import Screened, held_reason
 from facilitation.text import clean_text
 
@@ -27,6 +27,7 @@ from .events import (
     IdeaModerated,
     IdeasClustered,
     IdeasMerged,
+    IdeaTranslated,
     IdeaUngrouped,
     Stage,
     StageChanged,
@@ -57,7 +58,7 @@ def topics(e: ActivityEvent) -> set[str]:
             return {TALLY}  # coalesced: a thousand phones posting reach the wall five times a second
         case IdeasMerged() | IdeasClustered() | IdeaUngrouped() | ClusterChanged():
             return {WALL, TALLY}
-        case IdeaModerated():
+        case IdeaModerated() | IdeaTranslated():
             return {WALL, BALLOT, TALLY}
         case StageChanged():
             return {"phase", WALL, TALLY}
@@ -142,6 +143,19 @@ def add_idea(state: IdeasState, cc: CommandContext, screened: Screened) -> list[
 
 
 @command("host")
+def translate_idea(state: IdeasState, cc: CommandContext, idea: str, en: str) -> list[ActivityEvent]:
+    """Give an idea its English (`en`; empty: none); the idea as written stays as it is."""
+    _facilitating(cc)
+    found = state.idea(idea)
+    if found is None:
+        raise RuleViolation("ideas.error.unknown_idea")
+    english = english_of(found.text, en, clean_idea)
+    if english == found.en:
+        return []
+    return [IdeaTranslated(item=cc.item, idea=idea, en=english, at=cc.now)]
+
+
+@command("host")
 def import_ideas(
     state: IdeasState, cc: CommandContext, source_item: int, keys: list[str] | None = None
 ) -> list[ActivityEvent]:
@@ -150,9 +164,10 @@ def import_ideas(
     later changes nothing here."""
     _facilitating(cc)
     _collecting(state)
-    source = source_of(cc.session, source_item)
-    if source is None:
+    source, english = source_of(cc.session, source_item, "fr"), source_of(cc.session, source_item, "en")
+    if source is None or english is None:
         raise RuleViolation("ideas.error.no_source")
+    where_en = {found.key: f"{english.title} — {found.where}" for found in english.ideas}
     done = {i.source for i in state.ideas if i.source}
     known = {i.text.casefold() for i in state.ideas if i.shown}
     events: list[ActivityEvent] = []
@@ -170,6 +185,7 @@ def import_ideas(
                 by="import",
                 source=found.key,
                 origin=f"{source.title} — {found.where}",
+                origin_en=where_en.get(found.key, ""),
                 at=cc.now,
             )
         )
@@ -224,6 +240,19 @@ def rename_cluster(state: IdeasState, cc: CommandContext, cluster: str, name: st
     if cleaned == found.name:
         return []
     return [ClusterChanged(item=cc.item, cluster=cluster, name=cleaned, at=cc.now)]
+
+
+@command("host")
+def translate_cluster(state: IdeasState, cc: CommandContext, cluster: str, en: str) -> list[ActivityEvent]:
+    """Give a cluster's name its English (`en`; empty: none); its name as written stays."""
+    _facilitating(cc)
+    found = state.cluster(cluster)
+    if found is None:
+        raise RuleViolation("ideas.error.unknown_cluster")
+    english = english_of(found.name, en, _name)
+    if english == found.en:
+        return []
+    return [ClusterChanged(item=cc.item, cluster=cluster, en=english, at=cc.now)]
 
 
 # --- the stage ----------------------------------------------------------------------------------

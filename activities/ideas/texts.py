@@ -10,8 +10,11 @@ add(
         "ideas.cluster_n": ("Regroupement {n}", "Cluster {n}"),
         "ideas.no_ideas": ("Aucune idée pour l'instant.", "No ideas yet."),
         "ideas.more": ("et {n} de plus", "and {n} more"),
-        "ideas.dots_n": ("{n} pts", "{n} dots"),
-        "ideas.voters": ("{n} personnes ont placé des points", "{n} people placed dots"),
+        "ideas.dots_n": ({"one": "{n} pt", "other": "{n} pts"}, {"one": "{n} dot", "other": "{n} dots"}),
+        "ideas.voters": (
+            {"one": "{n} personne a placé des points", "other": "{n} personnes ont placé des points"},
+            {"one": "{n} person placed dots", "other": "{n} people placed dots"},
+        ),
         "ideas.kind.cluster": ("regroupement", "cluster"),
         "ideas.kind.idea": ("idée", "idea"),
         "ideas.where": ("Idée {n}", "Idea {n}"),
@@ -55,7 +58,7 @@ add(
             "Tick ideas, then “Group” them under a name, or “Merge” duplicates into the first one ticked.",
         ),
         "ideas.console.rename": ("Renommer (nom tapé ci-dessus)", "Rename (name typed above)"),
-        "ideas.console.same": ("+{n} semblable(s)", "+{n} alike"),
+        "ideas.console.same": ({"one": "+{n} semblable", "other": "+{n} semblables"}, "+{n} alike"),
         "ideas.console.ungroup": ("Sortir du regroupement", "Take out of the cluster"),
         "ideas.console.hide": ("Masquer", "Hide"),
         "ideas.console.new": ("Nouvelle idée", "New idea"),
@@ -66,15 +69,29 @@ add(
         "ideas.console.reopen": ("Rouvrir le vote", "Reopen the vote"),
         "ideas.console.back": ("Revenir aux idées", "Back to the ideas"),
         "ideas.console.source": (
-            "{title} : {n} idée(s) à importer",
-            "{title}: {n} idea(s) to import",
+            {"one": "{title} : {n} idée à importer", "other": "{title} : {n} idées à importer"},
+            {"one": "{title}: {n} idea to import", "other": "{title}: {n} ideas to import"},
         ),
         "ideas.console.import": ("Importer", "Import"),
         # report
-        "ideas.report.summary": (
-            "{ideas} idées, {clusters} regroupements ; {voters} personnes ont réparti jusqu'à {dots} "
-            "points chacune.",
-            "{ideas} ideas, {clusters} clusters; {voters} people spread up to {dots} dots each.",
+        "ideas.report.summary": ("{ideas}, {clusters} ; {voters}.", "{ideas}, {clusters}; {voters}."),
+        "ideas.report.ideas": (
+            {"one": "{n} idée", "other": "{n} idées"},
+            {"one": "{n} idea", "other": "{n} ideas"},
+        ),
+        "ideas.report.clusters": (
+            {"one": "{n} regroupement", "other": "{n} regroupements"},
+            {"one": "{n} cluster", "other": "{n} clusters"},
+        ),
+        "ideas.report.voters": (
+            {
+                "one": "{n} personne a réparti jusqu'à {dots} points",
+                "other": "{n} personnes ont réparti jusqu'à {dots} points chacune",
+            },
+            {
+                "one": "{n} person spread up to {dots} dots",
+                "other": "{n} people spread up to {dots} dots each",
+            },
         ),
         "ideas.report.ranking": ("Classement du vote par points", "Dot vote ranking"),
         "ideas.report.option": ("Idée ou regroupement", "Idea or cluster"),
@@ -152,8 +169,8 @@ add(
             "A number of dots is a positive whole number.",
         ),
         "ideas.error.no_dots_left": (
-            "Vous avez placé vos {n} points : retirez-en un d'une autre idée pour le déplacer.",
-            "You have placed your {n} dots: take one back from another idea to move it.",
+            "Vous avez placé tous vos points ({n}) : retirez-en un d'une autre idée pour le déplacer.",
+            "You have placed all your dots ({n}): take one back from another idea to move it.",
         ),
         "ideas.error.no_dot_there": (
             "Vous n'avez pas de point sur cette idée.",

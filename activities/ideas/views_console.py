@@ -9,6 +9,7 @@ from nicegui import ui
 
 from facilitation.moderation import Screened
 from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.translate import Translator, one
 
 from . import state as rules
 from .display import option_label, ranking_html
@@ -30,13 +31,14 @@ class ConsoleView:
         self.selected: list[str] = []
         self.drawn_wall: int | None = None
         with ui.column().classes("w-full gap-4").props('data-testid="id-console"') as self.root:
+            self.translator = Translator.of(ctx)
             if self.state.error:
                 ui.label(ctx.t("ideas.console.settings_error", details=self.state.error)).classes(
                     "cercle-notice cercle-notice-error"
                 )
             with ui.column().classes("cercle-card w-full gap-2"):
                 self.kicker = ui.label().classes("text-sm font-bold").props('data-testid="id-console-stage"')
-                ui.label(self.state.settings.prompt or ctx.t("ideas.title")).classes("cercle-h2")
+                ui.label(ctx.text(self.state.settings.prompt) or ctx.t("ideas.title")).classes("cercle-h2")
                 with ui.row().classes("gap-2"):
                     self.buttons = {name: self.stage_button(name) for name in BUTTONS}
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
@@ -135,6 +137,13 @@ class ConsoleView:
             ui.label(option_label(option, self.ctx.lang)).classes("font-bold flex-1").props(
                 f'data-testid="id-cluster-{option.id}"'
             )
+            cluster = self.state.cluster(option.id)
+            if cluster is not None:
+
+                async def translate(en: str) -> bool:
+                    return await self.ctx.act(rules.translate_cluster, option.id, en)
+
+                self.translator.button(cluster.live, one(translate), f"id-translate-{option.id}")
 
             async def rename() -> None:
                 name = self.name.value or ""
@@ -160,12 +169,17 @@ class ConsoleView:
                 f'dense data-testid="id-select-{idea_id}"'
             )
             with ui.column().classes("gap-0 flex-1 min-w-0"):
-                ui.label(idea.text).classes("text-sm")
-                details = [self.ctx.t("ideas.console.same", n=len(merged))] if merged else []
+                ui.label(self.ctx.text(idea.words)).classes("text-sm")
+                details = [self.ctx.tn("ideas.console.same", len(merged))] if merged else []
                 if idea.origin:
-                    details.append(idea.origin)
+                    details.append(idea.origin_in(self.ctx.lang))
                 if details:
                     ui.label(" · ".join(details)).classes("text-xs cercle-muted")
+
+            async def translate(en: str) -> bool:
+                return await self.ctx.act(rules.translate_idea, idea_id, en)
+
+            self.translator.button(idea, one(translate), f"id-translate-{idea_id}")
             if idea.cluster is not None:
 
                 async def ungroup() -> None:
@@ -207,7 +221,7 @@ class ConsoleView:
             for source in cafe_sources(self.ctx.session, self.ctx.lang):
                 waiting = [i for i in source.ideas if i.key not in done]
                 with ui.row().classes("w-full items-center gap-2"):
-                    ui.label(self.ctx.t("ideas.console.source", title=source.title, n=len(waiting))).classes(
+                    ui.label(self.ctx.tn("ideas.console.source", len(waiting), title=source.title)).classes(
                         "text-sm flex-1"
                     )
 

@@ -63,7 +63,7 @@ class PhoneView:
     def update(self) -> None:
         state, ctx = self.state, self.ctx
         stage = state.stage
-        prompt = state.settings.prompt or ctx.t("ideas.title")
+        prompt = ctx.text(state.settings.prompt) or ctx.t("ideas.title")
         self.head.set_content(
             f'<div class="text-xs uppercase cercle-muted" data-testid="id-stage">'
             f"{esc(ctx.t(f'ideas.stage.{stage}'))}</div>"

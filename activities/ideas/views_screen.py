@@ -16,7 +16,7 @@ from .state import TALLY, IdeasState
 
 def drawing(ctx: ViewContext[IdeasState], size: str) -> str:
     state = ctx.state
-    prompt = state.settings.prompt or ctx.t("ideas.title")
+    prompt = ctx.both_html(state.settings.prompt.get) if state.settings.prompt else esc(ctx.t("ideas.title"))
     stage = ctx.t(f"ideas.stage.{state.stage}")
     if state.stage == "collect":
         body = wall_html(state, ctx.lang, size=size, limit=40 if size == "screen" else 20)
@@ -25,7 +25,7 @@ def drawing(ctx: ViewContext[IdeasState], size: str) -> str:
     return (
         f'<div class="id-{size}-view">'
         f'<div class="id-stage" data-testid="id-screen-stage">{esc(ctx.t("ideas.title"))} · {esc(stage)}</div>'
-        f'<div class="id-prompt">{esc(prompt)}</div>{body}</div>'
+        f'<div class="id-prompt">{prompt}</div>{body}</div>'
     )
 
 

@@ -25,13 +25,14 @@ class Propulsion(PackagedActivity[PropulsionState]):
     def free_texts(self, state: PropulsionState) -> list[FreeText]:
         texts = []
         for p in state.proposals:
-            where = t("propulsion.where", "fr", n=p.id[1:])
+            where, where_en = (t("propulsion.where", lang, n=p.id[1:]) for lang in ("fr", "en"))
             texts.append(
                 FreeText(
                     id=p.id,
                     text=p.text,
                     hidden=p.hidden,
                     where=where,
+                    where_en=where_en,
                     held=p.held,
                     reason=p.held_reason,
                     spans=p.spans,
@@ -45,6 +46,7 @@ class Propulsion(PackagedActivity[PropulsionState]):
                         text=p.next_step.text,
                         hidden=p.next_step.hidden,
                         where=f"{where}, {t('propulsion.next_step', 'fr')}",
+                        where_en=f"{where_en}, {t('propulsion.next_step', 'en')}",
                         at=p.next_step.at,
                     )
                 )
@@ -54,6 +56,7 @@ class Propulsion(PackagedActivity[PropulsionState]):
                     text=o.name,
                     hidden=o.hidden,
                     where=f"{where}, {t('propulsion.console.organisation', 'fr')}",
+                    where_en=f"{where_en}, {t('propulsion.console.organisation', 'en')}",
                     held=o.held,
                     reason=o.held_reason,
                     spans=o.spans,

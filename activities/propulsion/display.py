@@ -4,7 +4,7 @@ NiceGUI); every text goes through `esc`; every count of people comes out of `kan
 
 from __future__ import annotations
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.kanon import HIDDEN, K
 from facilitation.ui.markup import esc
 
@@ -22,7 +22,7 @@ def group_label(group: str, lang: str) -> str:
 def support_text(entry: Entry, lang: str) -> str:
     if entry.support is None:
         return t("propulsion.support_few", lang, k=K)
-    return t("propulsion.support_n", lang, n=entry.support)
+    return t_plural("propulsion.support_n", entry.support, lang)
 
 
 def contributors_text(entry: Entry, lang: str) -> str:
@@ -30,7 +30,7 @@ def contributors_text(entry: Entry, lang: str) -> str:
         none = not entry.proposal.backing("contribute")
         return "" if none else t("propulsion.contributors_few", lang, k=K)
     parts = " · ".join(f"{group_label(g, lang)} {n}" for g, n in entry.contributors.items())
-    return t("propulsion.contributors", lang, n=sum(entry.contributors.values()), parts=parts)
+    return t_plural("propulsion.contributors", sum(entry.contributors.values()), lang, parts=parts)
 
 
 def ratings_text(entry: Entry, lang: str) -> str:
@@ -44,7 +44,9 @@ def ratings_text(entry: Entry, lang: str) -> str:
                 for r, n in counts.items()
                 if n
             )
-            parts.append(f"{t(f'propulsion.criterion.{criterion}', lang)} : {shown}")
+            parts.append(
+                t("common.pair", lang, label=t(f"propulsion.criterion.{criterion}", lang), value=shown)
+            )
     return " · ".join(parts)
 
 
@@ -55,7 +57,14 @@ def _item(entry: Entry, lang: str, detail: bool) -> str:
     step = p.next_step
     if step is not None and not step.hidden and (step.text or step.horizon):
         horizon = t("propulsion.horizon_by", lang, date=step.horizon) if step.horizon else ""
-        meta.append(f"{t('propulsion.next_step', lang)} : {step.text} {horizon}".strip())
+        meta.append(
+            t(
+                "common.pair",
+                lang,
+                label=t("propulsion.next_step", lang),
+                value=f"{step.text} {horizon}".strip(),
+            )
+        )
     organisations = [o.name for o in p.organisations if o.shown]
     if organisations:
         meta.append(t("propulsion.carried_by", lang, names=", ".join(organisations)))
@@ -72,14 +81,14 @@ def _item(entry: Entry, lang: str, detail: bool) -> str:
         if ratings and detail:
             meta.append(t("propulsion.rated", lang, ratings=ratings))
     if p.origin and detail:
-        meta.append(p.origin)
+        meta.append(p.origin_in(lang))
     metas = "".join(f'<div class="pr-meta">{esc(m)}</div>' for m in meta)
     actions = "".join(_item(a, lang, detail) for a in entry.actions)
     nested = f'<div class="pr-actions">{actions}</div>' if actions else ""
     return (
         f'<div class="pr-item pr-{klass}" data-proposal="{esc(p.id)}">'
         f'<div class="pr-top"><span class="pr-chip">{esc(t(f"propulsion.klass.{klass}", lang))}</span>'
-        f'<span class="pr-text">{esc(p.text)}</span>'
+        f'<span class="pr-text">{esc(p.words.get(lang))}</span>'
         f'<span class="pr-support" data-testid="pr-support-{esc(p.id)}">{esc(support_text(entry, lang))}</span></div>'
         f"{metas}{nested}</div>"
     )
@@ -156,7 +165,7 @@ def phone_html(state: PropulsionState, token: str, lang: str, unfolded: str | No
         items.append(
             f'<div class="pr-pitem pr-{klass}{indent}" data-proposal="{esc(p.id)}">'
             f'<div class="pr-chip">{esc(t(f"propulsion.klass.{klass}", lang))}</div>'
-            f'<div class="pr-text">{esc(p.text)}</div><div class="pr-buttons">{buttons}</div>{criteria}</div>'
+            f'<div class="pr-text">{esc(p.words.get(lang))}</div><div class="pr-buttons">{buttons}</div>{criteria}</div>'
         )
     return f'<div class="pr-phone-list" data-testid="pr-phone-list">{"".join(items)}</div>'
 

@@ -33,9 +33,22 @@ class ProposalAdded(ActivityEvent):
     by: Literal["facilitator", "phone", "promoted"]
     source: str = ""
     origin: str = ""
+    en: str = ""  # a promoted text's English, when its workshop had one
+    origin_en: str = ""  # `origin` as English readers read it
     held: bool = False
     held_reason: str = ""
     spans: list[Span] = Field(default_factory=list)
+    at: float
+
+
+@event
+class ProposalTranslated(ActivityEvent):
+    """The facilitator gave proposal `proposal` its English `en` ("": none, it reads the same in
+    both languages). Its text as written, and the room's support, are unchanged."""
+
+    type = "propulsion.proposal_translated"
+    proposal: str
+    en: str
     at: float
 
 

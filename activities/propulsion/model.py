@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from facilitation.events import ActivityEvent, Folder
+from facilitation.i18n import LiveText
 from facilitation.moderation import Span
 from facilitation.session import SessionState
 
@@ -23,6 +24,7 @@ from .events import (
     ProposalAdded,
     ProposalClassed,
     ProposalModerated,
+    ProposalTranslated,
     Stage,
     StageChanged,
 )
@@ -50,12 +52,19 @@ class NextStep(BaseModel):
     at: float = 0.0
 
 
-class Proposal(BaseModel):
+class Proposal(LiveText):
+    """A proposal as written (`text`), its English (`en`: promoted with it, or from the console)."""
+
     id: str
-    text: str
     by: Literal["facilitator", "phone", "promoted"]
     source: str = ""
     origin: str = ""
+    origin_en: str = ""
+
+    def origin_in(self, lang: str) -> str:
+        """Where it came from, as `lang` reads it."""
+        return (self.origin_en if lang == "en" else "") or self.origin
+
     hidden: bool = False
     corrected: bool = False
     held: bool = False
@@ -121,15 +130,24 @@ def _added(state: PropulsionState, e: ProposalAdded) -> None:
         Proposal(
             id=e.proposal,
             text=e.text,
+            en=e.en,
             by=e.by,
             source=e.source,
             origin=e.origin,
+            origin_en=e.origin_en,
             held=e.held,
             held_reason=e.held_reason,
             spans=list(e.spans),
             at=e.at,
         )
     )
+
+
+@fold.on(ProposalTranslated)
+def _translated(state: PropulsionState, e: ProposalTranslated) -> None:
+    found = state.proposal(e.proposal)
+    if found is not None:
+        found.en = e.en
 
 
 @fold.on(ProposalModerated)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.kanon import K
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
@@ -19,14 +19,14 @@ from .settings import CRITERIA
 from .state import PropulsionState
 
 
-def _entry(entry: Entry) -> dict[str, Any]:
+def _entry(entry: Entry, lang: str) -> dict[str, Any]:
     p = entry.proposal
     step = p.next_step if p.next_step is not None and not p.next_step.hidden else None
     data: dict[str, Any] = {
         "id": p.id,
         "class": p.klass,
-        "text": p.text,
-        "origin": p.origin,
+        "text": p.words.get(lang),
+        "origin": p.origin_in(lang),
         "next_step": step.text if step else "",
         "horizon": step.horizon if step else "",
         "organisations": [o.name for o in p.organisations if o.shown],
@@ -36,7 +36,7 @@ def _entry(entry: Entry) -> dict[str, Any]:
     if p.klass == "engagement":
         data["criteria_ticked"] = [c for c in CRITERIA if c in p.criteria]
         data["criteria_rated"] = {c: dict(entry.ratings[c]) for c in CRITERIA if entry.ratings.get(c)}
-        data["actions"] = [_entry(a) for a in entry.actions]
+        data["actions"] = [_entry(a, lang) for a in entry.actions]
     return data
 
 
@@ -49,7 +49,7 @@ def _row(entry: Entry, lang: str, indent: str = "") -> list[Any]:
     )
     return [
         indent + t(f"propulsion.klass.{p.klass or 'unclassed'}", lang),
-        p.text,
+        p.words.get(lang),
         step.text if step else "",
         step.horizon if step else "",
         ", ".join(o.name for o in p.organisations if o.shown),
@@ -62,15 +62,17 @@ def _row(entry: Entry, lang: str, indent: str = "") -> list[Any]:
 def report(state: PropulsionState, session: SessionState, lang: str) -> ReportSection:
     section = ReportSection(kind="propulsion", title=t("propulsion.title", lang))
     if state.settings.intro:
-        section.paragraphs.append(state.settings.intro)
+        section.paragraphs.append(state.settings.intro.get(lang))
     board = build_board(state, session)
     section.paragraphs.append(
         t(
             "propulsion.report.summary",
             lang,
-            engagements=len(board.engagements),
-            actions=sum(len(e.actions) for e in board.engagements),
-            initiatives=len(board.initiatives),
+            engagements=t_plural("propulsion.report.engagements_n", len(board.engagements), lang),
+            actions=t_plural(
+                "propulsion.report.actions_n", sum(len(e.actions) for e in board.engagements), lang
+            ),
+            initiatives=t_plural("propulsion.report.initiatives_n", len(board.initiatives), lang),
         )
     )
     section.paragraphs.append(t("kanon.rule", lang))
@@ -101,7 +103,9 @@ def report(state: PropulsionState, session: SessionState, lang: str) -> ReportSe
             )
         )
     if board.unclassed:
-        section.lists[t("propulsion.report.unclassed", lang)] = [e.proposal.text for e in board.unclassed]
+        section.lists[t("propulsion.report.unclassed", lang)] = [
+            e.proposal.words.get(lang) for e in board.unclassed
+        ]
     for engagement in board.engagements:
         p = engagement.proposal
         ticked = [t(f"propulsion.criterion.{c}", lang) for c in CRITERIA if c in p.criteria]
@@ -117,7 +121,7 @@ def report(state: PropulsionState, session: SessionState, lang: str) -> ReportSe
         if any(engagement.ratings.get(c) for c in CRITERIA):
             section.tables.append(
                 Table(
-                    title=t("propulsion.report.criteria_of", lang, text=p.text[:80]),
+                    title=t("propulsion.report.criteria_of", lang, text=p.words.get(lang)[:80]),
                     columns=[
                         t("propulsion.report.criterion", lang),
                         *(t(f"propulsion.rating.{r}", lang) for r in ("met", "partly", "not")),
@@ -127,12 +131,12 @@ def report(state: PropulsionState, session: SessionState, lang: str) -> ReportSe
                 )
             )
         if ticked:
-            section.lists[t("propulsion.report.ticked_of", lang, text=p.text[:80])] = ticked
+            section.lists[t("propulsion.report.ticked_of", lang, text=p.words.get(lang)[:80])] = ticked
     section.data = {
         "k": K,
         "criteria": list(CRITERIA),
-        "engagements": [_entry(e) for e in board.engagements],
-        "initiatives": [_entry(e) for e in board.initiatives],
-        "unclassed": [_entry(e) for e in board.unclassed],
+        "engagements": [_entry(e, lang) for e in board.engagements],
+        "initiatives": [_entry(e, lang) for e in board.initiatives],
+        "unclassed": [_entry(e, lang) for e in board.unclassed],
     }
     return section

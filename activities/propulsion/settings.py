@@ -3,12 +3,11 @@ item). Validated with pydantic; `parse_settings` turns a refusal into one senten
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError
 
-from facilitation.i18n import add, explain
-from facilitation.text import clean_text
+from facilitation.i18n import Text, TextBounds, add, explain
 
 INTRO_MAX = 500
 
@@ -29,14 +28,9 @@ class PropulsionSettings(BaseModel):
     `rate_criteria`: phones rate each engagement against the DITP's criteria."""
 
     model_config = ConfigDict(extra="forbid")
-    intro: str = Field(default="", max_length=INTRO_MAX)
+    intro: Annotated[Text, TextBounds(0, INTRO_MAX, multiline=True)] = Text()  # in one language or both
     proposals: bool = True
     rate_criteria: bool = True
-
-    @field_validator("intro", mode="before")
-    @classmethod
-    def _clean(cls, value: object) -> object:
-        return clean_text(value, multiline=True) if isinstance(value, str) else value
 
 
 class SettingsError(ValueError):
@@ -67,7 +61,7 @@ add(
         "propulsion.settings.rate_criteria": ("Critères notés par la salle", "Criteria rated by the room"),
         "propulsion.settings.rate_criteria.help": (
             "Pour chaque engagement, les téléphones notent les critères de la DITP : rempli, en partie, non.",
-            "For each engagement, phones rate the DITP's criteria: met, partly, not.",
+            "For each commitment, phones rate the DITP's criteria: met, partly, not.",
         ),
     }
 )

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from activities.controversies.map import build_map
 from activities.controversies.model import ControversiesState
-from activities.ideas.display import option_label
+from activities.ideas.display import member_texts, option_label
 from activities.ideas.model import IdeasState
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.session import SessionState
 
 
@@ -42,16 +42,22 @@ def workshops(session: SessionState, lang: str = "fr") -> list[Workshop]:
     found = []
     for item_id, item in session.agenda.items():
         state = session.activities.get(item_id)
+        title = item.title.get(lang)
         if isinstance(state, IdeasState):
             offers = [
                 Offer(
                     key=f"{item_id}:{option.id}",
                     text=_cut(
-                        f"{option_label(option, lang)} : {' ; '.join(option.ideas)}"
+                        t(
+                            "common.pair",
+                            lang,
+                            label=option_label(option, lang),
+                            value=t("common.semicolon", lang).join(member_texts(option, lang)),
+                        )
                         if option.kind == "cluster"
-                        else option.label
+                        else option_label(option, lang)
                     ),
-                    origin=t("propulsion.origin.ideas", lang, title=item.title, n=dots),
+                    origin=t_plural("propulsion.origin.ideas", dots, lang, title=title),
                 )
                 for option, dots in state.ranking()
             ]
@@ -59,18 +65,18 @@ def workshops(session: SessionState, lang: str = "fr") -> list[Workshop]:
             offers = [
                 Offer(
                     key=f"{item_id}:{m.statement.id}",
-                    text=m.statement.text,
+                    text=m.statement.words.get(lang),
                     origin=(
-                        t("propulsion.origin.controversy", lang, title=item.title, n=m.divergence)
+                        t("propulsion.origin.controversy", lang, title=title, n=m.divergence)
                         if m.divergence is not None
-                        else item.title
+                        else title
                     ),
                 )
                 for m in build_map(state, session)
             ]
         else:
             continue
-        found.append(Workshop(item=item_id, title=item.title, kind=item.kind, offers=offers))
+        found.append(Workshop(item=item_id, title=title, kind=item.kind, offers=offers))
     return found
 
 

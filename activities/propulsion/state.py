@@ -12,7 +12,7 @@ import re
 
 from facilitation.commands import CommandContext, command
 from facilitation.events import ActivityEvent
-from facilitation.i18n import RuleViolation
+from facilitation.i18n import RuleViolation, english_of
 from facilitation.moderation import Screened, held_reason
 from facilitation.text import clean_text
 
@@ -28,6 +28,7 @@ from .events import (
     ProposalAdded,
     ProposalClassed,
     ProposalModerated,
+    ProposalTranslated,
     Rating,
     StageChanged,
 )
@@ -57,7 +58,7 @@ def topics(e: ActivityEvent) -> set[str]:
             return {f"participant:{e.token}", TALLY}
         case ProposalAdded(by="phone"):
             return {TALLY}  # the console and the screen; phones see it once it is classed
-        case ProposalAdded() | ProposalModerated() | ProposalClassed():
+        case ProposalAdded() | ProposalModerated() | ProposalClassed() | ProposalTranslated():
             return {BOARD, TALLY}
         case StageChanged():
             return {"phase", BOARD, TALLY}
@@ -163,21 +164,42 @@ def promote(state: PropulsionState, cc: CommandContext, key: str) -> list[Activi
     _facilitating(cc)
     if key in state.promoted():
         raise RuleViolation("propulsion.error.already_promoted")
-    found = offer(cc.session, key)
-    if found is None:
+    found, english = offer(cc.session, key, "fr"), offer(cc.session, key, "en")
+    if found is None or english is None:
         raise RuleViolation("propulsion.error.no_source")
-    text = found.text if len(found.text) >= PROPOSAL_MIN else f"{found.text} …"
+
+    def fit(text: str) -> str:
+        return (text if len(text) >= PROPOSAL_MIN else f"{text} …")[:PROPOSAL_MAX]
+
+    text = fit(found.text)
     return [
         ProposalAdded(
             item=cc.item,
             proposal=_next_id(state),
-            text=text[:PROPOSAL_MAX],
+            text=text,
             by="promoted",
             source=key,
             origin=found.origin,
+            en="" if fit(english.text) == text else fit(english.text),
+            origin_en="" if english.origin == found.origin else english.origin,
             at=cc.now,
         )
     ]
+
+
+@command("host")
+def translate_proposal(
+    state: PropulsionState, cc: CommandContext, proposal: str, en: str
+) -> list[ActivityEvent]:
+    """Give a proposal its English (`en`; empty: none); its text as written stays as it is."""
+    _facilitating(cc)
+    found = state.proposal(proposal)
+    if found is None:
+        raise RuleViolation("propulsion.error.unknown_proposal")
+    english = english_of(found.text, en, lambda x: _text(x, PROPOSAL_MIN, PROPOSAL_MAX, "length"))
+    if english == found.en:
+        return []
+    return [ProposalTranslated(item=cc.item, proposal=proposal, en=english, at=cc.now)]
 
 
 @command("host")

@@ -7,11 +7,17 @@ from facilitation.i18n import add
 add(
     {
         "propulsion.title": ("Propulsion", "Propulsion"),
-        "propulsion.unspecified": ("Collège non précisé", "Collège not given"),
-        "propulsion.support_n": ("{n} soutiens", "{n} supporters"),
+        "propulsion.unspecified": ("Collège non précisé", "Stakeholder group not given"),
+        "propulsion.support_n": (
+            {"one": "{n} soutien", "other": "{n} soutiens"},
+            {"one": "{n} supporter", "other": "{n} supporters"},
+        ),
         "propulsion.support_few": ("moins de {k} soutiens", "fewer than {k} supporters"),
         "propulsion.fewer": ("moins de {k}", "fewer than {k}"),
-        "propulsion.contributors": ("{n} veulent contribuer : {parts}", "{n} want to contribute: {parts}"),
+        "propulsion.contributors": (
+            {"one": "{n} veut contribuer : {parts}", "other": "{n} veulent contribuer : {parts}"},
+            {"one": "{n} wants to contribute: {parts}", "other": "{n} want to contribute: {parts}"},
+        ),
         "propulsion.contributors_few": (
             "moins de {k} veulent contribuer",
             "fewer than {k} want to contribute",
@@ -32,11 +38,11 @@ add(
         "propulsion.criterion.civil_society": ("Porté avec la société civile", "Carried with civil society"),
         "propulsion.criterion.durable": ("Durable", "Durable"),
         "propulsion.criterion.measurable": ("Mesurable", "Measurable"),
-        "propulsion.klass.engagement": ("Engagement", "Engagement"),
+        "propulsion.klass.engagement": ("Engagement", "Commitment"),
         "propulsion.klass.action": ("Action", "Action"),
         "propulsion.klass.initiative": ("Initiative", "Initiative"),
         "propulsion.klass.unclassed": ("À classer", "To class"),
-        "propulsion.group.engagements": ("Engagements et leurs actions", "Engagements and their actions"),
+        "propulsion.group.engagements": ("Engagements et leurs actions", "Commitments and their actions"),
         "propulsion.group.initiatives": ("Initiatives", "Initiatives"),
         "propulsion.group.unclassed": ("À classer", "To class"),
         "propulsion.next_step": ("Prochaine étape", "Next step"),
@@ -46,7 +52,10 @@ add(
         "propulsion.rated": ("Avis de la salle — {ratings}", "The room's view — {ratings}"),
         "propulsion.empty": ("Le tableau est vide pour l'instant.", "The board is empty for now."),
         "propulsion.where": ("Proposition {n}", "Proposal {n}"),
-        "propulsion.origin.ideas": ("{title}, {n} points", "{title}, {n} dots"),
+        "propulsion.origin.ideas": (
+            {"one": "{title}, {n} point", "other": "{title}, {n} points"},
+            {"one": "{title}, {n} dot", "other": "{title}, {n} dots"},
+        ),
         "propulsion.origin.controversy": ("{title}, divergence {n} %", "{title}, divergence {n}%"),
         "propulsion.by.facilitator": ("tapée par l'animation", "typed by the facilitator"),
         "propulsion.by.phone": ("proposée depuis un téléphone", "proposed from a phone"),
@@ -92,7 +101,7 @@ add(
         "propulsion.console.add": ("Ajouter", "Add"),
         "propulsion.console.board": ("Le tableau", "The board"),
         "propulsion.console.class": ("Nature", "Class"),
-        "propulsion.console.parent": ("Rattachée à l'engagement", "Attached to the engagement"),
+        "propulsion.console.parent": ("Rattachée à l'engagement", "Attached to the commitment"),
         "propulsion.console.hide": ("Masquer", "Hide"),
         "propulsion.console.next_step": ("Prochaine étape", "Next step"),
         "propulsion.console.horizon": ("Échéance (AAAA-MM)", "Horizon (YYYY-MM)"),
@@ -105,8 +114,20 @@ add(
         "propulsion.console.reopen": ("Rouvrir le tableau", "Reopen the board"),
         # report
         "propulsion.report.summary": (
-            "{engagements} engagement(s), {actions} action(s) rattachée(s), {initiatives} initiative(s).",
-            "{engagements} engagement(s), {actions} attached action(s), {initiatives} initiative(s).",
+            "{engagements}, {actions}, {initiatives}.",
+            "{engagements}, {actions}, {initiatives}.",
+        ),
+        "propulsion.report.engagements_n": (
+            {"one": "{n} engagement", "other": "{n} engagements"},
+            {"one": "{n} commitment", "other": "{n} commitments"},
+        ),
+        "propulsion.report.actions_n": (
+            {"one": "{n} action rattachée", "other": "{n} actions rattachées"},
+            {"one": "{n} attached action", "other": "{n} attached actions"},
+        ),
+        "propulsion.report.initiatives_n": (
+            {"one": "{n} initiative", "other": "{n} initiatives"},
+            {"one": "{n} initiative", "other": "{n} initiatives"},
         ),
         "propulsion.report.class": ("Nature", "Class"),
         "propulsion.report.proposal": ("Proposition", "Proposal"),
@@ -114,9 +135,9 @@ add(
         "propulsion.report.horizon": ("Échéance", "Horizon"),
         "propulsion.report.organisations": ("Portée par", "Carried by"),
         "propulsion.report.support": ("Soutiens", "Support"),
-        "propulsion.report.contributors": ("Contributeurs par collège", "Contributors by collège"),
+        "propulsion.report.contributors": ("Contributeurs par collège", "Contributors by stakeholder group"),
         "propulsion.report.criteria": ("Critères cochés", "Criteria ticked"),
-        "propulsion.report.engagements": ("Engagements et actions", "Engagements and actions"),
+        "propulsion.report.engagements": ("Engagements et actions", "Commitments and actions"),
         "propulsion.report.initiatives": ("Initiatives", "Initiatives"),
         "propulsion.report.unclassed": ("Propositions non classées", "Proposals not classed"),
         "propulsion.report.criteria_of": (
@@ -170,15 +191,15 @@ add(
         ),
         "propulsion.error.unknown_class": (
             "Choisissez engagement, action ou initiative.",
-            "Choose engagement, action or initiative.",
+            "Choose commitment, action or initiative.",
         ),
         "propulsion.error.no_engagement": (
             "Une action se rattache à un engagement du tableau : choisissez-le.",
-            "An action is attached to an engagement of the board: choose it.",
+            "An action is attached to a commitment of the board: choose it.",
         ),
         "propulsion.error.has_actions": (
             "Des actions sont rattachées à cet engagement : rattachez-les ailleurs d'abord.",
-            "Actions are attached to this engagement: attach them elsewhere first.",
+            "Actions are attached to this commitment: attach them elsewhere first.",
         ),
         "propulsion.error.step_length": (
             "{max} caractères au plus pour l'étape.",
@@ -191,7 +212,7 @@ add(
         "propulsion.error.unknown_criterion": ("Ce critère n'existe pas.", "That criterion does not exist."),
         "propulsion.error.not_engagement": (
             "Les critères ne concernent que les engagements.",
-            "Criteria apply to engagements only.",
+            "Criteria apply to commitments only.",
         ),
         "propulsion.error.unknown_backing": ("Choix inconnu.", "Unknown choice."),
         "propulsion.error.stale": (

@@ -11,6 +11,7 @@ from nicegui import ui
 
 from facilitation.moderation import Screened
 from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.translate import Translator, one
 
 from . import state as rules
 from .board import Entry, build_board
@@ -51,6 +52,9 @@ class Card:
                     ui.select({}, label=t("propulsion.console.parent"), on_change=self.classify)
                     .props(f'dense outlined data-testid="pr-parent-{proposal.id}"')
                     .classes("w-64")
+                )
+                self.english = view.translator.button(
+                    lambda: view.state.proposal(self.id), one(self.translate), f"pr-translate-{proposal.id}"
                 )
                 ui.button(t("propulsion.console.hide"), on_click=self.hide).props(
                     "flat dense no-caps color=negative"
@@ -94,10 +98,12 @@ class Card:
     def update(self, proposal: Proposal, entry: Entry | None, engagements: list[Proposal]) -> None:
         self.updating = True
         t = self.view.ctx.t
-        self.text.text = proposal.text
-        self.origin.text = proposal.origin or t(f"propulsion.by.{proposal.by}")
+        lang = self.view.ctx.lang
+        self.text.text = proposal.words.get(lang)
+        self.english.text = self.view.translator.label(proposal)
+        self.origin.text = proposal.origin_in(lang) or t(f"propulsion.by.{proposal.by}")
         self.klass.value = proposal.klass or "unclassed"
-        options = {e.id: e.text[:60] for e in engagements if e.id != proposal.id}
+        options = {e.id: e.words.get(lang)[:60] for e in engagements if e.id != proposal.id}
         if options != self.parent.options or self.parent.value != proposal.parent:
             self.parent.set_options(options, value=proposal.parent if proposal.parent in options else None)
         self.parent.set_visibility(proposal.klass == "action")
@@ -144,12 +150,16 @@ class Card:
     async def hide(self) -> None:
         await self.view.ctx.moderate(self.id, hide=True)
 
+    async def translate(self, en: str) -> bool:
+        return await self.view.ctx.act(rules.translate_proposal, self.id, en)
+
 
 class ConsoleView:
     def __init__(self, ctx: ViewContext[PropulsionState]) -> None:
         self.ctx = ctx
         self.cards: dict[str, Card] = {}
         with ui.column().classes("w-full gap-4").props('data-testid="pr-console"') as self.root:
+            self.translator = Translator.of(ctx)
             if self.state.error:
                 ui.label(ctx.t("propulsion.console.settings_error", details=self.state.error)).classes(
                     "cercle-notice cercle-notice-error"

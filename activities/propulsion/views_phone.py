@@ -61,7 +61,7 @@ class PhoneView:
 
     def update(self) -> None:
         state, ctx = self.state, self.ctx
-        intro = state.settings.intro
+        intro = ctx.text(state.settings.intro)
         self.head.set_content(
             f'<div class="text-xs uppercase cercle-muted" data-testid="pr-stage">'
             f"{esc(ctx.t(f'propulsion.stage.{state.stage}'))}</div>"

@@ -18,7 +18,11 @@ def drawing(ctx: ViewContext[PropulsionState], size: str) -> str:
     state = ctx.state
     stage = ctx.t(f"propulsion.stage.{state.stage}")
     head = f'<div class="pr-stage" data-testid="pr-screen-stage">{esc(ctx.t("propulsion.title"))} · {esc(stage)}</div>'
-    intro = f'<div class="pr-intro">{esc(state.settings.intro)}</div>' if state.settings.intro else ""
+    intro = (
+        f'<div class="pr-intro">{ctx.both_html(state.settings.intro.get)}</div>'
+        if state.settings.intro
+        else ""
+    )
     body = board_html(build_board(state, ctx.session), ctx.lang, size=size, detail=size == "screen")
     return f'<div class="pr-{size}-view">{head}{intro}{body}</div>'
 

@@ -138,8 +138,8 @@ def gauge_html(stats: Stats, lang: str, *, modes: bool = True) -> str:
             f"<div>{esc(t(label, lang))}</div>"
             f'<div class="st-gauge-track"><div class="st-gauge-fill" style="width:{line.time_share * 100:.1f}%"></div>'
             f'<div class="st-gauge-mark" style="left:calc({line.present_share * 100:.1f}% - .25vw)"></div></div>'
-            f'<div class="st-gauge-figures">{percent(line.time_share)} '
-            f'<span class="cercle-muted">/ {percent(line.present_share)}</span></div></div>'
+            f'<div class="st-gauge-figures">{percent(line.time_share, lang)} '
+            f'<span class="cercle-muted">/ {percent(line.present_share, lang)}</span></div></div>'
         )
     return f'<div class="st-gauge" data-testid="st-gauge">{"".join(rows)}</div>'
 

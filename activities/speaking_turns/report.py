@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
@@ -50,15 +50,15 @@ def _ratio(line: Line) -> str:
     return "—" if line.ratio is None else f"{line.ratio:.2f}"
 
 
-def _line_row(name: str, line: Line) -> list[Any]:
+def _line_row(name: str, line: Line, lang: str) -> list[Any]:
     return [
         name,
         line.present,
-        percent(line.present_share),
+        percent(line.present_share, lang),
         duration(line.seconds),
-        percent(line.time_share),
+        percent(line.time_share, lang),
         line.turns,
-        percent(line.turn_share),
+        percent(line.turn_share, lang),
         _ratio(line),
     ]
 
@@ -91,12 +91,16 @@ def stats_tables(stats: Stats, lang: str) -> list[Table]:
         Table(
             title=t("speaking_turns.stats.by_category", lang),
             columns=columns,
-            rows=[_line_row(t(f"speaking_turns.cat.{line.key}", lang), line) for line in stats.by_category],
+            rows=[
+                _line_row(t(f"speaking_turns.cat.{line.key}", lang), line, lang) for line in stats.by_category
+            ],
         ),
         Table(
             title=t("speaking_turns.stats.by_mode", lang),
             columns=columns,
-            rows=[_line_row(t(f"speaking_turns.mode.{line.key}", lang), line) for line in stats.by_mode],
+            rows=[
+                _line_row(t(f"speaking_turns.mode.{line.key}", lang), line, lang) for line in stats.by_mode
+            ],
         ),
     ]
 
@@ -119,7 +123,7 @@ def chart(stats: Stats, lang: str) -> dict[str, Any]:
     return {
         "kind": "bar",
         "title": t("speaking_turns.report.chart", lang),
-        "unit": " %",
+        "unit": t("common.percent_unit", lang),
         "labels": [t(f"speaking_turns.cat.{line.key}", lang) for line in stats.by_category],
         "series": [
             {
@@ -141,7 +145,7 @@ def report(state: TurnsState, session: SessionState | None, lang: str) -> Report
     stats = compute(turns, by_category, by_mode)
     section.paragraphs += [
         summary(stats, lang),
-        t("speaking_turns.stats.presence_note", lang, n=stats.present),
+        t_plural("speaking_turns.stats.presence_note", stats.present, lang),
         t("speaking_turns.report.order", lang, order=t(f"speaking_turns.order.{state.order}", lang)),
         t("speaking_turns.report.anonymous", lang),
     ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import TypeVar
 
+from facilitation.i18n import fmt_percent
 from facilitation.session import MODES, Mode, SessionState
 
 from .model import BUCKETS, Bucket, Turn, bucket
@@ -114,8 +115,9 @@ def compute(turns: Iterable[Turn], by_category: Mapping[Bucket, int], by_mode: M
     )
 
 
-def percent(share: float) -> str:
-    return f"{share * 100:.0f} %"
+def percent(share: float, lang: str) -> str:
+    """ "50 %" in French, "50%" in English."""
+    return fmt_percent(share, lang)
 
 
 def duration(seconds: float) -> str:

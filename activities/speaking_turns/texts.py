@@ -121,8 +121,14 @@ add(
             "No finished turn yet.",
         ),
         "speaking_turns.stats.presence_note": (
-            "Présence : les {n} participant·es inscrit·es sur leur téléphone (salle et distance).",
-            "Presence: the {n} participants who joined on their phone (room and remote).",
+            {
+                "one": "Présence : {n} participant·e inscrit·e sur son téléphone (salle et distance).",
+                "other": "Présence : les {n} participant·es inscrit·es sur leur téléphone (salle et distance).",
+            },
+            {
+                "one": "Presence: the {n} participant who joined on their phone (room and remote).",
+                "other": "Presence: the {n} participants who joined on their phone (room and remote).",
+            },
         ),
         "speaking_turns.gauge.title": (
             "Temps de parole / part des présent·es",
@@ -138,7 +144,7 @@ add(
         ),
         "speaking_turns.screen.next": ("Ensuite", "Next"),
         "speaking_turns.screen.waiting": ("{n} en attente", "{n} waiting"),
-        "speaking_turns.screen.more": ("et {n} autres", "and {n} more"),
+        "speaking_turns.screen.more": ({"one": "et {n} autre", "other": "et {n} autres"}, "and {n} more"),
         "speaking_turns.remote_tag": ("à distance", "remote"),
         "speaking_turns.point_tag": ("motion d'ordre", "point of order"),
         "speaking_turns.paused": ("en pause", "paused"),

@@ -45,7 +45,7 @@ def screen(ctx: ViewContext[TurnsState]) -> None:
     prepare(ctx)
     assert ctx.item is not None
     item = ctx.session.agenda[ctx.item]
-    ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
+    ctx.label(item.title.get, "cercle-screen-item").style("font-size: 4.4vh")
     floor = Redrawer(ctx, lambda r: draw_floor(ctx), "w-full gap-[1.5vh]")
     upcoming = Redrawer(ctx, lambda r: draw_upcoming(ctx), "w-full gap-[1vh]")
     gauge = Redrawer(ctx, lambda r: draw_gauge(ctx), "w-full gap-[1vh]")
@@ -96,7 +96,7 @@ def draw_upcoming(ctx: ViewContext[TurnsState]) -> None:
         parts.append(f"<div><b>{n}.</b> {esc(who(ctx, p.request))} {tags}</div>")
     if len(positions) > SCREEN_NEXT:
         parts.append(
-            f'<div class="cercle-muted">{esc(ctx.t("speaking_turns.screen.more", n=len(positions) - SCREEN_NEXT))}</div>'
+            f'<div class="cercle-muted">{esc(ctx.tn("speaking_turns.screen.more", len(positions) - SCREEN_NEXT))}</div>'
         )
     ui.html(f'<div class="st-screen-next" data-testid="st-screen-next">{"".join(parts)}</div>')
 

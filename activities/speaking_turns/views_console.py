@@ -394,7 +394,7 @@ class TurnsConsole:
                     ui.html(table_html(table.columns, table.rows, f"st-stats-{n}")).classes(
                         "w-full overflow-x-auto"
                     )
-        ui.label(ctx.t("speaking_turns.stats.presence_note", n=stats.present)).classes("text-xs cercle-muted")
+        ui.label(ctx.tn("speaking_turns.stats.presence_note", stats.present)).classes("text-xs cercle-muted")
 
     def draw_history(self, r: Redrawer) -> None:
         ctx, state = self.ctx, self.state

@@ -45,7 +45,7 @@ def follow_html(ctx: ViewContext[TurnsState]) -> str:
         )
         more = len(positions) - SCREEN_NEXT
         extra = (
-            f"<p class='cercle-muted'>{esc(ctx.t('speaking_turns.screen.more', n=more))}</p>"
+            f"<p class='cercle-muted'>{esc(ctx.tn('speaking_turns.screen.more', more))}</p>"
             if more > 0
             else ""
         )

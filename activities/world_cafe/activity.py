@@ -38,13 +38,14 @@ class WorldCafe(PackagedActivity[CafeState]):
     def free_texts(self, state: CafeState) -> list[FreeText]:
         texts = []
         for c in state.contributions:
-            where = t("world_cafe.table", "fr", n=c.table + 1)
+            where, where_en = (t("world_cafe.table", lang, n=c.table + 1) for lang in ("fr", "en"))
             texts.append(
                 FreeText(
                     id=c.id,
                     text=c.text,
                     hidden=c.hidden,
                     where=where,
+                    where_en=where_en,
                     held=c.held,
                     reason=c.held_reason,
                     spans=c.spans,
@@ -59,6 +60,7 @@ class WorldCafe(PackagedActivity[CafeState]):
                         text=c.why,
                         hidden=c.why_hidden,
                         where=f"{where}, {c.text}",
+                        where_en=f"{where_en}, {c.text}",
                         held=c.why_held,
                         reason=c.why_held_reason,
                         spans=c.why_spans,

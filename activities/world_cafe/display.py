@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable
 
+from facilitation.i18n import t, t_plural
 from facilitation.ui import clock as browser_clock
 from facilitation.ui.markup import esc
 
@@ -146,7 +146,7 @@ def _height(text: str, width: int) -> int:
     return max(1, math.ceil(len(text) / max(width, 8)))
 
 
-def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
+def actor_map_html(state: CafeState, lang: str) -> str:
     """The projected actor map: one column per theme (two rows past five themes), actors grouped
     by kind, most mentioned first, as many as fit (long names take several lines); the rest are
     counted."""
@@ -156,14 +156,15 @@ def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
     width = MAP_CHARS // columns
     parts = [f'<div class="wc-map" style="grid-template-columns: repeat({columns}, minmax(0, 1fr))">']
     for table, theme in enumerate(themes):
-        budget = MAP_LINES // max(rows, 1) - 2 - _height(theme.title, int(width * 0.85))
+        title = theme.title.get(lang)
+        budget = MAP_LINES // max(rows, 1) - 2 - _height(title, int(width * 0.85))
         lines = table_actors(state.contributions, table)
-        parts.append(f'<div class="wc-map-card" data-table="{table + 1}"><h3>{esc(theme.title)}</h3>')
+        parts.append(f'<div class="wc-map-card" data-table="{table + 1}"><h3>{esc(title)}</h3>')
         used, shown = 0.0, 0
         for kind, group in actors_by_kind(lines).items():
             if used + 3 > budget:
                 break
-            parts.append(f"<h4>{esc(t(f'world_cafe.kind.{kind}'))}</h4><ul>")
+            parts.append(f"<h4>{esc(t(f'world_cafe.kind.{kind}', lang))}</h4><ul>")
             used += 1.5
             for line in group:
                 mentions = f" ×{line.mentions}" if line.mentions > 1 else ""
@@ -176,12 +177,14 @@ def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
                 shown += 1
             parts.append("</ul>")
         if len(lines) > shown:
-            parts.append(f'<div class="wc-more">{esc(t("world_cafe.more", n=len(lines) - shown))}</div>')
+            parts.append(
+                f'<div class="wc-more">{esc(t_plural("world_cafe.more", len(lines) - shown, lang))}</div>'
+            )
         ideas = len(table_ideas(state.contributions, table))
         if ideas:
-            parts.append(f'<div class="wc-more">{esc(t("world_cafe.ideas_count", n=ideas))}</div>')
+            parts.append(f'<div class="wc-more">{esc(t_plural("world_cafe.ideas_count", ideas, lang))}</div>')
         if not lines and not ideas:
-            parts.append(f"<div>{esc(t('world_cafe.nothing_yet'))}</div>")
+            parts.append(f"<div>{esc(t('world_cafe.nothing_yet', lang))}</div>")
         parts.append("</div>")
     parts.append("</div>")
     return "".join(parts)

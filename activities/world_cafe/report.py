@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from facilitation.i18n import t
+from facilitation.i18n import t, t_plural
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
@@ -18,15 +18,15 @@ from .state import CafeState
 def report(state: CafeState, session: SessionState | None, lang: str) -> ReportSection:
     section = ReportSection(kind="world_cafe", title=t("world_cafe.title", lang))
     settings = state.settings
-    minutes = f"{settings.rotation_minutes:g}"
+    groups = sum(1 for g in state.groups if g.merged_into is None)
     section.paragraphs.append(
         t(
             "world_cafe.report.summary",
             lang,
-            tables=len(settings.themes),
-            groups=sum(1 for g in state.groups if g.merged_into is None),
-            rotations=state.rotations,
-            minutes=minutes,
+            tables=t_plural("world_cafe.report.tables", len(settings.themes), lang),
+            groups=t_plural("world_cafe.report.groups", groups, lang),
+            rotations=t_plural("world_cafe.report.rotations", state.rotations, lang),
+            minutes=t_plural("world_cafe.report.minutes", settings.rotation_minutes, lang),
         )
     )
     themes: list[dict[str, Any]] = []
@@ -36,7 +36,9 @@ def report(state: CafeState, session: SessionState | None, lang: str) -> ReportS
         count = len(actors) + len(ideas)
         reached = count >= settings.target
         key = "world_cafe.report.reached" if reached else "world_cafe.report.missed"
-        section.paragraphs.append(t(key, lang, theme=theme.title, count=count, target=settings.target))
+        section.paragraphs.append(
+            t_plural(key, count, lang, theme=theme.title.get(lang), target=settings.target)
+        )
         grouped = actors_by_kind(actors)
         rows = [
             [line.name, t(f"world_cafe.kind.{kind}", lang), line.mentions, " / ".join(line.reasons)]
@@ -46,7 +48,7 @@ def report(state: CafeState, session: SessionState | None, lang: str) -> ReportS
         if rows:
             section.tables.append(
                 Table(
-                    title=t("world_cafe.report.actors_of", lang, theme=theme.title),
+                    title=t("world_cafe.report.actors_of", lang, theme=theme.title.get(lang)),
                     columns=[
                         t("world_cafe.report.actor", lang),
                         t("world_cafe.report.kind", lang),
@@ -57,11 +59,11 @@ def report(state: CafeState, session: SessionState | None, lang: str) -> ReportS
                 )
             )
         if ideas:
-            section.lists[t("world_cafe.report.ideas_of", lang, theme=theme.title)] = ideas
+            section.lists[t("world_cafe.report.ideas_of", lang, theme=theme.title.get(lang))] = ideas
         themes.append(
             {
                 "table": table + 1,
-                "theme": theme.title,
+                "theme": theme.title.get(lang),
                 "target": settings.target,
                 "count": count,
                 "target_reached": reached,

@@ -6,12 +6,11 @@ Validated with pydantic; `parse_settings` turns a refusal into one sentence nami
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from facilitation.i18n import add, explain
-from facilitation.text import clean_text
+from facilitation.i18n import Text, TextBounds, add, explain
 
 Contribution = Literal["actors", "ideas"]
 
@@ -25,13 +24,8 @@ class Theme(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    title: str = Field(min_length=1, max_length=200)
+    title: Annotated[Text, TextBounds(1, 200)]  # in one language, or both (`i18n.Text`)
     host: bool = False
-
-    @field_validator("title", mode="before")
-    @classmethod
-    def _clean_title(cls, value: object) -> object:
-        return clean_text(value) if isinstance(value, str) else value
 
     @field_validator("host", mode="before")
     @classmethod

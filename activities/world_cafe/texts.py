@@ -139,8 +139,11 @@ add(
             "Cliquez une fois sur cette page pour activer le carillon.",
             "Click once on this page to turn the chime on.",
         ),
-        "world_cafe.more": ("et {n} autres", "and {n} more"),
-        "world_cafe.ideas_count": ("{n} idées", "{n} ideas"),
+        "world_cafe.more": ({"one": "et {n} autre", "other": "et {n} autres"}, "and {n} more"),
+        "world_cafe.ideas_count": (
+            {"one": "{n} idée", "other": "{n} idées"},
+            {"one": "{n} idea", "other": "{n} ideas"},
+        ),
         "world_cafe.time_up": ("Changez de table !", "Change tables!"),
         # console
         "world_cafe.console.setup": ("Réglages du world café", "World café settings"),
@@ -183,7 +186,7 @@ add(
         "world_cafe.console.finish": ("Terminer le world café", "End the world café"),
         "world_cafe.console.tables": ("Tables", "Tables"),
         "world_cafe.console.groups_title": ("Groupes", "Groups"),
-        "world_cafe.console.members": ("{n} pers.", "{n} people"),
+        "world_cafe.console.members": ("{n} pers.", {"one": "{n} person", "other": "{n} people"}),
         "world_cafe.console.move": ("Déplacer", "Move"),
         "world_cafe.console.person": ("Personne", "Person"),
         "world_cafe.console.to_group": ("vers le groupe", "to group"),
@@ -202,16 +205,44 @@ add(
         "world_cafe.console.merged": ("fusionné dans le groupe {n}", "merged into group {n}"),
         # report
         "world_cafe.report.reached": (
-            "{theme} : {count} contributions sur un objectif de {target}, objectif atteint.",
-            "{theme}: {count} contributions for a target of {target}, target reached.",
+            {
+                "one": "{theme} : {n} contribution sur un objectif de {target}, objectif atteint.",
+                "other": "{theme} : {n} contributions sur un objectif de {target}, objectif atteint.",
+            },
+            {
+                "one": "{theme}: {n} contribution for a target of {target}, target reached.",
+                "other": "{theme}: {n} contributions for a target of {target}, target reached.",
+            },
         ),
         "world_cafe.report.missed": (
-            "{theme} : {count} contributions sur un objectif de {target}, objectif non atteint.",
-            "{theme}: {count} contributions for a target of {target}, target not reached.",
+            {
+                "one": "{theme} : {n} contribution sur un objectif de {target}, objectif non atteint.",
+                "other": "{theme} : {n} contributions sur un objectif de {target}, objectif non atteint.",
+            },
+            {
+                "one": "{theme}: {n} contribution for a target of {target}, target not reached.",
+                "other": "{theme}: {n} contributions for a target of {target}, target not reached.",
+            },
         ),
         "world_cafe.report.summary": (
-            "{tables} tables, {groups} groupes, {rotations} rotations de {minutes} minutes.",
-            "{tables} tables, {groups} groups, {rotations} rotations of {minutes} minutes.",
+            "{tables}, {groups}, {rotations} de {minutes}.",
+            "{tables}, {groups}, {rotations} of {minutes}.",
+        ),
+        "world_cafe.report.tables": (
+            {"one": "{n} table", "other": "{n} tables"},
+            {"one": "{n} table", "other": "{n} tables"},
+        ),
+        "world_cafe.report.groups": (
+            {"one": "{n} groupe", "other": "{n} groupes"},
+            {"one": "{n} group", "other": "{n} groups"},
+        ),
+        "world_cafe.report.rotations": (
+            {"one": "{n} rotation", "other": "{n} rotations"},
+            {"one": "{n} rotation", "other": "{n} rotations"},
+        ),
+        "world_cafe.report.minutes": (
+            {"one": "{n} minute", "other": "{n} minutes"},
+            {"one": "{n} minute", "other": "{n} minutes"},
         ),
         "world_cafe.report.actor": ("Acteur", "Actor"),
         "world_cafe.report.chart": ("Contributions par table", "Contributions per table"),

@@ -25,10 +25,10 @@ def prepare(ctx: ViewContext[CafeState]) -> None:
     ui.run_javascript(sync_script(ctx.now()))
 
 
-def theme_title(state: CafeState, table: int | None) -> str:
+def theme_title(state: CafeState, table: int | None, lang: str) -> str:
     if table is None or not 0 <= table < len(state.settings.themes):
         return ""
-    return state.settings.themes[table].title
+    return state.settings.themes[table].title.get(lang)
 
 
 def status_line(ctx: ViewContext[CafeState], state: CafeState, timing: Timing) -> str:

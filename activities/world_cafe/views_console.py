@@ -10,6 +10,7 @@ from nicegui import ui
 from facilitation.remote import group_call
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
+from facilitation.ui.text_input import TextInput
 
 from . import state as rules
 from .display import bar_html, clock_html, short_label
@@ -121,13 +122,8 @@ class CafeConsole:
                     for n, theme in enumerate(themes):
                         with ui.row().classes("w-full items-center no-wrap gap-2"):
                             ui.label(f"{n + 1}.").classes("w-6")
-                            ui.input(
-                                ctx.t("world_cafe.console.theme"),
-                                value=theme.get("title", ""),
-                                on_change=lambda e, th=theme: th.update(title=e.value or ""),
-                            ).classes("flex-[3]").props(f'maxlength=200 data-testid="wc-theme-{n + 1}"').mark(
-                                f"wc-theme-{n + 1}"
-                            )
+                            with ui.column().classes("flex-[3] gap-0"):
+                                theme_input(ctx, theme, n)
                             host = ui.checkbox(
                                 ctx.t("world_cafe.console.host"), value=bool(theme.get("host"))
                             )
@@ -255,7 +251,7 @@ class CafeConsole:
                 groups = ", ".join(str(g + 1) for g in state.groups_at(table, rotation))
                 with ui.column().classes("w-full gap-0"):
                     with ui.row().classes("w-full justify-between no-wrap"):
-                        ui.label(f"{table + 1}. {theme.title}").classes("font-semibold")
+                        ui.label(f"{table + 1}. {ctx.text(theme.title)}").classes("font-semibold")
                         ui.label(
                             ctx.t("world_cafe.progress", count=count, target=state.settings.target)
                         ).classes("whitespace-nowrap").props(f'data-testid="wc-count-{table + 1}"').mark(
@@ -263,9 +259,9 @@ class CafeConsole:
                         )
                     ui.html(bar_html(count, state.settings.target)).classes("w-full")
                     if groups and timing.phase != "over":
-                        ui.label(f"{ctx.t('world_cafe.console.groups_title')} : {groups}").classes(
-                            "text-xs cercle-muted"
-                        )
+                        ui.label(
+                            ctx.t("common.pair", label=ctx.t("world_cafe.console.groups_title"), value=groups)
+                        ).classes("text-xs cercle-muted")
 
     def alone(self, group: int) -> None:
         """A remote person alone at a virtual table: say so, and offer to merge them into the
@@ -308,7 +304,7 @@ class CafeConsole:
                 )
                 with ui.column().classes("w-full gap-0"):
                     ui.label(
-                        f"{ctx.t('world_cafe.group', n=g + 1)} · {ctx.t('world_cafe.console.members', n=len(group.members))}"
+                        f"{ctx.t('world_cafe.group', n=g + 1)} · {ctx.tn('world_cafe.console.members', len(group.members))}"
                         f"{' · ' + ', '.join(extra) if extra else ''}{where}"
                     ).classes("font-semibold")
                     if marks:
@@ -454,3 +450,23 @@ class ClockControls:
         self.buttons.set_visibility(timing.phase != "over")
         self.resume.set_visibility(timing.paused)
         self.pause.set_visibility(not timing.paused)
+
+
+def theme_input(ctx: ViewContext[CafeState], theme: dict[str, Any], n: int) -> None:
+    """A theme's title, with its English under it; `theme["title"]` follows what is typed."""
+    field: list[TextInput] = []
+
+    def changed() -> None:
+        theme["title"] = field[0].data()
+
+    field.append(
+        TextInput(
+            ctx.t("world_cafe.console.theme"),
+            theme.get("title", ""),
+            ctx.lang,
+            max_length=200,
+            testid=f"wc-theme-{n + 1}",
+            on_change=changed,
+        )
+    )
+    field[0].fr.mark(f"wc-theme-{n + 1}")

@@ -31,12 +31,12 @@ def follow_html(ctx: ViewContext[CafeState]) -> str:
     state = ctx.state
     timing = state.timing(ctx.now())
     if not state.started:
-        themes = "".join(f"<li>{esc(theme.title)}</li>" for theme in state.settings.themes)
+        themes = "".join(f"<li>{esc(ctx.text(theme.title))}</li>" for theme in state.settings.themes)
         return f"<p class='font-bold'>{esc(ctx.t('world_cafe.setup'))}</p><ol>{themes}</ol>"
     if timing.phase == "over":
         return (
             f"<p class='font-bold' data-testid='wc-follow-map'>{esc(ctx.t('world_cafe.actor_map'))}</p>"
-            + actor_map_html(state, ctx.t)
+            + actor_map_html(state, ctx.lang)
         )
     clock = browser_clock.countdown_html(
         ends_at=timing.ends_at,
@@ -53,7 +53,7 @@ def follow_html(ctx: ViewContext[CafeState]) -> str:
         groups = ", ".join(ctx.t("world_cafe.group", n=g + 1) for g in state.groups_at(table, rotation))
         rows.append(
             f'<div class="wc-follow-table"><div class="font-semibold">{esc(ctx.t("world_cafe.table", n=table + 1))}'
-            f" · {esc(theme.title)}</div>"
+            f" · {esc(ctx.text(theme.title))}</div>"
             f"{bar_html(count, state.settings.target)}"
             f'<div class="text-sm">{esc(ctx.t("world_cafe.progress", count=count, target=state.settings.target))}'
             f"{' · ' + esc(groups) if groups else ''}</div></div>"

@@ -70,7 +70,7 @@ class CafePhone:
         timing, group, table = self.where()
         t = ctx.t
         if not state.started:
-            themes = "".join(f"<li>{esc(theme.title)}</li>" for theme in state.settings.themes)
+            themes = "".join(f"<li>{esc(ctx.text(theme.title))}</li>" for theme in state.settings.themes)
             return (
                 f'<div class="cercle-h2">{esc(t("world_cafe.setup"))}</div>'
                 f'<div class="font-semibold">{esc(t("world_cafe.phone.themes"))}</div>'
@@ -107,7 +107,7 @@ class CafePhone:
             parts += [
                 f'<div class="cercle-muted">{esc(t(lead, n=table + 1))}</div>',
                 f'<div class="wc-phone-theme" data-testid="wc-phone-table" data-table="{table + 1}">'
-                f"{esc(theme_title(state, table))}</div>",
+                f"{esc(theme_title(state, table, ctx.lang))}</div>",
                 f'<div class="text-sm cercle-muted">{esc(t("world_cafe.host"))}</div>'
                 if state.settings.themes[table].host
                 else "",

@@ -21,7 +21,7 @@ def build_screen(ctx: ViewContext[CafeState]) -> None:
     )
     assert ctx.item is not None
     item = ctx.session.agenda[ctx.item]
-    ui.label(item.title).classes("cercle-screen-item").style("font-size: 4.4vh")
+    ctx.label(item.title.get, "cercle-screen-item").style("font-size: 4.4vh")
     body = Redrawer(ctx, lambda r: draw_screen(ctx, r), "w-full gap-[2vh]")
     bell = Bell(ctx, "screen")
 
@@ -36,12 +36,12 @@ def draw_screen(ctx: ViewContext[CafeState], r: Redrawer) -> None:
     state: CafeState = ctx.state
     timing = state.timing(ctx.now())
     if not state.started:
-        ui.label(ctx.t("world_cafe.setup")).classes("cercle-screen-text")
+        ctx.label(ctx.words("world_cafe.setup"), "cercle-screen-text")
         with ui.element("div").classes("wc-tables"):
             for n, theme in enumerate(state.settings.themes):
                 with ui.element("div").classes("wc-table-card"):
                     ui.label(ctx.t("world_cafe.table", n=n + 1)).classes("wc-table-num")
-                    ui.label(theme.title).classes("wc-table-theme")
+                    ctx.label(theme.title.get, "wc-table-theme")
                     if theme.host:
                         ui.label(ctx.t("world_cafe.host")).classes("wc-count")
         return
@@ -75,7 +75,7 @@ def table_grid(ctx: ViewContext[CafeState], state: CafeState, timing: Timing) ->
             .mark(f"wc-table-{table + 1}")
         ):
             ui.label(ctx.t("world_cafe.table", n=table + 1)).classes("wc-table-num")
-            ui.label(theme.title).classes("wc-table-theme")
+            ctx.label(theme.title.get, "wc-table-theme")
             if theme.host:
                 ui.label(ctx.t("world_cafe.host")).classes("wc-count")
             chips = "".join(
@@ -92,7 +92,7 @@ def table_grid(ctx: ViewContext[CafeState], state: CafeState, timing: Timing) ->
 
 
 def actor_map(ctx: ViewContext[CafeState], state: CafeState) -> None:
-    ui.label(ctx.t("world_cafe.actor_map")).classes("cercle-screen-text font-bold").props(
+    ctx.label(ctx.words("world_cafe.actor_map"), "cercle-screen-text font-bold").props(
         'data-testid="wc-actor-map"'
     ).mark("wc-actor-map")
-    ui.html(actor_map_html(state, ctx.t)).classes("w-full")
+    ui.html(actor_map_html(state, ctx.lang)).classes("w-full")

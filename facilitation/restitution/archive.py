@@ -18,8 +18,8 @@ from ..activity import MOMENT, FreeText, Registry
 from ..detector.screening import screen_text
 from ..events import ActivityEvent, Event
 from ..feedback import TextModerated
+from ..i18n import LANGUAGES, Text
 from ..session import SessionPurged, SessionState, SessionUnlinked
-from ..settings import LANGUAGES
 from . import opendata, render_html, render_md
 from .model import Restitution, build, with_comments
 
@@ -111,7 +111,7 @@ class Suspect:
 
     target: str  # "free_text" or "comment"
     item: int | None  # the agenda item's id
-    item_title: str
+    item_title: Text
     text_id: str
     text: str
     where: str
@@ -160,7 +160,7 @@ async def suspects(rooms: Rooms, code: str) -> list[Suspect]:
             continue
         hits = await _findings(c.text, "text")
         if hits:
-            found.append(Suspect("comment", None, "", str(c.id), c.text, "", c.hidden, tuple(hits)))
+            found.append(Suspect("comment", None, Text(), str(c.id), c.text, "", c.hidden, tuple(hits)))
     return found
 
 

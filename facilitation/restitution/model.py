@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, Field
 
 from ..activity import MOMENT, Registry
-from ..i18n import t
+from ..i18n import fmt_number, t
 from ..kanon import HIDDEN, protect_counts
 from ..privacy import scrub, session_labels
 from ..report import ReportSection, Table
@@ -121,7 +121,7 @@ def agenda(state: SessionState, registry: Registry, lang: str, now: float) -> li
         entries.append(
             AgendaEntry(
                 index=index,
-                title=item.title,
+                title=item.title.get(lang),
                 kind=item.kind,
                 kind_label=registry.label(item.kind, lang),
                 planned_minutes=item.duration_min,
@@ -150,17 +150,22 @@ def sections(state: SessionState, registry: Registry, lang: str) -> list[Section
             log.exception("report of agenda item %d failed", index)
             body = {
                 "kind": item.kind,
-                "title": item.title,
+                "title": item.title.get(lang),
                 "paragraphs": [t("restitution.unavailable", lang)],
             }
-        result.append(Section(item=index, item_title=item.title, **body))
+        result.append(Section(item=index, item_title=item.title.get(lang), **body))
     return result
 
 
 def colleges_line(colleges: dict[str, int], lang: str) -> str:
     """ "Collèges déclarés — Agent public : 12 · …", groups of fewer than 3 grouped (kanon)."""
     names = [
-        f"{t('kanon.other_group', lang) if c == HIDDEN else t(f'college.{c}', lang)} : {n}"
+        t(
+            "common.pair",
+            lang,
+            label=t("kanon.other_group", lang) if c == HIDDEN else t(f"college.{c}", lang),
+            value=fmt_number(n, lang),
+        )
         for c, n in colleges.items()
         if n
     ]
@@ -190,7 +195,7 @@ def build(state: SessionState, registry: Registry, lang: str, now: float) -> Res
     labels = session_labels(state)
     doc = Restitution(
         code=state.code,
-        title=state.title,
+        title=state.title.get(lang),
         date=state.date,
         lang=lang,
         licence=state.licence,

@@ -9,7 +9,14 @@ from typing import Any
 from ..i18n import t
 from .charts import charts_of, svg
 from .model import Restitution, Section, colleges_line
-from .render_md import agenda_rows, long_date, moderation_what
+from .render_md import (
+    agenda_rows,
+    categories_line,
+    licence_line,
+    long_date,
+    moderation_what,
+    participants_line,
+)
 
 CSS = """
 .cercle-restitution { font-family: "Marianne", "Segoe UI", Arial, sans-serif; color: #161616;
@@ -140,9 +147,7 @@ def comments(doc: Restitution) -> str:
 def body(doc: Restitution, *, with_comments: bool = True) -> str:
     """The restitution as an `<article>` (also embedded in the public page)."""
     lang = doc.lang
-    meta = " · ".join(
-        x for x in (long_date(doc.date, lang), f"{t('restitution.licence', lang)} : {doc.licence}") if x
-    )
+    meta = " · ".join(x for x in (long_date(doc.date, lang), licence_line(doc)) if x)
     p = doc.participants
     parts = [
         '<article class="cercle-restitution">',
@@ -153,11 +158,9 @@ def body(doc: Restitution, *, with_comments: bool = True) -> str:
         parts.append(f'<p class="draft">{escape(t("restitution.live_draft", lang))}</p>')
     parts.append("</header>")
     parts.append(f"<h2>{escape(t('restitution.participants', lang))}</h2>")
-    line = t("restitution.participants_line", lang, total=p.total, room=p.room, remote=p.remote)
-    parts.append(f"<p>{escape(line)}</p>")
+    parts.append(f"<p>{escape(participants_line(doc))}</p>")
     if p.total:
-        cats = " · ".join(f"{t(f'category.{c}', lang)} : {n}" for c, n in p.categories.items())
-        parts.append(f"<p>{escape(t('restitution.categories', lang))} — {escape(cats)}</p>")
+        parts.append(f"<p>{escape(t('restitution.categories', lang))} — {escape(categories_line(doc))}</p>")
     if p.colleges:
         parts.append(f"<p>{escape(colleges_line(p.colleges, lang))}</p>")
     columns, rows = agenda_rows(doc)

@@ -12,10 +12,9 @@ reads the same in each.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
-from ..i18n import t
+from ..i18n import fmt_date, t, t_plural
 from .charts import charts_of
 from .model import Restitution, Section, clock_time, colleges_line
 
@@ -73,19 +72,26 @@ def table(columns: list[str], rows: list[list[Any]]) -> list[str]:
     return lines
 
 
-MONTHS = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
-    "en": "January February March April May June July August September October November December".split(),
-}
-
-
 def long_date(value: str, lang: str) -> str:
-    """ "12 mars 2018" from "2018-03-12"; anything else as written."""
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{day.day} {MONTHS.get(lang, MONTHS['fr'])[day.month - 1]} {day.year}"
+    """ "12 mars 2018" / "12 March 2018" from "2018-03-12"; anything else as written."""
+    return fmt_date(value, lang)
+
+
+def licence_line(doc: Restitution) -> str:
+    return t("common.pair", doc.lang, label=t("restitution.licence", doc.lang), value=doc.licence)
+
+
+def participants_line(doc: Restitution) -> str:
+    p, lang = doc.participants, doc.lang
+    return t_plural("restitution.participants_line", p.total, lang, room=p.room, remote=p.remote)
+
+
+def categories_line(doc: Restitution) -> str:
+    lang = doc.lang
+    return " · ".join(
+        t("common.pair", lang, label=t(f"category.{c}", lang), value=n)
+        for c, n in doc.participants.categories.items()
+    )
 
 
 def minutes(value: float | int | None, lang: str) -> str:
@@ -147,22 +153,21 @@ def moderation_what(entry: Any, lang: str) -> str:
         target = t("restitution.target.comment", lang, id=entry.target_id)
     else:
         target = t("restitution.target.free_text", lang, place=entry.place or entry.target_id)
-    return f"{target} : {t(f'restitution.action.{entry.action}', lang)}"
+    return t("common.pair", lang, label=target, value=t(f"restitution.action.{entry.action}", lang))
 
 
 def render(doc: Restitution) -> str:
     lang = doc.lang
     lines = [heading(1, doc.title), ""]
-    meta = [x for x in (long_date(doc.date, lang), f"{t('restitution.licence', lang)} : {doc.licence}") if x]
+    meta = [x for x in (long_date(doc.date, lang), licence_line(doc)) if x]
     lines += [f"*{text(' · '.join(meta))}*", "", f"> {text(t('restitution.chatham', lang))}", ""]
     if doc.status != "closed":
         lines += [f"**{text(t('restitution.live_draft', lang))}**", ""]
     p = doc.participants
     lines += [heading(2, t("restitution.participants", lang)), ""]
-    lines += [text(t("restitution.participants_line", lang, total=p.total, room=p.room, remote=p.remote)), ""]
+    lines += [text(participants_line(doc)), ""]
     if p.total:
-        cats = [f"{t(f'category.{c}', lang)} : {n}" for c, n in p.categories.items()]
-        lines += [text(f"{t('restitution.categories', lang)} — {' · '.join(cats)}"), ""]
+        lines += [text(f"{t('restitution.categories', lang)} — {categories_line(doc)}"), ""]
     if p.colleges:
         lines += [text(colleges_line(p.colleges, lang)), ""]
     columns, rows = agenda_rows(doc)

@@ -21,12 +21,18 @@ add(
         ),
         "restitution.participants": ("Participation", "Attendance"),
         "restitution.participants_line": (
-            "{total} participant·es : {room} dans la salle, {remote} à distance.",
-            "{total} participants: {room} in the room, {remote} remote.",
+            {
+                "one": "{n} participant·e : {room} dans la salle, {remote} à distance.",
+                "other": "{n} participant·es : {room} dans la salle, {remote} à distance.",
+            },
+            {
+                "one": "{n} participant: {room} in the room, {remote} remote.",
+                "other": "{n} participants: {room} in the room, {remote} remote.",
+            },
         ),
         "restitution.colleges": (
             "Collèges déclarés (facultatif, jamais moins de 3 par ligne)",
-            "Declared collèges (optional, never fewer than 3 a line)",
+            "Declared stakeholder groups (optional, never fewer than 3 a line)",
         ),
         "restitution.categories": (
             "Répartition déclarée (facultative)",

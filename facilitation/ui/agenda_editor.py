@@ -14,11 +14,12 @@ from typing import Any
 from nicegui import ui
 
 from .. import agenda
-from ..i18n import add
+from ..i18n import LiveText, Text, add
 from ..restitution.model import LOCAL_TZ
 from .common import is_unavailable, minutes
 from .context import ViewContext
 from .item_dialog import ItemDialog
+from .translate import Translator
 
 Goto = Callable[[int], Awaitable[None]]
 
@@ -48,7 +49,7 @@ class AgendaEditor:
     def __init__(self, ctx: ViewContext, goto: Goto | None = None) -> None:
         self.ctx, self.goto = ctx, goto
         self.rows: list[ItemRow] = []
-        self.shown: list[tuple[int, str, str, int]] = []
+        self.shown: list[tuple[int, Text, Text, str, int]] = []
         self.current_row: ItemRow | None = None
         with ui.row().classes("w-full items-center justify-between gap-2"):
             ui.label(ctx.t("console.agenda")).classes("cercle-h2")
@@ -61,13 +62,14 @@ class AgendaEditor:
                 "text-sm"
             ).props('data-testid="export-plan"')
         self.holder = ui.element()  # dialogs live here, not in the rows that are rebuilt
+        self.translator = Translator.of(ctx)  # the English of an item that has begun
         self.refresh()
 
     def refresh(self) -> None:
         """After a change of phase or of the agenda: rebuild the rows if the agenda changed,
         else update them in place."""
         state = self.ctx.session
-        shape = [(i, it.title, it.kind, it.duration_min) for i, it in state.agenda.items()]
+        shape = [(i, it.title, it.text, it.kind, it.duration_min) for i, it in state.agenda.items()]
         if shape != self.shown:
             self.shown = shape
             self.list.clear()
@@ -99,7 +101,7 @@ class AgendaEditor:
         await self.ctx.run(agenda.duplicate_item, item_id)
 
     def confirm_remove(self, item_id: int) -> None:
-        title = self.ctx.session.agenda[item_id].title
+        title = self.ctx.text(self.ctx.session.agenda[item_id].title)
         with self.holder, ui.dialog() as dialog, ui.card():
             ui.label(self.ctx.t("editor.remove_confirm", title=title))
             with ui.row():
@@ -135,7 +137,7 @@ class ItemRow:
             self.row.props(f'tabindex=0 data-testid="item-{item_id}" data-position="{position}"')
             self.row.on("keydown", self.key, args=["key", "altKey"])
             with ui.column().classes("gap-0 min-w-0"):
-                self.name = ui.label(f"{position + 1}. {item.title}").props(
+                self.name = ui.label(f"{position + 1}. {ctx.text(item.title)}").props(
                     f'data-testid="item-title-{item_id}"'
                 )
                 kind = ctx.room.registry.label(item.kind, ctx.lang)
@@ -150,6 +152,7 @@ class ItemRow:
                     f"down-{item_id}", self.go_down, icon="arrow_downward", label="editor.down"
                 )
                 self.edit = self.button(f"edit-{item_id}", self.open_edit, icon="edit", label="editor.edit")
+                self.english = editor.translator.button(self.texts(), self.translate, f"translate-{item_id}")
                 self.copy = self.button(
                     f"duplicate-{item_id}", self.dup, icon="content_copy", label="editor.duplicate"
                 )
@@ -176,6 +179,15 @@ class ItemRow:
 
     def open_edit(self) -> None:
         self.editor.open_edit(self.id)
+
+    def texts(self) -> list[LiveText]:
+        """The item's title (and text, if any) as written, with their English."""
+        item = self.editor.ctx.session.agenda[self.id]
+        return [item.title.live(), *((item.text.live(),) if item.text else ())]
+
+    async def translate(self, english: list[str]) -> bool:
+        title, text = (english + ["", ""])[:2]
+        return await self.editor.ctx.run(agenda.translate_item, self.id, title, text)
 
     async def dup(self) -> None:
         await self.editor.duplicate(self.id)
@@ -209,6 +221,7 @@ class ItemRow:
         self.up.set_enabled(agenda.step_position(state, item_id, -1) is not None)
         self.down.set_enabled(agenda.step_position(state, item_id, 1) is not None)
         self.edit.set_visibility(future)
+        self.english.set_visibility(not future)  # a future item's English is in its editor
         self.remove.set_visibility(future)
         self.copy.set_visibility(state.status != "closed")
 

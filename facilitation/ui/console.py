@@ -8,7 +8,7 @@ from nicegui import ui
 
 from .. import session as rules
 from ..gate import host_key_from
-from ..i18n import t
+from ..i18n import t, t_plural
 from ..room import Room
 from ..service import Service
 from ..session import CATEGORIES
@@ -20,6 +20,7 @@ from .details_form import DetailsForm
 from .frame import frame, notice, pick_lang
 from .queue import ModerationQueue
 from .remote_card import RemoteCard
+from .translate import Translator
 
 
 def register(service: Service) -> None:
@@ -56,9 +57,10 @@ class Console:
         room, code = self.room, self.room.code
         with ui.column().classes("w-full gap-4") as root:
             self.ctx.scope.owner = root
+            Translator.of(self.ctx)  # the page's one dialog for the English of what is typed live
             with ui.row().classes("w-full items-center justify-between cercle-console-head"):
                 with ui.column().classes("gap-0"):
-                    ui.label(room.state.title).classes("cercle-h1")
+                    ui.label(self.ctx.text(room.state.title)).classes("cercle-h1")
                     self.status = ui.label().classes("cercle-muted")
                 with ui.row().classes("items-center gap-3") as badges:
                     ui.label(code).classes("cercle-code text-3xl")
@@ -126,12 +128,18 @@ class Console:
                 'data-testid="participants-total"'
             )
             ui.label(
-                f"{self.t('mode.room')} : {counts['room']} · {self.t('mode.remote')} : {counts['remote']}"
+                self.t("common.pair", label=self.t("mode.room"), value=counts["room"])
+                + " · "
+                + self.t("common.pair", label=self.t("mode.remote"), value=counts["remote"])
             ).props('data-testid="participants-modes"')
-            ui.label(self.t("console.connected", n=self.room.connected)).classes("cercle-muted text-sm")
+            ui.label(t_plural("console.connected", self.room.connected, self.lang)).classes(
+                "cercle-muted text-sm"
+            )
             with ui.column().classes("gap-0 text-sm"):
                 for category in (*CATEGORIES, "none"):
-                    ui.label(f"{self.t(f'category.{category}')} : {counts[category]}")
+                    ui.label(
+                        self.t("common.pair", label=self.t(f"category.{category}"), value=counts[category])
+                    )
 
     async def start(self) -> None:
         await self.ctx.run(rules.start)

@@ -15,14 +15,16 @@ from ..bus import followed
 from ..commands import HOST, PUBLIC, Actor, Command
 from ..detector import screening
 from ..events import Event
-from ..i18n import RuleViolation, remote_key, t
+from ..i18n import LANGUAGES, RuleViolation, Text, remote_key, t, t_plural
 from ..moderation import Screened
 from ..room import Room
 from ..session import SessionState
+from .markup import esc
 
 log = logging.getLogger(__name__)
 
 Role = Literal["console", "screen", "phone", "follow"]  # "follow": the screen, on a phone
+Words = Callable[[str], str]  # a text by language: a plan's `Text.get`, or `ViewContext.words(key)`
 S = TypeVar("S", default=Any)  # the activity state a view reads (none for the core's own pages)
 
 
@@ -94,6 +96,48 @@ class ViewContext(Generic[S]):
         in a fully remote forum) its ".remote" wording where one exists ("Suivez l'écran"
         becomes what a person at home can do)."""
         return t(remote_key(key) if self.remote else key, self.lang, **params)
+
+    def text(self, value: Text) -> str:
+        """A text of the plan, or typed live, in this view's language."""
+        return value.get(self.lang)
+
+    def words(self, key: str, **params: Any) -> Words:
+        """`key` in any language (for `label`)."""
+        return lambda lang: t(remote_key(key) if self.remote else key, lang, **params)
+
+    @property
+    def second(self) -> str | None:
+        """The other language, shown under this one on a bilingual screen (the plan's or the
+        session's `bilingual`); None everywhere else."""
+        if self.role != "screen" or not self.session.bilingual:
+            return None
+        return next(lang for lang in LANGUAGES if lang != self.lang)
+
+    def label(self, words: Words, classes: str = "") -> ui.element:
+        """A label in this view's language; on a bilingual screen, the same in the other
+        language under it, smaller (`.cercle-second`: at least 36 px at 1080 px)."""
+        if self.second is None:
+            return ui.label(words(self.lang)).classes(classes)
+        first, second = words(self.lang), words(self.second)
+        if first == second:  # a name, a number, a text given in one language
+            return ui.label(first).classes(classes)
+        return ui.html(self.both_html(words)).classes(classes)
+
+    def both_html(self, words: Words) -> str:
+        """`words` as escaped HTML in this view's language, and on a bilingual screen the other
+        language under it (what `label` shows, for views drawn as one HTML block)."""
+        first = words(self.lang)
+        second = words(self.second) if self.second is not None else first
+        if second == first:
+            return esc(first)
+        return (
+            f'<span class="cercle-bilingual"><span class="cercle-first">{esc(first)}</span>'
+            f'<span class="cercle-second" lang="{self.second}">{esc(second)}</span></span>'
+        )
+
+    def tn(self, key: str, n: int | float, **params: Any) -> str:
+        """`ctx.t` for a key with plural forms (`i18n.t_plural`): the form that goes with `n`."""
+        return t_plural(remote_key(key) if self.remote else key, n, self.lang, **params)
 
     @property
     def remote(self) -> bool:

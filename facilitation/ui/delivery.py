@@ -61,7 +61,7 @@ EVERY_PAGE = (
     "utils/resources.js",
     "utils/dynamic_properties.js",
     "lang/fr.umd.prod.js",
-    "lang/en-US.umd.prod.js",
+    "lang/en-GB.umd.prod.js",
 )
 # Runs before Quasar is installed: an icon whose outline we have is drawn as inline SVG.
 ICON_MAP = (

@@ -1,5 +1,5 @@
-"""The session's details as the facilitator prepares them: title, date, charter, licence,
-publication and languages, saved as one event (`agenda.edit_details`), and the console link to
+"""The session's details as the facilitator prepares them: title and charter (each with its
+English), date, licence, publication, languages and a bilingual screen, saved as one event (`agenda.edit_details`), and the console link to
 keep."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from nicegui import ui
 from .. import agenda
 from ..i18n import add
 from .context import ViewContext
+from .text_input import TextInput
 
 
 class DetailsForm:
@@ -19,17 +20,23 @@ class DetailsForm:
             ui.label(ctx.t("details.heading")).classes("cercle-h2")
             ui.label(ctx.t("details.keep_link")).classes("text-sm")
             ui.label(host_url).classes("cercle-muted text-xs break-all").props('data-testid="host-url"')
-            self.title = ui.input(ctx.t("home.title"), value=state.title).classes("w-full")
-            self.title.props(f'maxlength={agenda.TITLE_MAX} data-testid="details-title"')
-            self.title.without_auto_validation().on_value_change(self.check)
+            self.title = TextInput(
+                ctx.t("home.title"),
+                state.title,
+                ctx.lang,
+                max_length=agenda.TITLE_MAX,
+                testid="details-title",
+            )
+            self.title.fr.without_auto_validation().on_value_change(self.check)
             with ui.row().classes("w-full gap-4 no-wrap max-md:flex-wrap"):
                 self.date = ui.input(ctx.t("details.date"), value=state.date).props(
                     'maxlength=40 data-testid="details-date"'
                 )
                 self.licence = ui.input(ctx.t("details.licence"), value=state.licence).classes("flex-1")
                 self.licence.props('data-testid="details-licence"')
-            self.charter = ui.textarea(ctx.t("details.charter"), value=state.charter).classes("w-full")
-            self.charter.props('autogrow data-testid="details-charter"')
+            self.charter = TextInput(
+                ctx.t("details.charter"), state.charter, ctx.lang, multiline=True, testid="details-charter"
+            )
             with ui.row().classes("w-full items-center gap-4"):
                 self.publish = ui.checkbox(ctx.t("details.publish"), value=state.publish)
                 self.publish.props('data-testid="details-publish"')
@@ -41,6 +48,8 @@ class DetailsForm:
                     )
                     for lang in agenda.LANGUAGES
                 }
+                self.bilingual = ui.checkbox(ctx.t("details.bilingual"), value=state.bilingual)
+                self.bilingual.props('data-testid="details-bilingual"')
             self.colleges = ui.checkbox(ctx.t("details.colleges"), value=state.colleges).props(
                 'data-testid="details-colleges"'
             )
@@ -49,20 +58,21 @@ class DetailsForm:
             )
 
     def check(self, *_: object) -> None:
-        ok = bool((self.title.value or "").strip())
-        self.title.error = None if ok else self.ctx.t("home.title_required")
+        ok = bool(self.title.value)
+        self.title.fr.error = None if ok else self.ctx.t("home.title_required")
         self.save.set_enabled(ok)
 
     async def submit(self) -> None:
         languages = [lang for lang, box in self.languages.items() if box.value]
         if await self.ctx.run(
             agenda.edit_details,
-            title=self.title.value or "",
+            title=self.title.value,
             date=self.date.value or "",
-            charter=self.charter.value or "",
+            charter=self.charter.value,
             licence=self.licence.value or "",
             publish=bool(self.publish.value),
             languages=languages if len(languages) < len(agenda.LANGUAGES) else [],
+            bilingual=bool(self.bilingual.value),
             colleges=bool(self.colleges.value),
         ):
             ui.notify(self.ctx.t("details.saved"), type="positive", position="top")
@@ -83,10 +93,14 @@ add(
         "details.lang.fr": ("français", "French"),
         "details.lang.en": ("anglais", "English"),
         "details.saved": ("Détails enregistrés.", "Details saved."),
+        "details.bilingual": (
+            "Écran bilingue (français et anglais à la fois)",
+            "Bilingual screen (French and English at once)",
+        ),
         "details.colleges": (
             "Demander aux participant·es leur collège (facultatif, compté seulement par groupes d'au "
             "moins 3)",
-            "Ask participants their collège (optional, counted only in groups of at least 3)",
+            "Ask participants their stakeholder group (optional, counted only in groups of at least 3)",
         ),
     }
 )

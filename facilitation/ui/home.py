@@ -69,8 +69,8 @@ def register(service: Service, limits: Limits) -> None:
     def home(lang: str | None = None) -> None:
         lang = pick_lang(lang, default)
         shipped = list_plans()
-        plans = {p.name: p.title for p in shipped}
-        descriptions = {p.name: p.description for p in shipped}
+        plans = {p.name: p.title.get(lang) for p in shipped}
+        descriptions = {p.name: p.description.get(lang) for p in shipped}
         with frame(lang, default, "/", kind="home"):
             ui.label(t("app.tagline", lang)).classes("cercle-h2")
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):

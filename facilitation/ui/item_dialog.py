@@ -12,6 +12,7 @@ from ..activity import MOMENT
 from ..i18n import add
 from .context import ViewContext
 from .settings_form import SettingsForm
+from .text_input import TextInput
 
 END = -1  # the position choice "at the end"
 
@@ -36,11 +37,23 @@ class ItemDialog:
                 self.position = ui.select(self.positions(), value=self.default_position())
                 self.position.props(f'label="{ctx.t("editor.where")}" data-testid="item-position"')
                 self.position.classes("w-full")
-            self.title = ui.input(ctx.t("editor.title"), value=existing.title if existing else "")
-            self.title.props(f'maxlength={agenda.TITLE_MAX} data-testid="item-title"').classes("w-full")
-            self.title.without_auto_validation().on_value_change(self.check)
-            self.text = ui.textarea(ctx.t("editor.text"), value=existing.text if existing else "")
-            self.text.props(f'maxlength={agenda.TEXT_MAX} autogrow data-testid="item-text"').classes("w-full")
+            self.title = TextInput(
+                ctx.t("editor.title"),
+                existing.title if existing else "",
+                ctx.lang,
+                max_length=agenda.TITLE_MAX,
+                testid="item-title",
+            )
+            self.title.fr.without_auto_validation().on_value_change(self.title_changed)
+            self.default_en = ""  # the English the dialog filled in, until the French is retyped
+            self.text = TextInput(
+                ctx.t("editor.text"),
+                existing.text if existing else "",
+                ctx.lang,
+                multiline=True,
+                max_length=agenda.TEXT_MAX,
+                testid="item-text",
+            )
             self.duration = ui.number(
                 ctx.t("editor.duration"),
                 value=existing.duration_min if existing else 10,
@@ -73,7 +86,9 @@ class ItemDialog:
             elif p == 0:
                 choices[p] = self.ctx.t("editor.at_start")
             else:
-                choices[p] = self.ctx.t("editor.after", n=p, title=state.agenda[order[p - 1]].title)
+                choices[p] = self.ctx.t(
+                    "editor.after", n=p, title=self.ctx.text(state.agenda[order[p - 1]].title)
+                )
         return choices
 
     def default_position(self) -> int:
@@ -84,8 +99,9 @@ class ItemDialog:
 
     def kind_changed(self, kind: str) -> None:
         self.kind, self.settings = kind, {}
-        if not (self.title.value or "").strip() and kind != MOMENT:
-            self.title.value = self.ctx.room.registry.label(kind, self.ctx.lang)
+        if not self.title.value and kind != MOMENT:  # the activity's name, in both languages
+            self.title.fr.value = self.ctx.room.registry.label(kind, "fr")
+            self.title.en.value = self.default_en = self.ctx.room.registry.label(kind, "en")
         self.draw_settings()
 
     def draw_settings(self) -> None:
@@ -98,9 +114,18 @@ class ItemDialog:
                 self.form = SettingsForm(self.kind, model, self.settings, self.ctx.lang, on_change=self.check)
         self.check()
 
+    def title_changed(self, *_: Any) -> None:
+        """A French title typed over the activity's name: the English name filled in with it
+        goes too (left empty, the English reads the French)."""
+        if self.default_en and self.title.en.value == self.default_en:
+            fr = self.title.fr.value or ""
+            if fr != self.ctx.room.registry.label(self.kind, "fr"):
+                self.title.en.value = self.default_en = ""
+        self.check()
+
     def check(self, *_: Any) -> None:
-        title_ok = bool((self.title.value or "").strip())
-        self.title.error = None if title_ok else self.ctx.t("editor.title_required")
+        title_ok = bool(self.title.value)
+        self.title.fr.error = None if title_ok else self.ctx.t("editor.title_required")
         duration = self.duration.value
         duration_ok = duration is not None and 0 <= duration <= 24 * 60
         self.duration.error = None if duration_ok else self.ctx.t("editor.duration_range")
@@ -111,8 +136,8 @@ class ItemDialog:
         if not self.save.enabled:
             return
         fields = {
-            "title": self.title.value or "",
-            "text": self.text.value or "",
+            "title": self.title.data(),
+            "text": self.text.data(),
             "duration_min": int(self.duration.value or 0),
             "settings": self.form.data() if self.form is not None else {},
         }

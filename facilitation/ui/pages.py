@@ -13,7 +13,7 @@ from ..detector import screening
 from ..gate import Gate
 from ..limits import Limits
 from ..service import Service
-from . import console, guard, home, phone, restitution, runtime, screen
+from . import console, frame, guard, home, phone, restitution, runtime, screen
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
 DRAFTS_EVERY = 3600.0  # seconds between two purges of sessions never started
@@ -29,6 +29,7 @@ def register(service: Service) -> Limits:
     app.add_middleware(Gate, service=service, limits=limits)
     guard.install(service, limits)
     app.add_static_files("/assets", ASSETS)
+    frame.localise_nicegui()  # the connection banner in the page's language
     api.register(app, service, limits)
     api_export.register(app, service, limits)
     api_agenda.register(app, service, limits)

@@ -116,7 +116,7 @@ class Phone:
         self.body.clear()
         state = self.room.state
         with self.body:
-            ui.label(state.title).classes("cercle-h2")
+            ui.label(self.ctx.text(state.title)).classes("cercle-h2")
             if self.room.erased:
                 notice(self.t("phone.erased"), kind="info")
             elif state.status == "closed":
@@ -132,7 +132,7 @@ class Phone:
     def charter(self) -> None:
         with ui.column().classes("cercle-card"):
             ui.label(self.t("phone.charter")).classes("cercle-h2")
-            ui.markdown(self.room.state.charter).classes("cercle-charter")
+            ui.markdown(self.ctx.text(self.room.state.charter)).classes("cercle-charter")
 
         def accept() -> None:
             self.step = "profile"
@@ -255,16 +255,16 @@ class Phone:
             if item is None:
                 ui.label(self.t("screen.welcome")).classes("cercle-h2")
                 return
-            ui.label(item.title).classes("cercle-h2")
+            ui.label(self.ctx.text(item.title)).classes("cercle-h2")
             if item.text:
-                ui.label(item.text)
+                ui.label(self.ctx.text(item.text))
 
     def show_now(self) -> None:
         state = self.room.state
         item = state.current_item if state.status == "live" else None
         heading = self.t("phone.now") if item else self.t("phone.waiting")
-        title = item.title if item else self.t("phone.before_start")
-        text = item.text if item else ""
+        title = self.ctx.text(item.title) if item else self.t("phone.before_start")
+        text = self.ctx.text(item.text) if item else ""
         self.now_card.set_content(
             f'<div class="text-xs uppercase cercle-muted">{esc(heading)}</div>'
             f'<div class="cercle-h2" data-testid="phone-item">{esc(title)}</div>'

@@ -16,7 +16,7 @@ from nicegui import ui
 
 from .. import feedback, moderation
 from ..activity import MOMENT
-from ..i18n import add
+from ..i18n import add, t_plural
 from ..moderation import POLICIES, QUEUE_TOPIC, Span
 from .markup import highlighted
 from .pending import PendingTexts  # noqa: F401  (its texts: "en attente de relecture")
@@ -48,7 +48,7 @@ def waiting_texts(console: Console) -> list[Waiting]:
             continue
         for text in activity.free_texts(state.activities[item_id]):
             if text.held and not text.hidden:
-                where = f"{state.position_of(item_id) + 1}. {item.title} — {text.where}"
+                where = f"{state.position_of(item_id) + 1}. {item.title.get(console.lang)} — {text.place(console.lang)}"
                 found.append(
                     Waiting(item_id, text.id, text.text, tuple(text.spans), text.reason, where, text.at)
                 )
@@ -122,7 +122,9 @@ class ModerationQueue:
         waiting = waiting_texts(self.console)
         self.waiting = waiting
         if len(waiting) > self.count >= 0:
-            ui.notify(self.t("queue.new", n=len(waiting)), type="warning", position="top-right")
+            ui.notify(
+                t_plural("queue.new", len(waiting), self.console.lang), type="warning", position="top-right"
+            )
         self.count = len(waiting)
         self.badge.text = self.t("queue.badge", n=len(waiting))
         self.badge.set_visibility(bool(waiting))
@@ -266,7 +268,10 @@ add(
     {
         "queue.title": ("Textes à relire", "Texts to review"),
         "queue.badge": ("{n} à relire", "{n} to review"),
-        "queue.new": ("{n} texte(s) attendent votre relecture.", "{n} text(s) wait for your review."),
+        "queue.new": (
+            {"one": "{n} texte attend votre relecture.", "other": "{n} textes attendent votre relecture."},
+            {"one": "{n} text waits for your review.", "other": "{n} texts wait for your review."},
+        ),
         "queue.empty": ("Rien n'attend de relecture.", "Nothing waits for review."),
         "queue.policy": ("Textes des participant·es", "Participants' texts"),
         "queue.keys": (

@@ -263,7 +263,8 @@ class PublicPage:
                         else self.t("restitution.target.free_text", place=m.place or m.target_id)
                     )
                     ui.label(
-                        f"{m.at[:16].replace('T', ' ')} · {target} : {what} — {m.reason or '—'}"
+                        f"{m.at[:16].replace('T', ' ')} · {self.t('common.pair', label=target, value=what)}"
+                        f" — {m.reason or '—'}"
                     ).classes("text-sm")
 
     def moderation_buttons(self, comment_id: int, hidden: bool) -> None:

@@ -111,7 +111,7 @@ class RestitutionPanel:
                     where = (
                         self.t("restitution.ui.comment_where", id=s.text_id)
                         if s.target == "comment"
-                        else f"{self.number(s.item)}. {s.item_title} — {s.where}"
+                        else f"{self.number(s.item)}. {s.item_title.get(self.lang)} — {s.where}"
                     )
                     hidden = f" · {self.t('restitution.ui.hidden_note')}" if s.hidden else ""
                     ui.label(f"{where} · {', '.join(kinds)}{hidden}").classes("text-xs cercle-muted")

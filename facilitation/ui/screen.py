@@ -5,7 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from .. import qr
-from ..i18n import t
+from ..i18n import fmt_date, t, t_plural
 from ..room import Room
 from ..service import Service
 from .common import ActivitySlot
@@ -37,10 +37,11 @@ class Screen:
 
     def build(self) -> None:
         code = self.room.code
-        self.ctx.scope.owner = ui.label(self.room.state.title).classes("cercle-screen-title")
-        with ui.row().classes("w-full flex-1 no-wrap gap-[3vw] items-start"):
+        self.ctx.scope.owner = self.ctx.label(self.room.state.title.get, "cercle-screen-title")
+        bilingual = " cercle-screen-bilingual" if self.ctx.second else ""
+        with ui.row().classes("w-full flex-1 no-wrap gap-[3vw] items-start" + bilingual):
             with ui.column().classes("cercle-screen-side"):
-                self.qr_label = ui.label().classes("cercle-screen-label")
+                self.qr_label = ui.column().classes("items-center gap-0")
                 self.qr = ui.html().classes("cercle-screen-qr").props('role="img" data-testid="screen-qr"')
                 self.code_label = (
                     ui.label(code)
@@ -69,17 +70,17 @@ class Screen:
         """What the screen shows outside activities: the current moment, or a welcome."""
         state = self.room.state
         if state.status == "closed":
-            ui.label(self.t("screen.closed")).classes("cercle-screen-item")
+            self.ctx.label(self.ctx.words("screen.closed"), "cercle-screen-item")
             return
         item = state.current_item if state.status == "live" else None
         if item is None:
-            ui.label(self.t("screen.welcome")).classes("cercle-screen-item")
+            self.ctx.label(self.ctx.words("screen.welcome"), "cercle-screen-item")
             if state.date:
-                ui.label(state.date).classes("cercle-screen-text cercle-muted")
+                self.ctx.label(lambda lang: fmt_date(state.date, lang), "cercle-screen-text cercle-muted")
             return
-        ui.label(item.title).classes("cercle-screen-item").props('data-testid="screen-item"')
+        self.ctx.label(item.title.get, "cercle-screen-item").props('data-testid="screen-item"')
         if item.text:
-            ui.label(item.text).classes("cercle-screen-text")
+            self.ctx.label(item.text.get, "cercle-screen-text")
 
     def refresh_phase(self) -> None:
         self.refresh_side()
@@ -92,7 +93,11 @@ class Screen:
         closed = state.status == "closed"
         url = f"{self.service.base_url}/r/{code}" if closed else self.service.join_url(code)
         shown = not closed or state.will_publish
-        self.qr_label.text = self.t("screen.record" if closed else "screen.join")
+        self.qr_label.clear()
+        with self.qr_label:
+            self.ctx.label(
+                self.ctx.words("screen.record" if closed else "screen.join"), "cercle-screen-label"
+            )
         self.qr.set_content(qr.svg(url) if shown else "")
         self.qr.props(f'data-join-url="{url}" aria-label="QR code: {url}"')
         self.url.text = url if shown else ""
@@ -105,7 +110,7 @@ class Screen:
 
     def refresh_presence(self) -> None:
         counts = self.room.state.counts()
-        self.count.text = self.t("screen.participants", n=counts["total"])
+        self.count.text = t_plural("screen.participants", counts["total"], self.lang)
         self.modes.text = (
             ""
             if self.room.state.remote.remote_only  # a fully remote forum has no room to count

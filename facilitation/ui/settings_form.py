@@ -13,7 +13,8 @@ from pydantic import BaseModel
 
 from .. import forms
 from ..forms import FieldSpec, Loc
-from ..i18n import t
+from ..i18n import Text, t
+from .text_input import TextInput
 
 Changed = Callable[[], None]
 
@@ -108,6 +109,8 @@ class SettingsForm:
             options = {c: spec.choice_label(self.kind, c, self.lang) for c in spec.choices}
             element = ui.select(options, label=label, value=value, on_change=lambda e: store(e.value))
             self.fields[loc] = _described(element, help_, test_id)
+        elif spec.widget == "lines" and spec.bilingual:
+            self.bilingual_lines(spec, label, help_, test_id, value, loc, store)
         elif spec.widget == "lines":
             lines = "\n".join(value or [])
 
@@ -120,12 +123,54 @@ class SettingsForm:
             self.fields[loc] = _described(element, help_, test_id)
         elif spec.widget == "entries":
             self.entries(spec, values, loc, label, help_)
+        elif spec.bilingual:  # a text, with its English under it
+            box: list[TextInput] = []
+            box.append(
+                TextInput(
+                    label,
+                    value,
+                    self.lang,
+                    multiline=spec.widget == "long_text",
+                    max_length=spec.max_length,
+                    testid=test_id,
+                    on_change=lambda: store(box[0].data()),
+                )
+            )
+            self.fields[loc] = _described(box[0].fr, help_, test_id)
         else:
             maker = ui.textarea if spec.widget == "long_text" else ui.input
             element = maker(label, value=value or "", on_change=lambda e: store(e.value or ""))
             if spec.max_length:
                 element.props(f"maxlength={spec.max_length}")
             self.fields[loc] = _described(element.classes("w-full"), help_, test_id)
+
+    def bilingual_lines(
+        self,
+        spec: FieldSpec,
+        label: str,
+        help_: str,
+        test_id: str,
+        value: Any,
+        loc: Loc,
+        store: Callable[[Any], None],
+    ) -> None:
+        """Lines of texts (a scale's labels), the English ones in a box under the French ones."""
+        texts = [Text.model_validate(v) for v in value or []]
+        french = ui.textarea(label, value="\n".join(x.fr for x in texts)).props("autogrow").classes("w-full")
+        english = ui.textarea(
+            t("text.in_english", self.lang), value="\n".join(x.en for x in texts if x.translated)
+        ).props('autogrow dense lang="en"')
+        english.classes("w-full cercle-english").props(f'data-testid="{test_id}-en"')
+
+        def split() -> None:
+            fr = [line.strip() for line in (french.value or "").splitlines() if line.strip()]
+            en = [line.strip() for line in (english.value or "").splitlines() if line.strip()]
+            kept = [Text(fr=f, en=en[i] if i < len(en) else f).model_dump() for i, f in enumerate(fr)]
+            store(kept or (None if spec.optional else []))
+
+        french.on_value_change(lambda _: split())
+        english.on_value_change(lambda _: split())
+        self.fields[loc] = _described(french, help_, test_id)
 
     def entries(self, spec: FieldSpec, values: dict[str, Any], loc: Loc, label: str, help_: str) -> None:
         """A list of entries (statements, tables): each a small form, added and removed here."""

@@ -413,7 +413,8 @@ def test_report_has_tables_chart_and_no_token() -> None:
         "Salle et distance, rapporté à la présence",
     ]
     women = section.tables[0].rows[0]
-    assert women == ["Femmes", 1, "10 %", "1:00", "25 %", 1, "50 %", "2.50"]
+    assert women == ["Femmes", 1, "10\u00a0%", "1:00", "25\u00a0%", 1, "50\u00a0%", "2.50"]
+    assert report(forum.state, forum.session, "en").tables[0].rows[0][2:5] == ["10%", "1:00", "25%"]
     assert len(section.tables[2].rows) == 2
     chart = section.data["chart"]
     assert chart["labels"][0] == "Femmes"

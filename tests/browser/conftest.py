@@ -28,6 +28,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     s = Server(tmp_path_factory.mktemp("browser") / "data").start()
     yield s
     s.stop()
+    log = s.log_path.read_text(encoding="utf-8", errors="replace")
+    assert "translation key missing" not in log, [
+        line for line in log.splitlines() if "translation key" in line
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -39,7 +39,7 @@ def test_three_phones_vote_move_and_the_screen_shows_it(server, browser) -> None
         assert phone.get_by_test_id(f"dm-choice-{position}").get_attribute("aria-pressed") == "true"
     screen.get_by_text("3 ont pris position sur 3 participant·es").wait_for()
     bar = screen.get_by_test_id("dm-bar")
-    assert bar.locator(".dm-leg[data-position=a] .dm-leg-count").inner_text() == "2 (67 %)"
+    assert bar.locator(".dm-leg[data-position=a] .dm-leg-count").inner_text() == "2 (67\u00a0%)"
     assert bar.locator(".dm-leg[data-position=b] .dm-leg-detail").inner_text() == "salle 0 · distance 1"
 
     host.get_by_text("Clore le tour").click()
@@ -60,7 +60,7 @@ def test_three_phones_vote_move_and_the_screen_shows_it(server, browser) -> None
     screen.locator("[data-testid=dm-sankey] canvas").first.wait_for()
     assert (
         screen.get_by_test_id("dm-bar").locator(".dm-leg[data-position=b] .dm-leg-count").inner_text()
-        == "2 (67 %)"
+        == "2 (67\u00a0%)"
     )
 
     host.get_by_text("Révéler sur les téléphones").click()

@@ -86,7 +86,7 @@ def test_the_ditp_forum_from_ideas_to_the_propulsion_board(server, browser) -> N
     host.get_by_test_id("id-select-i5").click()  # "Un comité d'usagers" first: the one kept
     host.get_by_test_id("id-select-i6").click()
     host.get_by_test_id("id-merge").click()
-    host.get_by_text("+1 semblable(s)").wait_for()
+    host.get_by_text("+1 semblable").wait_for()
     host.get_by_test_id("id-select-i1").click()
     host.get_by_test_id("id-select-i2").click()
     fill(host, "id-cluster-name", "Ouvrir et consulter")
@@ -115,11 +115,11 @@ def test_the_ditp_forum_from_ideas_to_the_propulsion_board(server, browser) -> N
     host.get_by_test_id("goto-3").click()
     host.get_by_test_id("cv-open").click()
     for n, phone in enumerate(phones):
-        phone.get_by_text("Énoncé 1 / 6 · 0 répondu(s)").wait_for()
+        phone.get_by_text("Énoncé 1 / 6 · 0 répondu").wait_for()
         phone.locator('button[data-pos="5"]').click()  # statement 1: all fully agree
         phone.get_by_text("Position enregistrée : Tout à fait d'accord").wait_for()
         phone.locator('button[data-nav="1"]').click()
-        phone.get_by_text("Énoncé 2 / 6 · 1 répondu(s)").wait_for()
+        phone.get_by_text("Énoncé 2 / 6 · 1 répondu").wait_for()
         phone.locator(f'button[data-pos="{"1" if n < 2 else "5"}"]').click()  # statement 2: split
         phone.get_by_text("Position enregistrée").wait_for()
     the_map = screen.get_by_test_id("cv-map")

@@ -14,7 +14,7 @@ def test_phone_joins_from_the_screen(server, browser) -> None:
     screen = browser.new_context(viewport=PROJECTOR).new_page()
     screen.goto(session["screen_url"])
     screen.get_by_test_id("screen-count").wait_for()
-    assert screen.get_by_test_id("screen-count").inner_text() == "0 participant·es"
+    assert screen.get_by_test_id("screen-count").inner_text() == "0 participant·e"
     join_url = screen.get_by_test_id("join-url").inner_text()
     assert join_url == session["join_url"]
     assert screen.locator("[data-join-url] svg").count() == 1  # the QR code is drawn
@@ -26,7 +26,7 @@ def test_phone_joins_from_the_screen(server, browser) -> None:
     phone.get_by_test_id("join").click()
     phone.get_by_text("Vous êtes inscrit·e.").wait_for()
 
-    screen.get_by_text("1 participant·es").wait_for()
+    screen.get_by_text("1 participant·e").wait_for()
     assert screen.get_by_test_id("screen-modes").inner_text() == "0 dans la salle · 1 à distance"
 
     # Reloading keeps the same participant: no second join.

@@ -21,7 +21,10 @@ async def test_create_from_plan_then_read_the_public_summary(user: User) -> None
     assert created["join_url"].endswith(f"/j/{created['code']}")
     summary = (await user.http_client.get(f"/api/sessions/{created['code']}")).json()
     assert summary["state"] == "draft" and summary["participants"] == {"total": 0, "room": 0, "remote": 0}
-    assert [item["title"] for item in summary["agenda"]][0] == "Accueil et manifeste"
+    assert [item["title"] for item in summary["agenda"]][0] == {
+        "fr": "Accueil et manifeste",
+        "en": "Welcome and manifesto",
+    }
     assert created["host_key"] not in str(summary)
 
 

@@ -42,7 +42,7 @@ async def test_a_phone_votes_changes_its_mind_and_the_console_counts_it(create_u
     phone.find(marker="dm-choice-b").click()
     await phone.should_see("Position enregistrée : B")
     assert debate(room).run.positions_of(1) == {next(iter(room.state.participants)): "b"}
-    await host.should_see("1 ont pris position sur 1 participant·es")
+    await host.should_see("1 a pris position sur 1 participant·e")
     host.find("Clore le tour").click()
     await phone.should_see("Le tour est clos. Votre position : B.")
     await phone.should_not_see("Où vous placez-vous ?")
@@ -67,7 +67,7 @@ async def test_head_counts_are_added_and_marked(create_user) -> None:
     host.find("Ouvrir le vote").click()
     await phone.should_see("Où vous placez-vous ?")
     phone.find(marker="dm-choice-a").click()
-    await host.should_see("1 ont pris position sur 1 participant·es")
+    await host.should_see("1 a pris position sur 1 participant·e")
     host.find(marker="dm-heads-1-b").type("12").trigger("blur")
     await host.should_see("+ 12 compté·es à main levée")
     d = debate(room).run.distribution(1)
@@ -83,7 +83,7 @@ async def test_a_fully_remote_forum_has_no_room_or_head_count_column(create_user
     room.run_now(HOST, remote.set_remote, remote_only=True)
     await host.should_not_see(marker="dm-heads-1-a")
     phone.find(marker="dm-choice-a").click()
-    await host.should_see("1 ont pris position sur 1 participant·es")
+    await host.should_see("1 a pris position sur 1 participant·e")
 
 
 async def test_arguments_from_a_phone_reach_the_console_which_hides_one(create_user) -> None:
@@ -151,7 +151,7 @@ async def test_reset_asks_first(create_user) -> None:
     host.find("Ouvrir le vote").click()
     await phone.should_see("Où vous placez-vous ?")
     phone.find(marker="dm-choice-a").click()
-    await host.should_see("1 ont pris position")
+    await host.should_see("1 a pris position")
     host.find("Clore le tour").click()
     await host.should_see("Recommencer cet énoncé")
     host.find("Recommencer cet énoncé").click()
@@ -220,3 +220,28 @@ async def test_what_is_typed_while_an_argument_is_checked_stays_in_the_field(
     await phone.should_see("Merci, votre argument est noté.")
     assert [a.text for a in debate(room).run.arguments] == ["Un premier argument"]
     assert field.elements.pop().value == "Le suivant, pas encore envoyé"
+
+
+async def test_a_statement_in_french_only_gets_its_english_from_the_console(create_user) -> None:
+    from facilitation import agenda
+    from facilitation.session import start
+
+    service = running_service()
+    room, key = service.rooms.create(title="Forum")
+    statement = {"form": "dilemma", "prompt": "Faut-il ouvrir ?", "a": "Oui", "b": "Non"}
+    item = {"title": "Débat", "kind": "debat_mouvant", "settings": {"statements": [statement]}}
+    room.run_now(HOST, agenda.add_item, item)
+    room.run_now(HOST, start)
+    host, phone = create_user(), create_user()
+    await phone.open(f"/j/{room.code}?lang=en")
+    phone.find("I accept the charter").click()
+    phone.find("Continue").click()
+    await phone.should_see("Faut-il ouvrir ?")  # no English yet: the French stands in
+    await host.open(f"/host/{room.code}?key={key}")
+    host.find(marker="dm-translate").click()  # the console's one dialog for every English
+    host.find(marker="translate-en-0").type("Should it open?")
+    host.find(marker="translate-en-1").type("Yes")
+    host.find(marker="translate-save").click()
+    await phone.should_see("Should it open?")
+    s = room.state.activities[0].runs[0].statement
+    assert (s.prompt.fr, s.prompt.en, s.a.en, s.b.en) == ("Faut-il ouvrir ?", "Should it open?", "Yes", "Non")

@@ -63,7 +63,7 @@ async def test_the_map_and_the_board_draw_everywhere(create_user) -> None:
     await screen.open(f"/screen/{room.code}")
     await screen.should_see("Carte des controverses · Pas encore ouvert")
     act(room, MAP, cv.set_stage, "open")
-    await phones[0].should_see("Énoncé 1 / 6 · 0 répondu(s)")
+    await phones[0].should_see("Énoncé 1 / 6 · 0 répondu")
     for token in room.state.participants:
         act(room, MAP, cv.take_position, token, "s2", "5")
     await screen.should_see("Divergence 0 %")

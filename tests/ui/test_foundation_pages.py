@@ -54,9 +54,9 @@ async def test_agenda_move_reaches_the_phone(create_user) -> None:
     await phone.should_see(content="The session is about to start.")
     await host.open(f"/host/{room.code}?key={key}")
     host.find("Démarrer la session").click()
-    await phone.should_see(content="Accueil et manifeste")
+    await phone.should_see(content="Welcome and manifesto")  # the plan, in the phone's language
     host.find("Point suivant").click()
-    await phone.should_see(content="Débat mouvant : une démarche réussie si…")
+    await phone.should_see(content="Moving debate: a successful approach if…")
 
 
 async def test_a_broken_activity_view_does_not_take_the_console_down(user: User, monkeypatch, caplog) -> None:

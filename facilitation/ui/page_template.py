@@ -1,0 +1,118 @@
+"""NiceGUI's page template, changed once at start-up for a weak link.
+
+- Quasar's lighter stand-ins are asked for by their hash (`quasar.umd.prod.js?v=...`, see
+  static_files.SUBSETS).
+- One stylesheet (static_files.PAGE_CSS) is imported in place of NiceGUI's four `@import`s: one
+  request instead of seven once ours are in it too, and no icon font declared.
+- The page's socket opens as soon as socket.io has loaded (early_socket.js, inlined), while Vue
+  and Quasar still load and start, instead of once the page is drawn.
+- DOMPurify and NiceGUI's resource loader, imported by the page's last script and by
+  ui.markdown, are fetched with the rest instead of after the page has been parsed.
+
+Each change finds the lines it replaces in NiceGUI's template; when NiceGUI's template changed,
+that change is left out (and logged) and the page works as NiceGUI made it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+from nicegui import client as nicegui_client
+
+from . import static_files
+from .static_files import PAGE_CSS, SUBSETS, digest, made_for_this_nicegui
+
+log = logging.getLogger(__name__)
+
+EARLY_SOCKET = Path(__file__).resolve().parent / "early_socket.js"
+STATIC = "{{ prefix | safe }}/_nicegui/{{version}}/static/"
+_loader: list[jinja2.BaseLoader] = []  # NiceGUI's own, kept to patch it afresh
+
+
+def subsets(template: str) -> str | None:
+    stale = [path.name for path in SUBSETS.values() if not made_for_this_nicegui(path)]
+    if stale:
+        log.warning("%s not made for this NiceGUI: serving NiceGUI's full Quasar", stale)
+        return None
+    for name, path in SUBSETS.items():
+        marker = f'/static/{name}"'
+        if marker not in template:
+            return None
+        template = template.replace(marker, f'/static/{name}?v={digest(path)}"')
+    return template
+
+
+IMPORTS = re.compile(
+    r'@import url\("\{\{ prefix \| safe \}\}/_nicegui/\{\{version\}\}/static/fonts\.css"\) layer\(base\);'
+    r".*?"
+    r'@import url\("\{\{ prefix \| safe \}\}/_nicegui/\{\{version\}\}/static/nicegui\.css"\) layer\(nicegui\);',
+    re.S,
+)
+
+
+def one_stylesheet(template: str) -> str | None:
+    match = IMPORTS.search(template)
+    expected = ("quasar.unimportant.prod.css", "quasar.important.prod.css")
+    if match is None or not all(f"/static/{name}" in match.group(0) for name in expected):
+        return None
+    return template.replace(match.group(0), '@import url("{{ prefix | safe }}{{ cercle_page_css() }}");')
+
+
+def early_socket(template: str) -> str | None:
+    tag = f'<script defer src="{STATIC}socket.io.min.js"></script>'
+    if tag not in template:
+        return None
+    script = EARLY_SOCKET.read_text(encoding="utf-8")
+    call = (
+        "cercleConnect({{ (prefix ~ '/_nicegui_ws/socket.io') | tojson | forceescape }}, "
+        "{{ socket_io_js_query_params | tojson | forceescape }}, "
+        "{{ socket_io_js_transports | tojson | forceescape }})"
+    )
+    early = f'<script>\n{script}</script>\n    <script defer src="{STATIC}socket.io.min.js" onload="{call}"></script>'
+    return template.replace(tag, early)
+
+
+def preloads(template: str) -> str | None:
+    marker = "{% for url in js_imports_urls %}"
+    if marker not in template or '"dompurify"' not in template:
+        return None
+    links = "".join(
+        f'<link rel="modulepreload" href="{STATIC}{name}" />\n    '
+        for name in ("dompurify.mjs", "utils/resources.js")
+    )
+    return template.replace(marker, links + marker, 1)
+
+
+PATCHES: tuple[tuple[str, Callable[[str], str | None]], ...] = (
+    ("subsets", subsets),
+    ("page_css", one_stylesheet),
+    ("early_socket", early_socket),
+    ("preloads", preloads),
+)
+
+
+def install() -> dict[str, bool]:
+    """Patch NiceGUI's page template (again, from NiceGUI's own); which changes were made."""
+    env = nicegui_client.templates.env
+    if not _loader:
+        assert env.loader is not None, "NiceGUI's templates have a loader"
+        _loader.append(env.loader)
+    template = _loader[0].get_source(env, "index.html")[0]
+    applied = {}
+    for name, patch in PATCHES:
+        changed = patch(template)
+        applied[name] = changed is not None
+        if changed is None:
+            log.warning("NiceGUI's page template left without the change %r (it no longer fits)", name)
+        else:
+            template = changed
+    env.globals["cercle_page_css"] = lambda: static_files.url(PAGE_CSS)
+    env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"index.html": template}), _loader[0]])
+    if env.cache is not None:
+        env.cache.clear()
+    static_files.set_state(subsets=applied["subsets"], page_css=applied["page_css"])
+    return applied

@@ -31,14 +31,19 @@ from .static_files import (
     NICEGUI_STATIC,
     OUR_CSS,
     PAGE_CSS,
+    PAGE_JS,
     SUBSETS,
+    VUE,
+    VUE_RUNTIME,
     Built,
     Source,
     built,
     digest,
     locate,
     page_css_in_use,
+    page_js_in_use,
     subsets_in_use,
+    vue_runtime_in_use,
 )
 
 log = logging.getLogger(__name__)
@@ -56,7 +61,6 @@ LARGEST = 1_000_000  # bytes: larger files are left to gzip on the fly rather th
 # What every page loads (with prod_js): compressed at start-up, so that no phone waits for it.
 EVERY_PAGE = (
     "socket.io.min.js",
-    "vue.esm-browser.prod.js",
     "nicegui.js",
     "dompurify.mjs",
     "utils/resources.js",
@@ -69,6 +73,9 @@ ICON_MAP = (
     "vue_config.iconMapFn = (name) => "
     "(window.cercleIcons && window.cercleIcons[name] ? { icon: window.cercleIcons[name] } : undefined);\n"
 )
+# Runs before NiceGUI registers its components: those whose template was compiled ahead get
+# their render function (components.js, in static_files.PAGE_JS).
+COMPONENTS = "window.cercleCompiled && cercleCompiled(app);\n"
 
 _encoded: dict[tuple[str, str, str], bytes] = {}
 _locks: dict[tuple[str, str, str], threading.Lock] = {}
@@ -115,12 +122,13 @@ def is_cached(source: Source, encoding: str) -> bool:
 def warm() -> None:
     """Compress what every page loads (in a worker thread: brotli releases the GIL)."""
     files: list[Source] = [NICEGUI_STATIC / name for name in EVERY_PAGE]
-    files.append(ASSETS / ICONS)
     if subsets_in_use():
         files += [SUBSETS["quasar.umd.prod.js"]]
     else:
         files += [NICEGUI_STATIC / name for name in SUBSETS]
+    files.append(VUE_RUNTIME if vue_runtime_in_use() else NICEGUI_STATIC / VUE)
     files.append(built(PAGE_CSS if page_css_in_use() else OUR_CSS))
+    files.append(built(PAGE_JS) if page_js_in_use() else ASSETS / ICONS)
     for source in files:
         if isinstance(source, Built) or source.is_file():
             for encoding in ("br", "gzip"):
@@ -233,8 +241,9 @@ def install() -> None:
     if not is_outermost(app.build_middleware_stack):
         app.build_middleware_stack = outermost(app.build_middleware_stack)  # type: ignore[method-assign]
     page_template.install()
-    if ICON_MAP not in app.config.vue_config_script:
-        app.config.vue_config_script = ICON_MAP + app.config.vue_config_script
+    for script in (COMPONENTS, ICON_MAP):
+        if script not in app.config.vue_config_script:
+            app.config.vue_config_script = script + app.config.vue_config_script
 
     async def warm_up() -> None:
         try:

@@ -3,17 +3,36 @@
 // for after the page is drawn. NiceGUI's own `io(...)` call, made once the page is mounted, is
 // handed that connection (facilitation/ui/page_template.py inlines this file into the page).
 //
-// The connection opens without NiceGUI's implicit handshake: the tab and document ids are not
-// known yet (nicegui.js makes them). NiceGUI then shakes hands itself, with the message it uses
-// when the handshake is not implicit, as soon as its socket is connected; its reconnections
-// carry its own query, which it keeps up to date.
+// The connection's address carries what NiceGUI's implicit handshake needs: the tab's ids, made
+// here exactly as nicegui.js makes them, and left in the tab's storage so that nicegui.js, which
+// runs next, finds the same; and the document's id, given to NiceGUI when it connects. Its
+// reconnections then carry NiceGUI's own query, which it keeps up to date.
 function cercleConnect(path, query, transports) {
   if (!query.implicit_handshake || ("prerendering" in document && document.prerendering)) return;
+  const uuid = () =>
+    window.crypto && crypto.randomUUID // only in secure contexts: not on http://192.168.…
+      ? crypto.randomUUID()
+      : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) =>
+          (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
+        );
+  let ids;
+  try {
+    const closed = sessionStorage.__nicegui_tab_closed;
+    const stored = sessionStorage.__nicegui_tab_id;
+    ids = {
+      document_id: uuid(),
+      old_tab_id: closed === "false" ? stored : null,
+      tab_id: !stored || closed === "false" ? (sessionStorage.__nicegui_tab_id = uuid()) : stored,
+    };
+    sessionStorage.__nicegui_tab_closed = "true"; // nicegui.js keeps this tab id, then sets it to "false"
+  } catch (error) {
+    return; // no tab storage: NiceGUI connects by itself
+  }
   const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host;
   const lookup = window.io;
   let manager = new lookup.Manager(url, {
     path,
-    query: { ...query, implicit_handshake: false },
+    query: { ...query, ...ids },
     transports: [...transports],
     tryAllTransports: true,
   });
@@ -21,7 +40,8 @@ function cercleConnect(path, query, transports) {
     if (!manager || uri !== url || !opts || opts.path !== path) return lookup(uri, opts);
     const opened = manager;
     manager = null;
-    opts.query.implicit_handshake = false;
+    Object.assign(opts.query, ids);
+    window.documentId = ids.document_id;
     opened.opts.query = opts.query;
     return opened.socket("/", opts);
   }, lookup);

@@ -8,6 +8,9 @@
   and Quasar still load and start, instead of once the page is drawn.
 - DOMPurify and NiceGUI's resource loader, imported by the page's last script and by
   ui.markdown, are fetched with the rest instead of after the page has been parsed.
+- One script of ours (static_files.PAGE_JS: the icons, NiceGUI's templates compiled ahead) is
+  loaded before nicegui.js, and pages import Vue's runtime-only build in place of the full one
+  (its address rewritten in the import map and the module preloads).
 
 Each change finds the lines it replaces in NiceGUI's template; when NiceGUI's template changed,
 that change is left out (and logged) and the page works as NiceGUI made it.
@@ -15,6 +18,7 @@ that change is left out (and logged) and the page works as NiceGUI made it.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -24,7 +28,7 @@ import jinja2
 from nicegui import client as nicegui_client
 
 from . import static_files
-from .static_files import PAGE_CSS, SUBSETS, digest, made_for_this_nicegui
+from .static_files import PAGE_CSS, PAGE_JS, SUBSETS, digest, made_for_this_nicegui
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +80,30 @@ def early_socket(template: str) -> str | None:
     return template.replace(tag, early)
 
 
+def page_js(template: str) -> str | None:
+    tag = f'<script defer src="{STATIC}nicegui.js"></script>'
+    if tag not in template:
+        return None
+    ours = '<script defer src="{{ prefix | safe }}{{ cercle_page_js() }}"></script>'
+    return template.replace(tag, f"{ours}\n    {tag}")
+
+
+def vue_runtime(template: str) -> str | None:
+    imports = "{{ imports | safe }}"
+    preload = '<link rel="modulepreload" href="{{ url }}" />'
+    if not static_files.vue_runtime_ready() or imports not in template or preload not in template:
+        return None
+    template = template.replace(imports, "{{ imports | cercle_imports | safe }}")
+    return template.replace(preload, '<link rel="modulepreload" href="{{ url | cercle_module }}" />')
+
+
+def imports_map(imports: str) -> str:
+    """NiceGUI's import map (JSON), with each address as pages ask for it."""
+    return json.dumps(
+        {name: static_files.module_url(address) for name, address in json.loads(imports).items()}
+    )
+
+
 def preloads(template: str) -> str | None:
     marker = "{% for url in js_imports_urls %}"
     if marker not in template or '"dompurify"' not in template:
@@ -92,6 +120,8 @@ PATCHES: tuple[tuple[str, Callable[[str], str | None]], ...] = (
     ("page_css", one_stylesheet),
     ("early_socket", early_socket),
     ("preloads", preloads),
+    ("page_js", page_js),
+    ("vue_runtime", vue_runtime),
 )
 
 
@@ -102,17 +132,22 @@ def install() -> dict[str, bool]:
         assert env.loader is not None, "NiceGUI's templates have a loader"
         _loader.append(env.loader)
     template = _loader[0].get_source(env, "index.html")[0]
-    applied = {}
+    applied: dict[str, bool] = {}
     for name, patch in PATCHES:
-        changed = patch(template)
+        changed = None if name == "vue_runtime" and not applied["page_js"] else patch(template)
         applied[name] = changed is not None
         if changed is None:
             log.warning("NiceGUI's page template left without the change %r (it no longer fits)", name)
         else:
             template = changed
     env.globals["cercle_page_css"] = lambda: static_files.url(PAGE_CSS)
+    env.globals["cercle_page_js"] = lambda: static_files.url(PAGE_JS)
+    env.filters["cercle_imports"] = imports_map
+    env.filters["cercle_module"] = static_files.module_url
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({"index.html": template}), _loader[0]])
     if env.cache is not None:
         env.cache.clear()
-    static_files.set_state(subsets=applied["subsets"], page_css=applied["page_css"])
+    static_files.set_state(
+        **{name: applied[name] for name in ("subsets", "page_css", "page_js", "vue_runtime")}
+    )
     return applied

@@ -14,6 +14,11 @@
   two stylesheets and NiceGUI's, each in the cascade layer NiceGUI's template imported it into,
   then ours (utilities, the activities', ui.markdown's, cercle.css). One request instead of seven.
   Without the template's change (another NiceGUI), pages link `/assets/cercle-all.css`: ours only.
+- Vue without its template compiler (assets/vue.runtime.js, 35 KB over the wire instead of 53 KB)
+  stands in for NiceGUI's full build, asked for by its hash (`vue.esm-browser.prod.js?v=...`),
+  with NiceGUI's templates compiled ahead (assets/vue.renders.js); both written by
+  scripts/make_vue_runtime.py, both used only if made for the installed NiceGUI.
+- One script, made at start-up, holds the icons and those compiled templates (`/assets/page.js`).
 """
 
 from __future__ import annotations
@@ -51,9 +56,15 @@ NICEGUI_LAYERS = (
 )
 PAGE_CSS = "page.css"  # NiceGUI's layers and ours: what the page template imports
 OUR_CSS = "cercle-all.css"  # ours only: what pages link when the template is NiceGUI's own
+PAGE_JS = "page.js"  # the icons and NiceGUI's compiled templates
+BUILT = (PAGE_CSS, OUR_CSS, PAGE_JS)
+VUE = "vue.esm-browser.prod.js"  # NiceGUI's full build of Vue
+VUE_RUNTIME = ASSETS / "vue.runtime.js"  # ... and its stand-in (scripts/make_vue_runtime.py)
+VUE_RENDERS = ASSETS / "vue.renders.js"
+COMPONENTS = Path(__file__).resolve().parent / "components.js"  # hands them to the components
 
 _digests: dict[tuple[str, int, int], str] = {}
-_state = {"subsets": False, "page_css": False}
+_state = {"subsets": False, "page_css": False, "page_js": False, "vue_runtime": False}
 _extra_css: list[str] = []  # the activities' stylesheets (add_css)
 _built: dict[str, Built] = {}
 
@@ -90,7 +101,7 @@ def digest(source: Source) -> str:
 
 def url(name: str) -> str:
     """The versioned address of a file in assets/ (or made here): cached for a year."""
-    source = built(name) if name in (PAGE_CSS, OUR_CSS) else ASSETS / name
+    source = built(name) if name in BUILT else ASSETS / name
     return f"{ASSETS_PREFIX}{name}?v={digest(source)}"
 
 
@@ -122,20 +133,43 @@ def _nicegui_layers() -> str:
     return "\n".join(parts)
 
 
+def _page_js() -> str:
+    parts = [(ASSETS / ICONS).read_text(encoding="utf-8")]
+    if made_for_this_nicegui(VUE_RENDERS):
+        parts += [VUE_RENDERS.read_text(encoding="utf-8"), COMPONENTS.read_text(encoding="utf-8")]
+    if _state["vue_runtime"]:
+        parts.append("window.cercleVueRuntime = true;\n")
+    return "\n".join(parts)
+
+
 def built(name: str) -> Built:
-    """The stylesheet made of others (PAGE_CSS or OUR_CSS), remade when one of them changes."""
-    sources = [ASSETS / n for n in STYLESHEETS] + list(SUBSETS.values())
+    """A file made of others (PAGE_CSS, OUR_CSS, PAGE_JS), remade when one of them changes."""
+    sources = [ASSETS / n for n in (*STYLESHEETS, ICONS)] + [*SUBSETS.values(), VUE_RENDERS, COMPONENTS]
     key = f"{name}:" + ",".join(str(p.stat().st_mtime_ns) for p in sources if p.is_file())
     if key not in _built:
-        css = _ours() if name == OUR_CSS else _nicegui_layers() + "\n" + _ours()
-        _built[key] = Built(name, css.encode())
+        if name == PAGE_JS:
+            text = _page_js()
+        else:
+            text = _ours() if name == OUR_CSS else _nicegui_layers() + "\n" + _ours()
+        _built[key] = Built(name, text.encode())
     return _built[key]
 
 
-def set_state(*, subsets: bool, page_css: bool) -> None:
+def set_state(**changes: bool) -> None:
     """What the page template asks for (page_template.install)."""
-    _state.update(subsets=subsets, page_css=page_css)
+    _state.update(changes)
     _built.clear()
+
+
+def vue_runtime_ready() -> bool:
+    return made_for_this_nicegui(VUE_RUNTIME) and made_for_this_nicegui(VUE_RENDERS)
+
+
+def module_url(address: str) -> str:
+    """A module's address as pages ask for it: Vue's full build becomes the runtime's, by hash."""
+    if _state["vue_runtime"] and address.endswith(STATIC_PREFIX + VUE):
+        return f"{address}?v={digest(VUE_RUNTIME)}"
+    return address
 
 
 def head_html() -> str:
@@ -146,7 +180,7 @@ def head_html() -> str:
     round trip later.
     """
     marker = "data-" + codehilite()[1].replace(".", "-")
-    icons = f'<script defer src="{url(ICONS)}"></script>'
+    icons = "" if _state["page_js"] else f'<script defer src="{url(ICONS)}"></script>'
     if _state["page_css"]:
         return f"<style {marker}></style>{icons}"
     return f'<link rel="stylesheet" href="{url(OUR_CSS)}" {marker}>{icons}'
@@ -168,6 +202,14 @@ def page_css_in_use() -> bool:
     return _state["page_css"]
 
 
+def page_js_in_use() -> bool:
+    return _state["page_js"]
+
+
+def vue_runtime_in_use() -> bool:
+    return _state["vue_runtime"]
+
+
 def locate(path: str, query: str) -> tuple[Source, str] | None:
     """The static file a request asks for, with its Cache-Control; None for anything else."""
     versions = parse_qs(query).get("v", [])
@@ -176,10 +218,12 @@ def locate(path: str, query: str) -> tuple[Source, str] | None:
         if name in SUBSETS and versions and _state["subsets"]:
             stand_in = SUBSETS[name]
             return stand_in, YEAR if versions[0] == digest(stand_in) else REVALIDATE
+        if name == VUE and versions and _state["vue_runtime"]:
+            return VUE_RUNTIME, YEAR if versions[0] == digest(VUE_RUNTIME) else REVALIDATE
         root, rest, cache = NICEGUI_STATIC, name, YEAR
     elif path.startswith(ASSETS_PREFIX):
         root, rest, cache = ASSETS, path[len(ASSETS_PREFIX) :], ""
-        if rest in (PAGE_CSS, OUR_CSS):
+        if rest in BUILT:
             made = built(rest)
             return made, YEAR if versions and versions[0] == made.version else REVALIDATE
     else:

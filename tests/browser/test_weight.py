@@ -44,7 +44,7 @@ def assert_rendered(page) -> None:
 
 MARKED = """[...document.querySelectorAll('style')]
   .some((s) => [...s.attributes].some((a) => a.name.startsWith('data-codehilite_')))"""
-OPENED_EARLY = "window.io.io !== window.io && window.socket.io.opts.query.implicit_handshake === false"
+OPENED_EARLY = "window.io.io !== window.io && window.socket.io.opts.query.document_id === window.documentId"
 
 
 def assert_light(seen: dict[str, dict[str, str]]) -> None:
@@ -131,8 +131,8 @@ def test_the_console_and_the_screen_draw_their_icons_without_the_font(server, br
 
 
 def test_the_phone_socket_opened_early_works_and_reconnects(server, browser) -> None:
-    """The socket opens before the page is drawn, and is NiceGUI's socket: it shakes hands, then
-    carries clicks; cut, it comes back and shakes hands again with NiceGUI's own ids."""
+    """The socket opens before the page is drawn, with the ids NiceGUI then uses: it shakes hands,
+    carries clicks; cut, it comes back and shakes hands again; a reload keeps the tab's id."""
     session = server.create(plan="open-detat-2018-03-12")
     context = browser.new_context(viewport=PHONE)
     problems: list[str] = []
@@ -144,10 +144,19 @@ def test_the_phone_socket_opened_early_works_and_reconnects(server, browser) -> 
     assert phone.evaluate(OPENED_EARLY)
     tab = phone.evaluate("sessionStorage.__nicegui_tab_id")
     assert phone.evaluate("window.socket.io.opts.query.tab_id") == tab  # NiceGUI's ids, for reconnections
+    assert phone.evaluate("sessionStorage.__nicegui_tab_closed") == "false"
 
     phone.evaluate("window.did_handshake = false; window.socket.io.engine.close()")
     phone.wait_for_function("window.did_handshake === true && window.socket.connected")
     phone.get_by_test_id("accept-charter").click()
     phone.get_by_test_id("join").wait_for()  # the click went through the reconnected socket
+
+    phone.reload()
+    phone.wait_for_function("window.did_handshake === true")
+    assert phone.evaluate(OPENED_EARLY) and phone.evaluate("sessionStorage.__nicegui_tab_id") == tab
+    assert phone.evaluate("window.socket.io.opts.query.old_tab_id") is None
+    phone.get_by_test_id("accept-charter").click()
+    phone.get_by_test_id("join").click()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
     assert problems == []
     context.close()

@@ -9,8 +9,9 @@
 // reconnections then carry NiceGUI's own query, which it keeps up to date.
 function cercleConnect(path, query, transports) {
   if (!query.implicit_handshake || ("prerendering" in document && document.prerendering)) return;
+  // crypto.randomUUID exists only in secure contexts: not on http://192.168.…
   const uuid = () =>
-    window.crypto && crypto.randomUUID // only in secure contexts: not on http://192.168.…
+    window.crypto && crypto.randomUUID
       ? crypto.randomUUID()
       : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) =>
           (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
@@ -24,9 +25,11 @@ function cercleConnect(path, query, transports) {
       old_tab_id: closed === "false" ? stored : null,
       tab_id: !stored || closed === "false" ? (sessionStorage.__nicegui_tab_id = uuid()) : stored,
     };
-    sessionStorage.__nicegui_tab_closed = "true"; // nicegui.js keeps this tab id, then sets it to "false"
+    // nicegui.js then keeps this tab id, and sets this back to "false"
+    sessionStorage.__nicegui_tab_closed = "true";
   } catch (error) {
-    return; // no tab storage: NiceGUI connects by itself
+    // no tab storage: NiceGUI connects by itself
+    return;
   }
   const url = (location.protocol === "https:" ? "wss://" : "ws://") + location.host;
   const lookup = window.io;

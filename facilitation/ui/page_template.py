@@ -5,7 +5,9 @@
 - One stylesheet (static_files.PAGE_CSS) is imported in place of NiceGUI's four `@import`s: one
   request instead of seven once ours are in it too, and no icon font declared.
 - The page's socket opens as soon as socket.io has loaded (early_socket.js, inlined), while Vue
-  and Quasar still load and start, instead of once the page is drawn.
+  and Quasar still load and start, instead of once the page is drawn. socket.io loads `async`:
+  from the cache, it runs as soon as the page's first bytes are read, not after the page has been
+  parsed and its stylesheet read; the page is mounted once it is there.
 - DOMPurify and NiceGUI's resource loader, imported by the page's last script and by
   ui.markdown, are fetched with the rest instead of after the page has been parsed.
 - One script of ours (static_files.PAGE_JS: the icons, NiceGUI's templates compiled ahead) is
@@ -66,18 +68,30 @@ def one_stylesheet(template: str) -> str | None:
     return template.replace(match.group(0), '@import url("{{ prefix | safe }}{{ cercle_page_css() }}");')
 
 
+MOUNT = '      app.mount("#app");'
+# The page is mounted once socket.io is there: loaded `async`, it almost always is already.
+MOUNT_AFTER_SOCKETIO = """      if (window.io) app.mount("#app");
+      else ["load", "error"].forEach((event) =>
+        document.getElementById("cercle-socketio").addEventListener(event, () => app.mount("#app"), { once: true }),
+      );"""
+
+
 def early_socket(template: str) -> str | None:
     tag = f'<script defer src="{STATIC}socket.io.min.js"></script>'
-    if tag not in template:
+    if tag not in template or template.count(MOUNT) != 1:
         return None
-    script = EARLY_SOCKET.read_text(encoding="utf-8")
+    lines = EARLY_SOCKET.read_text(encoding="utf-8").splitlines()
+    script = "\n".join(line for line in lines if not line.lstrip().startswith("//"))  # its comments stay here
     call = (
         "cercleConnect({{ (prefix ~ '/_nicegui_ws/socket.io') | tojson | forceescape }}, "
         "{{ socket_io_js_query_params | tojson | forceescape }}, "
         "{{ socket_io_js_transports | tojson | forceescape }})"
     )
-    early = f'<script>\n{script}</script>\n    <script defer src="{STATIC}socket.io.min.js" onload="{call}"></script>'
-    return template.replace(tag, early)
+    early = (
+        f"<script>\n{script}\n</script>\n"
+        f'    <script async id="cercle-socketio" src="{STATIC}socket.io.min.js" onload="{call}"></script>'
+    )
+    return template.replace(tag, early).replace(MOUNT, MOUNT_AFTER_SOCKETIO)
 
 
 def page_js(template: str) -> str | None:

@@ -3,6 +3,8 @@ files compressed with brotli and cached for a year; the page itself compressed, 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
@@ -159,4 +161,26 @@ def test_the_phone_socket_opened_early_works_and_reconnects(server, browser) -> 
     phone.get_by_test_id("join").click()
     phone.get_by_text("Vous êtes inscrit·e.").wait_for()
     assert problems == []
+    context.close()
+
+
+def test_the_page_waits_for_a_late_socketio(server, browser) -> None:
+    """socket.io loads without holding the page up; when it comes after everything else, the page
+    is drawn once it is there, and works."""
+    session = server.create(plan="open-detat-2018-03-12")
+    context = browser.new_context(viewport=PHONE)
+
+    def late(route) -> None:
+        response = route.fetch()
+        time.sleep(2)  # everything else has loaded meanwhile
+        route.fulfill(response=response)
+
+    context.route("**/socket.io.min.js*", late)
+    phone = context.new_page()
+    problems: list[str] = []
+    phone.on("pageerror", lambda error: problems.append(str(error)))
+    phone.goto(session["join_url"])
+    phone.get_by_test_id("accept-charter").click()
+    phone.get_by_test_id("join").wait_for()
+    assert phone.evaluate(OPENED_EARLY) and problems == []
     context.close()

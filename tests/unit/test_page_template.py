@@ -84,8 +84,17 @@ class Attributes(HTMLParser):
 def test_the_socket_opens_as_soon_as_socketio_has_loaded() -> None:
     template = installed()
     assert "function cercleConnect(path, query, transports)" in template
-    tag = re.search(r'<script defer src="[^"]*socket\.io\.min\.js" onload="[^"]*"></script>', template)
+    tag = re.search(
+        r'<script async id="cercle-socketio" src="[^"]*socket\.io\.min\.js" onload="[^"]*"></script>',
+        template,
+    )
     assert tag, "socket.io's script calls cercleConnect once loaded"
+    assert "app.mount" not in template.replace(
+        page_template.MOUNT_AFTER_SOCKETIO, ""
+    )  # once socket.io is there
+    assert "//" not in template.split("function cercleConnect", 1)[1].split("</script>", 1)[0].replace(
+        "://", ""
+    )
     # Rendered with awkward values, the call stays one attribute and its arguments stay data.
     env = jinja2.Environment(autoescape=True)
     rendered = env.from_string(tag.group(0)).render(

@@ -13,7 +13,7 @@ from ..codes import new_token, normalise_code
 from ..i18n import t
 from ..room import Room
 from ..service import Service
-from ..session import CATEGORIES, MODES, Category, Mode
+from ..session import CATEGORIES, COLLEGES, MODES, Category, College, Mode
 from .common import ActivitySlot
 from .context import Scope, ViewContext
 from .frame import frame, notice, pick_lang, with_lang
@@ -158,11 +158,21 @@ class Phone:
                 mode = ui.radio(
                     {m: self.t(f"mode.{m}") for m in MODES}, value=known.mode if known else self.default_mode
                 ).props('inline data-testid="mode"')
+            college = None
+            if self.room.state.colleges:  # asked only when the plan or the facilitator asks it
+                ui.separator()
+                ui.label(self.t("phone.college")).classes("font-semibold")
+                ui.label(self.t("phone.college_hint")).classes("cercle-muted text-sm")
+                college = ui.radio(
+                    {c: self.t(f"college.{c}") for c in COLLEGES}, value=known.college if known else None
+                ).props('data-testid="college"')
 
         async def done() -> None:
             chosen: Category | None = category.value
             where: Mode = "remote" if mode is None else (mode.value or "room")
-            if await self.ctx.run(rules.join, chosen, where):
+            kept = known.college if known is not None else None
+            belongs: College | None = college.value if college is not None else kept
+            if await self.ctx.run(rules.join, chosen, where, belongs):
                 self.step = "auto"
                 self.render()
 

@@ -101,8 +101,12 @@ def test_the_icon_map_reaches_quasar_before_it_is_installed() -> None:
 
     script = delivery.ICON_MAP + app.config.vue_config_script
     assert script.index("iconMapFn") < script.index("app.use(Quasar")
-    page_template.install()
-    assert static_files.url("icons.js") in static_files.head_html()
+    applied = page_template.install()
+    if applied["page_js"]:  # in the page's one script of ours, loaded before nicegui.js
+        assert "window.cercleIcons = " in static_files.built(static_files.PAGE_JS).content.decode()
+        assert static_files.url("icons.js") not in static_files.head_html()
+    else:
+        assert static_files.url("icons.js") in static_files.head_html()
 
 
 def test_versioned_assets_are_cached_for_a_year_and_others_revalidated() -> None:

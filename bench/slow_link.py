@@ -11,7 +11,8 @@ navigation's start to:
 - clickable: the accept button is visible and enabled, and the page's socket is connected
   (NiceGUI's `did_handshake`), so that a click is handled at once.
 With --verbose, the first run's timeline also shows when the charter's text appeared (`text`:
-`ui.markdown` draws it once its stylesheet has loaded) and every request, with its bytes.
+`ui.markdown` draws it once its stylesheet has loaded), every request, with its bytes, and the
+websocket's opening and its first frames (socket.io's and NiceGUI's handshakes).
 It also counts the requests that went to the network and the bytes received over the wire
 (encoded, headers included). After each first visit the button is clicked and the next step
 must appear: the measure holds only if the click works. Prints the medians.
@@ -102,12 +103,25 @@ class Traffic:
         self.requests: dict[str, str] = {}
         self.bytes: dict[str, float] = {}
         self.times: dict[str, list[float]] = {}
+        self.socket: list[tuple[float, str]] = []  # (time, what): the websocket's first moments
 
     def attach(self, cdp: Any) -> None:
         cdp.on("Network.requestWillBeSent", self._sent)
         cdp.on("Network.requestServedFromCache", lambda e: self.cached.add(e["requestId"]))
         cdp.on("Network.responseReceived", self._received)
         cdp.on("Network.loadingFinished", self._finished)
+        cdp.on("Network.webSocketWillSendHandshakeRequest", lambda e: self._socket(e, "websocket asked"))
+        cdp.on("Network.webSocketHandshakeResponseReceived", lambda e: self._socket(e, "websocket open"))
+        cdp.on(
+            "Network.webSocketFrameSent", lambda e: self._socket(e, "sent " + e["response"]["payloadData"])
+        )
+        cdp.on(
+            "Network.webSocketFrameReceived", lambda e: self._socket(e, "got " + e["response"]["payloadData"])
+        )
+
+    def _socket(self, event: dict[str, Any], what: str) -> None:
+        if len(self.socket) < 8:
+            self.socket.append((event["timestamp"], what[:50]))
 
     def _sent(self, event: dict[str, Any]) -> None:
         url = event["request"]["url"]
@@ -132,6 +146,7 @@ class Traffic:
         ids = self.network()
         zero = min((self.times[rid][0] for rid in ids), default=0)
         return {
+            "socket": [(round(when - zero, 2), what) for when, what in self.socket],
             "requests": len(ids),
             "bytes": int(sum(self.bytes.get(rid, 0) for rid in ids)),
             "urls": sorted(
@@ -233,6 +248,8 @@ def report(visits: dict[str, list[dict[str, Any]]], args: argparse.Namespace) ->
             )
             for size, start, end, url in sorted(rows[0]["urls"], key=lambda row: row[1]):
                 print(f"  {size / 1000:>7.1f} KB  {start:>5.2f}-{end:<5.2f} s  {url}")
+            for when, what in rows[0]["socket"]:
+                print(f"  {when:>16.2f} s  {what}")
     return summary
 
 

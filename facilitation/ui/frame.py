@@ -54,9 +54,7 @@ def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) 
     use_language(lang)
     # Colours and the body's look come from the stylesheet, not from elements: on a phone page
     # every element costs server memory, times a thousand phones.
-    ui.add_head_html(
-        static_files.head_html() + (static_files.markdown_stylesheet() if kind == "phone" else "")
-    )
+    ui.add_head_html(static_files.head_html())
     other = "en" if lang == "fr" else "fr"
     with ui.column().classes(f"cercle-page cercle-page-{kind} w-full"):
         switch = esc(with_lang(path, other, default_lang, **params))

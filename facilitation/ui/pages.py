@@ -6,14 +6,14 @@ import asyncio
 import logging
 from pathlib import Path
 
-from nicegui import app, background_tasks, ui
+from nicegui import app, background_tasks
 
 from .. import api, api_agenda, api_export, drafts, logsafe
 from ..detector import screening
 from ..gate import Gate
 from ..limits import Limits
 from ..service import Service
-from . import console, frame, guard, home, phone, restitution, runtime, screen
+from . import console, frame, guard, home, phone, restitution, runtime, screen, static_files
 
 ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
 DRAFTS_EVERY = 3600.0  # seconds between two purges of sessions never started
@@ -41,7 +41,7 @@ def register(service: Service) -> Limits:
     for kind in service.rooms.registry.kinds():
         css = getattr(service.rooms.registry.get(kind), "css", "")
         if css:
-            ui.add_css(css, shared=True)  # in every page's head: not re-sent to each phone per view
+            static_files.add_css(css)  # in the pages' stylesheet, cached: not in every page
     app.on_startup(tune_runtime)
     screening.configure("thread" if service.settings.detector == "thread" else "process")
     # The detector loads in the background as the server starts: ready before the first text.

@@ -3,6 +3,8 @@ files compressed with brotli and cached for a year; the page itself compressed, 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
@@ -42,6 +44,11 @@ def assert_rendered(page) -> None:
     assert page.evaluate(UNRESOLVED) == []
 
 
+MARKED = """[...document.querySelectorAll('style')]
+  .some((s) => [...s.attributes].some((a) => a.name.startsWith('data-codehilite_')))"""
+OPENED_EARLY = "window.io.io !== window.io && window.socket.io.opts.query.document_id === window.documentId"
+
+
 def assert_light(seen: dict[str, dict[str, str]]) -> None:
     assert seen, "no response recorded"
     heavy = [url for url in seen if ".woff" in url or "tailwindcss" in url]
@@ -61,10 +68,11 @@ def test_a_phone_loads_no_font_and_no_tailwind_and_caches_the_rest(server, brows
     phone.wait_for_load_state("networkidle")
     assert_light(seen)
     assert_rendered(phone)
-    # The charter's stylesheet comes with the page; ui.markdown finds it and does not ask again.
-    status, html = server.request("GET", f"/j/{session['code']}")
-    assert status == 200 and "/dynamic_resources/codehilite_" in html
-    assert phone.locator("link[href*='/dynamic_resources/codehilite_']").count() == 1
+    # One stylesheet, the charter's (ui.markdown's) rules included: markdown.js finds its marker
+    # and asks for nothing more.
+    stylesheets = [url for url in seen if ".css" in url]
+    assert len(stylesheets) == 1 and "/assets/page.css?v=" in stylesheets[0], stylesheets
+    assert phone.evaluate(MARKED)
     assert phone.locator(".cercle-charter p").first.is_visible()
 
     page = seen[session["join_url"]]
@@ -72,8 +80,9 @@ def test_a_phone_loads_no_font_and_no_tailwind_and_caches_the_rest(server, brows
     quasar = next(headers for url, headers in seen.items() if "/quasar.umd.prod.js?v=" in url)
     assert quasar["content-encoding"] == "br" and "immutable" in quasar["cache-control"]
     assert int(quasar["content-length"]) < 60_000  # Quasar without the components no page uses
-    ours = next(headers for url, headers in seen.items() if "/assets/cercle.css?v=" in url)
-    assert ours["content-encoding"] == "br" and "max-age=31536000" in ours["cache-control"]
+    css = seen[stylesheets[0]]
+    assert css["content-encoding"] == "br" and "max-age=31536000" in css["cache-control"]
+    assert "set-cookie" not in css and "content-security-policy" not in css
 
     accept.click()
     phone.get_by_test_id("join").wait_for()
@@ -121,3 +130,57 @@ def test_the_console_and_the_screen_draw_their_icons_without_the_font(server, br
     assert_light(screen_seen)
     context.close()
     screen_context.close()
+
+
+def test_the_phone_socket_opened_early_works_and_reconnects(server, browser) -> None:
+    """The socket opens before the page is drawn, with the ids NiceGUI then uses: it shakes hands,
+    carries clicks; cut, it comes back and shakes hands again; a reload keeps the tab's id."""
+    session = server.create(plan="open-detat-2018-03-12")
+    context = browser.new_context(viewport=PHONE)
+    problems: list[str] = []
+    phone = context.new_page()
+    phone.on("pageerror", lambda error: problems.append(str(error)))
+    phone.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    phone.goto(session["join_url"])
+    phone.wait_for_function("window.did_handshake === true")
+    assert phone.evaluate(OPENED_EARLY)
+    tab = phone.evaluate("sessionStorage.__nicegui_tab_id")
+    assert phone.evaluate("window.socket.io.opts.query.tab_id") == tab  # NiceGUI's ids, for reconnections
+    assert phone.evaluate("sessionStorage.__nicegui_tab_closed") == "false"
+
+    phone.evaluate("window.did_handshake = false; window.socket.io.engine.close()")
+    phone.wait_for_function("window.did_handshake === true && window.socket.connected")
+    phone.get_by_test_id("accept-charter").click()
+    phone.get_by_test_id("join").wait_for()  # the click went through the reconnected socket
+
+    phone.reload()
+    phone.wait_for_function("window.did_handshake === true")
+    assert phone.evaluate(OPENED_EARLY) and phone.evaluate("sessionStorage.__nicegui_tab_id") == tab
+    assert phone.evaluate("window.socket.io.opts.query.old_tab_id") is None
+    phone.get_by_test_id("accept-charter").click()
+    phone.get_by_test_id("join").click()
+    phone.get_by_text("Vous êtes inscrit·e.").wait_for()
+    assert problems == []
+    context.close()
+
+
+def test_the_page_waits_for_a_late_socketio(server, browser) -> None:
+    """socket.io loads without holding the page up; when it comes after everything else, the page
+    is drawn once it is there, and works."""
+    session = server.create(plan="open-detat-2018-03-12")
+    context = browser.new_context(viewport=PHONE)
+
+    def late(route) -> None:
+        response = route.fetch()
+        time.sleep(2)  # everything else has loaded meanwhile
+        route.fulfill(response=response)
+
+    context.route("**/socket.io.min.js*", late)
+    phone = context.new_page()
+    problems: list[str] = []
+    phone.on("pageerror", lambda error: problems.append(str(error)))
+    phone.goto(session["join_url"])
+    phone.get_by_test_id("accept-charter").click()
+    phone.get_by_test_id("join").wait_for()
+    assert phone.evaluate(OPENED_EARLY) and problems == []
+    context.close()

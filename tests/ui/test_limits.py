@@ -108,11 +108,24 @@ async def test_the_console_link_moves_the_key_into_a_cookie(user: User) -> None:
 
 
 async def test_every_response_carries_the_security_headers(user: User) -> None:
-    for path in ("/", "/healthz", "/api/sessions/ZZZZZZ", "/assets/cercle.css"):
+    for path in ("/", "/healthz", "/api/sessions/ZZZZZZ", "/assets/sounds/chime.wav"):
         headers = (await user.http_client.get(path)).headers
         assert headers["referrer-policy"] == "no-referrer", path
         assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+async def test_scripts_and_stylesheets_come_with_few_headers(user: User) -> None:
+    """Answered before the gate and the session: no cookie, no document policy, never sniffed."""
+    from facilitation.ui import static_files
+
+    await user.http_client.get("/")  # the browser has its session cookie
+    for path in (static_files.url("cercle.css"), static_files.url("icons.js"), "/assets/cercle.css"):
+        response = await user.http_client.get(path, headers={"accept-encoding": "br"})
+        assert response.status_code == 200 and response.headers["x-content-type-options"] == "nosniff"
+        names = set(response.headers.keys())
+        assert not names & {"set-cookie", "content-security-policy", "x-frame-options", "referrer-policy"}
+        assert response.headers["vary"] == "Accept-Encoding", path  # not Cookie: cached for everyone
 
 
 @pytest.fixture

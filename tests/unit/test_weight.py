@@ -12,7 +12,7 @@ import brotli
 import nicegui
 import pytest
 
-from facilitation.ui import delivery, static_files
+from facilitation.ui import delivery, page_template, static_files
 from scripts.css_usage import css_in_code, defined_classes, matches, used_classes, used_icons
 from scripts.make_icons import QUASAR_ICONS
 from scripts.make_quasar_subset import built_components, needed_components, purge, tags_of, ui_names
@@ -101,7 +101,12 @@ def test_the_icon_map_reaches_quasar_before_it_is_installed() -> None:
 
     script = delivery.ICON_MAP + app.config.vue_config_script
     assert script.index("iconMapFn") < script.index("app.use(Quasar")
-    assert static_files.url("icons.js") in static_files.head_html()
+    applied = page_template.install()
+    if applied["page_js"]:  # in the page's one script of ours, loaded before nicegui.js
+        assert "window.cercleIcons = " in static_files.built(static_files.PAGE_JS).content.decode()
+        assert static_files.url("icons.js") not in static_files.head_html()
+    else:
+        assert static_files.url("icons.js") in static_files.head_html()
 
 
 def test_versioned_assets_are_cached_for_a_year_and_others_revalidated() -> None:
@@ -172,12 +177,13 @@ def test_unused_quasar_rules_are_dropped_and_the_rest_kept() -> None:
 def test_pages_ask_for_the_subsets_by_their_hash() -> None:
     from nicegui.client import templates
 
-    assert static_files.use_subsets()
+    assert page_template.install()["subsets"]
     template = templates.env.loader.get_source(templates.env, "index.html")[0]
     prefix = f"/_nicegui/{nicegui.__version__}/static/"
     for name, stand_in in static_files.SUBSETS.items():
         version = static_files.digest(stand_in)
-        assert f"/static/{name}?v={version}" in template
+        if name.endswith(".js"):
+            assert f"/static/{name}?v={version}" in template
         assert static_files.locate(prefix + name, f"v={version}") == (stand_in, static_files.YEAR)
         assert static_files.locate(prefix + name, "")[0] == (NICEGUI_STATIC / name).resolve()  # the full one
 

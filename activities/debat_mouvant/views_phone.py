@@ -6,6 +6,8 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui import a11y
+from facilitation.ui.a11y import heading, heading_attributes
 from facilitation.ui.context import ViewContext
 from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
@@ -86,7 +88,7 @@ class PhoneView:
                 ui.label(self.ctx.t("debat_mouvant.no_statement")).classes("cercle-muted")
                 return
             # One HTML element per read-only block: a thousand phones build this view at once.
-            self.head = ui.html().classes("cercle-card w-full")
+            self.head = a11y.live(ui.html().classes("cercle-card w-full"))  # the stage, said when it changes
             with ui.column().classes("w-full gap-3") as self.voting_box:  # one switch for the group
                 self.voting_text = ui.html().classes("w-full")
                 for position in run.statement.positions():
@@ -95,9 +97,13 @@ class PhoneView:
                     ui.label().classes("dm-confirm").props('data-testid="dm-confirm" aria-live="polite"')
                 )
             self.closed = (
-                ui.label().classes("cercle-notice cercle-notice-info").props('data-testid="dm-closed"')
+                ui.label()
+                .classes("cercle-notice cercle-notice-info")
+                .props('data-testid="dm-closed" role="status"')
             )
-            self.result = ui.html().classes("cercle-card w-full").props('data-testid="dm-result"')
+            self.result = (
+                ui.html().classes("cercle-card w-full").props('data-testid="dm-result" role="status"')
+            )
             self.argument_slot = ui.column().classes("w-full")
             self.done = ui.label(self.ctx.t("debat_mouvant.phone.done")).classes("cercle-muted")
         self.update()
@@ -134,7 +140,7 @@ class PhoneView:
             f"{self.ctx.t(f'debat_mouvant.stage.{stage}')}"
         )
         self.head.set_content(
-            f'<div class="dm-kicker text-xs" data-testid="dm-stage">{esc(kicker)}</div>'
+            f'<div class="dm-kicker text-xs" data-testid="dm-stage" {heading_attributes(3)}>{esc(kicker)}</div>'
             f'<div class="text-lg font-bold">{esc(run.statement.prompt)}</div>'
         )
         voting = stage in ("round1", "round2")
@@ -176,7 +182,7 @@ class PhoneView:
         if revealed:
             html, sentence = revealed_result(self.ctx, run, round_)
             self.result.set_content(
-                f'<div class="cercle-h2">{esc(self.ctx.t("debat_mouvant.phone.result"))}</div>{html}'
+                f'<div class="cercle-h2" {heading_attributes(3)}>{esc(self.ctx.t("debat_mouvant.phone.result"))}</div>{html}'
                 + (f'<div class="font-bold">{esc(sentence)}</div>' if sentence else "")
             )
         self.result.set_visibility(revealed)
@@ -217,7 +223,7 @@ class PhoneView:
     def argument_form(self, run: Run) -> ui.column:
         """The form for arguments, built the first time an arguments phase is reached."""
         with ui.column().classes("cercle-card gap-2") as form:
-            ui.label(self.ctx.t("debat_mouvant.phone.arguments")).classes("cercle-h2")
+            heading(ui.label(self.ctx.t("debat_mouvant.phone.arguments")).classes("cercle-h2"), 3)
             side = (
                 ui.toggle(side_names(run.statement, self.ctx), value="a")
                 .props('spread no-caps toggle-color=primary data-testid="dm-side"')

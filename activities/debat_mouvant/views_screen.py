@@ -8,10 +8,12 @@ from facilitation.ui.context import ViewContext
 from facilitation.ui.markup import esc
 
 from . import state as rules
-from .display import bar_html, colour, sankey_options
+from .display import bar_html, colour, movement_table_html, sankey_options
 from .state import ARGUMENTS, CONTROL, DebatState, Run
 from .tally import movement_sentence
 from .views_common import guard, live, shown_round, side_names, voted_text
+
+SCREEN_ARGUMENTS = 3  # the latest arguments of each side that fit, in type read from the back of the room
 
 
 class ScreenView:
@@ -88,16 +90,16 @@ class ScreenView:
         m = run.movement()
         with ui.element("div").classes("dm-screen-done"):
             if m.both:
+                # The diagram is drawn on a canvas: the table says the same in text, for screen readers.
                 ui.echart(sankey_options(run.statement, m, self.ctx.lang)).style("height:40vh;flex:3").props(
-                    'data-testid="dm-sankey"'
+                    'data-testid="dm-sankey" aria-hidden="true"'
                 )
+                ui.html(movement_table_html(run.statement, m, self.ctx.lang)).classes("cercle-sr-only")
             with ui.column().classes("gap-[1vh]").style("flex:2"):
                 ui.label(movement_sentence(run.statement, m, self.ctx.lang)).classes(
                     "dm-screen-sentence"
                 ).props('data-testid="dm-sentence"')
-                ui.label(self.ctx.t("debat_mouvant.movement.phones_only")).classes("cercle-muted").style(
-                    "font-size:2.2vh"
-                )
+                ui.label(self.ctx.t("debat_mouvant.movement.phones_only")).classes("dm-screen-note")
 
     def draw_arguments(self) -> None:
         run = self.state.run
@@ -111,6 +113,6 @@ class ScreenView:
                     ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
                     items = "".join(
                         f'<li data-argument="{esc(a.id)}">{esc(a.text)}</li>'
-                        for a in run.visible_arguments(side)[-5:]
+                        for a in run.visible_arguments(side)[-SCREEN_ARGUMENTS:]
                     )
                     ui.html(f"<ul>{items}</ul>")

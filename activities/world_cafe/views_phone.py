@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from facilitation.remote import group_call
+from facilitation.ui.a11y import heading, live
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
@@ -26,7 +27,7 @@ class CafePhone:
         prepare(ctx)
         self.bell = Bell(ctx, "phone")
         self.head = Redrawer(ctx, self.draw_head, "w-full gap-3")
-        self.head.container.props('data-testid="wc-phone"')
+        live(self.head.container.props('data-testid="wc-phone"'))  # the rotation and the table, said
         self.form_card = ui.column().classes("cercle-card gap-2")
         self.form_built = False  # built the first time this phone may write: not before the start
         self.pending = PendingTexts(ctx, self.rephrase)
@@ -62,18 +63,18 @@ class CafePhone:
             r.subscribe(f"world_cafe:group:{group}", self.on_phase)  # moves and merges
         with ui.column().classes("cercle-card gap-1"):
             if not state.started:
-                ui.label(ctx.t("world_cafe.setup")).classes("cercle-h2")
+                heading(ui.label(ctx.t("world_cafe.setup")).classes("cercle-h2"), 3)
                 ui.label(ctx.t("world_cafe.phone.themes")).classes("font-semibold")
                 for n, theme in enumerate(state.settings.themes):
                     ui.label(f"{n + 1}. {theme.title}")
                 return
             if timing.phase == "over":
-                ui.label(ctx.t("world_cafe.over")).classes("cercle-h2").props(
+                heading(ui.label(ctx.t("world_cafe.over")).classes("cercle-h2"), 3).props(
                     'data-testid="wc-phone-over"'
                 ).mark("wc-phone-over")
                 ui.label(ctx.t("world_cafe.phone.thanks"))
                 return
-            with ui.row().classes("w-full items-center justify-between no-wrap"):
+            with ui.row().classes("w-full items-center justify-between"):  # the clock wraps under, if narrow
                 with ui.column().classes("gap-0"):
                     if group is not None:
                         kind = state.groups[group]
@@ -96,7 +97,7 @@ class CafePhone:
                 return
             lead = "world_cafe.phone.go_to" if timing.phase == "break" else "world_cafe.phone.at_table"
             ui.label(ctx.t(lead, n=table + 1)).classes("cercle-muted")
-            ui.label(theme_title(state, table)).classes("wc-phone-theme").props(
+            heading(ui.label(theme_title(state, table)).classes("wc-phone-theme"), 3).props(
                 f'data-testid="wc-phone-table" data-table="{table + 1}"'
             ).mark("wc-phone-table")
             if state.settings.themes[table].host:
@@ -126,11 +127,13 @@ class CafePhone:
                     if timing.phase == "break"
                     else ctx.t("world_cafe.phone.so_far")
                 )
-                ui.label(title).classes("cercle-h2")
+                heading(ui.label(title).classes("cercle-h2"), 3)
                 ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
                     "font-semibold"
                 )
-            ui.html(bar_html(count, state.settings.target)).classes("w-full")
+            ui.html(bar_html(count, state.settings.target, ctx.t("world_cafe.table", n=table + 1))).classes(
+                "w-full"
+            )
             actors = table_actors(state.contributions, table)
             ideas = table_ideas(state.contributions, table)
             if not actors and not ideas:

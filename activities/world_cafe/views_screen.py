@@ -85,7 +85,11 @@ def table_grid(ctx: ViewContext[CafeState], state: CafeState, timing: Timing) ->
                 for g in state.groups_at(table, rotation)
             )
             ui.html(f"<div>{chips or '&nbsp;'}</div>")
-            ui.html(bar_html(count, state.settings.target, "wc-screen-bar"))
+            ui.html(
+                bar_html(
+                    count, state.settings.target, ctx.t("world_cafe.table", n=table + 1), "wc-screen-bar"
+                )
+            )
             ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
                 "wc-count"
             )

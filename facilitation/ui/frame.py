@@ -10,7 +10,7 @@ from nicegui import ui
 
 from ..i18n import t
 from ..settings import LANGUAGES
-from . import static_files
+from . import a11y, static_files
 from .markup import esc
 
 
@@ -26,6 +26,9 @@ def with_lang(path: str, lang: str, default: str, **params: str) -> str:
     return f"{path}?{urlencode(query)}" if query else path
 
 
+TOUCH = ("phone", "restitution", "home")
+
+
 @contextmanager
 def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) -> Iterator[None]:
     """A page of kind "home", "console", "screen" or "phone", with the language switch."""
@@ -34,8 +37,10 @@ def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) 
     ui.add_head_html(
         static_files.head_html() + (static_files.markdown_stylesheet() if kind == "phone" else "")
     )
+    ui.add_head_html(a11y.FOCUS_SCRIPT)
+    touch = " cercle-touch" if kind in TOUCH else ""  # pages held in one hand: 44 px targets
     other = "en" if lang == "fr" else "fr"
-    with ui.column().classes(f"cercle-page cercle-page-{kind} w-full"):
+    with ui.column().classes(f"cercle-page cercle-page-{kind} w-full{touch}"):
         if kind != "screen":
             home = esc(with_lang("/", lang, default_lang))
             switch = esc(with_lang(path, other, default_lang, **params))

@@ -75,7 +75,7 @@ class Screen:
         if item is None:
             ui.label(self.t("screen.welcome")).classes("cercle-screen-item")
             if state.date:
-                ui.label(state.date).classes("cercle-screen-text cercle-muted")
+                ui.label(state.date).classes("cercle-screen-text")
             return
         ui.label(item.title).classes("cercle-screen-item").props('data-testid="screen-item"')
         if item.text:

@@ -157,7 +157,10 @@ CSS = """
 .dm-screen .dm-legend { font-size: var(--cercle-screen-small, 3.4vh); }
 .dm-screen .dm-leg-detail { font-size: 1em; color: inherit; }
 .dm-compact .dm-bar { min-height: 7vh; font-size: 3.6vh; }
-.dm-compact .dm-legend { font-size: var(--cercle-screen-small, 3.4vh); }
+/* after the final round, under the diagram: one line per position, as a table */
+.dm-compact .dm-legend { font-size: var(--cercle-screen-small, 3.4vh); margin-top: .2em; display: grid;
+  grid-template-columns: auto auto 1fr; gap: 0 1em; line-height: 1.2; }
+.dm-compact .dm-leg, .dm-compact .dm-leg:last-child { display: contents; }
 .dm-screen-done { display: flex; gap: 2vw; width: 100%; align-items: center; }
 .dm-phone .dm-bar, .dm-console .dm-bar { min-height: 40px; font-size: 1rem; }
 .dm-phone .dm-legend, .dm-console .dm-legend { font-size: .9rem; flex-direction: column; gap: .15em; }

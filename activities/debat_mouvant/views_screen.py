@@ -91,7 +91,7 @@ class ScreenView:
         with ui.element("div").classes("dm-screen-done"):
             if m.both:
                 # The diagram is drawn on a canvas: the table says the same in text, for screen readers.
-                ui.echart(sankey_options(run.statement, m, self.ctx.lang)).style("height:40vh;flex:3").props(
+                ui.echart(sankey_options(run.statement, m, self.ctx.lang)).style("height:28vh;flex:3").props(
                     'data-testid="dm-sankey" aria-hidden="true"'
                 )
                 ui.html(movement_table_html(run.statement, m, self.ctx.lang)).classes("cercle-sr-only")

@@ -61,7 +61,7 @@ STYLE = """
 .wc-clock[data-remaining] { opacity: .55; }
 @keyframes wc-pulse { from { opacity: 1; } to { opacity: .6; } }
 @media (prefers-reduced-motion: reduce) { .wc-clock.wc-warning { animation: none; } }
-.wc-clock-screen { font-size: 13vh; color: var(--cercle-blue, #000091); }
+.wc-clock-screen { font-size: 11vh; color: var(--cercle-blue, #000091); }
 .wc-clock-phone { font-size: 3rem; color: var(--cercle-blue, #000091); }
 .wc-clock-console { font-size: 3rem; }
 .wc-bar { height: 12px; border-radius: 6px; background: #e5e5e5; overflow: hidden; width: 100%; }
@@ -71,12 +71,15 @@ STYLE = """
 .wc-tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(20vw, 1fr)); gap: 1.6vh; width: 100%; }
 .wc-table-card { background: #fff; border-radius: 1vh; padding: 1.2vh 1.1vw; box-shadow: 0 1px 3px rgba(0,0,0,.12);
   display: flex; flex-direction: column; gap: .6vh; }
-.wc-table-theme { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 700; line-height: 1.2; }
+.wc-table-theme { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 700; line-height: 1.15; }
 .wc-table-num { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 800; color: var(--cercle-blue, #000091); text-transform: uppercase; }
 .wc-chip { display: inline-block; background: #e8edff; color: var(--cercle-blue, #000091); border-radius: 999px;
   padding: .2em .7em; margin: 0 .3em .3em 0; font-weight: 700; }
 .wc-chip-remote { background: #fef4e8; color: var(--cercle-warn, #b34000); }
-.wc-screen-chip { font-size: var(--cercle-screen-small, 3.4vh); }
+.wc-screen-chip { font-size: var(--cercle-screen-small, 3.4vh); margin: 0; padding: 0 .5em; }
+.wc-table-head { display: flex; flex-wrap: wrap; align-items: center; gap: .2em .5em; }
+.wc-table-progress { display: flex; align-items: center; gap: .8vw; }
+.wc-table-progress > .wc-bar { flex: 1; }
 .wc-count { font-size: var(--cercle-screen-small, 3.4vh); font-variant-numeric: tabular-nums; }
 .wc-map { display: grid; gap: 1.2vh; width: 100%; }
 .wc-more { margin-top: .4vh; }

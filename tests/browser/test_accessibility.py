@@ -7,8 +7,7 @@ language. At every state each page is checked once, and the findings are asserte
 - phones: no horizontal scroll and no text cut with "…" at 320 px wide (the French phone) and at
   200 % zoom (the English phone: a 390x844 phone zoomed as a browser zooms, to 195 CSS px wide),
   targets of at least 44x44 CSS px;
-- the projector at 1920x1080: every text that matters at 36 px or more, and grey only for what
-  does not.
+- the projector at 1920x1080: every text at 36 px or more, none in grey, none off the screen.
 With CERCLE_A11Y_SHOTS=<folder>, every phone state is also saved there as a screenshot.
 """
 
@@ -89,7 +88,7 @@ PROJECTED = """() => {
     const s = getComputedStyle(el);
     if (s.visibility === 'hidden' || el.closest('[aria-hidden=true], .cercle-sr-only')) continue;
     out.push({text: el.textContent.trim().slice(0, 50), size: parseFloat(s.fontSize), color: s.color,
-              minor: el.closest('.cercle-minor') !== null});
+              below: r.bottom > innerHeight + 1 || r.right > innerWidth + 1});
   }
   return out;
 }"""
@@ -204,24 +203,27 @@ class Walk:
             )
         if found["small"]:
             self.findings.targets.append(f"{state}: {found['small']}")
+        self.shoot(page, state, full_page=True)
+
+    def shoot(self, page: Any, state: str, full_page: bool = False) -> None:
         if SHOTS:
             folder = Path(SHOTS)
             folder.mkdir(parents=True, exist_ok=True)
-            page.screenshot(
-                path=str(folder / f"{re.sub(r'[^a-z0-9]+', '-', state.lower())}.png"), full_page=True
-            )
+            name = re.sub(r"[^a-z0-9]+", "-", state.lower())
+            page.screenshot(path=str(folder / f"{name}.png"), full_page=full_page)
 
     def check_projector(self, page: Any, state: str) -> None:
         small = []
         for text in page.evaluate(PROJECTED):
-            if text["minor"]:
-                continue
-            if text["size"] < MIN_PROJECTED - 0.5:
+            if text["below"]:
+                small.append(f"{text['text']!r} off the screen")
+            elif text["size"] < MIN_PROJECTED - 0.5:
                 small.append(f"{text['text']!r} {text['size']:.0f}px")
             elif grey(text["color"]):
                 small.append(f"{text['text']!r} grey {text['color']}")
         if small:
             self.findings.projector.append(f"{state}: {small}")
+        self.shoot(page, state)
 
     def tab_to(self, page: Any, testid: str, state: str, limit: int = 40) -> None:
         """Tab from the top of `page` to the element `testid`, checking the ring around each stop:

@@ -144,7 +144,7 @@ def gauge_html(stats: Stats, lang: str, *, modes: bool = True) -> str:
             f'<div class="st-gauge-track"><div class="st-gauge-fill" style="width:{line.time_share * 100:.1f}%"></div>'
             f'<div class="st-gauge-mark" style="left:calc({line.present_share * 100:.1f}% - .25vw)"></div></div>'
             f'<div class="st-gauge-figures">{percent(line.time_share)} '
-            f'<span>/ {percent(line.present_share)}</span></div></div>'
+            f"<span>/ {percent(line.present_share)}</span></div></div>"
         )
     return f'<div class="st-gauge" data-testid="st-gauge">{"".join(rows)}</div>'
 

@@ -161,6 +161,7 @@ CSS = """
 .dm-compact .dm-legend { font-size: var(--cercle-screen-small, 3.4vh); margin-top: .2em; display: grid;
   grid-template-columns: auto auto 1fr; gap: 0 1em; line-height: 1.2; }
 .dm-compact .dm-leg, .dm-compact .dm-leg:last-child { display: contents; }
+.dm-args .dm-legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .dm-screen-done { display: flex; gap: 2vw; width: 100%; align-items: center; }
 .dm-phone .dm-bar, .dm-console .dm-bar { min-height: 40px; font-size: 1rem; }
 .dm-phone .dm-legend, .dm-console .dm-legend { font-size: .9rem; flex-direction: column; gap: .15em; }

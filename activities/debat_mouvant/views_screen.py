@@ -64,12 +64,17 @@ class ScreenView:
                 self.size = "screen dm-compact"
                 self.bar = ui.html("").classes("w-full").props('data-testid="dm-bar"')
             else:
-                self.size = "screen"
+                # while arguments are given, the first round's bar stays, slim, and its legend and
+                # count are left to screen readers: the arguments take the room
+                arguing = stage == "arguments"
+                self.size = "screen dm-compact dm-args" if arguing else "screen"
                 if run.open and run.hide_results:
                     ui.label(self.ctx.t("debat_mouvant.hidden_until_closed")).classes("cercle-screen-text")
                 else:
                     self.bar = ui.html("").classes("w-full").props('data-testid="dm-bar"')
                 self.voted = ui.label().classes("dm-screen-voted").props('data-testid="dm-voted"')
+                if arguing:
+                    self.voted.classes("cercle-sr-only")
             if stage == "arguments":
                 self.args = ui.element("div").classes("dm-screen-args")
                 self.draw_arguments()

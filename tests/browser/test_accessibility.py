@@ -34,6 +34,18 @@ NARROW = {"width": 320, "height": 640}
 ZOOMED = {"width": 195, "height": 422}  # a 390x844 phone at 200 % zoom: half the CSS pixels, each drawn twice
 ZOOM = 2
 HELD = "À distance, Jean Dupont de la DINUM m'en a parlé"  # a name: held for review
+ARGUMENTS = {  # typed on the console: shown at once, as many as the screen shows
+    "A": [
+        "Elle fait venir des personnes qui n'avaient jamais participé à un forum public",
+        "On apprend en écoutant les autres, et on le dit ensuite autour de soi",
+        "Les agents découvrent les associations qui travaillent sur les mêmes sujets",
+    ],
+    "B": [
+        "Les spécialistes vont plus loin quand ils se retrouvent entre eux",
+        "Un forum trop ouvert reste général et ne débouche sur rien de concret",
+        "Les rencontres suivies donnent des engagements que l'on peut vérifier",
+    ],
+}
 SHOTS = os.environ.get("CERCLE_A11Y_SHOTS", "")
 MIN_TARGET = 44
 MIN_PROJECTED = 36
@@ -341,6 +353,12 @@ def walk_debat_and_cafe(server, browser, findings: Findings) -> None:
         phone.get_by_test_id("dm-send").click()
         wait(phone, "pending")
         w.check(phone, f"phone {lang}: débat, arguments, a text held for review", phone=True)
+    for side, texts in ARGUMENTS.items():
+        host.locator(".q-btn-toggle").get_by_text(side, exact=True).click()
+        for text in texts:
+            host.get_by_label("Argument", exact=True).fill(text)
+            host.get_by_label("Argument", exact=True).press("Enter")
+            screens["fr"].get_by_text(text).wait_for()
     for lang in ("fr", "en"):
         wait(consoles[lang], "queue-badge")
         w.check(consoles[lang], f"console {lang}: débat, arguments, moderation queue")

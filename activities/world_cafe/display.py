@@ -84,7 +84,8 @@ STYLE = """
 .wc-map { display: grid; gap: 1.2vh; width: 100%; }
 .wc-more { margin-top: .4vh; }
 .wc-map-card { background: #fff; border-radius: 1vh; padding: 1.2vh .8vw; line-height: 1.3; box-shadow: 0 1px 3px rgba(0,0,0,.12); font-size: var(--cercle-screen-small, 3.4vh); overflow: hidden; }
-.wc-map-card h3 { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 800; line-height: 1.2; margin: 0 0 .6vh; color: var(--cercle-blue, #000091); }
+.wc-map-card h3 { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+  font-size: var(--cercle-screen-small, 3.4vh); font-weight: 800; line-height: 1.2; margin: 0 0 .6vh; color: var(--cercle-blue, #000091); }
 .wc-map-card h4 { font-size: 1em; font-weight: 700; font-style: italic; margin: .6vh 0 .2vh; }
 .wc-map-card ul { margin: 0; padding: 0; list-style: none; }
 .wc-map-card li { margin: 0 0 .25vh; }
@@ -163,7 +164,8 @@ def actor_map_html(state: CafeState, t: Callable[..., str]) -> str:
     width = MAP_CHARS // columns
     parts = [f'<div class="wc-map" style="grid-template-columns: repeat({columns}, minmax(0, 1fr))">']
     for table, theme in enumerate(themes):
-        budget = MAP_LINES // max(rows, 1) - 2 - _height(theme.title, int(width * 0.85))
+        # a theme's title takes two lines at most (the tables showed it in full): the rest is for actors
+        budget = MAP_LINES // max(rows, 1) - 2 - min(2, _height(theme.title, int(width * 0.85)))
         lines = table_actors(state.contributions, table)
         parts.append(f'<div class="wc-map-card" data-table="{table + 1}"><h3>{esc(theme.title)}</h3>')
         used, shown = 0.0, 0

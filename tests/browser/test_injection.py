@@ -290,7 +290,7 @@ def test_the_corpus_stays_text_in_every_page_and_export(server, pages) -> None:
 
     # --- session titles: the home page's form, and the API --------------------------------------
     home = pages.open(LAPTOP, f"{server.base_url}/")
-    home.get_by_label("Programme").click()
+    home.get_by_label("Programme", exact=True).click()
     home.get_by_role("option", name="Session vierge").click()
     home.get_by_label("Titre de la session").fill(P[2])
     home.get_by_text("Créer la session").click()

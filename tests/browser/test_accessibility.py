@@ -275,9 +275,16 @@ def wait(page: Any, testid: str, state: str = "visible") -> None:
 def walk_debat_and_cafe(server, browser, findings: Findings) -> None:
     w = Walk(server, browser, "open-detat-2018-03-12", findings)
     s = w.session
-    for lang in ("fr", "en"):
-        home = w.page(f"{server.base_url}/?lang={lang}", LAPTOP)
-        w.check(home, f"home {lang}")
+    for lang, viewport, zoom in (
+        ("fr", LAPTOP, 1),
+        ("en", LAPTOP, 1),
+        ("fr", NARROW, 1),
+        ("en", ZOOMED, ZOOM),
+    ):
+        home = w.page(f"{server.base_url}/?lang={lang}", viewport, zoom=zoom)
+        home.get_by_test_id("prepare").wait_for()
+        narrow = viewport is not LAPTOP  # someone who joins by typing the code, on a phone
+        w.check(home, f"home {lang}" + (f" {viewport['width']} px" if narrow else ""), phone=narrow)
         home.context.close()
 
     phones = {

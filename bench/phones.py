@@ -137,6 +137,17 @@ class SimClient:
                 return key
         return None
 
+    def shows(self, testid: str) -> bool:
+        """Whether something with this test id is on the page: an element, or a part of an HTML
+        block (views draw what is only read as one HTML element)."""
+        needle = f'data-testid="{testid}"'
+
+        def matches(element: dict[str, Any]) -> bool:
+            props = element.get("props", {})
+            return props.get("data-testid") == testid or needle in str(props.get("innerHTML", ""))
+
+        return self.find(matches) is not None
+
     def find_button(self, label: str | None = None, testid: str | None = None) -> str | None:
         def matches(element: dict[str, Any]) -> bool:
             props = element.get("props", {})

@@ -93,7 +93,7 @@ class DetailsEdited(Event):
     `charter` (Markdown shown to phones before they join), `licence` of the restitution,
     `publish` (the restitution is published at close unless the facilitator decides otherwise),
     `languages` (the interface languages offered, the first being the default; empty: the
-    server's)."""
+    server's), `colleges` (phones are asked their collège; None: unchanged)."""
 
     type = "agenda.details_edited"
     title: str
@@ -103,6 +103,7 @@ class DetailsEdited(Event):
     publish: bool = False
     languages: list[str] = Field(default_factory=list)
     at: float
+    colleges: bool | None = None
 
 
 # --- checking an item ---------------------------------------------------------------------------
@@ -277,8 +278,10 @@ def edit_details(
     licence: str = "",
     publish: bool = False,
     languages: list[str] | None = None,
+    colleges: bool | None = None,
 ) -> list[Event]:
-    """Set the session's title, date, charter, licence, publication and languages."""
+    """Set the session's title, date, charter, licence, publication and languages, and whether
+    phones are asked their collège (None: unchanged)."""
     _require_open(state)
     title = clean_text(title)[:TITLE_MAX]
     if not title:
@@ -294,9 +297,14 @@ def edit_details(
         publish=publish,
         languages=chosen,
         at=cc.now,
+        colleges=colleges,
     )
     current = (state.title, state.date, state.charter, state.licence, state.publish, state.languages)
-    if current == (details.title, details.date, details.charter, details.licence, publish, chosen):
+    same_colleges = colleges is None or colleges == state.colleges
+    if (
+        current == (details.title, details.date, details.charter, details.licence, publish, chosen)
+        and same_colleges
+    ):
         return []
     return [details]
 
@@ -378,6 +386,8 @@ def _reordered(state: SessionState, e: ItemsReordered, registry: Registry) -> No
 def _details(state: SessionState, e: DetailsEdited, registry: Registry) -> None:
     state.title, state.date, state.charter, state.licence = e.title, e.date, e.charter, e.licence
     state.publish, state.languages = e.publish, list(e.languages)
+    if e.colleges is not None:
+        state.colleges = e.colleges
 
 
 add(

@@ -65,6 +65,7 @@ class Plan(BaseModel):
 
     languages: list[str] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list, max_length=100)
+    colleges: bool = False  # phones are asked their collège (optional), counted only in aggregate
 
 
 @dataclass(frozen=True)
@@ -272,6 +273,8 @@ def plan_toml(state: SessionState) -> str:
     }
     if state.languages:
         data["languages"] = list(state.languages)
+    if state.colleges:
+        data["colleges"] = True
     data["charter"] = state.charter
     agenda = []
     for item in state.agenda.values():

@@ -40,6 +40,7 @@ class _Details(TypedDict, total=False):
     moderation: Policy
     remote: RemoteSettings
     languages: list[str]
+    colleges: bool
 
 
 class Rooms:
@@ -168,6 +169,7 @@ class Rooms:
                 "moderation": p.moderation,
                 "remote": p.remote,
                 "languages": p.languages,
+                "colleges": p.colleges,
             }
         else:
             if not (title or "").strip():

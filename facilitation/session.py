@@ -33,15 +33,28 @@ Category = Literal["woman", "man", "other", "undisclosed"]
 Mode = Literal["room", "remote"]
 CATEGORIES: tuple[Category, ...] = ("woman", "man", "other", "undisclosed")
 MODES: tuple[Mode, ...] = ("room", "remote")
+# The collège a participant may declare when the session asks it (`SessionState.colleges`):
+# counted only in aggregate, by rules that never show a count of 1 or 2 (`kanon`).
+College = Literal["public_agent", "civil_society", "citizen", "business", "other", "undisclosed"]
+COLLEGES: tuple[College, ...] = (
+    "public_agent",
+    "civil_society",
+    "citizen",
+    "business",
+    "other",
+    "undisclosed",
+)
 
 
 class Participant(BaseModel):
-    """All Cercle keeps of a person: a random token, an optional category, room or remote."""
+    """All Cercle keeps of a person: a random token, an optional category, room or remote, and
+    an optional collège when the session asks it."""
 
     token: str
     category: Category | None = None
     mode: Mode = "room"
     joined_at: float = 0.0
+    college: College | None = None
 
 
 # --- events -------------------------------------------------------------------------------
@@ -65,6 +78,7 @@ class SessionCreated(Event):
     moderation: Policy = DEFAULT_POLICY
     remote: RemoteSettings = Field(default_factory=RemoteSettings)
     at: float
+    colleges: bool = False  # phones are asked their collège (optional)
 
 
 @event
@@ -96,23 +110,26 @@ class SessionClosed(Event):
 
 @event
 class ParticipantJoined(Event):
-    """A phone accepted the charter. `token` is random; nothing else identifies the person."""
+    """A phone accepted the charter. `token` is random; nothing else identifies the person.
+    `college`: the collège they declared, if the session asked it."""
 
     type = "session.participant_joined"
     token: str
     category: Category | None = None
     mode: Mode = "room"
     at: float
+    college: College | None = None
 
 
 @event
 class ParticipantUpdated(Event):
-    """A participant changed their optional category or room/remote."""
+    """A participant changed their optional category, room/remote or collège."""
 
     type = "session.participant_updated"
     token: str
     category: Category | None = None
     mode: Mode = "room"
+    college: College | None = None
 
 
 @event
@@ -167,6 +184,7 @@ class SessionState(BaseModel):
     publish_choice: bool | None = None
     moderation_policy: Policy = DEFAULT_POLICY
     remote: RemoteSettings = Field(default_factory=RemoteSettings)
+    colleges: bool = False  # phones are asked their collège
     comments: list[Comment] = Field(default_factory=list)
     moderation: list[ModerationRecord] = Field(default_factory=list)
     activities: dict[int, Any] = Field(default_factory=dict, exclude=True)
@@ -263,6 +281,7 @@ def create(
     moderation: Policy = DEFAULT_POLICY,
     languages: list[str] | None = None,
     remote: RemoteSettings | None = None,
+    colleges: bool = False,
 ) -> list[Event]:
     if state.code:
         raise RuleViolation("error.already_created")
@@ -280,6 +299,7 @@ def create(
             moderation=moderation,
             remote=remote or RemoteSettings(),
             at=cc.now,
+            colleges=colleges,
         )
     ]
 
@@ -354,17 +374,25 @@ def purge(state: SessionState, cc: CommandContext) -> list[Event]:
 
 
 @command("participant")
-def join(state: SessionState, cc: CommandContext, category: Category | None, mode: Mode) -> list[Event]:
+def join(
+    state: SessionState,
+    cc: CommandContext,
+    category: Category | None,
+    mode: Mode,
+    college: College | None = None,
+) -> list[Event]:
     """A phone accepted the charter (or changed its answers, if it had already joined)."""
     token = cc.token
     if state.status == "closed":
         raise RuleViolation("error.closed")
+    if college is not None and college not in COLLEGES:
+        raise RuleViolation("error.unknown_college")
     known = state.participants.get(token)
     if known is None:
-        return [ParticipantJoined(token=token, category=category, mode=mode, at=cc.now)]
-    if (known.category, known.mode) == (category, mode):
+        return [ParticipantJoined(token=token, category=category, mode=mode, at=cc.now, college=college)]
+    if (known.category, known.mode, known.college) == (category, mode, college):
         return []
-    return [ParticipantUpdated(token=token, category=category, mode=mode)]
+    return [ParticipantUpdated(token=token, category=category, mode=mode, college=college)]
 
 
 def require_participant(state: SessionState, token: str) -> Participant:
@@ -417,6 +445,7 @@ def _created(state: SessionState, e: SessionCreated, registry: Registry) -> None
     state.moderation_policy = e.moderation
     state.remote = e.remote
     state.languages = list(e.languages)
+    state.colleges = e.colleges
     state.agenda = dict(enumerate(e.agenda))  # ids 0..n-1: the positions older logs refer to
     state.next_id = len(e.agenda)
     state.created_at = e.at
@@ -474,13 +503,17 @@ def _purged(state: SessionState, e: SessionPurged, registry: Registry) -> None:
 
 @fold.on(ParticipantJoined)
 def _joined(state: SessionState, e: ParticipantJoined, registry: Registry) -> None:
-    state.participants[e.token] = Participant(token=e.token, category=e.category, mode=e.mode, joined_at=e.at)
+    state.participants[e.token] = Participant(
+        token=e.token, category=e.category, mode=e.mode, joined_at=e.at, college=e.college
+    )
 
 
 @fold.on(ParticipantUpdated)
 def _updated(state: SessionState, e: ParticipantUpdated, registry: Registry) -> None:
     known = state.participants[e.token]
-    state.participants[e.token] = known.model_copy(update={"category": e.category, "mode": e.mode})
+    state.participants[e.token] = known.model_copy(
+        update={"category": e.category, "mode": e.mode, "college": e.college}
+    )
 
 
 def apply(state: SessionState, e: Event, registry: Registry = REGISTRY) -> SessionState:
@@ -535,5 +568,22 @@ add(
             "The agenda moved on meanwhile: nothing was changed. Check the current item.",
         ),
         "error.not_closed": ("La session n'est pas close.", "The session is not closed."),
+        "error.unknown_college": (
+            "Ce collège n'existe pas : choisissez dans la liste, ou ne répondez pas.",
+            "No such collège: choose from the list, or leave it unanswered.",
+        ),
+        "college.public_agent": ("Agent public", "Public servant"),
+        "college.civil_society": ("Société civile organisée", "Organised civil society"),
+        "college.citizen": ("Citoyen·ne", "Citizen"),
+        "college.business": ("Entreprise", "Business"),
+        "college.other": ("Autre", "Other"),
+        "college.undisclosed": ("Préfère ne pas dire", "Prefer not to say"),
+        "college.none": ("Non renseigné", "Not given"),
+        "phone.college": ("Votre collège (facultatif)", "Your collège (optional)"),
+        "phone.college_hint": (
+            "Pour lire les résultats par collège : jamais affiché pour moins de 3 personnes, jamais "
+            "relié à ce que vous dites.",
+            "To read results by collège: never shown for fewer than 3 people, never linked to what you say.",
+        ),
     }
 )

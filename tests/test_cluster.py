@@ -127,7 +127,8 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
         for i in orphans:
             shown = json.dumps(phones[i].elements, ensure_ascii=False)
             if f"Position enregistrée : {LABELS[choices[i]]}" in shown:
-                continue  # its page shows its own vote: its token was kept
+                confirmed[i] = True  # its page shows its own vote: its token was kept
+                continue
             assert not confirmed[i], "a confirmed vote is not on the phone that came back"
             assert await vote(phones[i], choices[i])  # not confirmed before the crash: tapped again
             confirmed[i] = True

@@ -23,13 +23,26 @@ def health(server: Server) -> dict:
 
 
 async def wait_all(phones: list[SimClient], testid: str, timeout: float = 30) -> None:
-    await asyncio.gather(*(p.wait_for_button(timeout=timeout, testid=testid) for p in phones))
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not all(p.shows(testid) for p in phones):
+        assert loop.time() < deadline, f"{testid} not shown"
+        await asyncio.sleep(0.05)
+
+
+async def wait_html(phones: list[SimClient], text: str, timeout: float = 30) -> None:
+    """Until every phone shows `text` inside an HTML element (an activity's one-element block)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not all(p.find(lambda e: text in str(e.get("props", {}))) for p in phones):
+        assert loop.time() < deadline, f"{text} never shown"
+        await asyncio.sleep(0.05)
 
 
 async def wait_gone(phones: list[SimClient], testid: str, timeout: float = 30) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while any(p.find_button(testid=testid) is not None for p in phones):
+    while any(p.shows(testid) for p in phones):
         assert loop.time() < deadline, f"{testid} still shown"
         await asyncio.sleep(0.05)
 
@@ -76,13 +89,27 @@ async def walk_2018(server: Server) -> list[SimClient]:
 
 
 async def walk_ditp(server: Server) -> list[SimClient]:
-    """The DITP forum's speaking turns: hands raised, a speaker called."""
+    """The DITP forum: its idea workshop (a dot vote opened), its controversy map (positions
+    opened), its speaking turns (hands raised, a speaker called) and its propulsion board; remote
+    phones follow the screen's view of each."""
     session = server.create(plan="forum-ditp")
     code, key = session["code"], session["host_key"]
     console = await host_console(server.base_url, code, key).open()
-    phones = list(await asyncio.gather(*(join_phone(server.base_url, code) for _ in range(PHONES // 2))))
+    screen = await SimClient(server.base_url, f"/screen/{code}").open()
+    phones = list(
+        await asyncio.gather(
+            *(join_phone(server.base_url, code, "remote" if i % 2 else "room") for i in range(PHONES // 2))
+        )
+    )
     await click(console, label="Démarrer la session")
     await click(console, testid="goto-2")
+    await wait_all(phones, "id-send")
+    await click(console, testid="id-open")
+    await wait_html(phones, "Points placés : 0 / 3")
+    await click(console, testid="goto-3")
+    await click(console, testid="cv-open")
+    await wait_html(phones, "Énoncé 1 / 6")
+    await click(console, testid="goto-4")
     await wait_all(phones, "st-raise")
     for phone in phones:
         await phone.click(phone.find_button(testid="st-raise"))
@@ -94,7 +121,9 @@ async def walk_ditp(server: Server) -> list[SimClient]:
     while not any(p.find(called) for p in phones):  # whoever the order calls
         assert loop.time() < deadline, "nobody was called"
         await asyncio.sleep(0.05)
-    return [console, *phones]
+    await click(console, testid="goto-5")
+    await wait_all(phones, "pr-send")
+    return [console, screen, *phones]
 
 
 @pytest.fixture

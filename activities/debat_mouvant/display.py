@@ -176,19 +176,18 @@ CSS = """
 .dm-screen-args { display: flex; gap: 3vw; width: 100%; }
 .dm-screen-args > div { flex: 1; font-size: var(--cercle-screen-small, 3.4vh); line-height: 1.3; }
 .dm-screen-args li { margin-bottom: .6vh; }
-.dm-choice.q-btn { width: 100%; min-height: 72px; border-radius: 14px; border: 3px solid currentColor; }
-.dm-choice .q-btn__content { flex-wrap: nowrap; justify-content: flex-start; text-align: left; gap: 12px;
-  font-size: 1rem; line-height: 1.25; white-space: normal; }
-.dm-choice.q-btn[data-letter] { flex-direction: row; align-items: center; justify-content: flex-start; }
-.dm-choice[data-letter]::before { content: attr(data-letter); position: static; inset: auto; box-shadow: none;
-  border-radius: 0; display: flex; align-items: center; justify-content: center; font-size: 1.6rem;
-  font-weight: 900; min-width: 1.6em; margin-right: 12px; }
-.dm-choice.dm-choice-scale .q-btn__content { font-size: 1.125rem; font-weight: 700; }
-.dm-choice.dm-chosen { color: #fff !important; }
+.dm-choice { color: var(--dm-c); width: 100%; min-height: 72px; border-radius: 14px; border: 3px solid currentColor; display: flex;
+  align-items: center; justify-content: flex-start; gap: 12px; padding: 10px 16px; text-align: left;
+  font: inherit; font-size: 1rem; line-height: 1.25; white-space: normal; background: #fff; cursor: pointer; }
+.dm-choice:disabled { opacity: .6; cursor: not-allowed; }
+.dm-choice[data-letter]::before { content: attr(data-letter); display: flex; align-items: center;
+  justify-content: center; font-size: 1.6rem; font-weight: 900; min-width: 1.6em; }
+.dm-choice.dm-choice-scale { font-size: 1.125rem; font-weight: 700; }
+.dm-choice.dm-chosen { color: #fff; background: var(--dm-c); border-color: var(--dm-c); }
 @media (max-width: 300px) {  /* a narrow or zoomed phone: the letter above the words, which get the width */
-  .dm-choice.q-btn { padding: 6px 10px; }
-  .dm-choice.q-btn[data-letter] { flex-direction: column; align-items: flex-start; }
-  .dm-choice[data-letter]::before { justify-content: flex-start; margin: 0 0 2px; min-width: 0; }
+  .dm-choice { padding: 6px 10px; }
+  .dm-choice[data-letter] { flex-direction: column; align-items: flex-start; gap: 2px; }
+  .dm-choice[data-letter]::before { justify-content: flex-start; min-width: 0; }
 }
 .dm-confirm { font-weight: 700; color: #18753c; }
 .dm-arg-hidden { text-decoration: line-through; color: #8a8a8a; }

@@ -188,47 +188,49 @@ class ConsoleView:
         self.reset.set_visibility(run is not None and (run.round > 0 or any(run.heads.values())))
 
     def counts_table(self, run: Run, index: int, round_: int) -> None:
+        """Counts by position; a fully remote forum has no room, so no room or head-count column."""
         ui.label(self.t(f"round.{round_}")).classes("font-bold")
-        with ui.grid(columns="minmax(0,3fr) repeat(5, minmax(0,1fr))").classes(
+        no_room = self.ctx.session.remote.remote_only
+        headers = (
+            [self.t("position"), self.t("remote"), "Total", "%"]
+            if no_room
+            else [self.t("position"), self.t("room"), self.t("remote"), self.t("heads"), "Total", "%"]
+        )
+        with ui.grid(columns=f"minmax(0,3fr) repeat({len(headers) - 1}, minmax(0,1fr))").classes(
             "w-full items-center gap-x-3 gap-y-1"
         ):
-            for header in (
-                self.t("position"),
-                self.t("room"),
-                self.t("remote"),
-                self.t("heads"),
-                "Total",
-                "%",
-            ):
+            for header in headers:
                 ui.label(header).classes("text-xs cercle-muted")
             for position in run.statement.positions():
                 ui.label(short_label(run.statement, position, self.ctx.lang)).classes("font-semibold").style(
                     f"color:{colour(run.statement, position)}"
                 )
-                room, remote = ui.label(), ui.label()
-                number = (
-                    ui.number(
-                        value=run.heads[round_].get(position, 0),
-                        min=0,
-                        max=HEAD_COUNT_MAX,
-                        step=1,
-                        format="%d",
+                room = ui.label().classes("hidden") if no_room else ui.label()
+                remote = ui.label()
+                if not no_room:
+                    number = (
+                        ui.number(
+                            value=run.heads[round_].get(position, 0),
+                            min=0,
+                            max=HEAD_COUNT_MAX,
+                            step=1,
+                            format="%d",
+                        )
+                        .props(f'dense outlined data-testid="dm-heads-{round_}-{position}"')
+                        .classes("w-20")
+                        .mark(f"dm-heads-{round_}-{position}")
                     )
-                    .props(f'dense outlined data-testid="dm-heads-{round_}-{position}"')
-                    .classes("w-20")
-                    .mark(f"dm-heads-{round_}-{position}")
-                )
 
-                async def save(_: Any = None, p: str = position, field: ui.number = number) -> None:
-                    value = int(field.value or 0) if field.value is not None else 0
-                    await self.act(rules.set_head_count, index, round_, p, value)
+                    async def save(_: Any = None, p: str = position, field: ui.number = number) -> None:
+                        value = int(field.value or 0) if field.value is not None else 0
+                        await self.act(rules.set_head_count, index, round_, p, value)
 
-                # named for screen readers by its column and its row: "À main levée – A"
-                number.props["aria-label"] = (
-                    f"{self.t('heads')} – {short_label(run.statement, position, self.ctx.lang)}"
-                )
-                number.on("blur", save)
-                number.on("keydown.enter", save)
+                    # named for screen readers by its column and its row: "À main levée – A"
+                    number.props["aria-label"] = (
+                        f"{self.t('heads')} – {short_label(run.statement, position, self.ctx.lang)}"
+                    )
+                    number.on("blur", save)
+                    number.on("keydown.enter", save)
                 total, pct = ui.label().classes("font-bold"), ui.label()
                 self.cells[(round_, position)] = (room, remote, total, pct)
         self.voted[round_] = ui.label().classes("text-sm").props(f'data-testid="dm-voted-{round_}"')

@@ -10,6 +10,7 @@ from facilitation.ui import a11y
 from facilitation.ui.a11y import heading, heading_attributes
 from facilitation.ui.context import ViewContext
 from facilitation.ui.markup import esc
+from facilitation.ui.native import NativeButton
 from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
@@ -54,10 +55,10 @@ class PhoneView:
         self.ctx = ctx
         self.token = ctx.token or ""
         self.area = ui.column().classes("w-full gap-3").props('data-testid="dm-phone"')
-        self.buttons: dict[str, ui.button] = {}
+        self.buttons: dict[str, NativeButton] = {}
         self.shape: tuple[Any, ...] | None = ()
         self.shown: tuple[int, int] = (0, 0)  # the statement and round the buttons vote for
-        self.arguments: ui.column | None = None
+        self.arguments: ui.column | None = None  # the arguments' form, built when first needed
         self.marked: tuple[Any, ...] | None = None  # what the buttons show, to skip useless updates
         self.draw()
         ctx.subscribe("phase", guard(self.area, self.on_phase))
@@ -87,28 +88,19 @@ class PhoneView:
             if run is None:
                 ui.label(self.ctx.t("debat_mouvant.no_statement")).classes("cercle-muted")
                 return
-            # One HTML element per read-only block: a thousand phones build this view at once.
-            self.head = a11y.live(ui.html().classes("cercle-card w-full"))  # the stage, said when it changes
+            # Eight elements: a thousand phones build this view at once. What is only read is one
+            # HTML element per block; the buttons are plain <button>s.
+            self.head = a11y.live(ui.html().classes("w-full"))  # the stage, said when it changes
             with ui.column().classes("w-full gap-3") as self.voting_box:  # one switch for the group
-                self.voting_text = ui.html().classes("w-full")
                 for position in run.statement.positions():
                     self.buttons[position] = self.choice_button(run, position)
                 self.confirm = (
                     ui.label().classes("dm-confirm").props('data-testid="dm-confirm" aria-live="polite"')
                 )
-            self.closed = (
-                ui.label()
-                .classes("cercle-notice cercle-notice-info")
-                .props('data-testid="dm-closed" role="status"')
-            )
-            self.result = (
-                ui.html().classes("cercle-card w-full").props('data-testid="dm-result" role="status"')
-            )
-            self.argument_slot = ui.column().classes("w-full")
-            self.done = ui.label(self.ctx.t("debat_mouvant.phone.done")).classes("cercle-muted")
+            self.after = ui.html().classes("w-full").props('aria-live="polite"')  # closed, result, done
         self.update()
 
-    def choice_button(self, run: Run, position: str) -> ui.button:
+    def choice_button(self, run: Run, position: str) -> NativeButton:
         async def choose() -> None:
             statement, round_ = self.shown
             if await self.ctx.act(rules.take_position, statement, round_, position):
@@ -116,16 +108,16 @@ class PhoneView:
             elif live(self.area):
                 self.update()  # the round moved on meanwhile: show where it stands now
 
-        # One element: the letter is drawn by the stylesheet from `data-letter`.
-        button = (
-            ui.button(on_click=choose, color=None)
-            .props(f'no-caps unelevated data-testid="dm-choice-{position}"')
-            .classes("dm-choice")
+        # One plain <button>: the letter is drawn by the stylesheet from `data-letter`, the colour
+        # from `--dm-c`; a choice only toggles a class and `aria-pressed`.
+        scale = "" if run.statement.form == "dilemma" else " dm-choice-scale"
+        return (
+            NativeButton(on_click=choose)
+            .props(f'data-testid="dm-choice-{position}" aria-pressed="false"')
+            .classes("dm-choice" + scale)
+            .style(f"--dm-c:{colour(run.statement, position)}")
             .mark(f"dm-choice-{position}")
         )
-        if run.statement.form != "dilemma":
-            button.classes("dm-choice-scale")
-        return button
 
     def update(self) -> None:
         """Show the current stage with the elements already there. NiceGUI sends an element only
@@ -135,63 +127,65 @@ class PhoneView:
             return
         state, stage, round_ = self.state, run.stage, run.round
         self.shown = (state.current, round_)
+        voting = stage in ("round1", "round2")
         kicker = (
             f"{self.ctx.t('debat_mouvant.statement', n=state.current + 1)} / {len(state.runs)} · "
             f"{self.ctx.t(f'debat_mouvant.stage.{stage}')}"
         )
-        self.head.set_content(
-            f'<div class="dm-kicker text-xs" data-testid="dm-stage" {heading_attributes(3)}>{esc(kicker)}</div>'
-            f'<div class="text-lg font-bold">{esc(run.statement.prompt)}</div>'
+        head = (
+            f'<div class="cercle-card"><div class="dm-kicker text-xs" data-testid="dm-stage" {heading_attributes(3)}>'
+            f"{esc(kicker)}</div>"
+            f'<div class="text-lg font-bold">{esc(run.statement.prompt)}</div></div>'
         )
-        voting = stage in ("round1", "round2")
+        if voting:
+            head += f'<div class="cercle-h2 mt-3">{esc(self.ctx.t("debat_mouvant.phone.choose"))}</div>'
+            if round_ == 2:
+                head += f'<div class="cercle-muted text-sm">{esc(self.ctx.t("debat_mouvant.phone.final_hint"))}</div>'
+        elif stage == "ready":
+            head += f'<div class="cercle-notice cercle-notice-info mt-3">{esc(self.ctx.t("debat_mouvant.phone.ready"))}</div>'
+        self.head.set_content(head)
         self.voting_box.set_visibility(voting or stage == "ready")
         if voting or stage == "ready":  # hidden elements wait until they are shown again
-            text = (
-                f'<div class="cercle-h2">{esc(self.ctx.t("debat_mouvant.phone.choose"))}</div>'
-                + (
-                    f'<div class="cercle-muted text-sm">{esc(self.ctx.t("debat_mouvant.phone.final_hint"))}</div>'
-                    if round_ == 2
-                    else ""
-                )
-                if voting
-                else f'<div class="cercle-notice cercle-notice-info">{esc(self.ctx.t("debat_mouvant.phone.ready"))}</div>'
-            )
-            self.voting_text.set_content(text)
             for position, button in self.buttons.items():
-                letter = (
-                    short_label(run.statement, position, self.ctx.lang) if position != "hesitant" else "?"
-                )
                 button.text = choice_text(run.statement, position, self.ctx.lang)
                 if run.statement.form == "dilemma":
+                    letter = (
+                        short_label(run.statement, position, self.ctx.lang) if position != "hesitant" else "?"
+                    )
                     button.props(f'data-letter="{letter}"')
                 button.set_enabled(voting)
             self.confirm.set_visibility(voting)
             self.mark()
-        after = not voting and stage != "ready"
-        if after:
-            mine = run.position_of(self.token, round_)
-            self.closed.text = (
-                self.ctx.t("debat_mouvant.phone.closed_none")
-                if mine is None
-                else self.ctx.t(
-                    "debat_mouvant.phone.closed", position=short_label(run.statement, mine, self.ctx.lang)
-                )
-            )
-        self.closed.set_visibility(after)
-        revealed = after and round_ in run.revealed
-        if revealed:
-            html, sentence = revealed_result(self.ctx, run, round_)
-            self.result.set_content(
-                f'<div class="cercle-h2" {heading_attributes(3)}>{esc(self.ctx.t("debat_mouvant.phone.result"))}</div>{html}'
-                + (f'<div class="font-bold">{esc(sentence)}</div>' if sentence else "")
-            )
-        self.result.set_visibility(revealed)
+        self.after.set_content(self.after_html(run, stage, round_, voting))
         if stage == "arguments" and self.arguments is None:
-            with self.argument_slot:
+            with self.area:
                 self.arguments = self.argument_form(run)
         if self.arguments is not None:
             self.arguments.set_visibility(stage == "arguments")
-        self.done.set_visibility(stage == "done")
+
+    def after_html(self, run: Run, stage: str, round_: int, voting: bool) -> str:
+        """After a round: where this person stood, the result once revealed, the end."""
+        if voting or stage == "ready":
+            return ""
+        mine = run.position_of(self.token, round_)
+        closed = (
+            self.ctx.t("debat_mouvant.phone.closed_none")
+            if mine is None
+            else self.ctx.t(
+                "debat_mouvant.phone.closed", position=short_label(run.statement, mine, self.ctx.lang)
+            )
+        )
+        parts = [f'<div class="cercle-notice cercle-notice-info" data-testid="dm-closed">{esc(closed)}</div>']
+        if round_ in run.revealed:
+            html, sentence = revealed_result(self.ctx, run, round_)
+            parts.append(
+                f'<div class="cercle-card w-full mt-3" data-testid="dm-result">'
+                f'<div class="cercle-h2" {heading_attributes(3)}>{esc(self.ctx.t("debat_mouvant.phone.result"))}</div>'
+                f"{html}" + (f'<div class="font-bold">{esc(sentence)}</div>' if sentence else "") + "</div>"
+            )
+        if stage == "done":
+            parts.append(f'<p class="cercle-muted mt-3">{esc(self.ctx.t("debat_mouvant.phone.done"))}</p>')
+        return "".join(parts)
 
     def mark(self) -> None:
         """Show the current choice and that it counted (also on this person's other tabs)."""
@@ -201,18 +195,18 @@ class PhoneView:
         voting = run.stage in ("round1", "round2")  # before a round, no button is marked
         mine = run.position_of(self.token, run.round) if voting else None
         explicit = run.votes[run.round].get(self.token) if voting else None
-        marked = (mine, explicit is not None, run.statement.form, self.shown)
+        marked = (mine, explicit is not None, self.shown)
         if marked == self.marked:
             return  # nothing to redraw: a phase change must not resend every button
+        was = self.marked[0] if self.marked is not None else None
         self.marked = marked
-        for position, button in self.buttons.items():
-            col = colour(run.statement, position)
-            chosen = position == mine
-            button.classes(add="dm-chosen" if chosen else "", remove="" if chosen else "dm-chosen")
-            button.style(
-                replace=f"background:{col if chosen else '#fff'} !important;color:{'#fff' if chosen else col} !important"
-            )
-            button.props(f'aria-pressed="{str(chosen).lower()}"')
+        if was != mine:
+            for position in {was, mine} - {None}:
+                chosen = position == mine
+                button = self.buttons.get(position or "")
+                if button is not None:
+                    button.classes(add="dm-chosen" if chosen else "", remove="" if chosen else "dm-chosen")
+                    button.props(f'aria-pressed="{str(chosen).lower()}"')
         if mine is None:
             self.confirm.text = ""
         else:

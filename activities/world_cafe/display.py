@@ -91,6 +91,8 @@ STYLE = """
 .wc-map-card li { margin: 0 0 .25vh; }
 .wc-mentions { font-weight: 800; color: var(--cercle-blue, #000091); white-space: nowrap; }
 .wc-phone-theme { font-size: 1.35rem; font-weight: 800; line-height: 1.25; }
+.wc-phone-where { display: flex; align-items: center; justify-content: space-between; gap: 8px; flex-wrap: wrap; margin-bottom: 4px; }
+.wc-phone-themes { margin: 4px 0 0 1.2em; list-style: decimal; }
 .wc-phone-actor { display: flex; justify-content: space-between; gap: 8px; padding: 4px 0; border-bottom: 1px solid #eee; }
 .wc-sound-hint { display: none; position: fixed; right: 1vw; bottom: 1vh; font-size: 1.6vh; color: var(--cercle-muted, #595959); }
 .wc-hidden { text-decoration: line-through; color: var(--cercle-muted, #595959); }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from facilitation.remote import group_call
-from facilitation.ui.a11y import heading, live
+from facilitation.ui.a11y import heading, heading_attributes, live
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
@@ -17,6 +17,8 @@ from .display import bar_html, clock_html, short_label
 from .events import ContributionAdded
 from .state import CafeState
 from .views import PHASE, Bell, prepare, shown_rotation, status_line, theme_title
+
+H3 = heading_attributes(3)  # the new state's heading, where the focus may land
 
 
 class CafePhone:
@@ -57,61 +59,64 @@ class CafePhone:
         return timing, group, table
 
     def draw_head(self, r: Redrawer) -> None:
-        ctx, state = self.ctx, self.state
-        timing, group, table = self.where()
+        timing, group, _ = self.where()
         if group is not None:
             r.subscribe(f"world_cafe:group:{group}", self.on_phase)  # moves and merges
-        with ui.column().classes("cercle-card gap-1"):
-            if not state.started:
-                heading(ui.label(ctx.t("world_cafe.setup")).classes("cercle-h2"), 3)
-                ui.label(ctx.t("world_cafe.phone.themes")).classes("font-semibold")
-                for n, theme in enumerate(state.settings.themes):
-                    ui.label(f"{n + 1}. {theme.title}")
-                return
-            if timing.phase == "over":
-                heading(ui.label(ctx.t("world_cafe.over")).classes("cercle-h2"), 3).props(
-                    'data-testid="wc-phone-over"'
-                ).mark("wc-phone-over")
-                ui.label(ctx.t("world_cafe.phone.thanks"))
-                return
-            with ui.row().classes("w-full items-center justify-between"):  # the clock wraps under, if narrow
-                with ui.column().classes("gap-0"):
-                    if group is not None:
-                        kind = state.groups[group]
-                        extra = f" · {ctx.t('world_cafe.virtual')}" if kind.remote else ""
-                        ui.label(ctx.t("world_cafe.phone.group", n=group + 1) + extra).classes(
-                            "font-semibold"
-                        ).props('data-testid="wc-phone-group"').mark("wc-phone-group")
-                    ui.label(status_line(ctx, state, timing)).classes("cercle-muted text-sm")
-                ui.html(clock_html(timing, "phone"))
-            virtual = group is not None and state.groups[group].remote
-            call = (
-                group_call(ctx.session.remote, ctx.room.code, group) if group is not None and virtual else ""
+        # One HTML element: a thousand phones draw this at the café's start and at each rotation.
+        ui.html(self.head_html()).classes("cercle-card w-full")
+
+    def head_html(self) -> str:
+        """Where this person is: the themes before the start; then group, clock, table and theme,
+        the table after, the group's call when it is a virtual table; the end."""
+        ctx, state = self.ctx, self.state
+        timing, group, table = self.where()
+        t = ctx.t
+        if not state.started:
+            themes = "".join(f"<li>{esc(theme.title)}</li>" for theme in state.settings.themes)
+            return (
+                f'<div class="cercle-h2" {H3}>{esc(t("world_cafe.setup"))}</div>'
+                f'<div class="font-semibold">{esc(t("world_cafe.phone.themes"))}</div>'
+                f'<ol class="wc-phone-themes">{themes}</ol>'
             )
-            if call:  # a virtual table: its own call
-                ui.html(
-                    f'<a class="cercle-call" href="{esc(call)}" target="_blank" rel="noopener" '
-                    f'data-testid="wc-group-call">{esc(ctx.t("remote.join_group"))}</a>'
-                ).classes("w-full")
-            if table is None:
-                return
+        if timing.phase == "over":
+            return (
+                f'<div class="cercle-h2" data-testid="wc-phone-over" {H3}>{esc(t("world_cafe.over"))}</div>'
+                f"<p>{esc(t('world_cafe.phone.thanks'))}</p>"
+            )
+        who = ""
+        if group is not None:
+            extra = f" · {t('world_cafe.virtual')}" if state.groups[group].remote else ""
+            who = (
+                f'<div class="font-semibold" data-testid="wc-phone-group">'
+                f"{esc(t('world_cafe.phone.group', n=group + 1) + extra)}</div>"
+            )
+        parts = [
+            '<div class="wc-phone-where">'
+            f'<div>{who}<div class="cercle-muted text-sm">{esc(status_line(ctx, state, timing))}</div></div>'
+            f"{clock_html(timing, 'phone')}</div>"
+        ]
+        virtual = group is not None and state.groups[group].remote
+        call = group_call(ctx.session.remote, ctx.room.code, group) if group is not None and virtual else ""
+        if call:  # a virtual table: its own call
+            parts.append(
+                f'<a class="cercle-call" href="{esc(call)}" target="_blank" rel="noopener" '
+                f'data-testid="wc-group-call">{esc(t("remote.join_group"))}</a>'
+            )
+        if table is not None:
             lead = "world_cafe.phone.go_to" if timing.phase == "break" else "world_cafe.phone.at_table"
-            ui.label(ctx.t(lead, n=table + 1)).classes("cercle-muted")
-            heading(ui.label(theme_title(state, table)).classes("wc-phone-theme"), 3).props(
-                f'data-testid="wc-phone-table" data-table="{table + 1}"'
-            ).mark("wc-phone-table")
-            if state.settings.themes[table].host:
-                ui.label(ctx.t("world_cafe.host")).classes("text-sm cercle-muted")
             rotation = shown_rotation(timing)
             after = state.table_of(group, rotation + 1) if group is not None else None
-            ui.label(
-                ctx.t("world_cafe.phone.next", n=after + 1)
-                if after is not None
-                else ctx.t("world_cafe.phone.last")
-            ).classes("text-sm")
-            ui.label(ctx.t("world_cafe.phone.mark", mark=short_label(self.token))).classes(
-                "text-xs cercle-muted"
-            )
+            parts += [
+                f'<div class="cercle-muted">{esc(t(lead, n=table + 1))}</div>',
+                f'<div class="wc-phone-theme" data-testid="wc-phone-table" data-table="{table + 1}" {H3}>'
+                f"{esc(theme_title(state, table))}</div>",
+                f'<div class="text-sm cercle-muted">{esc(t("world_cafe.host"))}</div>'
+                if state.settings.themes[table].host
+                else "",
+                f'<div class="text-sm">{esc(t("world_cafe.phone.next", n=after + 1) if after is not None else t("world_cafe.phone.last"))}</div>',
+                f'<div class="text-xs cercle-muted">{esc(t("world_cafe.phone.mark", mark=short_label(self.token)))}</div>',
+            ]
+        return "".join(parts)
 
     def draw_board(self, r: Redrawer) -> None:
         ctx, state = self.ctx, self.state

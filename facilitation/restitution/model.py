@@ -15,9 +15,10 @@ from pydantic import BaseModel, Field
 
 from ..activity import MOMENT, Registry
 from ..i18n import t
+from ..kanon import HIDDEN, protect_counts
 from ..privacy import scrub, session_labels
 from ..report import ReportSection, Table
-from ..session import CATEGORIES, SessionState
+from ..session import CATEGORIES, COLLEGES, SessionState
 from . import texts  # noqa: F401  (translations)
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class Counts(BaseModel):
     room: int = 0
     remote: int = 0
     categories: dict[str, int] = Field(default_factory=dict)
+    colleges: dict[str, int] | None = None  # when the session asked: never a count of 1 or 2 (kanon)
 
 
 class AgendaEntry(BaseModel):
@@ -155,13 +157,30 @@ def sections(state: SessionState, registry: Registry, lang: str) -> list[Section
     return result
 
 
+def colleges_line(colleges: dict[str, int], lang: str) -> str:
+    """ "Collèges déclarés — Agent public : 12 · …", groups of fewer than 3 grouped (kanon)."""
+    names = [
+        f"{t('kanon.other_group', lang) if c == HIDDEN else t(f'college.{c}', lang)} : {n}"
+        for c, n in colleges.items()
+        if n
+    ]
+    return f"{t('restitution.colleges', lang)} — {' · '.join(names)}"
+
+
 def counts(state: SessionState) -> Counts:
     raw = state.counts()
+    colleges = None
+    if state.colleges:
+        by_college = dict.fromkeys((*COLLEGES, "none"), 0)
+        for p in state.participants.values():
+            by_college[p.college or "none"] += 1
+        colleges = protect_counts(by_college)
     return Counts(
         total=raw["total"],
         room=raw["room"],
         remote=raw["remote"],
         categories={c: raw[c] for c in (*CATEGORIES, "none")},
+        colleges=colleges,
     )
 
 

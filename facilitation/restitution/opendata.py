@@ -82,6 +82,7 @@ def records(doc: Restitution) -> list[tuple[Any, ...]]:
     p = doc.participants
     rows += [("participants", "", "", "", "", key, getattr(p, key)) for key in ("total", "room", "remote")]
     rows += [("participants", "", "", "", "", f"category:{c}", n) for c, n in p.categories.items()]
+    rows += [("participants", "", "", "", "", f"college:{c}", n) for c, n in (p.colleges or {}).items()]
     for e in doc.agenda:
         rows += [("agenda", e.index, "", "", e.index, key, getattr(e, key)) for key in AGENDA_FIELDS]
     for s in doc.sections:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..i18n import t
 from .charts import charts_of, svg
-from .model import Restitution, Section
+from .model import Restitution, Section, colleges_line
 from .render_md import agenda_rows, long_date, moderation_what
 
 CSS = """
@@ -163,6 +163,8 @@ def body(doc: Restitution, *, with_comments: bool = True) -> str:
     if p.total:
         cats = " · ".join(f"{t(f'category.{c}', lang)} : {n}" for c, n in p.categories.items())
         parts.append(f"<p>{escape(t('restitution.categories', lang))} — {escape(cats)}</p>")
+    if p.colleges:
+        parts.append(f"<p>{escape(colleges_line(p.colleges, lang))}</p>")
     columns, rows = agenda_rows(doc)
     parts.append(f"<h2>{escape(t('restitution.agenda', lang))}</h2>{table(columns, rows)}")
     parts += [section(s) for s in doc.sections]

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..i18n import t
 from .charts import charts_of
-from .model import Restitution, Section, clock_time
+from .model import Restitution, Section, clock_time, colleges_line
 
 NEWLINE_MARK = " "
 _INLINE = re.compile(r"[\\`*_\[\]<]|&(?=#?\w+;)")
@@ -163,6 +163,8 @@ def render(doc: Restitution) -> str:
     if p.total:
         cats = [f"{t(f'category.{c}', lang)} : {n}" for c, n in p.categories.items()]
         lines += [text(f"{t('restitution.categories', lang)} — {' · '.join(cats)}"), ""]
+    if p.colleges:
+        lines += [text(colleges_line(p.colleges, lang)), ""]
     columns, rows = agenda_rows(doc)
     lines += [heading(2, t("restitution.agenda", lang)), "", *table(columns, rows), ""]
     for s in doc.sections:

@@ -24,6 +24,10 @@ add(
             "{total} participant·es : {room} dans la salle, {remote} à distance.",
             "{total} participants: {room} in the room, {remote} remote.",
         ),
+        "restitution.colleges": (
+            "Collèges déclarés (facultatif, jamais moins de 3 par ligne)",
+            "Declared collèges (optional, never fewer than 3 a line)",
+        ),
         "restitution.categories": (
             "Répartition déclarée (facultative)",
             "Declared breakdown (optional)",

@@ -41,6 +41,9 @@ class DetailsForm:
                     )
                     for lang in agenda.LANGUAGES
                 }
+            self.colleges = ui.checkbox(ctx.t("details.colleges"), value=state.colleges).props(
+                'data-testid="details-colleges"'
+            )
             self.save = ui.button(ctx.t("editor.save"), on_click=self.submit).props(
                 'color=primary data-testid="save-details"'
             )
@@ -60,6 +63,7 @@ class DetailsForm:
             licence=self.licence.value or "",
             publish=bool(self.publish.value),
             languages=languages if len(languages) < len(agenda.LANGUAGES) else [],
+            colleges=bool(self.colleges.value),
         ):
             ui.notify(self.ctx.t("details.saved"), type="positive", position="top")
 
@@ -79,5 +83,10 @@ add(
         "details.lang.fr": ("français", "French"),
         "details.lang.en": ("anglais", "English"),
         "details.saved": ("Détails enregistrés.", "Details saved."),
+        "details.colleges": (
+            "Demander aux participant·es leur collège (facultatif, compté seulement par groupes d'au "
+            "moins 3)",
+            "Ask participants their collège (optional, counted only in groups of at least 3)",
+        ),
     }
 )

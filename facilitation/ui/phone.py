@@ -13,7 +13,7 @@ from ..codes import new_token, normalise_code
 from ..i18n import t
 from ..room import Room
 from ..service import Service
-from ..session import CATEGORIES, MODES, Category, Mode
+from ..session import CATEGORIES, COLLEGES, MODES, Category, College, Mode
 from .a11y import heading, heading_attributes, live
 from .common import ActivitySlot
 from .context import Scope, ViewContext
@@ -161,11 +161,22 @@ class Phone:
                     {m: self.t(f"mode.{m}") for m in MODES}, value=known.mode if known else self.default_mode
                 ).props('inline data-testid="mode"')
                 mode.props["aria-label"] = self.t("phone.where")
+            college = None
+            if self.room.state.colleges:  # asked only when the plan or the facilitator asks it
+                ui.separator()
+                ui.label(self.t("phone.college")).classes("font-semibold")
+                ui.label(self.t("phone.college_hint")).classes("cercle-muted text-sm")
+                college = ui.radio(
+                    {c: self.t(f"college.{c}") for c in COLLEGES}, value=known.college if known else None
+                ).props('data-testid="college"')
+                college.props["aria-label"] = self.t("phone.college")
 
         async def done() -> None:
             chosen: Category | None = category.value
             where: Mode = "remote" if mode is None else (mode.value or "room")
-            if await self.ctx.run(rules.join, chosen, where):
+            kept = known.college if known is not None else None
+            belongs: College | None = college.value if college is not None else kept
+            if await self.ctx.run(rules.join, chosen, where, belongs):
                 self.step = "auto"
                 self.render()
 

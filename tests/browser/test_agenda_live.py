@@ -37,12 +37,12 @@ def test_a_debat_inserted_live_is_moved_up_started_and_voted(server, browser) ->
     screen = browser.new_context(viewport=PROJECTOR).new_page()
     screen.goto(session["screen_url"])
 
-    # Add a débat mouvant at the end, with a statement typed now.
+    # Add a débat mouvant after the idea workshop, with a statement typed now.
     host.get_by_test_id("add-item").click()
     host.get_by_test_id("item-kind").click()
     host.get_by_role("option", name="Débat mouvant").click()
     host.get_by_test_id("item-position").click()
-    host.get_by_role("option", name="À la fin").click()
+    host.get_by_role("option", name="Après 3. Temps 2 — Atelier : instruire les pistes d'engagement").click()
     fill(host, "item-title", "Débat imprévu")
     host.get_by_test_id("add-statements").click()
     fill(host, "setting-statements-0-prompt", "Faut-il un second débat ?")
@@ -50,16 +50,16 @@ def test_a_debat_inserted_live_is_moved_up_started_and_voted(server, browser) ->
     assert host.get_by_test_id("save-item").is_disabled()  # a dilemma needs its choice B
     fill(host, "setting-statements-0-b", "Non")
     host.get_by_test_id("save-item").click()
-    host.get_by_test_id("item-3").wait_for()
-    assert host.get_by_test_id("item-3").get_attribute("data-position") == "3"
+    host.get_by_test_id("item-6").wait_for()
+    assert host.get_by_test_id("item-6").get_attribute("data-position") == "3"
 
     # Up twice: right after the current item (the up button, then the keyboard).
-    host.get_by_test_id("up-3").click()
-    host.locator("[data-testid=item-3][data-position='2']").wait_for()
-    host.get_by_test_id("item-3").focus()
+    host.get_by_test_id("up-6").click()
+    host.locator("[data-testid=item-6][data-position='2']").wait_for()
+    host.get_by_test_id("item-6").focus()
     host.keyboard.press("Alt+ArrowUp")
-    host.locator("[data-testid=item-3][data-position='1']").wait_for()
-    assert not host.get_by_test_id("up-3").is_enabled()  # never above the current item
+    host.locator("[data-testid=item-6][data-position='1']").wait_for()
+    assert not host.get_by_test_id("up-6").is_enabled()  # never above the current item
 
     host.get_by_text("Point suivant").click()
     host.get_by_text("Ouvrir le vote").wait_for()
@@ -72,18 +72,18 @@ def test_a_debat_inserted_live_is_moved_up_started_and_voted(server, browser) ->
         phone.get_by_text("Position enregistrée").wait_for()
     screen.get_by_text("2 ont pris position sur 2 participant·es").wait_for()
 
-    # Remove a future item (the speaking turns, last): the planned end moves 30 minutes earlier.
+    # Remove a future item (the speaking turns): the planned end moves 20 minutes earlier.
     before = host.get_by_test_id("planned-end").inner_text()
-    host.get_by_test_id("remove-2").click()
+    host.get_by_test_id("remove-4").click()
     host.get_by_test_id("confirm-remove").click()
-    host.get_by_test_id("item-2").wait_for(state="detached")
+    host.get_by_test_id("item-4").wait_for(state="detached")
     host.wait_for_function(
         "before => document.querySelector('[data-testid=planned-end]').innerText !== before", arg=before
     )
     after = host.get_by_test_id("planned-end").inner_text()
     assert before.startswith("fin prévue") and after.startswith("fin prévue")
     hours = [int(t.split()[2][:2]) * 60 + int(t.split()[2][3:5]) for t in (before, after)]
-    assert (hours[0] - hours[1]) % (24 * 60) == 30
+    assert (hours[0] - hours[1]) % (24 * 60) == 20
     status, summary = server.request("GET", f"/api/sessions/{code}")
-    assert [i["title"] for i in summary["agenda"]][1] == "Débat imprévu" and len(summary["agenda"]) == 3
-    assert summary["current"] == 3
+    assert [i["title"] for i in summary["agenda"]][1] == "Débat imprévu" and len(summary["agenda"]) == 6
+    assert summary["current"] == 6

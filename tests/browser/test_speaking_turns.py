@@ -39,7 +39,7 @@ def test_a_phone_is_called_and_no_name_reaches_the_disk(server, browser) -> None
     console.goto(session["host_url"])
     console.get_by_text("Démarrer la session").click()
     console.get_by_text("État : en cours").wait_for()
-    for _ in range(2):  # to "Temps 3 — Propulsion"
+    for _ in range(4):  # to "Temps 3 — Propulsion : la parole aux ateliers"
         console.get_by_role("button", name="Point suivant").click()
         console.wait_for_timeout(300)
     console.get_by_test_id("st-console-nobody").wait_for()

@@ -18,9 +18,9 @@ async def test_add_edit_move_and_remove_items(user: User) -> None:
     response = await client.post(f"/api/sessions/{code}/agenda", json=pause, headers=host)
     assert response.status_code == 201, response.text
     added = response.json()
-    assert added["index"] == 1 and added["id"] == 3
+    assert added["index"] == 1 and added["id"] == 6
     summary = (await client.get(f"/api/sessions/{code}")).json()
-    assert [i["title"] for i in summary["agenda"]][1] == "Pause" and summary["agenda"][1]["id"] == 3
+    assert [i["title"] for i in summary["agenda"]][1] == "Pause" and summary["agenda"][1]["id"] == 6
 
     debat = {
         "kind": "debat_mouvant",
@@ -29,16 +29,16 @@ async def test_add_edit_move_and_remove_items(user: User) -> None:
         "settings": {"statements": [{"prompt": "Tout publier ?", "a": "Oui", "b": "Non"}]},
     }
     assert (await client.post(f"/api/sessions/{code}/agenda", json=debat, headers=host)).status_code == 201
-    response = await client.patch(f"/api/sessions/{code}/agenda/3", json={"duration": 15}, headers=host)
+    response = await client.patch(f"/api/sessions/{code}/agenda/6", json={"duration": 15}, headers=host)
     assert response.status_code == 200 and response.json()["session"]["agenda"][1]["planned_minutes"] == 15
     response = await client.post(
-        f"/api/sessions/{code}/agenda/order", json={"id": 4, "position": 0}, headers=host
+        f"/api/sessions/{code}/agenda/order", json={"id": 7, "position": 0}, headers=host
     )
-    assert response.status_code == 200 and response.json()["order"][0] == 4
-    response = await client.delete(f"/api/sessions/{code}/agenda/3", headers=host)
+    assert response.status_code == 200 and response.json()["order"][0] == 7
+    response = await client.delete(f"/api/sessions/{code}/agenda/6", headers=host)
     assert response.status_code == 200
     summary = (await client.get(f"/api/sessions/{code}")).json()
-    assert [i["id"] for i in summary["agenda"]] == [4, 0, 1, 2]
+    assert [i["id"] for i in summary["agenda"]] == [7, 0, 1, 2, 3, 4, 5]
     plan = await client.get(f"/api/sessions/{code}/plan.toml", headers=host)
     assert plan.status_code == 200 and 'kind = "debat_mouvant"' in plan.text and "Tout publier ?" in plan.text
 
@@ -70,5 +70,7 @@ async def test_errors_are_json_with_the_right_status(user: User) -> None:
     assert (await client.delete(f"/api/sessions/{code}/agenda/0", headers=host)).status_code == 409
     before = await client.post(f"/api/sessions/{code}/agenda", json={**item, "position": 0}, headers=host)
     assert before.status_code == 409 and "current" in before.json()["error"]
-    order = await client.post(f"/api/sessions/{code}/agenda/order", json={"order": [1, 0, 2]}, headers=host)
+    order = await client.post(
+        f"/api/sessions/{code}/agenda/order", json={"order": [1, 0, 2, 3, 4, 5]}, headers=host
+    )
     assert order.status_code == 409

@@ -74,6 +74,18 @@ async def test_head_counts_are_added_and_marked(create_user) -> None:
     assert (d.voters, d.heads, d.get("b").heads) == (1, 12, 12)
 
 
+async def test_a_fully_remote_forum_has_no_room_or_head_count_column(create_user) -> None:
+    from facilitation import remote
+
+    room, host, (phone,) = await live_debate(create_user)
+    host.find("Ouvrir le vote").click()
+    await host.should_see(marker="dm-heads-1-a")
+    room.run_now(HOST, remote.set_remote, remote_only=True)
+    await host.should_not_see(marker="dm-heads-1-a")
+    phone.find(marker="dm-choice-a").click()
+    await host.should_see("1 ont pris position sur 1 participant·es")
+
+
 async def test_arguments_from_a_phone_reach_the_console_which_hides_one(create_user) -> None:
     room, host, (phone,) = await live_debate(create_user)
     host.find("Ouvrir le vote").click()

@@ -11,7 +11,7 @@ from tests.conftest import running_service
 from tests.harness import act as harness_act
 
 PLAN = "forum-ditp"
-ITEM = 2  # "Temps 3 — Propulsion"
+ITEM = 4  # "Temps 3 — Propulsion : la parole aux ateliers"
 
 
 def act(room, command, *args):

@@ -9,7 +9,7 @@ from facilitation.plans import PlanError, list_plans, load_plan, parse_plan
 
 def test_shipped_plans_parse() -> None:
     names = {p.name for p in list_plans()}
-    assert {"open-detat-2018-03-12", "forum-ditp"} <= names
+    assert {"open-detat-2018-03-12", "forum-ditp", "forum-distanciel"} <= names
 
 
 def test_2018_plan_matches_the_forum() -> None:
@@ -25,13 +25,25 @@ def test_2018_plan_matches_the_forum() -> None:
     assert cafe.settings["target"] == 15 and cafe.settings["rotation_minutes"] == 10
 
 
-def test_ditp_plan_has_three_times_and_a_controversies_workshop() -> None:
+def test_ditp_plan_has_three_times_with_workshops_a_controversy_map_and_a_propulsion_board() -> None:
     plan = load_plan("forum-ditp")
-    titles = " ".join(item.title for item in plan.agenda)
-    assert "Restitution" in titles and "Ateliers" in titles and "Propulsion" in titles
-    workshops = next(i for i in plan.agenda if i.kind == "world_cafe")
-    assert 2 <= len(workshops.settings["themes"]) <= 4
-    assert any("ontrovers" in theme["title"] for theme in workshops.settings["themes"])
+    assert plan.colleges  # phones are asked their collège
+    times = {title.split(" — ")[0] for title in (item.title for item in plan.agenda)}
+    assert times == {"Temps 1", "Temps 2", "Temps 3"}
+    kinds = [item.kind for item in plan.agenda]
+    assert kinds == ["moment", "debat_mouvant", "ideas", "controversies", "speaking_turns", "propulsion"]
+    controversies = next(i for i in plan.agenda if i.kind == "controversies")
+    assert len(controversies.settings["statements"]) >= 5
+    assert next(i for i in plan.agenda if i.kind == "ideas").settings["dots"] == 3
+
+
+def test_the_remote_plan_has_no_room_and_a_virtual_cafe() -> None:
+    plan = load_plan("forum-distanciel")
+    assert plan.remote.remote_only and plan.colleges
+    kinds = [item.kind for item in plan.agenda]
+    assert {"debat_mouvant", "world_cafe", "controversies", "speaking_turns", "propulsion"} <= set(kinds)
+    words = " ".join(str(item.text) + str(item.title) for item in plan.agenda).lower()
+    assert "salle" not in words.replace("en salle", "")  # nobody is told to look at a room
 
 
 @pytest.mark.parametrize(

@@ -27,10 +27,20 @@ TOKENS = [f"tok{i:02d}-abcdefghijklmnopq" for i in range(6)]
 
 def validate(instance: Any, schema: dict[str, Any], root: dict[str, Any] = SCHEMA, path: str = "$") -> None:
     """A JSON Schema checker for the subset docs/open-data.schema.json uses: $ref, type, enum,
-    const, minimum, required, properties, additionalProperties, items. Raises AssertionError."""
+    const, minimum, required, properties, additionalProperties, items, allOf, if/then. Raises
+    AssertionError."""
     if "$ref" in schema:
         name = schema["$ref"].removeprefix("#/$defs/")
         return validate(instance, root["$defs"][name], root, path)
+    for part in schema.get("allOf", []):
+        validate(instance, part, root, path)
+    if "if" in schema:
+        try:
+            validate(instance, schema["if"], root, path)
+        except AssertionError:
+            pass
+        else:
+            validate(instance, schema.get("then", {}), root, path)
     types = schema.get("type")
     if types is not None:
         kinds = {

@@ -1,0 +1,136 @@
+"""The controversy map's console: the stage, the statements (add, hide), the phones' proposals
+(add to the map, hide) and the map as the screen shows it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nicegui import ui
+
+from facilitation.ui.context import ViewContext, gone
+
+from . import state as rules
+from .display import map_html
+from .map import build_map
+from .settings import STATEMENT_MAX
+from .state import PROPOSALS, STATEMENTS, TALLY, ControversiesState
+
+BUTTONS = {"open": ("ready", "open"), "close": ("open", "closed"), "reopen": ("closed", "open")}
+
+
+class ConsoleView:
+    def __init__(self, ctx: ViewContext[ControversiesState]) -> None:
+        self.ctx = ctx
+        with ui.column().classes("w-full gap-4").props('data-testid="cv-console"') as self.root:
+            if self.state.error:
+                ui.label(ctx.t("controversies.console.settings_error", details=self.state.error)).classes(
+                    "cercle-notice cercle-notice-error"
+                )
+            with ui.column().classes("cercle-card w-full gap-2"):
+                self.kicker = ui.label().classes("text-sm font-bold").props('data-testid="cv-console-stage"')
+                with ui.row().classes("gap-2"):
+                    self.buttons = {name: self.stage_button(name) for name in BUTTONS}
+                self.answered = ui.label().classes("text-sm cercle-muted")
+            with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
+                with ui.column().classes("cercle-card flex-[2] gap-2 min-w-0"):
+                    ui.label(ctx.t("controversies.console.statements")).classes("cercle-h2")
+                    self.statements = ui.column().classes("w-full gap-1")
+                    with ui.row().classes("w-full items-center gap-2"):
+                        self.new = (
+                            ui.input(ctx.t("controversies.console.new"))
+                            .props(f'dense outlined maxlength={STATEMENT_MAX} data-testid="cv-new"')
+                            .classes("flex-1")
+                        )
+                        ui.button(ctx.t("controversies.console.add"), on_click=self.add).props(
+                            'no-caps data-testid="cv-add"'
+                        )
+                    ui.label(ctx.t("controversies.console.proposals")).classes("font-semibold")
+                    self.proposals = ui.column().classes("w-full gap-1")
+                with ui.column().classes("cercle-card flex-[3] gap-2 min-w-0"):
+                    ui.label(ctx.t("controversies.console.map")).classes("cercle-h2")
+                    self.map = ui.html().classes("w-full")
+        self.refresh()
+        for topic, callback in (
+            ("phase", self.refresh),
+            (STATEMENTS, self.refresh),
+            (PROPOSALS, self.draw_proposals),
+            (TALLY, self.draw_map),
+        ):
+            ctx.subscribe(topic, self.guarded(callback))
+
+    @property
+    def state(self) -> ControversiesState:
+        return self.ctx.state
+
+    def guarded(self, callback: Any) -> Any:
+        def call() -> None:
+            if not gone(self.root):
+                callback()
+
+        return call
+
+    def stage_button(self, name: str) -> ui.button:
+        shown, to = BUTTONS[name]
+
+        async def click() -> None:
+            await self.ctx.act(rules.set_stage, to, shown)
+
+        return ui.button(self.ctx.t(f"controversies.console.{name}"), on_click=click).props(
+            f'no-caps color=primary data-testid="cv-{name}"'
+        )
+
+    def refresh(self) -> None:
+        stage = self.state.stage
+        self.kicker.text = self.ctx.t(f"controversies.stage.{stage}")
+        for name, button in self.buttons.items():
+            button.set_visibility(BUTTONS[name][0] == stage)
+        self.draw_statements()
+        self.draw_proposals()
+        self.draw_map()
+
+    def draw_statements(self) -> None:
+        self.statements.clear()
+        with self.statements:
+            for n, statement in enumerate(self.state.shown(), start=1):
+                with ui.row().classes("w-full items-start gap-2 no-wrap"):
+                    ui.label(f"{n}. {statement.text}").classes("text-sm flex-1")
+
+                    async def hide(statement_id: str = statement.id) -> None:
+                        await self.ctx.moderate(statement_id, hide=True)
+
+                    ui.button(self.ctx.t("controversies.console.hide"), on_click=hide).props(
+                        "flat dense no-caps color=negative"
+                    )
+
+    def draw_proposals(self) -> None:
+        self.proposals.clear()
+        with self.proposals:
+            waiting = self.state.waiting()
+            if not waiting:
+                ui.label(self.ctx.t("controversies.console.no_proposal")).classes("text-sm cercle-muted")
+            for proposal in waiting:
+                with ui.row().classes("w-full items-start gap-2 no-wrap"):
+                    ui.label(proposal.text).classes("text-sm flex-1")
+
+                    async def accept(proposal_id: str = proposal.id) -> None:
+                        await self.ctx.act(rules.accept_proposal, proposal_id)
+
+                    async def hide(proposal_id: str = proposal.id) -> None:
+                        await self.ctx.moderate(proposal_id, hide=True)
+
+                    ui.button(self.ctx.t("controversies.console.accept"), on_click=accept).props(
+                        f'dense no-caps color=primary data-testid="cv-accept-{proposal.id}"'
+                    )
+                    ui.button(self.ctx.t("controversies.console.hide"), on_click=hide).props(
+                        "flat dense no-caps color=negative"
+                    )
+
+    def draw_map(self) -> None:
+        maps = build_map(self.state, self.ctx.session)
+        people = len({t for answers in self.state.positions.values() for t in answers})
+        self.answered.text = self.ctx.t("controversies.console.answered", n=people)
+        self.map.set_content(map_html(maps, self.ctx.lang, size="console", limit=30))
+
+    async def add(self) -> None:
+        if await self.ctx.act(rules.add_statement, self.new.value or ""):
+            self.new.value = ""

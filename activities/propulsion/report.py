@@ -1,0 +1,138 @@
+"""The propulsion board's part of the restitution, the forum's main output: the engagements with
+their actions, the initiatives, and what was not classed, each with its next step and horizon,
+the organisations expected to carry it, its support and its contributors by collège, and for an
+engagement the DITP's criteria (ticked by the facilitator, rated by the room). Every count of
+people comes out of `kanon` (never 1 or 2); never a token or a person's name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitation.i18n import t
+from facilitation.kanon import K
+from facilitation.report import ReportSection, Table
+from facilitation.session import SessionState
+
+from .board import Entry, build_board
+from .display import contributors_text
+from .settings import CRITERIA
+from .state import PropulsionState
+
+
+def _entry(entry: Entry) -> dict[str, Any]:
+    p = entry.proposal
+    step = p.next_step if p.next_step is not None and not p.next_step.hidden else None
+    data: dict[str, Any] = {
+        "id": p.id,
+        "class": p.klass,
+        "text": p.text,
+        "origin": p.origin,
+        "next_step": step.text if step else "",
+        "horizon": step.horizon if step else "",
+        "organisations": [o.name for o in p.organisations if o.shown],
+        "support": entry.support,
+        "contributors": dict(entry.contributors),
+    }
+    if p.klass == "engagement":
+        data["criteria_ticked"] = [c for c in CRITERIA if c in p.criteria]
+        data["criteria_rated"] = {c: dict(entry.ratings[c]) for c in CRITERIA if entry.ratings.get(c)}
+        data["actions"] = [_entry(a) for a in entry.actions]
+    return data
+
+
+def _row(entry: Entry, lang: str, indent: str = "") -> list[Any]:
+    p = entry.proposal
+    step = p.next_step if p.next_step is not None and not p.next_step.hidden else None
+    support = entry.support if entry.support is not None else t("propulsion.fewer", lang, k=K)
+    criteria = (
+        f"{sum(1 for c in CRITERIA if c in p.criteria)}/{len(CRITERIA)}" if p.klass == "engagement" else ""
+    )
+    return [
+        indent + t(f"propulsion.klass.{p.klass or 'unclassed'}", lang),
+        p.text,
+        step.text if step else "",
+        step.horizon if step else "",
+        ", ".join(o.name for o in p.organisations if o.shown),
+        support,
+        contributors_text(entry, lang),
+        criteria,
+    ]
+
+
+def report(state: PropulsionState, session: SessionState, lang: str) -> ReportSection:
+    section = ReportSection(kind="propulsion", title=t("propulsion.title", lang))
+    if state.settings.intro:
+        section.paragraphs.append(state.settings.intro)
+    board = build_board(state, session)
+    section.paragraphs.append(
+        t(
+            "propulsion.report.summary",
+            lang,
+            engagements=len(board.engagements),
+            actions=sum(len(e.actions) for e in board.engagements),
+            initiatives=len(board.initiatives),
+        )
+    )
+    section.paragraphs.append(t("kanon.rule", lang))
+    columns = [
+        t(f"propulsion.report.{c}", lang)
+        for c in (
+            "class",
+            "proposal",
+            "next_step",
+            "horizon",
+            "organisations",
+            "support",
+            "contributors",
+            "criteria",
+        )
+    ]
+    rows = [r for e in board.engagements for r in (_row(e, lang), *(_row(a, lang, "↳ ") for a in e.actions))]
+    if rows:
+        section.tables.append(
+            Table(title=t("propulsion.report.engagements", lang), columns=columns, rows=rows)
+        )
+    if board.initiatives:
+        section.tables.append(
+            Table(
+                title=t("propulsion.report.initiatives", lang),
+                columns=columns,
+                rows=[_row(e, lang) for e in board.initiatives],
+            )
+        )
+    if board.unclassed:
+        section.lists[t("propulsion.report.unclassed", lang)] = [e.proposal.text for e in board.unclassed]
+    for engagement in board.engagements:
+        p = engagement.proposal
+        ticked = [t(f"propulsion.criterion.{c}", lang) for c in CRITERIA if c in p.criteria]
+        rated = [
+            [t(f"propulsion.criterion.{c}", lang)]
+            + [
+                engagement.ratings[c].get(r, "—" if engagement.ratings[c] else "")
+                for r in ("met", "partly", "not")
+            ]
+            + [engagement.ratings[c].get("hidden", 0) if engagement.ratings[c] else ""]
+            for c in CRITERIA
+        ]
+        if any(engagement.ratings.get(c) for c in CRITERIA):
+            section.tables.append(
+                Table(
+                    title=t("propulsion.report.criteria_of", lang, text=p.text[:80]),
+                    columns=[
+                        t("propulsion.report.criterion", lang),
+                        *(t(f"propulsion.rating.{r}", lang) for r in ("met", "partly", "not")),
+                        t("kanon.other_answers", lang),
+                    ],
+                    rows=rated,
+                )
+            )
+        if ticked:
+            section.lists[t("propulsion.report.ticked_of", lang, text=p.text[:80])] = ticked
+    section.data = {
+        "k": K,
+        "criteria": list(CRITERIA),
+        "engagements": [_entry(e) for e in board.engagements],
+        "initiatives": [_entry(e) for e in board.initiatives],
+        "unclassed": [_entry(e) for e in board.unclassed],
+    }
+    return section

@@ -19,7 +19,10 @@ def drawing(ctx: ViewContext[PropulsionState], size: str) -> str:
     stage = ctx.t(f"propulsion.stage.{state.stage}")
     head = f'<div class="pr-stage" data-testid="pr-screen-stage">{esc(ctx.t("propulsion.title"))} · {esc(stage)}</div>'
     intro = f'<div class="pr-intro">{esc(state.settings.intro)}</div>' if state.settings.intro else ""
-    body = board_html(build_board(state, ctx.session), ctx.lang, size=size, detail=size == "screen")
+    limit = 3 if size == "screen" else None  # 36 px type on the projector: three proposals, the rest counted
+    body = board_html(
+        build_board(state, ctx.session), ctx.lang, size=size, detail=size == "screen", limit=limit
+    )
     return f'<div class="pr-{size}-view">{head}{intro}{body}</div>'
 
 

@@ -6,7 +6,9 @@ a raised hand, the view of an agenda item that ended), the browser drops the foc
 body and a screen reader starts again from the top. The script below, in every page's head,
 watches for that and moves the focus to the nearest heading marked `data-cercle-heading` in what
 is still shown around the lost element (the new state's heading), without a message from the
-server. Focus that is where the person left it is never moved: what changed is told by the live
+server. A control drawn again with the rest of its block (a ballot's or a card's buttons, one HTML
+element redrawn on a tap) keeps the focus: the script finds its twin by its `data-` attributes.
+Focus that is where the person left it is never moved: what changed is told by the live
 regions (`aria-live`), spoken without moving anything.
 """
 
@@ -16,6 +18,8 @@ from typing import TypeVar
 
 from nicegui import ui
 
+from .markup import heading_attributes
+
 FOCUS_SCRIPT = """<script>
 (() => {
   let trail = [];
@@ -23,6 +27,12 @@ FOCUS_SCRIPT = """<script>
   const shown = (el) => el.isConnected && el.getClientRects().length > 0;
   const usable = (el) => shown(el) && !el.disabled && el.getAttribute('aria-disabled') !== 'true';
   document.addEventListener('focusin', (e) => { trail = chain(e.target); });
+  const twin = (el) => {
+    const keys = el ? [...el.attributes].filter((a) => a.name.startsWith('data-') && a.name !== 'data-cercle-heading') : [];
+    if (!keys.length) return null;
+    const selector = el.tagName + keys.map((a) => `[${a.name}="${CSS.escape(a.value)}"]`).join('');
+    return [...document.querySelectorAll(selector)].find((other) => other !== el && usable(other)) || null;
+  };
   let queued = false;
   const check = () => {
     queued = false;
@@ -31,6 +41,8 @@ FOCUS_SCRIPT = """<script>
     if (focused ? usable(focused) : !trail.length || usable(trail[0])) return;
     const lost = focused ? chain(focused) : trail;
     trail = [];
+    const same = twin(lost[0]);  // the same control, drawn again (a list redrawn as one block)
+    if (same) { same.focus(); return; }
     for (const place of [...lost.slice(1), document.body]) {
       if (place !== document.body && !shown(place)) continue;
       const heading = [...place.querySelectorAll('[data-cercle-heading]')].find(shown);
@@ -43,14 +55,9 @@ FOCUS_SCRIPT = """<script>
 })();
 </script>"""
 
-HEADING = 'role="heading" aria-level="{level}" tabindex="-1" data-cercle-heading'
 LIVE = 'aria-live="polite"'
 E = TypeVar("E", bound=ui.element)
-
-
-def heading_attributes(level: int = 2) -> str:
-    """The attributes of a heading the focus may be moved to, for markup written by hand."""
-    return HEADING.format(level=level)
+__all__ = ["FOCUS_SCRIPT", "heading", "heading_attributes", "live"]
 
 
 def heading(element: E, level: int = 2) -> E:

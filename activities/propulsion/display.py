@@ -89,21 +89,22 @@ def board_html(
     board: Board, lang: str, *, size: str = "screen", detail: bool = True, limit: int | None = None
 ) -> str:
     """The board by group; with `limit`, only the first proposals of the board (an engagement counts
-    with its actions), the rest counted ("et 3 de plus")."""
+    with its actions; the first one is always shown), the rest counted ("et 3 de plus")."""
     groups = [
         ("engagements", board.engagements),
         ("initiatives", board.initiatives),
         ("unclassed", board.unclassed),
     ]
-    blocks, left, hidden = [], limit, 0
+    blocks: list[str] = []
+    left, hidden = limit, 0
     for name, entries in groups:
         if left is not None:
-            fits = []
+            fits: list[Entry] = []
             for entry in entries:
                 weight = 1 + len(entry.actions)
-                if left >= weight:
+                if left >= weight or not (blocks or fits):  # the first proposal, whatever its size
                     fits.append(entry)
-                    left -= weight
+                    left = max(0, left - weight)
                 else:
                     hidden += weight
                     left = 0

@@ -19,7 +19,7 @@ def drawing(ctx: ViewContext[PropulsionState], size: str) -> str:
     stage = ctx.t(f"propulsion.stage.{state.stage}")
     head = f'<div class="pr-stage" data-testid="pr-screen-stage">{esc(ctx.t("propulsion.title"))} · {esc(stage)}</div>'
     intro = f'<div class="pr-intro">{esc(state.settings.intro)}</div>' if state.settings.intro else ""
-    limit = 3 if size == "screen" else None  # 36 px type on the projector: three proposals, the rest counted
+    limit = 2 if size == "screen" else None  # 36 px type on the projector: two proposals, the rest counted
     body = board_html(
         build_board(state, ctx.session), ctx.lang, size=size, detail=size == "screen", limit=limit
     )

@@ -210,7 +210,7 @@ def findings(server, browser) -> Iterator[Findings]:
 
 
 def test_every_state_was_walked(findings) -> None:
-    assert len(findings.states) >= 70, findings.states
+    assert len(findings.states) >= 74, findings.states
 
 
 def test_axe_finds_no_violation(findings) -> None:

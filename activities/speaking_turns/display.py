@@ -32,11 +32,13 @@ if (!window.cercleTurns) {
 """
 
 STYLE = """
-.st-clock { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; color: var(--cercle-blue, #000091); }
+.st-clock { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; color: var(--cercle-blue, #000091);
+  white-space: nowrap; overflow-wrap: normal; }  /* a clock never breaks between its digits */
 .st-clock.st-warn { color: var(--cercle-warn, #b34000); }
 .st-clock.st-over { color: #ce0500; }
 .st-clock-screen { font-size: 18vh; }
 .st-clock-phone { font-size: 4rem; }
+@media (max-width: 300px) { .st-clock-phone { font-size: 3rem; } }  /* "10:00" on a zoomed phone */
 .st-clock-console { font-size: 3.2rem; }
 .st-tag { display: inline-block; border-radius: 999px; padding: .1em .6em; margin: 0 .3em .2em 0; font-weight: 700;
   font-size: .85em; background: #eee; color: var(--cercle-ink, #161616); white-space: nowrap; }
@@ -72,7 +74,7 @@ STYLE = """
 .st-gauge-figures { font-variant-numeric: tabular-nums; font-weight: 700; }
 .st-gauge-legend { font-size: var(--cercle-screen-small, 3.4vh); }
 .st-gauge-legend i { display: inline-block; width: 1.6vh; height: 1.6vh; vertical-align: middle; margin: 0 .4vw 0 1.2vw; border-radius: .3vh; }
-.st-follow-floor { display: flex; justify-content: space-between; align-items: center; gap: .5em; }
+.st-follow-floor { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5em; }
 .cercle-follow .st-gauge { font-size: .9rem; }
 .cercle-follow .st-gauge-row { font-size: .9rem; grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr) auto; gap: .5em; }
 .cercle-follow .st-gauge-legend { font-size: .9rem; }

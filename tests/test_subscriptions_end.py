@@ -31,10 +31,11 @@ async def wait_all(phones: list[SimClient], testid: str, timeout: float = 30) ->
 
 
 async def wait_html(phones: list[SimClient], text: str, timeout: float = 30) -> None:
-    """Until every phone shows `text` inside an HTML element (an activity's one-element block)."""
+    """Until every phone shows `text` inside an HTML element (an activity's one-element block) or a
+    label beside it."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while not all(p.find(lambda e: text in str(e.get("props", {}))) for p in phones):
+    while not all(p.find(lambda e: text in str(e.get("props", {})) + str(e.get("text", ""))) for p in phones):
         assert loop.time() < deadline, f"{text} never shown"
         await asyncio.sleep(0.05)
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from facilitation.i18n import t, t_plural
 from facilitation.kanon import GROUPED, HIDDEN, K, Protected
-from facilitation.ui.markup import esc
+from facilitation.ui.markup import esc, heading_attributes
 
 from .map import UNSPECIFIED, StatementMap
 from .model import POSITIONS, ControversiesState
 
-COLOURS = {"1": "#a63c00", "2": "#d98a5f", "3": "#8c8c8c", "4": "#6a6af4", "5": "#000091", "dk": "#bdbdbd"}
+COLOURS = {"1": "#a63c00", "2": "#d98a5f", "3": "#8c8c8c", "4": "#5858e8", "5": "#000091", "dk": "#bdbdbd"}
 HIDDEN_COLOUR = "#e5e5e5"
 
 
@@ -49,12 +49,16 @@ def bar(row: dict[str, int], lang: str, *, counts: bool = True) -> str:
     return f'<div class="cv-bar">{"".join(parts)}</div>'
 
 
-def legend(lang: str) -> str:
+def legend(lang: str, hidden: bool = True) -> str:
+    """The positions' colours; "autres réponses" only when a bar has such a segment."""
     items = "".join(
         f'<span><i style="background:{COLOURS[p]}"></i>{esc(position_label(p, lang))}</span>'
         for p in POSITIONS
     )
-    items += f'<span><i style="background:{HIDDEN_COLOUR}"></i>{esc(t("kanon.other_answers", lang))}</span>'
+    if hidden:
+        items += (
+            f'<span><i style="background:{HIDDEN_COLOUR}"></i>{esc(t("kanon.other_answers", lang))}</span>'
+        )
     return f'<div class="cv-legend">{items}</div>'
 
 
@@ -91,9 +95,12 @@ def rows_html(table: Protected, lang: str, by_college: bool, limit: int) -> str:
     return "".join(lines)
 
 
-def map_html(maps: list[StatementMap], lang: str, *, size: str = "screen", limit: int = 12) -> str:
+def map_html(
+    maps: list[StatementMap], lang: str, *, size: str = "screen", limit: int = 12, detailed: int | None = None
+) -> str:
     """The map: statements from the most divisive to the most consensual, each with its bars overall
-    and by collège (only groups of at least K people, no cell of 1 or 2), its figures."""
+    and by collège (only groups of at least K people, no cell of 1 or 2; for the first `detailed`
+    statements only, if given: the projector has room for one), its figures."""
     if not maps:
         return f'<div class="cv-empty">{esc(t("controversies.no_statement", lang))}</div>'
     blocks = []
@@ -105,18 +112,41 @@ def map_html(maps: list[StatementMap], lang: str, *, size: str = "screen", limit
         if m.table.hidden:
             body = f'<div class="cv-few">{esc(t("kanon.too_few", lang, k=K))}</div>'
         else:
-            body = figures(m, lang) + rows_html(m.table, lang, m.by_college, 7)
+            by_college = m.by_college and (detailed is None or rank <= detailed)
+            body = figures(m, lang) + rows_html(m.table, lang, by_college, 7)
         blocks.append(f'<div class="cv-statement" data-statement="{esc(m.statement.id)}">{head}{body}</div>')
     more = len(maps) - limit
     tail = f'<div class="cv-more">{esc(t_plural("controversies.more", more, lang))}</div>' if more > 0 else ""
+    hidden = any(
+        row.get(HIDDEN)
+        for m in maps[:limit]
+        if not m.table.hidden
+        for row in (m.table.total, *m.table.rows.values())
+    )
+    sr = (
+        " cercle-sr-only" if size == "screen" else ""
+    )  # the projector leaves the reading rules to screen readers
     notes = (
-        f'<div class="cv-notes"><div>{esc(t("controversies.divergence_rule", lang))}</div>'
+        f'<div class="cv-notes{sr}"><div>{esc(t("controversies.divergence_rule", lang))}</div>'
         f"<div>{esc(t('kanon.rule', lang))}</div></div>"
     )
     return (
-        f'<div class="cv-map cv-{esc(size)}" data-testid="cv-map">{legend(lang)}'
+        f'<div class="cv-map cv-{esc(size)}" data-testid="cv-map">{legend(lang, hidden)}'
         f'<div class="cv-statements">{"".join(blocks)}{tail}</div>{notes}</div>'
     )
+
+
+def card_status(state: ControversiesState, token: str, index: int, lang: str) -> str:
+    """Under a phone's card: "Touchez votre position." or the position recorded (in an element of
+    its own, a live region: the card is drawn again whole on a tap)."""
+    shown = state.shown()
+    if not shown:
+        return ""
+    statement = shown[max(0, min(index, len(shown) - 1))]
+    mine = state.position_of(token, statement.id)
+    if mine is None:
+        return t("controversies.phone.choose", lang)
+    return t("controversies.phone.recorded", lang, position=position_label(mine, lang))
 
 
 def phone_card(state: ControversiesState, token: str, index: int, lang: str) -> str:
@@ -136,11 +166,6 @@ def phone_card(state: ControversiesState, token: str, index: int, lang: str) -> 
         f"{esc(position_label(p, lang))}</button>"
         for p in POSITIONS
     )
-    done = (
-        t("controversies.phone.recorded", lang, position=position_label(mine, lang))
-        if mine is not None
-        else t("controversies.phone.choose", lang)
-    )
     prev_ = "" if index > 0 else " disabled"
     next_ = "" if index < len(shown) - 1 else " disabled"
     return (
@@ -148,9 +173,8 @@ def phone_card(state: ControversiesState, token: str, index: int, lang: str) -> 
         f'<div class="cv-count" data-testid="cv-count">'
         f"{esc(t('controversies.phone.count', lang, n=index + 1, total=len(shown)))} · "
         f"{esc(t_plural('controversies.phone.answered', answered, lang))}</div>"
-        f'<div class="cv-card-text">{esc(statement.words.get(lang))}</div>'
+        f'<div class="cv-card-text" {heading_attributes(3)}>{esc(statement.words.get(lang))}</div>'
         f'<div class="cv-choices">{buttons}</div>'
-        f'<div class="cv-confirm" data-testid="cv-confirm" aria-live="polite">{esc(done)}</div>'
         f'<div class="cv-nav"><button class="cv-navb" data-nav="-1"{prev_}>← {esc(t("controversies.phone.prev", lang))}</button>'
         f'<button class="cv-navb" data-nav="1"{next_}>{esc(t("controversies.phone.next", lang))} →</button></div></div>'
     )
@@ -183,10 +207,22 @@ CSS = """
 .cv-legend { display: flex; flex-wrap: wrap; gap: .4em 1em; font-size: .8em; }
 .cv-legend i { display: inline-block; width: .9em; height: .9em; border-radius: 2px; margin-right: .3em; vertical-align: -.1em; }
 .cv-notes { font-size: .75em; color: #595959; display: flex; flex-direction: column; gap: .2em; }
-.cv-screen { font-size: 2.3vh; }
-.cv-screen .cv-bar { height: 2.4vh; }
+/* The projector: 36 px type at 1080 px; the most divisive statement by collège, the next ones overall,
+   the rest counted; the reading rules left to screen readers (the console and phones show them). */
+.cv-screen { font-size: var(--cercle-screen-small, 3.4vh); gap: 1.2vh; }
+.cv-screen .cv-statements { gap: 1.2vh; }
+.cv-screen .cv-bar { height: 1.3em; }
+.cv-screen .cv-seg, .cv-screen .cv-who, .cv-screen .cv-figures, .cv-screen .cv-legend { font-size: 1em; }
+.cv-screen .cv-who { width: 9em; color: #161616; line-height: 1.1; }
+.cv-screen .cv-line, .cv-screen .cv-figures { margin-left: 1.6em; }
+.cv-screen .cv-text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+.cv-screen .cv-few, .cv-screen .cv-more, .cv-screen-view .cv-few, .cv-screen-view .cv-empty { color: #161616; }
 .cv-phone .cv-line, .cv-phone .cv-figures { margin-left: 0; }
 .cv-phone .cv-who { width: 8.5em; }
+@media (max-width: 300px) {  /* a narrow or zoomed phone: the group's name above its bar */
+  .cv-phone .cv-line { flex-wrap: wrap; gap: .1em .6em; }
+  .cv-phone .cv-who { width: 100%; }
+}
 .cv-card { display: flex; flex-direction: column; gap: .6rem; }
 .cv-count { font-size: .8rem; text-transform: uppercase; color: #595959; font-weight: 700; }
 .cv-card-text { font-size: 1.15rem; font-weight: 700; line-height: 1.25; }
@@ -194,14 +230,14 @@ CSS = """
 .cv-pos { min-height: 48px; border-radius: 12px; border: 2px solid var(--c); background: #fff; color: #161616;
   font-size: 1rem; font-weight: 600; text-align: left; padding: 0 .9rem; cursor: pointer; }
 .cv-pos.cv-chosen { background: var(--c); color: #fff; }
-.cv-pos[data-pos="dk"].cv-chosen, .cv-pos[data-pos="3"].cv-chosen { color: #161616; }
+.cv-pos[data-pos="dk"].cv-chosen, .cv-pos[data-pos="3"].cv-chosen, .cv-pos[data-pos="2"].cv-chosen { color: #161616; }
 .cv-pos:disabled { opacity: .55; cursor: default; }
 .cv-confirm { font-weight: 700; min-height: 1.4em; }
-.cv-nav { display: flex; justify-content: space-between; gap: .5rem; }
-.cv-navb { min-height: 44px; padding: 0 1rem; border-radius: 10px; border: 2px solid #000091; background: #fff;
+.cv-nav { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem; }
+.cv-navb { flex: 1 1 auto; min-height: 44px; padding: 0 1rem; border-radius: 10px; border: 2px solid #000091; background: #fff;
   color: #000091; font-weight: 700; cursor: pointer; }
 .cv-navb:disabled { border-color: #ccc; color: #bbb; cursor: default; }
-.cv-stage { font-size: 2.8vh; font-weight: 700; color: #000091; }
+.cv-stage { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 700; color: #000091; }
 .cv-screen-view { display: flex; flex-direction: column; gap: 1.2vh; width: 100%; }
 .cv-phone-view { display: flex; flex-direction: column; gap: .5rem; width: 100%; }
 .cv-phone-view .cv-stage { font-size: .8rem; }

@@ -7,6 +7,7 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui.a11y import heading
 from facilitation.ui.context import ViewContext, gone
 from facilitation.ui.text_input import TextInput
 from facilitation.ui.translate import Translator, one
@@ -30,13 +31,15 @@ class ConsoleView:
                     "cercle-notice cercle-notice-error"
                 )
             with ui.column().classes("cercle-card w-full gap-2"):
-                self.kicker = ui.label().classes("text-sm font-bold").props('data-testid="cv-console-stage"')
+                self.kicker = heading(
+                    ui.label().classes("text-sm font-bold").props('data-testid="cv-console-stage"'), 3
+                )
                 with ui.row().classes("gap-2"):
                     self.buttons = {name: self.stage_button(name) for name in BUTTONS}
                 self.answered = ui.label().classes("text-sm cercle-muted")
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
                 with ui.column().classes("cercle-card flex-[2] gap-2 min-w-0"):
-                    ui.label(ctx.t("controversies.console.statements")).classes("cercle-h2")
+                    heading(ui.label(ctx.t("controversies.console.statements")).classes("cercle-h2"), 3)
                     self.statements = ui.column().classes("w-full gap-1")
                     with ui.row().classes("w-full items-end gap-2 no-wrap"):
                         with ui.column().classes("flex-1 gap-0 min-w-0"):
@@ -53,7 +56,7 @@ class ConsoleView:
                     ui.label(ctx.t("controversies.console.proposals")).classes("font-semibold")
                     self.proposals = ui.column().classes("w-full gap-1")
                 with ui.column().classes("cercle-card flex-[3] gap-2 min-w-0"):
-                    ui.label(ctx.t("controversies.console.map")).classes("cercle-h2")
+                    heading(ui.label(ctx.t("controversies.console.map")).classes("cercle-h2"), 3)
                     self.map = ui.html().classes("w-full")
         self.refresh()
         for topic, callback in (

@@ -9,13 +9,14 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui.a11y import live
 from facilitation.ui.common import clear_sent
 from facilitation.ui.context import ViewContext, gone
 from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
-from .display import CARD_CLICK, phone_card
+from .display import CARD_CLICK, card_status, phone_card
 from .settings import STATEMENT_MAX
 from .state import STATEMENTS, ControversiesState
 
@@ -27,8 +28,11 @@ class PhoneView:
         self.index = 0
         self.shown_html: str | None = None
         with ui.column().classes("w-full gap-3").props('data-testid="cv-phone"') as self.area:
-            self.head = ui.html().classes("cercle-card w-full")
-            self.card = ui.html().classes("cercle-card w-full").on("click", self.tap, js_handler=CARD_CLICK)
+            self.head = live(ui.html().classes("cercle-card w-full"))  # the stage, said when it changes
+            with ui.column().classes("cercle-card w-full gap-2") as self.card:
+                self.card_html = ui.html().classes("w-full").on("click", self.tap, js_handler=CARD_CLICK)
+                # The card is drawn again whole on a tap: the position recorded is a live region that stays.
+                self.status = live(ui.label().classes("cv-confirm").props('data-testid="cv-confirm"'))
             with ui.column().classes("cercle-card w-full gap-2") as self.form:
                 ui.label(ctx.t("controversies.phone.propose")).classes("font-semibold")
                 self.text = (
@@ -72,7 +76,8 @@ class PhoneView:
         html = phone_card(self.state, self.token, self.index, self.ctx.lang)
         if html != self.shown_html:
             self.shown_html = html
-            self.card.set_content(html)
+            self.card_html.set_content(html)
+            self.status.text = card_status(self.state, self.token, self.index, self.ctx.lang)
 
     async def tap(self, e: Any) -> None:
         args = e.args if isinstance(e.args, list) else [e.args]

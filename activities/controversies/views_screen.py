@@ -23,7 +23,10 @@ def drawing(ctx: ViewContext[ControversiesState], size: str) -> str:
         body = f'<div class="cv-few">{esc(ctx.t("controversies.hidden_until_closed"))}</div>'
     else:
         maps = build_map(state, ctx.session)
-        body = map_html(maps, ctx.lang, size=size, limit=12 if size == "screen" else 8)
+        if size == "screen":  # 36 px type: the most divisive statement by collège, the next overall
+            body = map_html(maps, ctx.lang, size=size, limit=2, detailed=1)
+        else:
+            body = map_html(maps, ctx.lang, size=size, limit=8)
     return f'<div class="cv-{size}-view">{head}{body}</div>'
 
 

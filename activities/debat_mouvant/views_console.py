@@ -9,6 +9,7 @@ from nicegui import ui
 
 from facilitation.i18n import fmt_percent
 from facilitation.moderation import Screened
+from facilitation.ui.a11y import heading
 from facilitation.ui.context import ViewContext
 from facilitation.ui.text_input import TextInput
 from facilitation.ui.translate import Translator
@@ -115,7 +116,8 @@ class ConsoleView:
         place (a button is never replaced under a click on its way); the counts are redrawn."""
         with self.current:
             self.empty = ui.label(self.t("no_statement")).classes("cercle-muted")
-            self.kicker = ui.label().classes("dm-kicker text-sm").props('data-testid="dm-stage"')
+            # where the focus goes when a stage's button disappears under it
+            self.kicker = heading(ui.label().classes("dm-kicker text-sm"), 3).props('data-testid="dm-stage"')
             self.prompt = ui.label().classes("cercle-h2")
             with ui.row().classes("gap-2"):
                 self.buttons = {
@@ -251,6 +253,10 @@ class ConsoleView:
                         value = int(field.value or 0) if field.value is not None else 0
                         await self.act(rules.set_head_count, index, round_, p, value)
 
+                    # named for screen readers by its column and its row: "À main levée – A"
+                    number.props["aria-label"] = (
+                        f"{self.t('heads')} – {short_label(run.statement, position, self.ctx.lang)}"
+                    )
                     number.on("blur", save)
                     number.on("keydown.enter", save)
                 total, pct = ui.label().classes("font-bold"), ui.label()

@@ -6,6 +6,8 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui import a11y
+from facilitation.ui.a11y import heading, heading_attributes
 from facilitation.ui.common import clear_sent
 from facilitation.ui.context import ViewContext
 from facilitation.ui.markup import esc
@@ -89,7 +91,7 @@ class PhoneView:
                 return
             # Eight elements: a thousand phones build this view at once. What is only read is one
             # HTML element per block; the buttons are plain <button>s.
-            self.head = ui.html().classes("w-full")
+            self.head = a11y.live(ui.html().classes("w-full"))  # the stage, said when it changes
             with ui.column().classes("w-full gap-3") as self.voting_box:  # one switch for the group
                 for position in run.statement.positions():
                     self.buttons[position] = self.choice_button(run, position)
@@ -132,7 +134,8 @@ class PhoneView:
             f"{self.ctx.t(f'debat_mouvant.stage.{stage}')}"
         )
         head = (
-            f'<div class="cercle-card"><div class="dm-kicker text-xs" data-testid="dm-stage">{esc(kicker)}</div>'
+            f'<div class="cercle-card"><div class="dm-kicker text-xs" data-testid="dm-stage" {heading_attributes(3)}>'
+            f"{esc(kicker)}</div>"
             f'<div class="text-lg font-bold">{esc(self.ctx.text(run.statement.prompt))}</div></div>'
         )
         if voting:
@@ -178,9 +181,8 @@ class PhoneView:
             html, sentence = revealed_result(self.ctx, run, round_)
             parts.append(
                 f'<div class="cercle-card w-full mt-3" data-testid="dm-result">'
-                f'<div class="cercle-h2">{esc(self.ctx.t("debat_mouvant.phone.result"))}</div>{html}'
-                + (f'<div class="font-bold">{esc(sentence)}</div>' if sentence else "")
-                + "</div>"
+                f'<div class="cercle-h2" {heading_attributes(3)}>{esc(self.ctx.t("debat_mouvant.phone.result"))}</div>'
+                f"{html}" + (f'<div class="font-bold">{esc(sentence)}</div>' if sentence else "") + "</div>"
             )
         if stage == "done":
             parts.append(f'<p class="cercle-muted mt-3">{esc(self.ctx.t("debat_mouvant.phone.done"))}</p>')
@@ -216,7 +218,7 @@ class PhoneView:
     def argument_form(self, run: Run) -> ui.column:
         """The form for arguments, built the first time an arguments phase is reached."""
         with ui.column().classes("cercle-card gap-2") as form:
-            ui.label(self.ctx.t("debat_mouvant.phone.arguments")).classes("cercle-h2")
+            heading(ui.label(self.ctx.t("debat_mouvant.phone.arguments")).classes("cercle-h2"), 3)
             side = (
                 ui.toggle(side_names(run.statement, self.ctx), value="a")
                 .props('spread no-caps toggle-color=primary data-testid="dm-side"')

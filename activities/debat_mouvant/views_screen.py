@@ -9,10 +9,14 @@ from facilitation.ui.context import ViewContext, Words
 from facilitation.ui.markup import esc
 
 from . import state as rules
-from .display import bar_html, colour, sankey_options
+from .display import bar_html, colour, latest_that_fit, movement_table_html, sankey_options
 from .state import ARGUMENTS, CONTROL, DebatState, Run
 from .tally import movement_sentence
 from .views_common import guard, live, shown_round, side_names, voted_text
+
+SCREEN_ARGUMENTS = 3  # the latest arguments of each side that fit, in type read from the back of the room
+SCREEN_ARGUMENT_LINES = 6  # lines each side has under the bar (36 px type, a 1920x1080 projector)
+SCREEN_LINE_CHARS = 32  # characters on one line of a side's column
 
 
 class ScreenView:
@@ -63,12 +67,17 @@ class ScreenView:
                 self.size = "screen dm-compact"
                 self.bar = ui.html("").classes("w-full").props('data-testid="dm-bar"')
             else:
-                self.size = "screen"
+                # while arguments are given, the first round's bar stays, slim, and its legend and
+                # count are left to screen readers: the arguments take the room
+                arguing = stage == "arguments"
+                self.size = "screen dm-compact dm-args" if arguing else "screen"
                 if run.open and run.hide_results:
                     self.ctx.label(self.ctx.words("debat_mouvant.hidden_until_closed"), "cercle-screen-text")
                 else:
                     self.bar = ui.html("").classes("w-full").props('data-testid="dm-bar"')
                 self.voted = ui.label().classes("dm-screen-voted").props('data-testid="dm-voted"')
+                if arguing:
+                    self.voted.classes("cercle-sr-only")
             if stage == "arguments":
                 self.args = ui.element("div").classes("dm-screen-args")
                 self.draw_arguments()
@@ -89,16 +98,18 @@ class ScreenView:
         m = run.movement()
         with ui.element("div").classes("dm-screen-done"):
             if m.both:
-                ui.echart(sankey_options(run.statement, m, self.ctx.lang)).style("height:40vh;flex:3").props(
-                    'data-testid="dm-sankey"'
+                # The diagram is drawn on a canvas: the table says the same in text, for screen readers.
+                ui.echart(sankey_options(run.statement, m, self.ctx.lang)).style("height:24vh;flex:3").props(
+                    'data-testid="dm-sankey" aria-hidden="true"'
                 )
+                ui.html(movement_table_html(run.statement, m, self.ctx.lang)).classes("cercle-sr-only")
             with ui.column().classes("gap-[1vh]").style("flex:2"):
                 self.ctx.label(
                     lambda lang: movement_sentence(run.statement, m, lang), "dm-screen-sentence"
                 ).props('data-testid="dm-sentence"')
-                ui.label(self.ctx.t("debat_mouvant.movement.phones_only")).classes("cercle-muted").style(
-                    "font-size:2.2vh"
-                )
+                # how the movement is measured: for screen readers here (36 px type leaves no room
+                # under the diagram); the restitution says it in full
+                ui.label(self.ctx.t("debat_mouvant.movement.phones_only")).classes("cercle-sr-only")
 
     def draw_arguments(self) -> None:
         run = self.state.run
@@ -110,9 +121,16 @@ class ScreenView:
             for side in ("a", "b"):
                 with ui.element("div"):
                     ui.label(names[side]).classes("font-bold").style(f"color:{colour(run.statement, side)}")
+                    arguments = run.visible_arguments(side)
+                    fit = latest_that_fit(
+                        [a.text for a in arguments],
+                        most=SCREEN_ARGUMENTS,
+                        lines=SCREEN_ARGUMENT_LINES,
+                        line_chars=SCREEN_LINE_CHARS,
+                    )
                     items = "".join(
                         f'<li data-argument="{esc(a.id)}">{esc(a.text)}</li>'
-                        for a in run.visible_arguments(side)[-5:]
+                        for a in arguments[len(arguments) - len(fit) :]
                     )
                     ui.html(f"<ul>{items}</ul>")
 

@@ -5,7 +5,7 @@ through `esc`."""
 from __future__ import annotations
 
 from facilitation.i18n import t, t_plural
-from facilitation.ui.markup import esc
+from facilitation.ui.markup import esc, heading_attributes
 
 from .model import IdeasState, Option
 
@@ -44,7 +44,7 @@ def wall_html(state: IdeasState, lang: str, *, size: str = "screen", limit: int 
         cards.append(
             f'<div class="id-card {kind}" data-option="{esc(option.id)}">'
             f'<div class="id-card-title">{esc(option_label(option, lang))}</div>'
-            f"{_members(option, 6, lang)}</div>"
+            f"{_members(option, 2 if size == 'screen' else 6, lang)}</div>"
         )
     more = len(options) - limit
     tail = f'<div class="id-more">{esc(t("ideas.more", lang, n=more))}</div>' if more > 0 else ""
@@ -76,6 +76,23 @@ def ranking_html(state: IdeasState, lang: str, *, size: str = "screen", limit: i
     )
 
 
+def placed(state: IdeasState, token: str, lang: str) -> str:
+    """ "Points placés : 2 / 3" (a phone's ballot shows it; a live region says it)."""
+    used = sum(state.dots_of(token).values())
+    return t("ideas.phone.placed", lang, used=used, total=state.settings.dots)
+
+
+def head_html(state: IdeasState, lang: str) -> str:
+    """A phone's head: the stage, the question (the heading the focus may land on), what to do."""
+    stage = state.stage
+    prompt = state.settings.prompt.get(lang) or t("ideas.title", lang)
+    return (
+        f'<div class="text-xs uppercase cercle-muted" data-testid="id-stage">{esc(t(f"ideas.stage.{stage}", lang))}</div>'
+        f'<div class="cercle-h2" {heading_attributes(3)}>{esc(prompt)}</div>'
+        f'<div class="cercle-muted text-sm">{esc(t(f"ideas.phone.{stage}", lang))}</div>'
+    )
+
+
 def ballot_html(state: IdeasState, token: str, lang: str) -> str:
     """A phone's ballot: its dots left, then each option with its dots and − / + buttons (one
     element: clicks are read by the element, `data-dot` naming the option and `data-delta` ±1)."""
@@ -96,16 +113,12 @@ def ballot_html(state: IdeasState, token: str, lang: str) -> str:
             f'<span class="id-opt-ctrl">'
             f'<button class="id-btn" data-dot="{esc(option.id)}" data-delta="-1" aria-label="'
             f'{esc(t("ideas.phone.less", lang, idea=label))}"{minus}>−</button>'
-            f'<span class="id-opt-dots" data-testid="id-dots-{esc(option.id)}">{dots}</span>'
+            f'<span class="id-opt-dots" data-testid="id-dots-{esc(option.id)}"><span aria-hidden="true">{dots}</span>'
+            f'<span class="cercle-sr-only">{esc(t("ideas.phone.mine", lang, n=n))}</span></span>'
             f'<button class="id-btn" data-dot="{esc(option.id)}" data-delta="1" aria-label="'
             f'{esc(t("ideas.phone.more", lang, idea=label))}"{plus}>+</button></span></li>'
         )
-    left = t("ideas.phone.placed", lang, used=used, total=total)
-    return (
-        f'<div class="id-ballot" data-testid="id-ballot" data-used="{used}">'
-        f'<div class="id-left" data-testid="id-left" aria-live="polite">{esc(left)}</div>'
-        f"<ul>{''.join(rows)}</ul></div>"
-    )
+    return f'<div class="id-ballot" data-testid="id-ballot" data-used="{used}"><ul>{"".join(rows)}</ul></div>'
 
 
 # The click on a − or + goes to the server as (option, delta); nothing else of the page does.
@@ -122,24 +135,30 @@ CSS = """
 .id-card-title { font-weight: 700; line-height: 1.25; }
 .id-members { margin: .3em 0 0 1.1em; list-style: disc; font-size: .85em; color: #3a3a3a; }
 .id-more { color: #595959; font-style: italic; }
-.id-screen.id-wall { grid-template-columns: repeat(auto-fill, minmax(22vw, 1fr)); gap: 1.4vh; font-size: 2.4vh; }
+.id-screen.id-wall { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.4vh; }
 .id-phone.id-wall { grid-template-columns: 1fr; gap: .5rem; }
 .id-ranking ol { list-style: none; margin: 0; padding: 0; }
-.id-row { display: flex; align-items: center; gap: .8em; padding: .35em 0; border-bottom: 1px solid #eee; }
+.id-row { display: flex; flex-wrap: wrap; align-items: center; gap: .2em .8em; padding: .35em 0; border-bottom: 1px solid #eee; }
 .id-rank-n { font-weight: 800; color: #000091; min-width: 1.5em; text-align: right; font-variant-numeric: tabular-nums; }
-.id-rank-body { flex: 1; min-width: 0; display: flex; flex-direction: column; gap: .2em; }
+.id-rank-body { flex: 1 1 8rem; min-width: 0; display: flex; flex-direction: column; gap: .2em; }
 .id-rank-label { font-weight: 600; line-height: 1.2; }
 .id-rank-bar { display: block; height: .5em; background: #eee; border-radius: 4px; overflow: hidden; }
 .id-rank-bar span { display: block; height: 100%; background: #000091; }
-.id-rank-dots { font-weight: 800; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.id-rank-dots { margin-left: auto; font-weight: 800; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .id-voters { color: #595959; margin-top: .4em; }
-.id-screen.id-ranking { font-size: 2.8vh; }
+/* The projector: 36 px type at 1080 px, read from 10 m; what does not fit is counted ("et 4 de plus"). */
+.id-screen-view { font-size: var(--cercle-screen-small, 3.4vh); }
+.id-screen-view .id-members { font-size: 1em; color: #161616; }
+.id-screen-view .id-members li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.id-screen-view .id-card-title, .id-screen-view .id-rank-label { display: -webkit-box; -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2; overflow: hidden; }
+.id-screen-view .id-empty, .id-screen-view .id-more, .id-screen-view .id-voters { color: #161616; }
 .id-ballot ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: .5rem; }
 .id-left { font-weight: 700; margin-bottom: .5rem; }
-.id-opt { display: flex; align-items: center; gap: .6rem; border: 2px solid #ddd; border-radius: 12px; padding: .5rem .6rem; background: #fff; }
+.id-opt { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem .6rem; border: 2px solid #ddd; border-radius: 12px; padding: .5rem .6rem; background: #fff; }
 .id-opt.id-mine { border-color: #000091; }
-.id-opt-label { flex: 1; min-width: 0; line-height: 1.25; }
-.id-opt-ctrl { display: flex; align-items: center; gap: .4rem; }
+.id-opt-label { flex: 1 1 8rem; min-width: 0; line-height: 1.25; overflow-wrap: anywhere; }
+.id-opt-ctrl { display: flex; align-items: center; gap: .4rem; margin-left: auto; }  /* under the idea, if narrow */
 .id-opt-dots { min-width: 3.2em; text-align: center; color: #000091; letter-spacing: .1em; }
 .id-btn { width: 44px; height: 44px; border-radius: 50%; border: 2px solid #000091; background: #fff; color: #000091;
   font-size: 1.4rem; font-weight: 800; line-height: 1; cursor: pointer; }
@@ -150,5 +169,5 @@ CSS = """
 .id-phone-view .id-stage { font-size: .8rem; }
 .id-console.id-ranking { font-size: .9rem; }
 .id-prompt { font-size: 4.4vh; font-weight: 800; line-height: 1.15; }
-.id-stage { font-size: 2.8vh; font-weight: 700; color: #000091; }
+.id-stage { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 700; color: #000091; }
 """

@@ -37,6 +37,8 @@ add(
         "ideas.phone.send": ("Envoyer", "Send"),
         "ideas.phone.sent": ("Merci, votre idée est affichée.", "Thank you, your idea is shown."),
         "ideas.phone.placed": ("Points placés : {used} / {total}", "Dots placed: {used} / {total}"),
+        "ideas.phone.mine": ("Vos points ici : {n}", "Your dots here: {n}"),
+        "ideas.console.select": ("Choisir l'idée : {idea}", "Select the idea: {idea}"),
         "ideas.phone.less": ("Retirer un point : {idea}", "Take a dot back: {idea}"),
         "ideas.phone.more": ("Ajouter un point : {idea}", "Add a dot: {idea}"),
         # console

@@ -8,6 +8,7 @@ from typing import Any
 from nicegui import ui
 
 from facilitation.moderation import Screened
+from facilitation.ui.a11y import heading
 from facilitation.ui.context import ViewContext, gone
 from facilitation.ui.translate import Translator, one
 
@@ -37,13 +38,20 @@ class ConsoleView:
                     "cercle-notice cercle-notice-error"
                 )
             with ui.column().classes("cercle-card w-full gap-2"):
-                self.kicker = ui.label().classes("text-sm font-bold").props('data-testid="id-console-stage"')
-                ui.label(ctx.text(self.state.settings.prompt) or ctx.t("ideas.title")).classes("cercle-h2")
+                self.kicker = heading(
+                    ui.label().classes("text-sm font-bold").props('data-testid="id-console-stage"'), 3
+                )
+                heading(
+                    ui.label(ctx.text(self.state.settings.prompt) or ctx.t("ideas.title")).classes(
+                        "cercle-h2"
+                    ),
+                    3,
+                )
                 with ui.row().classes("gap-2"):
                     self.buttons = {name: self.stage_button(name) for name in BUTTONS}
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
                 with ui.column().classes("cercle-card flex-[3] gap-2 min-w-0"):
-                    ui.label(ctx.t("ideas.console.wall")).classes("cercle-h2")
+                    heading(ui.label(ctx.t("ideas.console.wall")).classes("cercle-h2"), 3)
                     with ui.row().classes("w-full items-center gap-2"):
                         self.name = (
                             ui.input(ctx.t("ideas.console.cluster_name"))
@@ -69,7 +77,7 @@ class ConsoleView:
                         )
                     self.sources = ui.column().classes("w-full gap-1")
                 with ui.column().classes("cercle-card flex-[2] gap-2 min-w-0"):
-                    ui.label(ctx.t("ideas.console.ranking")).classes("cercle-h2")
+                    heading(ui.label(ctx.t("ideas.console.ranking")).classes("cercle-h2"), 3)
                     self.ranking = ui.html().classes("w-full")
         self.refresh()
         ctx.subscribe("phase", self.guarded(self.refresh))
@@ -165,9 +173,10 @@ class ConsoleView:
                 elif not e.value and idea_id in self.selected:
                     self.selected.remove(idea_id)
 
-            ui.checkbox(value=idea_id in self.selected, on_change=toggle).props(
+            box = ui.checkbox(value=idea_id in self.selected, on_change=toggle).props(
                 f'dense data-testid="id-select-{idea_id}"'
             )
+            box.props["aria-label"] = self.ctx.t("ideas.console.select", idea=self.ctx.text(idea.words))
             with ui.column().classes("gap-0 flex-1 min-w-0"):
                 ui.label(self.ctx.text(idea.words)).classes("text-sm")
                 details = [self.ctx.tn("ideas.console.same", len(merged))] if merged else []

@@ -11,13 +11,13 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui.a11y import live
 from facilitation.ui.common import clear_sent
 from facilitation.ui.context import ViewContext, gone
-from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
-from .display import BALLOT_CLICK, ballot_html, ranking_html
+from .display import BALLOT_CLICK, ballot_html, head_html, placed, ranking_html
 from .memo import memo
 from .settings import IDEA_MAX
 from .state import BALLOT, IdeasState
@@ -29,7 +29,7 @@ class PhoneView:
         self.token = ctx.token or ""
         self.area = ui.column().classes("w-full gap-3").props('data-testid="id-phone"')
         with self.area:
-            self.head = ui.html().classes("cercle-card w-full")
+            self.head = live(ui.html().classes("cercle-card w-full"))  # the stage, said when it changes
             with ui.column().classes("cercle-card w-full gap-2") as self.form:
                 self.text = (
                     ui.textarea(ctx.t("ideas.phone.idea"))
@@ -41,6 +41,8 @@ class PhoneView:
                     "cercle-big-button"
                 ).props('color=primary data-testid="id-send"').mark("id-send")
                 self.pending = PendingTexts(ctx, self.rephrase)
+            # The ballot is drawn again whole on a tap: what it counts is a live region that stays.
+            self.left = live(ui.label().classes("id-left").props('data-testid="id-left"'))
             self.ballot = ui.html().classes("w-full").on("click", self.tap, js_handler=BALLOT_CLICK)
             self.result = ui.html().classes("cercle-card w-full")
         self.shown: str | None = None
@@ -63,15 +65,10 @@ class PhoneView:
     def update(self) -> None:
         state, ctx = self.state, self.ctx
         stage = state.stage
-        prompt = ctx.text(state.settings.prompt) or ctx.t("ideas.title")
-        self.head.set_content(
-            f'<div class="text-xs uppercase cercle-muted" data-testid="id-stage">'
-            f"{esc(ctx.t(f'ideas.stage.{stage}'))}</div>"
-            f'<div class="cercle-h2">{esc(prompt)}</div>'
-            f'<div class="cercle-muted text-sm">{esc(ctx.t(f"ideas.phone.{stage}"))}</div>'
-        )
+        self.head.set_content(head_html(state, ctx.lang))
         self.form.set_visibility(stage == "collect")
         self.ballot.set_visibility(stage == "vote")
+        self.left.set_visibility(stage == "vote")
         self.result.set_visibility(stage == "closed")
         if stage == "vote":
             self.mark()
@@ -86,6 +83,7 @@ class PhoneView:
         if html != self.shown:
             self.shown = html
             self.ballot.set_content(html)
+            self.left.text = placed(self.state, self.token, self.ctx.lang)
 
     async def tap(self, e: Any) -> None:
         args = e.args if isinstance(e.args, list) else [e.args]

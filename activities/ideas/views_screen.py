@@ -19,9 +19,9 @@ def drawing(ctx: ViewContext[IdeasState], size: str) -> str:
     prompt = ctx.both_html(state.settings.prompt.get) if state.settings.prompt else esc(ctx.t("ideas.title"))
     stage = ctx.t(f"ideas.stage.{state.stage}")
     if state.stage == "collect":
-        body = wall_html(state, ctx.lang, size=size, limit=40 if size == "screen" else 20)
+        body = wall_html(state, ctx.lang, size=size, limit=6 if size == "screen" else 20)
     else:
-        body = ranking_html(state, ctx.lang, size=size, limit=10)
+        body = ranking_html(state, ctx.lang, size=size, limit=6 if size == "screen" else 10)
     return (
         f'<div class="id-{size}-view">'
         f'<div class="id-stage" data-testid="id-screen-stage">{esc(ctx.t("ideas.title"))} · {esc(stage)}</div>'

@@ -94,18 +94,37 @@ def _item(entry: Entry, lang: str, detail: bool) -> str:
     )
 
 
-def board_html(board: Board, lang: str, *, size: str = "screen", detail: bool = True) -> str:
+def board_html(
+    board: Board, lang: str, *, size: str = "screen", detail: bool = True, limit: int | None = None
+) -> str:
+    """The board by group; with `limit`, only the first proposals of the board (an engagement counts
+    with its actions; the first one is always shown), the rest counted ("et 3 de plus")."""
     groups = [
         ("engagements", board.engagements),
         ("initiatives", board.initiatives),
         ("unclassed", board.unclassed),
     ]
-    blocks = [
-        f'<div class="pr-group"><div class="pr-group-title">{esc(t(f"propulsion.group.{name}", lang))}</div>'
-        f"{''.join(_item(e, lang, detail) for e in entries)}</div>"
-        for name, entries in groups
-        if entries
-    ]
+    blocks: list[str] = []
+    left, hidden = limit, 0
+    for name, entries in groups:
+        if left is not None:
+            fits: list[Entry] = []
+            for entry in entries:
+                weight = 1 + len(entry.actions)
+                if left >= weight or not (blocks or fits):  # the first proposal, whatever its size
+                    fits.append(entry)
+                    left = max(0, left - weight)
+                else:
+                    hidden += weight
+                    left = 0
+            entries = fits
+        if entries:
+            blocks.append(
+                f'<div class="pr-group"><div class="pr-group-title">{esc(t(f"propulsion.group.{name}", lang))}</div>'
+                f"{''.join(_item(e, lang, detail) for e in entries)}</div>"
+            )
+    if hidden:
+        blocks.append(f'<div class="pr-more">{esc(t("propulsion.more", lang, n=hidden))}</div>')
     if not blocks:
         blocks = [f'<div class="pr-empty">{esc(t("propulsion.empty", lang))}</div>']
     return f'<div class="pr-board pr-{esc(size)}" data-testid="pr-board">{"".join(blocks)}</div>'
@@ -145,7 +164,8 @@ def phone_html(state: PropulsionState, token: str, lang: str, unfolded: str | No
         if p.klass == "engagement" and state.settings.rate_criteria:
             mine = {c: p.ratings.get(c, {}).get(token) for c in CRITERIA}
             rows = "".join(
-                f'<div class="pr-rate-row"><span>{esc(t(f"propulsion.criterion.{c}", lang))}</span><span>'
+                f'<div class="pr-rate-row"><span id="pr-{esc(p.id)}-{c}">{esc(t(f"propulsion.criterion.{c}", lang))}</span>'
+                f'<span role="group" aria-labelledby="pr-{esc(p.id)}-{c}">'
                 + "".join(
                     f'<button class="pr-rate{" pr-on" if mine[c] == r else ""}" data-rate="{r}" data-c="{c}" '
                     f'data-p="{esc(p.id)}" aria-pressed="{str(mine[c] == r).lower()}"{disabled}>'
@@ -185,27 +205,42 @@ CSS = """
 .pr-engagement { border-left-color: #000091; }
 .pr-action { border-left-color: #6a6af4; }
 .pr-initiative { border-left-color: #a63c00; }
-.pr-top { display: flex; gap: .6em; align-items: baseline; }
+.pr-top { display: flex; flex-wrap: wrap; gap: .2em .6em; align-items: baseline; }
 .pr-chip { font-size: .7em; font-weight: 800; text-transform: uppercase; color: #3a3a3a; background: #eee; border-radius: 4px; padding: .1em .4em; white-space: nowrap; }
-.pr-text { flex: 1; font-weight: 700; line-height: 1.2; }
+.pr-text { flex: 1 1 10em; min-width: 0; font-weight: 700; line-height: 1.2; overflow-wrap: anywhere; }
 .pr-support { font-weight: 800; white-space: nowrap; font-variant-numeric: tabular-nums; color: #000091; }
 .pr-meta { font-size: .8em; color: #3a3a3a; margin-left: .2em; }
 .pr-actions { margin: .4em 0 0 1.2em; }
-.pr-screen { font-size: 2.3vh; }
+/* The projector: 36 px type at 1080 px; the group says the class (no chip); what does not fit is counted. */
+.pr-screen { font-size: var(--cercle-screen-small, 3.4vh); gap: 1vh; }
+.pr-screen .pr-chip { display: none; }
+.pr-screen .pr-meta { font-size: 1em; color: #161616; }
+.pr-screen .pr-item { margin-bottom: .3em; padding: .2em .6em; }
+.pr-screen .pr-text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden; }
+.pr-screen-view .pr-intro { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; overflow: hidden;
+  color: #161616; font-size: var(--cercle-screen-small, 3.4vh); }
+.pr-screen-view .pr-empty, .pr-screen .pr-more { color: #161616; }
+.pr-more { color: #595959; font-style: italic; }
 .pr-phone { font-size: .9rem; }
+.pr-phone .pr-support { white-space: normal; }
 .pr-console.pr-board { font-size: .9rem; }
 .pr-phone-list { display: flex; flex-direction: column; gap: .6rem; }
 .pr-pitem { border: 2px solid #ddd; border-radius: 12px; padding: .5rem .7rem; background: #fff; display: flex; flex-direction: column; gap: .4rem; }
 .pr-pitem .pr-chip { align-self: flex-start; }
 .pr-indent { margin-left: 1rem; }
 .pr-buttons { display: flex; gap: .4rem; flex-wrap: wrap; }
-.pr-back { min-height: 44px; flex: 1; border-radius: 10px; border: 2px solid #000091; background: #fff; color: #000091; font-weight: 700; cursor: pointer; }
+.pr-back { min-height: 44px; flex: 1 1 7rem; overflow-wrap: normal; padding: .2rem .5rem; border-radius: 10px; border: 2px solid #000091; background: #fff; color: #000091; font-weight: 700; cursor: pointer; }
 .pr-back.pr-on, .pr-rate.pr-on { background: #000091; color: #fff; }
 .pr-back:disabled, .pr-rate:disabled { opacity: .55; cursor: default; }
-.pr-criteria summary { cursor: pointer; font-weight: 600; min-height: 32px; }
-.pr-rate-row { display: flex; justify-content: space-between; align-items: center; gap: .4rem; padding: .2rem 0; font-size: .85rem; }
-.pr-rate { min-height: 36px; border-radius: 8px; border: 1px solid #000091; background: #fff; color: #000091; margin-left: .2rem; padding: 0 .4rem; cursor: pointer; }
-.pr-stage { font-size: 2.8vh; font-weight: 700; color: #000091; }
+.pr-criteria summary { cursor: pointer; font-weight: 600; min-height: 44px; display: flex; align-items: center; }
+.pr-criteria summary::before { content: "▸"; margin-right: .4em; }
+.pr-criteria[open] summary::before { content: "▾"; }
+.pr-rate-row { display: flex; justify-content: space-between; align-items: center; flex-wrap: wrap; gap: .3rem .4rem;
+  padding: .2rem 0; font-size: .9rem; }
+.pr-rate-row > span[role=group] { display: flex; flex-wrap: wrap; gap: .3rem; flex: 1 1 12rem; }
+.pr-rate { flex: 1 1 auto; overflow-wrap: normal; min-height: 44px; min-width: 44px; border-radius: 8px; border: 2px solid #000091; background: #fff; color: #000091;
+  padding: 0 .3rem; cursor: pointer; }
+.pr-stage { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 700; color: #000091; }
 .pr-intro { color: #3a3a3a; }
 .pr-screen-view { display: flex; flex-direction: column; gap: 1.2vh; width: 100%; }
 .pr-phone-view { display: flex; flex-direction: column; gap: .5rem; width: 100%; }

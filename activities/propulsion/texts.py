@@ -51,6 +51,7 @@ add(
         "propulsion.criteria_ticked": ("Critères cochés : {n}/{total}", "Criteria ticked: {n}/{total}"),
         "propulsion.rated": ("Avis de la salle — {ratings}", "The room's view — {ratings}"),
         "propulsion.empty": ("Le tableau est vide pour l'instant.", "The board is empty for now."),
+        "propulsion.more": ("et {n} de plus", "and {n} more"),
         "propulsion.where": ("Proposition {n}", "Proposal {n}"),
         "propulsion.origin.ideas": (
             {"one": "{title}, {n} point", "other": "{title}, {n} points"},

@@ -10,6 +10,7 @@ from typing import Any
 from nicegui import ui
 
 from facilitation.moderation import Screened
+from facilitation.ui.a11y import heading
 from facilitation.ui.context import ViewContext, gone
 from facilitation.ui.translate import Translator, one
 
@@ -165,14 +166,16 @@ class ConsoleView:
                     "cercle-notice cercle-notice-error"
                 )
             with ui.row().classes("w-full items-center gap-2"):
-                self.kicker = ui.label().classes("text-sm font-bold").props('data-testid="pr-console-stage"')
+                self.kicker = heading(
+                    ui.label().classes("text-sm font-bold").props('data-testid="pr-console-stage"'), 3
+                )
                 self.close = ui.button(ctx.t("propulsion.console.close"), on_click=self.toggle).props(
                     'no-caps color=primary data-testid="pr-close"'
                 )
             with ui.row().classes("w-full gap-4 items-start no-wrap max-md:flex-wrap"):
                 with ui.column().classes("flex-[3] gap-2 min-w-0"):
                     with ui.column().classes("cercle-card w-full gap-1"):
-                        ui.label(ctx.t("propulsion.console.sources")).classes("cercle-h2")
+                        heading(ui.label(ctx.t("propulsion.console.sources")).classes("cercle-h2"), 3)
                         self.sources = ui.column().classes("w-full gap-1")
                     with ui.row().classes("w-full items-center gap-2"):
                         self.new = (
@@ -185,7 +188,7 @@ class ConsoleView:
                         )
                     self.list = ui.column().classes("w-full gap-2")
                 with ui.column().classes("cercle-card flex-[2] gap-2 min-w-0"):
-                    ui.label(ctx.t("propulsion.console.board")).classes("cercle-h2")
+                    heading(ui.label(ctx.t("propulsion.console.board")).classes("cercle-h2"), 3)
                     self.board = ui.html().classes("w-full")
         self.refresh()
         for topic in ("phase", BOARD, TALLY):

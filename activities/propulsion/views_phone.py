@@ -8,9 +8,10 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.ui.a11y import live
 from facilitation.ui.common import clear_sent
 from facilitation.ui.context import ViewContext, gone
-from facilitation.ui.markup import esc
+from facilitation.ui.markup import esc, heading_attributes
 from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
@@ -25,7 +26,7 @@ class PhoneView:
         self.unfolded: str | None = None  # the engagement whose criteria this phone is rating
         self.shown_html: str | None = None
         with ui.column().classes("w-full gap-3").props('data-testid="pr-phone"') as self.area:
-            self.head = ui.html().classes("cercle-card w-full")
+            self.head = live(ui.html().classes("cercle-card w-full"))  # the stage, said when it changes
             self.list = ui.html().classes("w-full").on("click", self.tap, js_handler=PHONE_CLICK)
             with ui.column().classes("cercle-card w-full gap-2") as self.form:
                 ui.label(ctx.t("propulsion.phone.propose")).classes("font-semibold")
@@ -63,7 +64,7 @@ class PhoneView:
         state, ctx = self.state, self.ctx
         intro = ctx.text(state.settings.intro)
         self.head.set_content(
-            f'<div class="text-xs uppercase cercle-muted" data-testid="pr-stage">'
+            f'<div class="text-xs uppercase cercle-muted" data-testid="pr-stage" {heading_attributes(3)}>'
             f"{esc(ctx.t(f'propulsion.stage.{state.stage}'))}</div>"
             f'<div class="text-sm">{esc(intro or ctx.t("propulsion.phone.hint"))}</div>'
         )

@@ -23,7 +23,10 @@ def drawing(ctx: ViewContext[PropulsionState], size: str) -> str:
         if state.settings.intro
         else ""
     )
-    body = board_html(build_board(state, ctx.session), ctx.lang, size=size, detail=size == "screen")
+    limit = 2 if size == "screen" else None  # 36 px type on the projector: two proposals, the rest counted
+    body = board_html(
+        build_board(state, ctx.session), ctx.lang, size=size, detail=size == "screen", limit=limit
+    )
     return f'<div class="pr-{size}-view">{head}{intro}{body}</div>'
 
 

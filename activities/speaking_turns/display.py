@@ -32,11 +32,13 @@ if (!window.cercleTurns) {
 """
 
 STYLE = """
-.st-clock { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; color: var(--cercle-blue, #000091); }
+.st-clock { font-variant-numeric: tabular-nums; font-weight: 800; line-height: 1; color: var(--cercle-blue, #000091);
+  white-space: nowrap; overflow-wrap: normal; }  /* a clock never breaks between its digits */
 .st-clock.st-warn { color: var(--cercle-warn, #b34000); }
 .st-clock.st-over { color: #ce0500; }
 .st-clock-screen { font-size: 18vh; }
 .st-clock-phone { font-size: 4rem; }
+@media (max-width: 300px) { .st-clock-phone { font-size: 3rem; } }  /* "10:00" on a zoomed phone */
 .st-clock-console { font-size: 3.2rem; }
 .st-tag { display: inline-block; border-radius: 999px; padding: .1em .6em; margin: 0 .3em .2em 0; font-weight: 700;
   font-size: .85em; background: #eee; color: var(--cercle-ink, #161616); white-space: nowrap; }
@@ -59,19 +61,24 @@ STYLE = """
 .st-called .st-clock.st-over { color: #ffb3b3; }
 .st-called-title { font-size: 2.2rem; font-weight: 800; line-height: 1.1; }
 .st-screen-name { font-size: 8vh; font-weight: 800; line-height: 1.05; }
-.st-screen-label { font-size: 3vh; color: var(--cercle-muted, #595959); text-transform: uppercase; font-weight: 700; }
+.st-screen-label { font-size: var(--cercle-screen-small, 3.4vh); text-transform: uppercase; font-weight: 700; }
 .st-screen-next { font-size: 3.6vh; line-height: 1.4; }
-.st-screen-next .st-tag { font-size: 2.2vh; }
+.st-screen-next .st-tag { font-size: var(--cercle-screen-small, 3.4vh); }
+.st-screen-tags { font-size: var(--cercle-screen-small, 3.4vh); }
+.st-screen-tags .st-tag { font-size: 1em; }
 .st-gauge { width: 100%; display: flex; flex-direction: column; gap: 1.2vh; }
-.st-gauge-row { display: grid; grid-template-columns: 16vw 1fr 17vw; align-items: center; gap: 1.2vw; font-size: 2.8vh; }
+.st-gauge-row { display: grid; grid-template-columns: 16vw 1fr 17vw; align-items: center; gap: 1.2vw; font-size: var(--cercle-screen-small, 3.4vh); }
 .st-gauge-track { position: relative; height: 3.4vh; background: #e5e5e5; border-radius: 1.7vh; overflow: visible; }
 .st-gauge-fill { height: 100%; background: var(--cercle-blue, #000091); border-radius: 1.7vh; }
 .st-gauge-mark { position: absolute; top: -0.8vh; bottom: -0.8vh; width: .5vw; min-width: 4px; background: var(--cercle-warn, #b34000); border-radius: 2px; }
 .st-gauge-figures { font-variant-numeric: tabular-nums; font-weight: 700; }
-.st-gauge-legend { font-size: 2.2vh; color: var(--cercle-muted, #595959); }
+.st-gauge-legend { font-size: var(--cercle-screen-small, 3.4vh); }
 .st-gauge-legend i { display: inline-block; width: 1.6vh; height: 1.6vh; vertical-align: middle; margin: 0 .4vw 0 1.2vw; border-radius: .3vh; }
-.st-follow-floor { display: flex; justify-content: space-between; align-items: center; gap: .5em; }
+.st-follow-floor { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5em; }
 .cercle-follow .st-gauge { font-size: .9rem; }
+.cercle-follow .st-gauge-row { font-size: .9rem; grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr) auto; gap: .5em; }
+.cercle-follow .st-gauge-legend { font-size: .9rem; }
+.cercle-follow .st-gauge-track { height: 1em; }
 """
 
 
@@ -139,7 +146,7 @@ def gauge_html(stats: Stats, lang: str, *, modes: bool = True) -> str:
             f'<div class="st-gauge-track"><div class="st-gauge-fill" style="width:{line.time_share * 100:.1f}%"></div>'
             f'<div class="st-gauge-mark" style="left:calc({line.present_share * 100:.1f}% - .25vw)"></div></div>'
             f'<div class="st-gauge-figures">{percent(line.time_share, lang)} '
-            f'<span class="cercle-muted">/ {percent(line.present_share, lang)}</span></div></div>'
+            f"<span>/ {percent(line.present_share, lang)}</span></div></div>"
         )
     return f'<div class="st-gauge" data-testid="st-gauge">{"".join(rows)}</div>'
 

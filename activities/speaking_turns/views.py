@@ -13,6 +13,7 @@ import secrets
 from nicegui import ui
 
 from facilitation import remote as _remote  # noqa: F401  (its texts: the call's link)
+from facilitation.ui.a11y import heading, heading_attributes, live
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
 
@@ -78,7 +79,7 @@ def draw_floor(ctx: ViewContext[TurnsState]) -> None:
                 extra = f'<span class="st-tag">{esc(ctx.t("speaking_turns.paused"))}</span>'
             ui.html(
                 tags_html(ctx.lang, mode=turn.mode, point_of_order=turn.point_of_order, extra=extra),
-            ).style("font-size: 2.6vh")
+            ).classes("st-screen-tags")
         ui.html(clock_html(turn, ctx.now(), "screen"))
 
 
@@ -95,9 +96,7 @@ def draw_upcoming(ctx: ViewContext[TurnsState]) -> None:
         tags = tags_html(ctx.lang, mode=p.request.mode, point_of_order=p.request.point_of_order)
         parts.append(f"<div><b>{n}.</b> {esc(who(ctx, p.request))} {tags}</div>")
     if len(positions) > SCREEN_NEXT:
-        parts.append(
-            f'<div class="cercle-muted">{esc(ctx.tn("speaking_turns.screen.more", len(positions) - SCREEN_NEXT))}</div>'
-        )
+        parts.append(f"<div>{esc(ctx.tn('speaking_turns.screen.more', len(positions) - SCREEN_NEXT))}</div>")
     ui.html(f'<div class="st-screen-next" data-testid="st-screen-next">{"".join(parts)}</div>')
 
 
@@ -127,6 +126,7 @@ class TurnsPhone:
         self.seen: set[str] = set()  # requests this phone saw waiting
         prepare(ctx)
         self.status = Redrawer(ctx, self.draw_status, "w-full gap-3")
+        live(self.status.container)  # "your turn", the place in the queue: said when they change
         self.form = ui.column().classes("cercle-card gap-2")
         self.build_form()
         ctx.subscribe(f"participant:{self.token}", self.refresh)
@@ -164,7 +164,7 @@ class TurnsPhone:
             )
             ui.html(
                 f'<div class="st-called" data-testid="st-your-turn" data-turn="{esc(ctx.room.code)}-{ctx.item}-{turn.number}">'
-                f'<div class="st-called-title">{esc(ctx.t("speaking_turns.phone.your_turn"))}</div>'
+                f'<div class="st-called-title" {heading_attributes(2)}>{esc(ctx.t("speaking_turns.phone.your_turn"))}</div>'
                 f"<div>{esc(ctx.t(hint))}</div>{link}"
                 f"<div>{clock_html(turn, ctx.now(), 'phone')}</div></div>",
             )
@@ -182,7 +182,7 @@ class TurnsPhone:
                     else "speaking_turns.phone.raised"
                 )
                 with ui.column().classes("cercle-card gap-1").props('data-testid="st-raised"'):
-                    ui.label(ctx.t(title)).classes("cercle-h2")
+                    heading(ui.label(ctx.t(title)).classes("cercle-h2"), 3)
                     ui.label(
                         ctx.t(
                             "speaking_turns.phone.position",
@@ -210,7 +210,7 @@ class TurnsPhone:
     def build_form(self) -> None:
         ctx = self.ctx
         with self.form:
-            ui.label(ctx.t("speaking_turns.phone.ask")).classes("cercle-h2")
+            heading(ui.label(ctx.t("speaking_turns.phone.ask")).classes("cercle-h2"), 3)
             self.name = (
                 ui.input(ctx.t("speaking_turns.phone.name"))
                 .props(f'maxlength={names.NAME_MAX} autocomplete=off data-testid="st-name"')

@@ -13,6 +13,7 @@ from functools import partial
 from nicegui import ui
 
 from facilitation.session import CATEGORIES, MODES
+from facilitation.ui.a11y import heading
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
 
@@ -82,7 +83,7 @@ class TurnsConsole:
         with ui.row().classes("w-full items-center justify-between no-wrap"):
             with ui.column().classes("gap-1 min-w-0"):
                 if turn is None:
-                    ui.label(ctx.t("speaking_turns.console.nobody")).classes("cercle-h2").props(
+                    heading(ui.label(ctx.t("speaking_turns.console.nobody")).classes("cercle-h2"), 3).props(
                         'data-testid="st-console-nobody"'
                     )
                 else:
@@ -95,7 +96,7 @@ class TurnsConsole:
                         if request
                         else ctx.t("speaking_turns.speaker", n=turn.speaker_number)
                     )
-                    ui.label(name).classes("cercle-h1").props('data-testid="st-console-speaker"')
+                    heading(ui.label(name).classes("cercle-h1"), 3).props('data-testid="st-console-speaker"')
                     first = (
                         "speaking_turns.console.first" if turn.first_time else "speaking_turns.console.again"
                     )

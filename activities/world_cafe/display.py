@@ -61,33 +61,37 @@ STYLE = """
 .wc-clock[data-remaining] { opacity: .55; }
 @keyframes wc-pulse { from { opacity: 1; } to { opacity: .6; } }
 @media (prefers-reduced-motion: reduce) { .wc-clock.wc-warning { animation: none; } }
-.wc-clock-screen { font-size: 13vh; color: var(--cercle-blue, #000091); }
+.wc-clock-screen { font-size: 11vh; color: var(--cercle-blue, #000091); }
 .wc-clock-phone { font-size: 3rem; color: var(--cercle-blue, #000091); }
 .wc-clock-console { font-size: 3rem; }
 .wc-bar { height: 12px; border-radius: 6px; background: #e5e5e5; overflow: hidden; width: 100%; }
 .wc-bar > div { height: 100%; background: var(--cercle-blue, #000091); }
 .wc-bar.wc-done > div { background: var(--cercle-ok, #18753c); }
 .wc-screen-bar { height: 2.2vh; border-radius: 1.1vh; }
-.wc-tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(19vw, 1fr)); gap: 1.6vh; width: 100%; }
+.wc-tables { display: grid; grid-template-columns: repeat(auto-fill, minmax(20vw, 1fr)); gap: 1.6vh; width: 100%; }
 .wc-table-card { background: #fff; border-radius: 1vh; padding: 1.2vh 1.1vw; box-shadow: 0 1px 3px rgba(0,0,0,.12);
   display: flex; flex-direction: column; gap: .6vh; }
-.wc-table-theme { font-size: 2.5vh; font-weight: 700; line-height: 1.2; }
-.wc-table-num { font-size: 2.2vh; font-weight: 800; color: var(--cercle-blue, #000091); text-transform: uppercase; }
+.wc-table-theme { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 700; line-height: 1.15; }
+.wc-table-num { font-size: var(--cercle-screen-small, 3.4vh); font-weight: 800; color: var(--cercle-blue, #000091); text-transform: uppercase; }
 .wc-chip { display: inline-block; background: #e8edff; color: var(--cercle-blue, #000091); border-radius: 999px;
   padding: .2em .7em; margin: 0 .3em .3em 0; font-weight: 700; }
 .wc-chip-remote { background: #fef4e8; color: var(--cercle-warn, #b34000); }
-.wc-screen-chip { font-size: 2.2vh; }
-.wc-count { font-size: 2.2vh; font-variant-numeric: tabular-nums; color: var(--cercle-muted, #595959); }
+.wc-screen-chip { font-size: var(--cercle-screen-small, 3.4vh); margin: 0; padding: 0 .5em; }
+.wc-table-head { display: flex; flex-wrap: wrap; align-items: center; gap: .2em .5em; }
+.wc-table-progress { display: flex; align-items: center; gap: .8vw; }
+.wc-table-progress > .wc-bar { flex: 1; }
+.wc-count { font-size: var(--cercle-screen-small, 3.4vh); font-variant-numeric: tabular-nums; }
 .wc-map { display: grid; gap: 1.2vh; width: 100%; }
-.wc-more { color: var(--cercle-muted, #595959); margin-top: .4vh; }
-.wc-map-card { background: #fff; border-radius: 1vh; padding: 1.2vh .8vw; line-height: 1.3; box-shadow: 0 1px 3px rgba(0,0,0,.12); font-size: 1.7vh; overflow: hidden; }
-.wc-map-card h3 { font-size: 2.1vh; font-weight: 800; line-height: 1.2; margin: 0 0 .6vh; color: var(--cercle-blue, #000091); }
-.wc-map-card h4 { font-size: 1.6vh; font-weight: 700; text-transform: uppercase; color: var(--cercle-muted, #595959); margin: .6vh 0 .2vh; }
+.wc-more { margin-top: .4vh; }
+.wc-map-card { background: #fff; border-radius: 1vh; padding: 1.2vh .8vw; line-height: 1.3; box-shadow: 0 1px 3px rgba(0,0,0,.12); font-size: var(--cercle-screen-small, 3.4vh); overflow: hidden; }
+.wc-map-card h3 { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+  font-size: var(--cercle-screen-small, 3.4vh); font-weight: 800; line-height: 1.2; margin: 0 0 .6vh; color: var(--cercle-blue, #000091); }
+.wc-map-card h4 { font-size: 1em; font-weight: 700; font-style: italic; margin: .6vh 0 .2vh; }
 .wc-map-card ul { margin: 0; padding: 0; list-style: none; }
 .wc-map-card li { margin: 0 0 .25vh; }
 .wc-mentions { font-weight: 800; color: var(--cercle-blue, #000091); white-space: nowrap; }
 .wc-phone-theme { font-size: 1.35rem; font-weight: 800; line-height: 1.25; }
-.wc-phone-where { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 4px; }
+.wc-phone-where { display: flex; align-items: center; justify-content: space-between; gap: 8px; flex-wrap: wrap; margin-bottom: 4px; }
 .wc-phone-themes { margin: 4px 0 0 1.2em; list-style: decimal; }
 .wc-phone-actor { display: flex; justify-content: space-between; gap: 8px; padding: 4px 0; border-bottom: 1px solid #eee; }
 .wc-sound-hint { display: none; position: fixed; right: 1vw; bottom: 1vh; font-size: 1.6vh; color: var(--cercle-muted, #595959); }
@@ -126,10 +130,15 @@ def sync_script(now: float) -> str:
     return browser_clock.script(now, BELL)
 
 
-def bar_html(count: int, target: int, extra: str = "") -> str:
+def bar_html(count: int, target: int, name: str, extra: str = "") -> str:
+    """A table's progress toward its target, named `name` for screen readers (e.g. "Table 2")."""
     share = min(1.0, count / target) if target else 1.0
     done = " wc-done" if count >= target else ""
-    return f'<div class="wc-bar{done} {extra}" role="progressbar" aria-valuenow="{count}" aria-valuemax="{target}"><div style="width:{share * 100:.0f}%"></div></div>'
+    return (
+        f'<div class="wc-bar{done} {extra}" role="progressbar" aria-label="{esc(name)}" aria-valuemin="0" '
+        f'aria-valuenow="{count}" aria-valuemax="{target}" aria-valuetext="{count} / {target}">'
+        f'<div style="width:{share * 100:.0f}%"></div></div>'
+    )
 
 
 def short_label(token: str) -> str:
@@ -138,8 +147,9 @@ def short_label(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()[:4].upper()
 
 
-MAP_LINES = 25  # lines of text one row of the projected map holds at 1080 px
-MAP_CHARS = 110  # characters per line across the map's width (a column holds MAP_CHARS / columns)
+MAP_LINES = 17  # lines of text (36 px at 1080, read from the back of the room) the projected map holds
+MAP_CHARS = 66  # characters per line across the map's width (a column holds MAP_CHARS / columns)
+MAP_COLUMNS = 3  # themes side by side; more make a second row
 
 
 def _height(text: str, width: int) -> int:
@@ -147,17 +157,18 @@ def _height(text: str, width: int) -> int:
 
 
 def actor_map_html(state: CafeState, lang: str) -> str:
-    """The projected actor map: one column per theme (two rows past five themes), actors grouped
+    """The projected actor map: one column per theme (a second row past three themes), actors grouped
     by kind, most mentioned first, as many as fit (long names take several lines); the rest are
     counted."""
     themes = state.settings.themes
-    columns = max(1, len(themes) if len(themes) <= 5 else math.ceil(len(themes) / 2))
+    columns = max(1, min(len(themes), MAP_COLUMNS))
     rows = math.ceil(len(themes) / columns)
     width = MAP_CHARS // columns
     parts = [f'<div class="wc-map" style="grid-template-columns: repeat({columns}, minmax(0, 1fr))">']
     for table, theme in enumerate(themes):
         title = theme.title.get(lang)
-        budget = MAP_LINES // max(rows, 1) - 2 - _height(title, int(width * 0.85))
+        # a theme's title takes two lines at most (the tables showed it in full): the rest is for actors
+        budget = MAP_LINES // max(rows, 1) - 2 - min(2, _height(title, int(width * 0.85)))
         lines = table_actors(state.contributions, table)
         parts.append(f'<div class="wc-map-card" data-table="{table + 1}"><h3>{esc(title)}</h3>')
         used, shown = 0.0, 0

@@ -8,6 +8,7 @@ from typing import Any
 from nicegui import ui
 
 from facilitation.remote import group_call
+from facilitation.ui.a11y import heading
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
 from facilitation.ui.text_input import TextInput
@@ -257,7 +258,9 @@ class CafeConsole:
                         ).classes("whitespace-nowrap").props(f'data-testid="wc-count-{table + 1}"').mark(
                             f"wc-count-{table + 1}"
                         )
-                    ui.html(bar_html(count, state.settings.target)).classes("w-full")
+                    ui.html(
+                        bar_html(count, state.settings.target, ctx.t("world_cafe.table", n=table + 1))
+                    ).classes("w-full")
                     if groups and timing.phase != "over":
                         ui.label(
                             ctx.t("common.pair", label=ctx.t("world_cafe.console.groups_title"), value=groups)
@@ -417,7 +420,9 @@ class ClockControls:
         with ui.column().classes("cercle-card gap-2"):
             with ui.row().classes("w-full items-center justify-between"):
                 self.status = (
-                    ui.label().classes("cercle-h2").props('data-testid="wc-status"').mark("wc-status")
+                    heading(ui.label().classes("cercle-h2"), 3)
+                    .props('data-testid="wc-status"')
+                    .mark("wc-status")
                 )
                 self.clock = ui.html()
             with ui.row().classes("gap-2") as self.buttons:

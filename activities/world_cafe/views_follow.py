@@ -54,7 +54,7 @@ def follow_html(ctx: ViewContext[CafeState]) -> str:
         rows.append(
             f'<div class="wc-follow-table"><div class="font-semibold">{esc(ctx.t("world_cafe.table", n=table + 1))}'
             f" · {esc(ctx.text(theme.title))}</div>"
-            f"{bar_html(count, state.settings.target)}"
+            f"{bar_html(count, state.settings.target, ctx.t('world_cafe.table', n=table + 1))}"
             f'<div class="text-sm">{esc(ctx.t("world_cafe.progress", count=count, target=state.settings.target))}'
             f"{' · ' + esc(groups) if groups else ''}</div></div>"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from facilitation.remote import group_call
+from facilitation.ui.a11y import heading, heading_attributes, live
 from facilitation.ui.common import clear_sent
 from facilitation.ui.context import Redrawer, ViewContext
 from facilitation.ui.markup import esc
@@ -18,6 +19,8 @@ from .events import ContributionAdded
 from .state import CafeState
 from .views import PHASE, Bell, prepare, shown_rotation, status_line, theme_title
 
+H3 = heading_attributes(3)  # the new state's heading, where the focus may land
+
 
 class CafePhone:
     def __init__(self, ctx: ViewContext[CafeState]) -> None:
@@ -27,7 +30,7 @@ class CafePhone:
         prepare(ctx)
         self.bell = Bell(ctx, "phone")
         self.head = Redrawer(ctx, self.draw_head, "w-full gap-3")
-        self.head.container.props('data-testid="wc-phone"')
+        live(self.head.container.props('data-testid="wc-phone"'))  # the rotation and the table, said
         self.form_card = ui.column().classes("cercle-card gap-2")
         self.form_built = False  # built the first time this phone may write: not before the start
         self.pending = PendingTexts(ctx, self.rephrase)
@@ -72,13 +75,13 @@ class CafePhone:
         if not state.started:
             themes = "".join(f"<li>{esc(ctx.text(theme.title))}</li>" for theme in state.settings.themes)
             return (
-                f'<div class="cercle-h2">{esc(t("world_cafe.setup"))}</div>'
+                f'<div class="cercle-h2" {H3}>{esc(t("world_cafe.setup"))}</div>'
                 f'<div class="font-semibold">{esc(t("world_cafe.phone.themes"))}</div>'
                 f'<ol class="wc-phone-themes">{themes}</ol>'
             )
         if timing.phase == "over":
             return (
-                f'<div class="cercle-h2" data-testid="wc-phone-over">{esc(t("world_cafe.over"))}</div>'
+                f'<div class="cercle-h2" data-testid="wc-phone-over" {H3}>{esc(t("world_cafe.over"))}</div>'
                 f"<p>{esc(t('world_cafe.phone.thanks'))}</p>"
             )
         who = ""
@@ -106,7 +109,7 @@ class CafePhone:
             after = state.table_of(group, rotation + 1) if group is not None else None
             parts += [
                 f'<div class="cercle-muted">{esc(t(lead, n=table + 1))}</div>',
-                f'<div class="wc-phone-theme" data-testid="wc-phone-table" data-table="{table + 1}">'
+                f'<div class="wc-phone-theme" data-testid="wc-phone-table" data-table="{table + 1}" {H3}>'
                 f"{esc(theme_title(state, table, ctx.lang))}</div>",
                 f'<div class="text-sm cercle-muted">{esc(t("world_cafe.host"))}</div>'
                 if state.settings.themes[table].host
@@ -130,11 +133,13 @@ class CafePhone:
                     if timing.phase == "break"
                     else ctx.t("world_cafe.phone.so_far")
                 )
-                ui.label(title).classes("cercle-h2")
+                heading(ui.label(title).classes("cercle-h2"), 3)
                 ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
                     "font-semibold"
                 )
-            ui.html(bar_html(count, state.settings.target)).classes("w-full")
+            ui.html(bar_html(count, state.settings.target, ctx.t("world_cafe.table", n=table + 1))).classes(
+                "w-full"
+            )
             actors = table_actors(state.contributions, table)
             ideas = table_ideas(state.contributions, table)
             if not actors and not ideas:

@@ -74,20 +74,23 @@ def table_grid(ctx: ViewContext[CafeState], state: CafeState, timing: Timing) ->
             .props(f'data-testid="wc-table-{table + 1}"')
             .mark(f"wc-table-{table + 1}")
         ):
-            ui.label(ctx.t("world_cafe.table", n=table + 1)).classes("wc-table-num")
-            ctx.label(theme.title.get, "wc-table-theme")
-            if theme.host:
-                ui.label(ctx.t("world_cafe.host")).classes("wc-count")
+            # In 36 px type, five tables in two rows: the number and the groups on one line, the
+            # progress bar and its count on another.
+            name = ctx.t("world_cafe.table", n=table + 1)
             chips = "".join(
                 f'<span class="wc-chip wc-screen-chip{" wc-chip-remote" if state.groups[g].remote else ""}">'
                 f"{esc(ctx.t('world_cafe.group', n=g + 1))}"
                 f"{esc(' · ' + ctx.t('mode.remote')) if state.groups[g].remote else ''}</span>"
                 for g in state.groups_at(table, rotation)
             )
-            ui.html(f"<div>{chips or '&nbsp;'}</div>")
-            ui.html(bar_html(count, state.settings.target, "wc-screen-bar"))
-            ui.label(ctx.t("world_cafe.progress", count=count, target=state.settings.target)).classes(
-                "wc-count"
+            ui.html(f'<div class="wc-table-head"><span class="wc-table-num">{esc(name)}</span>{chips}</div>')
+            ctx.label(theme.title.get, "wc-table-theme")
+            if theme.host:
+                ui.label(ctx.t("world_cafe.host")).classes("wc-count")
+            progress = ctx.t("world_cafe.progress", count=count, target=state.settings.target)
+            ui.html(
+                f'<div class="wc-table-progress">{bar_html(count, state.settings.target, name, "wc-screen-bar")}'
+                f'<span class="wc-count">{esc(progress)}</span></div>'
             )
 
 

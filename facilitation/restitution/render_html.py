@@ -78,7 +78,12 @@ def table(columns: list[str], rows: list[list[Any]], caption: str = "") -> str:
         for row in rows
     )
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f'<div class="tw"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    # A table wider than a phone scrolls in its box: the box is reached and named for the keyboard.
+    name = escape(caption or ", ".join(str(c) for c in columns))
+    return (
+        f'<div class="tw" tabindex="0" role="region" aria-label="{name}">'
+        f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
 
 
 def paragraphs(texts: list[str]) -> str:

@@ -156,4 +156,5 @@ def _clock(
         if left is not None and left <= 0:
             marks.append(over_class)
     data = " ".join(f'data-{name}="{value}"' for name, value in attributes.items())
-    return f'<span class="{" ".join(marks)}" data-testid="{testid}" data-clock="{kind}" {data}>{text}</span>'
+    # role="timer": a clock is read when asked for, never spoken at every tick (even in a live region)
+    return f'<span class="{" ".join(marks)}" role="timer" data-testid="{testid}" data-clock="{kind}" {data}>{text}</span>'

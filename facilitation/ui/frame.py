@@ -12,7 +12,7 @@ from nicegui.translations import translations
 
 from ..i18n import QUASAR_LANGUAGES, add, t
 from ..settings import LANGUAGES
-from . import static_files
+from . import a11y, static_files
 from .markup import esc
 
 
@@ -48,6 +48,9 @@ def localise_nicegui() -> None:
         }
 
 
+TOUCH = ("phone", "restitution", "home")
+
+
 @contextmanager
 def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) -> Iterator[None]:
     """A page of kind "home", "console", "screen" or "phone", in `lang`, with the language switch."""
@@ -55,8 +58,10 @@ def frame(lang: str, default_lang: str, path: str, *, kind: str, **params: str) 
     # Colours and the body's look come from the stylesheet, not from elements: on a phone page
     # every element costs server memory, times a thousand phones.
     ui.add_head_html(static_files.head_html())
+    ui.add_head_html(a11y.FOCUS_SCRIPT)
+    touch = " cercle-touch" if kind in TOUCH else ""  # pages held in one hand: 44 px targets
     other = "en" if lang == "fr" else "fr"
-    with ui.column().classes(f"cercle-page cercle-page-{kind} w-full"):
+    with ui.column().classes(f"cercle-page cercle-page-{kind} w-full{touch}"):
         switch = esc(with_lang(path, other, default_lang, **params))
         if kind == "screen":  # the projector: only the switch, in a corner, for the facilitator
             ui.html(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 
 from nicegui import app, events, ui
@@ -16,6 +17,15 @@ from ..room import Room
 from ..service import Service
 from .frame import frame, notice, pick_lang, with_lang
 
+# The chosen file, read in the browser: its name and content (base64), or no content when too large.
+READ_FILE = """(e) => {
+  const file = e.target.files[0]; e.target.value = '';
+  if (!file) return;
+  if (file.size > %d) { emit({name: file.name, data: null}); return; }
+  const reader = new FileReader();
+  reader.onload = () => emit({name: file.name, data: String(reader.result).split(',')[1] || ''});
+  reader.readAsDataURL(file);
+}"""
 REMEMBERED = "cercle_organiser_key"  # in the tab's storage: server memory, for this tab only
 
 add(
@@ -161,10 +171,16 @@ def register(service: Service, limits: Limits) -> None:
                     def prepare() -> None:
                         open_session(lambda: service.rooms.create(title=t("home.untitled", lang)), go=True)
 
-                    async def uploaded(e: events.UploadEventArguments) -> None:
-                        content = await e.file.read()
-                        upload.reset()
-                        open_session(lambda: service.rooms.create(plan=read_upload(e.file.name, content)))
+                    def uploaded(e: events.GenericEventArguments) -> None:
+                        name, data = str(e.args.get("name", "")), e.args.get("data")
+                        if data is None:  # refused by the browser: larger than a plan may be
+                            rejected()
+                            return
+                        try:
+                            content = base64.b64decode(str(data), validate=True)
+                        except ValueError:
+                            content = b"\xff"  # not what a browser sends: refused as not UTF-8
+                        open_session(lambda: service.rooms.create(plan=read_upload(name, content)))
 
                     def rejected() -> None:
                         result.clear()
@@ -178,14 +194,10 @@ def register(service: Service, limits: Limits) -> None:
                             'outline no-caps data-testid="prepare"'
                         )
                     ui.label(t("home.upload_hint", lang)).classes("cercle-muted text-xs")
-                    upload = (
-                        ui.upload(
-                            label=t("home.upload", lang),
-                            auto_upload=True,
-                            max_file_size=MAX_PLAN_BYTES,
-                            on_upload=uploaded,
-                            on_rejected=rejected,
+                    # A native file input in its label: named, reached with the keyboard, and
+                    # read in the browser (the plan comes over the page's socket, base64).
+                    with ui.element("label").classes("cercle-upload").props('data-testid="upload-plan"'):
+                        ui.label(t("home.upload", lang)).classes("font-semibold")
+                        ui.element("input").props('type=file accept=".toml,text/plain"').on(
+                            "change", uploaded, js_handler=READ_FILE % MAX_PLAN_BYTES
                         )
-                        .props('accept=".toml,text/plain" flat bordered data-testid="upload-plan"')
-                        .classes("w-full")
-                    )

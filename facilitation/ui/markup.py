@@ -35,6 +35,15 @@ def esc(value: object) -> str:
     return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+HEADING = 'role="heading" aria-level="{level}" tabindex="-1" data-cercle-heading'
+
+
+def heading_attributes(level: int = 2) -> str:
+    """The attributes of a heading that screen readers list and the focus may be moved to (see
+    `a11y.py`), for markup written by hand."""
+    return HEADING.format(level=level)
+
+
 def highlighted(text: str, spans: Iterable[Located]) -> str:
     """`text` as HTML, every part in `spans` marked (`<mark>`), the rest escaped. Overlapping or
     out-of-range spans are clipped, never trusted."""

@@ -18,6 +18,7 @@ from .. import feedback
 from ..events import Event
 from ..i18n import add
 from ..moderation import QUEUE_TOPIC
+from .a11y import heading
 from .context import ViewContext
 
 
@@ -90,7 +91,7 @@ class PendingTexts:
         self.card.clear()
         self.card.set_visibility(bool(self.mine))
         with self.card:
-            ui.label(self.t("pending.title")).classes("font-semibold")
+            heading(ui.label(self.t("pending.title")).classes("font-semibold"), 3)
             for mine in self.mine.values():
                 with ui.column().classes("w-full gap-0 cercle-pending-text"):
                     ui.label(mine.text).classes("whitespace-pre-line")

@@ -14,6 +14,7 @@ from ..i18n import t
 from ..room import Room
 from ..service import Service
 from ..session import CATEGORIES, COLLEGES, MODES, Category, College, Mode
+from .a11y import heading, heading_attributes, live
 from .common import ActivitySlot
 from .context import Scope, ViewContext
 from .frame import frame, notice, pick_lang, with_lang
@@ -131,7 +132,7 @@ class Phone:
 
     def charter(self) -> None:
         with ui.column().classes("cercle-card"):
-            ui.label(self.t("phone.charter")).classes("cercle-h2")
+            heading(ui.label(self.t("phone.charter")).classes("cercle-h2"))
             ui.markdown(self.ctx.text(self.room.state.charter)).classes("cercle-charter")
 
         def accept() -> None:
@@ -145,12 +146,13 @@ class Phone:
     def profile(self) -> None:
         known = self.room.state.participants.get(self.token)
         with ui.column().classes("cercle-card"):
-            ui.label(self.t("phone.profile")).classes("cercle-h2")
+            heading(ui.label(self.t("phone.profile")).classes("cercle-h2"))
             ui.label(self.t("phone.profile_hint")).classes("cercle-muted text-sm")
             options = {c: self.t(f"category.{c}") for c in CATEGORIES}
             category = ui.radio(options, value=known.category if known else None).props(
                 'data-testid="category"'
             )
+            category.props["aria-label"] = self.t("phone.profile")
             mode: ui.radio | None = None
             if not self.room.state.remote.remote_only:  # a fully remote forum asks nothing of a room
                 ui.separator()
@@ -158,6 +160,7 @@ class Phone:
                 mode = ui.radio(
                     {m: self.t(f"mode.{m}") for m in MODES}, value=known.mode if known else self.default_mode
                 ).props('inline data-testid="mode"')
+                mode.props["aria-label"] = self.t("phone.where")
             college = None
             if self.room.state.colleges:  # asked only when the plan or the facilitator asks it
                 ui.separator()
@@ -166,6 +169,7 @@ class Phone:
                 college = ui.radio(
                     {c: self.t(f"college.{c}") for c in COLLEGES}, value=known.college if known else None
                 ).props('data-testid="college"')
+                college.props["aria-label"] = self.t("phone.college")
 
         async def done() -> None:
             chosen: Category | None = category.value
@@ -198,7 +202,7 @@ class Phone:
     def waiting(self) -> None:
         self.audio = ui.html().classes("w-full")  # the call's link, for whoever has no room
         self.show_audio()
-        self.now_card = ui.html().classes("cercle-card")
+        self.now_card = live(ui.html().classes("cercle-card"))  # the current item, said when it changes
         self.show_now()
         if self.following is None:  # a remote attendee, who has no screen to look at, sees it here
             self.following = self.remote
@@ -267,7 +271,7 @@ class Phone:
         text = self.ctx.text(item.text) if item else ""
         self.now_card.set_content(
             f'<div class="text-xs uppercase cercle-muted">{esc(heading)}</div>'
-            f'<div class="cercle-h2" data-testid="phone-item">{esc(title)}</div>'
+            f'<div class="cercle-h2" data-testid="phone-item" {heading_attributes(2)}>{esc(title)}</div>'
             + (f'<div class="cercle-muted">{esc(text)}</div>' if text else "")
         )
 

@@ -76,7 +76,7 @@ class Screen:
         if item is None:
             self.ctx.label(self.ctx.words("screen.welcome"), "cercle-screen-item")
             if state.date:
-                self.ctx.label(lambda lang: fmt_date(state.date, lang), "cercle-screen-text cercle-muted")
+                self.ctx.label(lambda lang: fmt_date(state.date, lang), "cercle-screen-text")
             return
         self.ctx.label(item.title.get, "cercle-screen-item").props('data-testid="screen-item"')
         if item.text:

@@ -81,7 +81,9 @@ def test_the_ditp_forum_from_ideas_to_the_propulsion_board(server, browser) -> N
         fill(phone, "id-text", idea)
         phone.get_by_test_id("id-send").click()
         phone.get_by_text("Merci, votre idée est affichée.").wait_for()
-    screen.get_by_test_id("id-wall").get_by_text("Former les agents").wait_for()
+    host.get_by_test_id("id-console").get_by_text(
+        "Former les agents"
+    ).first.wait_for()  # the screen: six cards
     host.get_by_test_id("id-select-i6").wait_for()
     host.get_by_test_id("id-select-i5").click()  # "Un comité d'usagers" first: the one kept
     host.get_by_test_id("id-select-i6").click()

@@ -16,6 +16,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
+from activities.debat_mouvant.views_screen import SCREEN_ARGUMENTS
 from facilitation.restitution.opendata import FORMULA_START, PLAIN_NUMBER
 from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
 from tests.injection import (
@@ -159,14 +160,14 @@ def test_the_corpus_stays_text_in_every_page_and_export(server, pages) -> None:
         wait_shown(host, shown)
     host.locator(".q-btn-toggle").get_by_text("B", exact=True).click()
     for p, shown in zip(P[::-1], texts[::-1], strict=True):  # side B from the facilitator, the
-        # markup last: the screen shows the last five of each side
+        # markup last: the screen shows the last few of each side (SCREEN_ARGUMENTS)
         host.get_by_label("Argument", exact=True).fill(p)
         host.get_by_label("Argument", exact=True).press("Enter")
         emptied(host.get_by_label("Argument", exact=True))
         wait_shown(host, f"{shown} (animation)")
     screen = pages.open(PROJECTOR, a["screen_url"])
     check(host, "console, débat", texts)
-    check(screen, "screen, débat", [texts[0], *texts[9:], *texts[:5]])
+    check(screen, "screen, débat", [texts[0], *texts[9:], *texts[:SCREEN_ARGUMENTS]])
     assert screen.locator(".cercle-screen-qr svg path").count() > 0  # and the QR code
     check(phone, "phone, arguments", texts[9:10])
 
@@ -289,7 +290,7 @@ def test_the_corpus_stays_text_in_every_page_and_export(server, pages) -> None:
 
     # --- session titles: the home page's form, and the API --------------------------------------
     home = pages.open(LAPTOP, f"{server.base_url}/")
-    home.get_by_label("Programme").click()
+    home.get_by_label("Programme", exact=True).click()
     home.get_by_role("option", name="Session vierge").click()
     home.get_by_label("Titre de la session").fill(P[2])
     home.get_by_text("Créer la session").click()

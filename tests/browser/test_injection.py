@@ -16,7 +16,8 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from activities.debat_mouvant.views_screen import SCREEN_ARGUMENTS
+from activities.debat_mouvant.display import latest_that_fit
+from activities.debat_mouvant.views_screen import SCREEN_ARGUMENT_LINES, SCREEN_ARGUMENTS, SCREEN_LINE_CHARS
 from facilitation.restitution.opendata import FORMULA_START, PLAIN_NUMBER
 from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
 from tests.injection import (
@@ -167,7 +168,11 @@ def test_the_corpus_stays_text_in_every_page_and_export(server, pages) -> None:
         wait_shown(host, f"{shown} (animation)")
     screen = pages.open(PROJECTOR, a["screen_url"])
     check(host, "console, débat", texts)
-    check(screen, "screen, débat", [texts[0], *texts[9:], *texts[:SCREEN_ARGUMENTS]])
+    projected = latest_that_fit(
+        texts[::-1], most=SCREEN_ARGUMENTS, lines=SCREEN_ARGUMENT_LINES, line_chars=SCREEN_LINE_CHARS
+    )  # side B's latest, as many as the projector's column holds
+    assert texts[0] in projected
+    check(screen, "screen, débat", [texts[0], *texts[9:], *projected])
     assert screen.locator(".cercle-screen-qr svg path").count() > 0  # and the QR code
     check(phone, "phone, arguments", texts[9:10])
 

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from nicegui import ui
 
 from facilitation.ui.a11y import heading
-from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.context import ViewContext, guard
 from facilitation.ui.text_input import TextInput
 from facilitation.ui.translate import Translator, one
 
@@ -65,18 +63,11 @@ class ConsoleView:
             (PROPOSALS, self.draw_proposals),
             (TALLY, self.draw_map),
         ):
-            ctx.subscribe(topic, self.guarded(callback))
+            ctx.subscribe(topic, guard(self.root, callback))
 
     @property
     def state(self) -> ControversiesState:
         return self.ctx.state
-
-    def guarded(self, callback: Any) -> Any:
-        def call() -> None:
-            if not gone(self.root):
-                callback()
-
-        return call
 
     def stage_button(self, name: str) -> ui.button:
         shown, to = BUTTONS[name]

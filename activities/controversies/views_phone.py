@@ -11,7 +11,7 @@ from nicegui import ui
 
 from facilitation.ui.a11y import live
 from facilitation.ui.common import clear_sent
-from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.context import ViewContext, gone, guard
 from facilitation.ui.markup import esc
 from facilitation.ui.pending import PendingTexts
 
@@ -46,16 +46,9 @@ class PhoneView:
                 ).mark("cv-send")
                 self.pending = PendingTexts(ctx, self.rephrase)
         self.update()
-        ctx.subscribe("phase", self.guard(self.update))
-        ctx.subscribe(STATEMENTS, self.guard(self.update))
-        ctx.subscribe(f"participant:{self.token}", self.guard(self.mark))
-
-    def guard(self, callback: Any) -> Any:
-        def call() -> None:
-            if not gone(self.area):
-                callback()
-
-        return call
+        ctx.subscribe("phase", guard(self.area, self.update))
+        ctx.subscribe(STATEMENTS, guard(self.area, self.update))
+        ctx.subscribe(f"participant:{self.token}", guard(self.area, self.mark))
 
     @property
     def state(self) -> ControversiesState:

@@ -1,12 +1,10 @@
-"""What the débat mouvant's three views share: guards for late deliveries, and the words of positions."""
+"""What the débat mouvant's three views share: whether a view is still there, and the words of positions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from nicegui import ui
 
-from facilitation.ui.context import ViewContext
+from facilitation.ui.context import ViewContext, gone
 
 from .settings import Statement
 from .state import DebatState, Run
@@ -14,17 +12,7 @@ from .tally import short_label
 
 
 def live(element: ui.element) -> bool:
-    return not element.is_deleted and not element.client.is_deleted
-
-
-def guard(element: ui.element, callback: Callable[[], None]) -> Callable[[], None]:
-    """A subscriber that does nothing once its element is gone (a rebuild may race a delivery)."""
-
-    def call() -> None:
-        if live(element):
-            callback()
-
-    return call
+    return not gone(element)
 
 
 def choice_text(statement: Statement, position: str, lang: str) -> str:

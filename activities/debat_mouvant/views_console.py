@@ -10,7 +10,7 @@ from nicegui import ui
 from facilitation.i18n import fmt_percent
 from facilitation.moderation import Screened
 from facilitation.ui.a11y import heading
-from facilitation.ui.context import ViewContext
+from facilitation.ui.context import ViewContext, guard
 from facilitation.ui.text_input import TextInput
 from facilitation.ui.translate import Translator
 
@@ -19,7 +19,7 @@ from .display import colour
 from .model import Argument
 from .state import ARGUMENT_MAX, ARGUMENTS, CONTROL, HEAD_COUNT_MAX, DebatState, Run
 from .tally import movement_sentence, short_label
-from .views_common import guard, side_names, voted_text
+from .views_common import side_names, voted_text
 
 Row = tuple[str, str, bool, bool, str]  # an argument as drawn: id, text, held, hidden, by
 DrawnArguments = tuple[tuple[int, str, str], dict[str, ui.column], dict[str, list[Row]]]

@@ -9,7 +9,7 @@ from nicegui import ui
 from facilitation.ui import a11y
 from facilitation.ui.a11y import heading, heading_attributes
 from facilitation.ui.common import clear_sent
-from facilitation.ui.context import ViewContext
+from facilitation.ui.context import ViewContext, guard
 from facilitation.ui.markup import esc
 from facilitation.ui.native import NativeButton
 from facilitation.ui.pending import PendingTexts
@@ -18,7 +18,7 @@ from . import state as rules
 from .display import bar_html, colour
 from .state import ARGUMENT_MAX, DebatState, Run
 from .tally import movement_sentence, short_label
-from .views_common import choice_text, guard, live, side_names
+from .views_common import choice_text, live, side_names
 
 _RESULTS: dict[tuple[Any, ...], tuple[str, str]] = {}
 

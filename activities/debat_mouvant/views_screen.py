@@ -5,14 +5,14 @@ from __future__ import annotations
 from nicegui import ui
 
 from facilitation.i18n import Text
-from facilitation.ui.context import ViewContext, Words
+from facilitation.ui.context import ViewContext, Words, guard
 from facilitation.ui.markup import esc
 
 from . import state as rules
 from .display import bar_html, colour, latest_that_fit, movement_table_html, sankey_options
 from .state import ARGUMENTS, CONTROL, DebatState, Run
 from .tally import movement_sentence
-from .views_common import guard, live, shown_round, side_names, voted_text
+from .views_common import live, shown_round, side_names, voted_text
 
 SCREEN_ARGUMENTS = 3  # the latest arguments of each side that fit, in type read from the back of the room
 SCREEN_ARGUMENT_LINES = 6  # lines each side has under the bar (36 px type, a 1920x1080 projector)

@@ -9,7 +9,7 @@ from nicegui import ui
 
 from facilitation.moderation import Screened
 from facilitation.ui.a11y import heading
-from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.context import ViewContext, guard
 from facilitation.ui.translate import Translator, one
 
 from . import state as rules
@@ -80,20 +80,13 @@ class ConsoleView:
                     heading(ui.label(ctx.t("ideas.console.ranking")).classes("cercle-h2"), 3)
                     self.ranking = ui.html().classes("w-full")
         self.refresh()
-        ctx.subscribe("phase", self.guarded(self.refresh))
-        ctx.subscribe(WALL, self.guarded(self.refresh))
-        ctx.subscribe(TALLY, self.guarded(self.on_tally))
+        ctx.subscribe("phase", guard(self.root, self.refresh))
+        ctx.subscribe(WALL, guard(self.root, self.refresh))
+        ctx.subscribe(TALLY, guard(self.root, self.on_tally))
 
     @property
     def state(self) -> IdeasState:
         return self.ctx.state
-
-    def guarded(self, callback: Any) -> Any:
-        def call() -> None:
-            if not gone(self.root):
-                callback()
-
-        return call
 
     def stage_button(self, name: str) -> ui.button:
         shown, to = BUTTONS[name]

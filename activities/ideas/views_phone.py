@@ -13,7 +13,7 @@ from nicegui import ui
 
 from facilitation.ui.a11y import live
 from facilitation.ui.common import clear_sent
-from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.context import ViewContext, gone, guard
 from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
@@ -47,16 +47,9 @@ class PhoneView:
             self.result = ui.html().classes("cercle-card w-full")
         self.shown: str | None = None
         self.update()
-        ctx.subscribe("phase", self.guard(self.update))
-        ctx.subscribe(BALLOT, self.guard(self.update))
-        ctx.subscribe(f"participant:{self.token}", self.guard(self.mark))
-
-    def guard(self, callback: Any) -> Any:
-        def call() -> None:
-            if not gone(self.area):
-                callback()
-
-        return call
+        ctx.subscribe("phase", guard(self.area, self.update))
+        ctx.subscribe(BALLOT, guard(self.area, self.update))
+        ctx.subscribe(f"participant:{self.token}", guard(self.area, self.mark))
 
     @property
     def state(self) -> IdeasState:

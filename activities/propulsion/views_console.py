@@ -5,13 +5,11 @@ typing is never wiped by a phone's "je soutiens"."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from nicegui import ui
 
 from facilitation.moderation import Screened
 from facilitation.ui.a11y import heading
-from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.context import ViewContext, guard
 from facilitation.ui.translate import Translator, one
 
 from . import state as rules
@@ -192,18 +190,11 @@ class ConsoleView:
                     self.board = ui.html().classes("w-full")
         self.refresh()
         for topic in ("phase", BOARD, TALLY):
-            ctx.subscribe(topic, self.guarded(self.refresh))
+            ctx.subscribe(topic, guard(self.root, self.refresh))
 
     @property
     def state(self) -> PropulsionState:
         return self.ctx.state
-
-    def guarded(self, callback: Any) -> Any:
-        def call() -> None:
-            if not gone(self.root):
-                callback()
-
-        return call
 
     def refresh(self) -> None:
         state, ctx = self.state, self.ctx

@@ -10,7 +10,7 @@ from nicegui import ui
 
 from facilitation.ui.a11y import live
 from facilitation.ui.common import clear_sent
-from facilitation.ui.context import ViewContext, gone
+from facilitation.ui.context import ViewContext, gone, guard
 from facilitation.ui.markup import esc, heading_attributes
 from facilitation.ui.pending import PendingTexts
 
@@ -45,16 +45,9 @@ class PhoneView:
                 )
                 self.pending = PendingTexts(ctx, self.rephrase)
         self.update()
-        ctx.subscribe("phase", self.guard(self.update))
-        ctx.subscribe(BOARD, self.guard(self.update))
-        ctx.subscribe(f"participant:{self.token}", self.guard(self.mark))
-
-    def guard(self, callback: Any) -> Any:
-        def call() -> None:
-            if not gone(self.area):
-                callback()
-
-        return call
+        ctx.subscribe("phase", guard(self.area, self.update))
+        ctx.subscribe(BOARD, guard(self.area, self.update))
+        ctx.subscribe(f"participant:{self.token}", guard(self.area, self.mark))
 
     @property
     def state(self) -> PropulsionState:

@@ -71,6 +71,16 @@ def gone(element: ui.element) -> bool:
     return element.is_deleted or element.client.is_deleted
 
 
+def guard(element: ui.element, callback: Callable[[], None]) -> Callable[[], None]:
+    """A subscriber that does nothing once `element` is gone (a rebuild may race a delivery)."""
+
+    def call() -> None:
+        if not gone(element):
+            callback()
+
+    return call
+
+
 @dataclass
 class ViewContext(Generic[S]):
     room: Room

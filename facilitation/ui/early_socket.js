@@ -5,7 +5,7 @@
 //
 // The connection's address carries what NiceGUI's implicit handshake needs: the tab's ids, made
 // here exactly as nicegui.js makes them, and left in the tab's storage so that nicegui.js, which
-// runs next, finds the same; and the document's id, given to NiceGUI when it connects. Its
+// runs next, finds the same (or nicegui.js's own, when socket.io came after it); and the document's id, given to NiceGUI when it connects. Its
 // reconnections then carry NiceGUI's own query, which it keeps up to date.
 function cercleConnect(path, query, transports) {
   if (!query.implicit_handshake || ("prerendering" in document && document.prerendering)) return;
@@ -18,15 +18,21 @@ function cercleConnect(path, query, transports) {
         );
   let ids;
   try {
-    const closed = sessionStorage.__nicegui_tab_closed;
-    const stored = sessionStorage.__nicegui_tab_id;
-    ids = {
-      document_id: uuid(),
-      old_tab_id: closed === "false" ? stored : null,
-      tab_id: !stored || closed === "false" ? (sessionStorage.__nicegui_tab_id = uuid()) : stored,
-    };
-    // nicegui.js then keeps this tab id, and sets this back to "false"
-    sessionStorage.__nicegui_tab_closed = "true";
+    if (typeof TAB_ID !== "undefined" && typeof OLD_TAB_ID !== "undefined") {
+      // socket.io came after nicegui.js had run (a slow link, a busy phone): its ids are made,
+      // and the tab marked open; take them as they are
+      ids = { document_id: uuid(), old_tab_id: OLD_TAB_ID, tab_id: TAB_ID };
+    } else {
+      const closed = sessionStorage.__nicegui_tab_closed;
+      const stored = sessionStorage.__nicegui_tab_id;
+      ids = {
+        document_id: uuid(),
+        old_tab_id: closed === "false" ? stored : null,
+        tab_id: !stored || closed === "false" ? (sessionStorage.__nicegui_tab_id = uuid()) : stored,
+      };
+      // nicegui.js then keeps this tab id, and sets this back to "false"
+      sessionStorage.__nicegui_tab_closed = "true";
+    }
   } catch (error) {
     // no tab storage: NiceGUI connects by itself
     return;

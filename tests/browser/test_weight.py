@@ -183,4 +183,11 @@ def test_the_page_waits_for_a_late_socketio(server, browser) -> None:
     phone.get_by_test_id("accept-charter").click()
     phone.get_by_test_id("join").wait_for()
     assert phone.evaluate(OPENED_EARLY) and problems == []
+    # nicegui.js ran first: its tab ids are the socket's, and the tab stays marked open (a
+    # duplicated tab then gets an id of its own)
+    assert phone.evaluate("window.socket.io.opts.query.tab_id") == phone.evaluate(
+        "sessionStorage.__nicegui_tab_id"
+    )
+    assert phone.evaluate("window.socket.io.opts.query.old_tab_id") is None
+    assert phone.evaluate("sessionStorage.__nicegui_tab_closed") == "false"
     context.close()

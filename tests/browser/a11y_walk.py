@@ -273,3 +273,24 @@ def wait(page: Any, testid: str, state: str = "visible") -> None:
 
 def report(found: list[str]) -> str:
     return "\n".join(found)
+
+
+# The checks each walk's module imports: pytest runs them there, on that module's `findings`.
+def test_axe_finds_no_violation(findings) -> None:
+    assert not findings.axe, "axe-core (WCAG 2.0/2.1 A and AA):\n" + report(findings.axe)
+
+
+def test_phones_reflow_without_scrolling_sideways(findings) -> None:
+    assert not findings.reflow, report(findings.reflow)
+
+
+def test_phone_targets_are_44_px_at_least(findings) -> None:
+    assert not findings.targets, report(findings.targets)
+
+
+def test_the_projector_shows_what_matters_large_and_dark(findings) -> None:
+    assert not findings.projector, report(findings.projector)
+
+
+def test_the_keyboard_focus_shows_and_never_falls_to_the_page(findings) -> None:
+    assert not findings.focus, report(findings.focus)

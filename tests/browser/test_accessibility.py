@@ -10,7 +10,21 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.browser.a11y_walk import HELD, NARROW, ZOOM, ZOOMED, Findings, Walk, report, wait
+from tests.browser.a11y_walk import (  # noqa: F401  the checks every walk's findings pass
+    HELD,
+    NARROW,
+    ZOOM,
+    ZOOMED,
+    Findings,
+    Walk,
+    report,
+    test_axe_finds_no_violation,
+    test_phone_targets_are_44_px_at_least,
+    test_phones_reflow_without_scrolling_sideways,
+    test_the_keyboard_focus_shows_and_never_falls_to_the_page,
+    test_the_projector_shows_what_matters_large_and_dark,
+    wait,
+)
 from tests.browser.conftest import LAPTOP, PROJECTOR
 
 pytestmark = pytest.mark.browser
@@ -211,23 +225,3 @@ def findings(server, browser) -> Iterator[Findings]:
 
 def test_every_state_was_walked(findings) -> None:
     assert len(findings.states) >= 74, findings.states
-
-
-def test_axe_finds_no_violation(findings) -> None:
-    assert not findings.axe, "axe-core (WCAG 2.0/2.1 A and AA):\n" + report(findings.axe)
-
-
-def test_phones_reflow_without_scrolling_sideways(findings) -> None:
-    assert not findings.reflow, report(findings.reflow)
-
-
-def test_phone_targets_are_44_px_at_least(findings) -> None:
-    assert not findings.targets, report(findings.targets)
-
-
-def test_the_projector_shows_what_matters_large_and_dark(findings) -> None:
-    assert not findings.projector, report(findings.projector)
-
-
-def test_the_keyboard_focus_shows_and_never_falls_to_the_page(findings) -> None:
-    assert not findings.focus, report(findings.focus)

@@ -35,6 +35,7 @@ def revealed_result(ctx: ViewContext[DebatState], run: Run, round_: int) -> tupl
         ctx.lang,
         tuple(sorted(run.heads[round_].items())),
         len(ctx.session.participants),
+        ctx.session.remote.remote_only,
     )
     cached = _RESULTS.get(key)
     if cached is None:
@@ -42,7 +43,8 @@ def revealed_result(ctx: ViewContext[DebatState], run: Run, round_: int) -> tupl
             _RESULTS.clear()
         d = run.distribution(round_, rules.remote_tokens(ctx.session))
         sentence = movement_sentence(run.statement, run.movement(), ctx.lang) if round_ == 2 else ""
-        cached = _RESULTS[key] = (bar_html(run.statement, d, ctx.lang, size="phone"), sentence)
+        modes = not ctx.session.remote.remote_only  # a fully remote forum has no room to count apart
+        cached = _RESULTS[key] = (bar_html(run.statement, d, ctx.lang, size="phone", modes=modes), sentence)
     return cached
 
 

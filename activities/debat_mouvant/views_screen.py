@@ -90,7 +90,8 @@ class ScreenView:
         round_ = shown_round(run)
         if self.bar is not None:
             d = run.distribution(round_, rules.remote_tokens(self.ctx.session))
-            self.bar.content = bar_html(run.statement, d, self.ctx.lang, size=self.size)
+            modes = not self.ctx.session.remote.remote_only  # a fully remote forum: no room to count
+            self.bar.content = bar_html(run.statement, d, self.ctx.lang, size=self.size, modes=modes)
         if self.voted is not None:
             self.voted.text = voted_text(self.ctx, run, round_)
 

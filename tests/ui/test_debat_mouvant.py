@@ -245,3 +245,17 @@ async def test_a_statement_in_french_only_gets_its_english_from_the_console(crea
     await phone.should_see("Should it open?")
     s = room.state.activities[0].runs[0].statement
     assert (s.prompt.fr, s.prompt.en, s.a.en, s.b.en) == ("Faut-il ouvrir ?", "Should it open?", "Yes", "Non")
+
+
+async def test_a_fully_remote_forum_counts_no_room_on_the_screen(create_user) -> None:
+    from facilitation import remote
+
+    room, host, (phone,) = await live_debate(create_user)
+    room.run_now(HOST, remote.set_remote, remote_only=True)
+    host.find("Ouvrir le vote").click()
+    await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    screen = create_user()
+    await screen.open(f"/screen/{room.code}")
+    await screen.should_see("1 a pris position sur 1 participant·e")
+    await screen.should_not_see("salle 0")

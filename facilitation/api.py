@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import __version__
 from .agenda import planned_end
+from .detector import screening
 from .gate import ADDRESS
 from .i18n import RuleViolation, explain
 from .limits import Limits, Refusal
@@ -114,6 +115,8 @@ def register(app: FastAPI, service: Service, limits: Limits) -> None:
         body: dict[str, object] = {"status": overall, "version": __version__, "database": database}
         body["sessions"] = sessions
         body["housekeeper"] = service.housekeeper  # holds the lease of what runs once (retention…)
+        # the personal-data detector: texts sent while it loads wait for it (up to a minute)
+        body["detector"] = screening.status()
         return JSONResponse(body, status)
 
     @app.post("/api/sessions")

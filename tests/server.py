@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+DETECTOR_TIMEOUT = 120.0  # seconds for the detector to load on a busy machine (its own limit: 60 s)
 
 
 def free_port() -> int:
@@ -62,10 +63,24 @@ class Server:
             try:
                 with urllib.request.urlopen(f"{self.base_url}/healthz", timeout=1) as response:
                     if response.status == 200:
-                        return self
+                        break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
-        raise RuntimeError("server did not start in time")
+        else:
+            raise RuntimeError("server did not start in time")
+        # The personal-data detector loads in the background (a few seconds, more on a busy
+        # machine); a text sent meanwhile waits for it. Tests that type a text and expect it
+        # taken at once start when it is loaded.
+        deadline = time.monotonic() + DETECTOR_TIMEOUT
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(f"{self.base_url}/healthz", timeout=5) as response:
+                detector = json.load(response).get("detector")
+            if detector == "ready":
+                return self
+            if detector == "failed":
+                raise RuntimeError(f"the detector failed to load: {self.log_path.read_text()[-2000:]}")
+            time.sleep(0.2)
+        raise RuntimeError("the detector did not load in time")
 
     def kill(self) -> None:
         """SIGKILL: no clean shutdown, as in a crash."""

@@ -212,6 +212,24 @@ class Screener:
                 assert worker.ready is not None
                 self.load_report = await asyncio.wait_for(asyncio.shield(worker.ready), self.load_timeout)
 
+    def status(self) -> Literal["idle", "loading", "ready", "failed"]:
+        """Where the engine stands, for `/healthz`: not started (it starts at the first check),
+        loading (checks wait for it), ready, or failed (checks are held unchecked until a new
+        worker starts at the next check)."""
+        if self.mode == "thread":
+            loading: list[Future[Any] | asyncio.Future[Any]] = (
+                [self.thread_loaded] if self.thread_loaded is not None else []
+            )
+        else:
+            loading = [w.ready for w in self.workers if w.ready is not None and (w.alive or w.ready.done())]
+        if not loading:
+            return "idle"
+        if not all(f.done() for f in loading):
+            return "loading"
+        if any(f.cancelled() or f.exception() is not None for f in loading):
+            return "failed"
+        return "ready"
+
     async def screen(self, text: str, lang: str = "fr", field: str = "text") -> Screening:
         """Check `text`; fail closed (complete=False) on a timeout, a crash or an error."""
         if not text or not text.strip():
@@ -324,6 +342,11 @@ def default() -> Screener:
 async def screen_text(text: str, lang: str = "fr", field: str = "text") -> Screening:
     """Check a submitted text off the event loop, within the time limit; fail closed."""
     return await default().screen(text, lang, field)
+
+
+def status() -> Literal["idle", "loading", "ready", "failed"]:
+    """Where the detector's engine stands (`Screener.status`)."""
+    return default().status()
 
 
 async def start() -> None:

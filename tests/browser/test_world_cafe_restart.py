@@ -39,11 +39,15 @@ def test_cafe_survives_sigkill(tmp_path, browser) -> None:
 
     second = Server(tmp_path / "data", port=first.port).start()
     try:
+        # A new tab of the same browser (same cookie): the old tab may be reloading itself after
+        # the restart, and a navigation of ours would race that reload.
+        phone = phone.context.new_page()
         phone.goto(session["join_url"])
         phone.get_by_test_id("wc-phone-table").wait_for()
         assert phone.get_by_test_id("wc-phone-table").get_attribute("data-table") == table
         assert phone.get_by_test_id("wc-clock").get_attribute("data-remaining") == paused_at  # still paused
         phone.get_by_test_id("wc-board").get_by_text("Regards Citoyens").wait_for()
+        host = host.context.new_page()
         host.goto(session["host_url"])
         host.get_by_text("Reprendre").click()
         phone.wait_for_function("document.querySelector('[data-testid=wc-clock]').dataset.end !== undefined")

@@ -11,6 +11,7 @@ async def test_healthz_reports_version_and_database(user: User) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok" and body["version"] and body["database"]["status"] == "ok"
+    assert body["detector"] in {"idle", "loading", "ready"}  # the personal-data detector
 
 
 async def test_create_from_plan_then_read_the_public_summary(user: User) -> None:

@@ -107,6 +107,25 @@ async def test_a_worker_that_cannot_start_fails_closed(fake) -> None:
     await silent.close()
 
 
+async def test_status_says_whether_the_engine_is_loaded(fake) -> None:
+    screener = Screener(command=fake)
+    assert screener.status() == "idle"  # it starts at the first check (or at app start-up)
+    try:
+        await screener.start()
+        assert screener.status() == "ready"
+    finally:
+        await screener.close()
+    assert screener.status() == "idle"
+    broken = Screener(command=[sys.executable, "-c", "import sys; sys.exit(1)"])
+    await broken.screen("Name")
+    assert broken.status() == "failed"
+    await broken.close()
+    silent = Screener(command=[sys.executable, "-c", "import time; time.sleep(30)"], load_timeout=0.3)
+    await silent.screen("Name")
+    assert silent.status() == "loading"
+    await silent.close()
+
+
 async def test_close_stops_the_workers(fake) -> None:
     screener = Screener(command=fake, workers=2)
     await screener.start()

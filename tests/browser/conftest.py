@@ -44,3 +44,13 @@ def browser() -> Iterator[object]:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         yield b
         b.close()
+
+
+def choose(page, opener, option: str) -> None:
+    """Pick `option` in the select `opener` and wait for its menu to close: a menu still closing
+    would offer its options twice to the next select's pick."""
+    from playwright.sync_api import expect
+
+    opener.click()
+    page.get_by_role("option", name=option).click()
+    expect(page.locator(".q-menu")).to_have_count(0)

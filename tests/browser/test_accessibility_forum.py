@@ -26,7 +26,7 @@ from tests.browser.a11y_walk import (  # noqa: F401  the checks every walk's fin
     test_the_projector_shows_what_matters_large_and_dark,
     wait,
 )
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose
 
 pytestmark = pytest.mark.browser
 
@@ -253,11 +253,9 @@ def walk_propulsion(w: Walk, phones: dict, everyone: list, consoles: dict, scree
     host.get_by_test_id("pr-promote-2-c1").click()
     host.get_by_test_id("pr-promote-3-s2").click()
     host.get_by_test_id("pr-card-p2").wait_for()
-    host.get_by_test_id("pr-class-p1").click()
-    host.get_by_role("option", name="Engagement").click()
+    choose(host, host.get_by_test_id("pr-class-p1"), "Engagement")
     host.get_by_test_id("pr-crit-p1-ambitious").wait_for()
-    host.get_by_test_id("pr-class-p2").click()
-    host.get_by_role("option", name="Initiative").click()
+    choose(host, host.get_by_test_id("pr-class-p2"), "Initiative")
     fill(host, "pr-step-p1", "Réunir les ministères concernés")
     fill(host, "pr-horizon-p1", "2026-06")
     host.get_by_test_id("pr-save-p1").click()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose
 
 pytestmark = pytest.mark.browser
 
@@ -39,10 +39,12 @@ def test_a_debat_inserted_live_is_moved_up_started_and_voted(server, browser) ->
 
     # Add a débat mouvant after the idea workshop, with a statement typed now.
     host.get_by_test_id("add-item").click()
-    host.get_by_test_id("item-kind").click()
-    host.get_by_role("option", name="Débat mouvant").click()
-    host.get_by_test_id("item-position").click()
-    host.get_by_role("option", name="Après 3. Temps 2 — Atelier : instruire les pistes d'engagement").click()
+    choose(host, host.get_by_test_id("item-kind"), "Débat mouvant")
+    choose(
+        host,
+        host.get_by_test_id("item-position"),
+        "Après 3. Temps 2 — Atelier : instruire les pistes d'engagement",
+    )
     fill(host, "item-title", "Débat imprévu")
     host.get_by_test_id("add-statements").click()
     fill(host, "setting-statements-0-prompt", "Faut-il un second débat ?")

@@ -11,7 +11,7 @@ import sqlite3
 import pytest
 
 from facilitation.kanon import shown
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose
 
 pytestmark = pytest.mark.browser
 
@@ -139,11 +139,9 @@ def test_the_ditp_forum_from_ideas_to_the_propulsion_board(server, browser) -> N
     host.get_by_test_id("pr-promote-2-c1").click()
     host.get_by_test_id("pr-promote-3-s2").click()
     host.get_by_test_id("pr-card-p2").wait_for()
-    host.get_by_test_id("pr-class-p1").click()
-    host.get_by_role("option", name="Engagement").click()
+    choose(host, host.get_by_test_id("pr-class-p1"), "Engagement")
     host.get_by_test_id("pr-crit-p1-ambitious").wait_for()
-    host.get_by_test_id("pr-class-p2").click()
-    host.get_by_role("option", name="Initiative").click()
+    choose(host, host.get_by_test_id("pr-class-p2"), "Initiative")
     fill(host, "pr-step-p1", "Réunir les ministères concernés")
     fill(host, "pr-horizon-p1", "2026-06")
     host.get_by_test_id("pr-save-p1").click()

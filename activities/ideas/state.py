@@ -44,7 +44,7 @@ from .sources import source_of
 
 KIND = "ideas"
 WALL = f"{KIND}:wall"  # console, screen and follow: ideas or clusters changed
-BALLOT = f"{KIND}:ballot"  # phones: what can receive dots changed (rare: a moderation)
+BALLOT = f"{KIND}:ballot"  # phones: what can receive dots changed or was renamed (rare)
 TALLY = f"tally:{KIND}"  # console, screen: the dots (coalesced)
 NAME_MAX = 120
 STAGES: tuple[Stage, ...] = ("collect", "vote", "closed")
@@ -56,10 +56,10 @@ def topics(e: ActivityEvent) -> set[str]:
             return {f"participant:{e.token}", TALLY}
         case IdeaAdded():
             return {TALLY}  # coalesced: a thousand phones posting reach the wall five times a second
-        case IdeasMerged() | IdeasClustered() | IdeaUngrouped() | ClusterChanged():
-            return {WALL, TALLY}
-        case IdeaModerated() | IdeaTranslated():
-            return {WALL, BALLOT, TALLY}
+        case IdeasMerged() | IdeasClustered() | IdeaUngrouped():
+            return {WALL, TALLY}  # before the vote only: no ballot yet
+        case IdeaModerated() | IdeaTranslated() | ClusterChanged():
+            return {WALL, BALLOT, TALLY}  # a cluster is renamed while phones vote on it
         case StageChanged():
             return {"phase", WALL, TALLY}
     return set()

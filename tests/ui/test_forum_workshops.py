@@ -52,6 +52,23 @@ async def test_ideas_posted_on_a_phone_reach_the_screen_and_the_vote_ranks_them(
     await screen.should_see("2 pts")
 
 
+async def test_a_cluster_renamed_during_the_vote_is_renamed_on_phones(create_user) -> None:
+    room, _ = running_service().rooms.create(plan=PLAN)
+    phone = create_user()
+    await join(phone, room.code)
+    room.run_now(HOST, rules.start)
+    room.run_now(HOST, rules.move_to, IDEAS)
+    act(room, IDEAS, ideas.group_ideas, ["i1", "i2"], "Ouvrir les données")
+    act(room, IDEAS, ideas.set_stage, "vote")
+    await phone.should_see("Ouvrir les données")
+    act(room, IDEAS, ideas.rename_cluster, "c1", "Données ouvertes par défaut")
+    await phone.should_see("Données ouvertes par défaut")
+    await phone.should_not_see("Ouvrir les données")
+    act(room, IDEAS, ideas.set_stage, "closed")
+    act(room, IDEAS, ideas.rename_cluster, "c1", "La donnée publique, ouverte")
+    await phone.should_see("La donnée publique, ouverte")  # in the results too
+
+
 async def test_the_map_and_the_board_draw_everywhere(create_user) -> None:
     room, key = running_service().rooms.create(plan=PLAN)
     phones = [create_user() for _ in range(3)]

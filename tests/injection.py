@@ -64,19 +64,23 @@ TRACES_JS = """() => {
 
 CLEAN_TRACES = {"xss": False, "ids": [], "scripts": 0, "handlers": [], "links": []}
 
-# Run in a page: where a text holding the long word sticks out of the window (a clipped "…" aside).
+# Run in a page: where a text holding the long word sticks out of the window (a clipped "…" aside,
+# and a table's column in the box that scrolls it sideways, if the word wrapped within that box).
 OVERFLOW_JS = """(word) => {
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!node.data.includes(word)) continue;
-    let el = node.parentElement, clipped = false;
-    for (let up = el; up; up = up.parentElement) {
-      if (getComputedStyle(up).textOverflow === 'ellipsis') { clipped = true; break; }
-    }
     const range = document.createRange();
     range.selectNodeContents(node);
     const box = range.getBoundingClientRect();
+    let el = node.parentElement, clipped = false;
+    for (let up = el; up; up = up.parentElement) {
+      const s = getComputedStyle(up);
+      if (s.textOverflow === 'ellipsis') { clipped = true; break; }
+      if (['auto', 'scroll'].includes(s.overflowX) && up.getBoundingClientRect().right <= window.innerWidth + 2
+          && box.width <= up.clientWidth + 2) { clipped = true; break; }
+    }
     if (!clipped && box.width > 0 && (box.right > window.innerWidth + 2 || box.left < -2))
       out.push(el.tagName + '.' + el.className + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
   }

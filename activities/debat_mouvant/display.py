@@ -90,7 +90,11 @@ def movement_table_html(statement: Statement, m: Movement, lang: str) -> str:
         f"<th>{esc(t('debat_mouvant.movement.to', lang))}</th><th>{esc(t('debat_mouvant.movement.people', lang))}</th></tr>"
     )
     caption = esc(t("debat_mouvant.movement.caption", lang))
-    return f'<table class="dm-moves" data-testid="dm-moves"><caption>{caption}</caption>{head}{rows}</table>'
+    # Wider than a zoomed phone: the table scrolls in its box, reached and named for the keyboard.
+    return (
+        f'<div class="dm-moves-box" tabindex="0" role="region" aria-label="{caption}">'
+        f'<table class="dm-moves" data-testid="dm-moves"><caption>{caption}</caption>{head}{rows}</table></div>'
+    )
 
 
 def sankey_options(statement: Statement, m: Movement, lang: str, *, font: int = 28) -> dict[str, Any]:
@@ -166,7 +170,11 @@ CSS = """
 .dm-screen-done { display: flex; gap: 2vw; width: 100%; align-items: center; }
 .dm-phone .dm-bar, .dm-console .dm-bar { min-height: 40px; font-size: 1rem; }
 .dm-phone .dm-legend, .dm-console .dm-legend { font-size: .9rem; flex-direction: column; gap: .15em; }
-.dm-phone .dm-leg, .dm-console .dm-leg { flex-direction: row; gap: .6em; align-items: baseline; text-align: left; }
+.dm-phone .dm-leg, .dm-console .dm-leg { flex-direction: row; flex-wrap: wrap; gap: 0 .6em; align-items: baseline;
+  text-align: left; }
+/* a narrow phone (or 200 % zoom) moves the count to the next line rather than cutting a word */
+.dm-leg-name, .dm-leg-detail { overflow-wrap: break-word; }
+.dm-leg-count { white-space: nowrap; }
 .dm-screen-prompt { font-size: 4.6vh; font-weight: 800; line-height: 1.15; }
 .dm-screen-choices { display: flex; gap: 3vw; width: 100%; }
 .dm-screen-choice { flex: 1; font-size: var(--cercle-screen-small, 3.4vh); line-height: 1.3; border-top: 1vh solid; padding-top: .8vh; }
@@ -192,7 +200,8 @@ CSS = """
 }
 .dm-confirm { font-weight: 700; color: #18753c; }
 .dm-arg-hidden { text-decoration: line-through; color: #8a8a8a; }
-.dm-moves { border-collapse: collapse; margin-top: .5em; max-width: 100%; }
+.dm-moves-box { overflow-x: auto; max-width: 100%; }
+.dm-moves { border-collapse: collapse; margin-top: .5em; overflow-wrap: break-word; }
 .dm-moves caption { text-align: left; font-weight: 700; padding-bottom: .3em; }
 .dm-moves th, .dm-moves td { padding: .2em .6em; border-bottom: 1px solid #ddd; text-align: left; }
 .dm-follow-prompt { font-size: 1.25rem; font-weight: 700; line-height: 1.3; }

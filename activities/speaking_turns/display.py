@@ -76,7 +76,11 @@ STYLE = """
 .st-gauge-legend i { display: inline-block; width: 1.6vh; height: 1.6vh; vertical-align: middle; margin: 0 .4vw 0 1.2vw; border-radius: .3vh; }
 .st-follow-floor { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5em; }
 .cercle-follow .st-gauge { font-size: .9rem; }
-.cercle-follow .st-gauge-row { font-size: .9rem; grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr) auto; gap: .5em; }
+/* a phone: the label, the bar and the figures on one line when they fit, else the label above */
+.cercle-follow .st-gauge-row { font-size: .9rem; display: flex; flex-wrap: wrap; align-items: center; gap: .2em .5em; }
+.cercle-follow .st-gauge-label { flex: 1 1 6em; overflow-wrap: break-word; }
+.cercle-follow .st-gauge-row .st-gauge-track { flex: 2 1 3em; }
+.cercle-follow .st-gauge-figures { flex: none; white-space: nowrap; }
 .cercle-follow .st-gauge-legend { font-size: .9rem; }
 .cercle-follow .st-gauge-track { height: 1em; }
 """
@@ -142,7 +146,7 @@ def gauge_html(stats: Stats, lang: str, *, modes: bool = True) -> str:
             continue
         rows.append(
             f'<div class="st-gauge-row" data-testid="st-gauge-{line.key}">'
-            f"<div>{esc(t(label, lang))}</div>"
+            f'<div class="st-gauge-label">{esc(t(label, lang))}</div>'
             f'<div class="st-gauge-track"><div class="st-gauge-fill" style="width:{line.time_share * 100:.1f}%"></div>'
             f'<div class="st-gauge-mark" style="left:calc({line.present_share * 100:.1f}% - .25vw)"></div></div>'
             f'<div class="st-gauge-figures">{percent(line.time_share, lang)} '

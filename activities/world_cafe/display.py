@@ -89,6 +89,13 @@ STYLE = """
 .wc-map-card h4 { font-size: 1em; font-weight: 700; font-style: italic; margin: .6vh 0 .2vh; }
 .wc-map-card ul { margin: 0; padding: 0; list-style: none; }
 .wc-map-card li { margin: 0 0 .25vh; }
+/* the projected map on a phone: one theme under another (as many side by side as fit), in the
+   phone's type, titles in full */
+.wc-follow-map .wc-map { grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)) !important; gap: 8px; }
+.wc-follow-map .wc-map-card { font-size: 1rem; padding: 6px 8px; }
+.wc-follow-map .wc-map-card h3 { font-size: 1.05rem; display: block; -webkit-line-clamp: unset; margin-bottom: 4px; }
+.wc-follow-map .wc-map-card h4 { margin: 4px 0 2px; }
+@media (max-width: 300px) { .wc-follow-map .wc-map-card h3 { font-size: 1rem; } }
 .wc-mentions { font-weight: 800; color: var(--cercle-blue, #000091); white-space: nowrap; }
 .wc-phone-theme { font-size: 1.35rem; font-weight: 800; line-height: 1.25; }
 .wc-phone-where { display: flex; align-items: center; justify-content: space-between; gap: 8px; flex-wrap: wrap; margin-bottom: 4px; }
@@ -96,7 +103,8 @@ STYLE = """
 .wc-phone-actor { display: flex; justify-content: space-between; gap: 8px; padding: 4px 0; border-bottom: 1px solid #eee; }
 .wc-sound-hint { display: none; position: fixed; right: 1vw; bottom: 1vh; font-size: 1.6vh; color: var(--cercle-muted, #595959); }
 .wc-hidden { text-decoration: line-through; color: var(--cercle-muted, #595959); }
-.wc-follow-head { display: flex; justify-content: space-between; align-items: center; gap: .5em; margin-bottom: .5em; }
+.wc-follow-head { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5em; margin-bottom: .5em; }
+.wc-follow-head > b { overflow-wrap: break-word; }
 .wc-follow-table { padding: .4em 0; border-bottom: 1px solid #e5e5e5; }
 .wc-clock { white-space: nowrap; }
 """

@@ -36,7 +36,7 @@ def follow_html(ctx: ViewContext[CafeState]) -> str:
     if timing.phase == "over":
         return (
             f"<p class='font-bold' data-testid='wc-follow-map'>{esc(ctx.t('world_cafe.actor_map'))}</p>"
-            + actor_map_html(state, ctx.lang)
+            f'<div class="wc-follow-map">{actor_map_html(state, ctx.lang)}</div>'
         )
     clock = browser_clock.countdown_html(
         ends_at=timing.ends_at,

@@ -36,6 +36,10 @@ CSS = """
   text-align: left; vertical-align: top; }
 .cercle-restitution th { background: #f0f0f0; }
 .cercle-restitution .tw { overflow-x: auto; max-width: 100%; }
+/* a column is as wide as its words: a narrow phone scrolls the table in its box rather than cutting
+   "Début" into "Dé-but"; a cell's text is 18em wide at most (a pasted link breaks there) */
+.cercle-restitution .tw th { overflow-wrap: break-word; }
+.cercle-restitution td .c { display: block; max-width: 18em; overflow-wrap: break-word; }
 .cercle-restitution p { margin: 0 0 .6em; }
 @media (max-width: 600px) { .cercle-restitution { font-size: 14px; }
   .cercle-restitution h1 { font-size: 1.5rem; } .cercle-restitution table { font-size: .85rem; } }
@@ -53,6 +57,7 @@ CSS = """
   .cercle-restitution { max-width: none; font-size: 11pt; }
   .cercle-restitution h2 { break-after: avoid; }
   .cercle-restitution .tw { overflow: visible; }
+  .cercle-restitution .tw th, .cercle-restitution td .c { overflow-wrap: anywhere; max-width: none; }
   .cercle-restitution table, .cercle-restitution figure, .cercle-restitution .comment { break-inside: avoid; }
   .cercle-restitution .chatham, .cercle-restitution th { -webkit-print-color-adjust: exact;
     print-color-adjust: exact; }
@@ -71,7 +76,7 @@ def table(columns: list[str], rows: list[list[Any]], caption: str = "") -> str:
         + "".join(
             f'<td class="n">{escape(str(v))}</td>'
             if _numeric(v)
-            else f"<td>{escape('' if v is None else str(v))}</td>"
+            else f'<td><span class="c">{escape("" if v is None else str(v))}</span></td>'
             for v in row
         )
         + "</tr>"

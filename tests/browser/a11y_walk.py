@@ -3,9 +3,9 @@
 At every state each page is checked once, and the findings are asserted apart (see the two walks,
 `test_accessibility.py` and `test_accessibility_forum.py`):
 - axe-core (the copy `axe-playwright-python` bundles), rules tagged WCAG 2.0/2.1 A and AA;
-- phones: no horizontal scroll and no text cut with "…" at 320 px wide (the French phone) and at
-  200 % zoom (the English phone: a 390x844 phone zoomed as a browser zooms, to 195 CSS px wide),
-  targets of at least 44x44 CSS px;
+- phones: no horizontal scroll, no text cut with "…" and no word split across two lines at 320 px
+  wide (the French phone) and at 200 % zoom (the English phone: a 390x844 phone zoomed as a
+  browser zooms, to 195 CSS px wide), targets of at least 44x44 CSS px;
 - the projector at 1920x1080: every text at 36 px or more, none in grey, none off the screen;
 - the keyboard: a ring of 3:1 around every stop, focus kept on a control drawn again, and moved to
   the new state's heading, never to the page, when what had it goes away.
@@ -61,6 +61,21 @@ LAYOUT = """(min) => {
   }
   out.wide = wide.filter((el) => !wide.some((other) => other !== el && el.contains(other)))
     .map((el) => name(el) + ' ' + Math.round(el.getBoundingClientRect().right - edge) + 'px');
+  // words cut across two lines by a column squeezed too narrow ("Hesi-tant"): a word narrower
+  // than half the page, so that it fits any phone's line (a longer one, a web address, may break)
+  out.split = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement || !shown(node.parentElement)) continue;
+    for (const m of node.textContent.matchAll(/[\\p{L}\\p{N}]{2,}/gu)) {
+      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+      const rects = [...range.getClientRects()];
+      const tops = new Set(rects.map((r) => Math.round(r.top)));
+      const width = rects.reduce((sum, r) => sum + r.width, 0);
+      if (tops.size > 1 && width < edge / 2 && out.split.length < 10) out.split.push(m[0]);
+    }
+  }
   const targets = 'button, a[href], [role=button], [role=radio], [role=checkbox], [role=switch], select,'
     + ' input[type=file], summary, .q-btn-toggle .q-btn';
   for (const el of document.querySelectorAll(targets)) {
@@ -198,9 +213,10 @@ class Walk:
 
     def check_phone(self, page: Any, state: str) -> None:
         found = page.evaluate(LAYOUT, MIN_TARGET)
-        if found["scroll"] > 0 or found["cut"]:
+        if found["scroll"] > 0 or found["cut"] or found["split"]:
             self.findings.reflow.append(
-                f"{state}: scrolls {found['scroll']} px sideways {found['wide'][:5]}; cut: {found['cut']}"
+                f"{state}: scrolls {found['scroll']} px sideways {found['wide'][:5]}; cut: {found['cut']}; "
+                f"words split across lines: {found['split']}"
             )
         if found["small"]:
             self.findings.targets.append(f"{state}: {found['small']}")

@@ -23,8 +23,10 @@ PROJECTOR = {"width": 1920, "height": 1080}
 LAPTOP = {"width": 1366, "height": 800}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for every browser module (each opens sessions of its own): it starts, and its
+    detector loads, once. The tests that kill or load a server start their own."""
     s = Server(tmp_path_factory.mktemp("browser") / "data").start()
     yield s
     s.stop()

@@ -5,6 +5,7 @@ moves the planned end."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose
 
@@ -17,6 +18,15 @@ def fill(page, test_id: str, text: str) -> None:
         f"{tag}[data-testid={test_id}], [data-testid={test_id}] {tag}" for tag in ("input", "textarea")
     )
     page.locator(field).first.fill(text)
+
+
+def pick_kind(page, kind: str, moment: bool = False) -> None:
+    """Choose the new item's kind; an activity's name then comes as its title (wait for it, or it
+    would land on what is typed next)."""
+    choose(page, page.get_by_test_id("item-kind"), kind)
+    if not moment:
+        title = "input[data-testid=item-title], [data-testid=item-title] input"
+        expect(page.locator(title).first).to_have_value(kind)
 
 
 def test_a_debat_inserted_live_is_moved_up_started_and_voted(server, browser) -> None:
@@ -39,7 +49,7 @@ def test_a_debat_inserted_live_is_moved_up_started_and_voted(server, browser) ->
 
     # Add a débat mouvant after the idea workshop, with a statement typed now.
     host.get_by_test_id("add-item").click()
-    choose(host, host.get_by_test_id("item-kind"), "Débat mouvant")
+    pick_kind(host, "Débat mouvant")
     choose(
         host,
         host.get_by_test_id("item-position"),

@@ -6,15 +6,14 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import LAPTOP
-from tests.browser.test_agenda_live import fill
+from tests.browser.test_agenda_live import fill, pick_kind
 
 pytestmark = pytest.mark.browser
 
 
 def add_item(page, kind: str, title: str, minutes: int) -> None:
     page.get_by_test_id("add-item").click()
-    page.get_by_test_id("item-kind").click()
-    page.get_by_role("option", name=kind).click()
+    pick_kind(page, kind, moment=kind == "Temps")
     fill(page, "item-title", title)
     fill(page, "item-duration", str(minutes))
 

@@ -56,3 +56,16 @@ def choose(page, opener, option: str) -> None:
     opener.click()
     page.get_by_role("option", name=option).click()
     expect(page.locator(".q-menu")).to_have_count(0)
+
+
+def field(page, test_id: str):
+    """The text field `test_id`, whether its test id sits on the field or on its wrapper."""
+    tags = ("input", "textarea")
+    return page.locator(
+        ", ".join(f"{t}[data-testid={test_id}], [data-testid={test_id}] {t}" for t in tags)
+    ).first
+
+
+def fill(page, test_id: str, text: str) -> None:
+    """Type `text` into the text field `test_id`."""
+    field(page, test_id).fill(text)

@@ -26,20 +26,12 @@ from tests.browser.a11y_walk import (  # noqa: F401  the checks every walk's fin
     test_the_projector_shows_what_matters_large_and_dark,
     wait,
 )
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose, fill
 
 pytestmark = pytest.mark.browser
 
 PLUS = 'button[data-dot="c1"][data-delta="1"]'
 AGREE = 'button[data-pos="5"]'
-
-
-def fill(page: Any, testid: str, text: str) -> None:
-    """Type into a field, whether its test id sits on the field or on its wrapper."""
-    field = ", ".join(
-        f"{tag}[data-testid={testid}], [data-testid={testid}] {tag}" for tag in ("input", "textarea")
-    )
-    page.locator(field).first.fill(text)
 
 
 def join(w: Walk, url: str, viewport: dict[str, int], college: str | None) -> Any:

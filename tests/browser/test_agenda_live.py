@@ -7,17 +7,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose, field, fill
 
 pytestmark = pytest.mark.browser
-
-
-def fill(page, test_id: str, text: str) -> None:
-    """Type into a field, whether its test id sits on the field or on its wrapper."""
-    field = ", ".join(
-        f"{tag}[data-testid={test_id}], [data-testid={test_id}] {tag}" for tag in ("input", "textarea")
-    )
-    page.locator(field).first.fill(text)
 
 
 def pick_kind(page, kind: str, moment: bool = False) -> None:
@@ -25,8 +17,7 @@ def pick_kind(page, kind: str, moment: bool = False) -> None:
     would land on what is typed next)."""
     choose(page, page.get_by_test_id("item-kind"), kind)
     if not moment:
-        title = "input[data-testid=item-title], [data-testid=item-title] input"
-        expect(page.locator(title).first).to_have_value(kind)
+        expect(field(page, "item-title")).to_have_value(kind)
 
 
 def test_a_debat_inserted_live_is_moved_up_started_and_voted(server, browser) -> None:

@@ -16,7 +16,7 @@ import pytest
 from facilitation import i18n
 from facilitation.agenda import settings_model
 from facilitation.plans import list_plans, load_plan
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, fill
 from tests.harness import import_everything, texts_of
 
 pytestmark = pytest.mark.browser
@@ -174,14 +174,6 @@ def test_a_bilingual_screen_shows_both_languages(server, browser) -> None:
     assert (
         screen.locator(".dm-screen-prompt .cercle-second").inner_text().startswith("Les forums Open d'État")
     )
-
-
-def fill(page, test_id: str, text: str) -> None:
-    """Type into a field, whether its test id sits on the field or on its wrapper."""
-    field = ", ".join(
-        f"{tag}[data-testid={test_id}], [data-testid={test_id}] {tag}" for tag in ("input", "textarea")
-    )
-    page.locator(field).first.fill(text)
 
 
 def test_the_ditp_idea_workshop_and_controversy_map_in_english_show_no_french(server, browser) -> None:

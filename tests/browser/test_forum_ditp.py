@@ -11,19 +11,11 @@ import sqlite3
 import pytest
 
 from facilitation.kanon import shown
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, choose, fill
 
 pytestmark = pytest.mark.browser
 
 COLLEGES = ["Agent public", "Société civile organisée", "Citoyen·ne", "Entreprise"]
-
-
-def fill(page, test_id: str, text: str) -> None:
-    """Type into a field, whether its test id sits on the field or on its wrapper."""
-    field = ", ".join(
-        f"{tag}[data-testid={test_id}], [data-testid={test_id}] {tag}" for tag in ("input", "textarea")
-    )
-    page.locator(field).first.fill(text)
 
 
 def tokens(server, code: str) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import LAPTOP
-from tests.browser.test_agenda_live import fill, pick_kind
+from tests.browser.conftest import LAPTOP, fill
+from tests.browser.test_agenda_live import pick_kind
 
 pytestmark = pytest.mark.browser
 

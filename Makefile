@@ -4,19 +4,32 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?=
 
-.PHONY: run cluster services test test-sqlite test-postgres lint bench-join bench-vote clean
+.PHONY: run cluster services test test-sqlite test-postgres lint upgrade lock nicegui-upgrade clean
 
-$(BIN)/python:
-	$(PY) -m venv $(VENV)
+# Every install comes from uv.lock (uv itself is pinned here and kept in .tools/, outside the
+# project's environment); `--locked` fails when pyproject.toml and uv.lock disagree.
+UV_VERSION := 0.13.10
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e .
+$(UV):
+	$(PY) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install -q uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync -q --locked --python $(PY)
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml uv.lock $(VENV)/.installed
+	$(UV) sync -q --locked --python $(PY) --extra test
 	touch $@
+
+# The newest versions pyproject.toml allows, into uv.lock, then the whole suite on them.
+upgrade lock: | $(UV)
+	$(UV) lock --upgrade --python $(PY)
+	$(MAKE) test
 
 run: $(VENV)/.installed
 	$(BIN)/python main.py --demo $(ARGS)
@@ -35,8 +48,8 @@ test: $(VENV)/.installed-test services
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -m "not cluster" $(ARGS)
-	$(BIN)/python -m pytest -q --backend postgres -m "not browser" $(ARGS)
+	$(BIN)/python -m pytest -q --durations=15 -m "not cluster" $(ARGS)
+	$(BIN)/python -m pytest -q --durations=15 --backend postgres -m "not browser" $(ARGS)
 
 test-sqlite: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m "not cluster" $(ARGS)
@@ -48,4 +61,4 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache

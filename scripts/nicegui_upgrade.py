@@ -38,7 +38,7 @@ PYTHON = VENV / "bin" / "python"
 UV = ROOT / ".tools" / "bin" / "uv"
 INDEX = "https://pypi.org/simple"
 BUILDS = ("make_quasar_subset.py", "make_vue_runtime.py", "make_utilities_css.py")
-TESTS = ("-m", "(nicegui or browser) and not cluster")
+TESTS = ("-m", "(nicegui or browser) and not cluster", "-o", "junit_family=xunit1")  # xunit1: properties
 # What tests/unit/test_nicegui_fence.py records for this script (JUnit XML properties, JSON lists)
 SKIPPED = "nicegui_patches_skipped"
 UNGUARDED = "nicegui_handlers_unguarded"
@@ -170,6 +170,8 @@ def upgrade(version: str | None) -> Outcome:
     PYPROJECT.write_text(bump_pin(text, new), encoding="utf-8")
     print(f"pyproject.toml: nicegui=={old} -> nicegui=={new}", flush=True)
     if not run("lock", [UV, "lock", "--upgrade-package", "nicegui"], outcome):
+        PYPROJECT.write_text(text, encoding="utf-8")  # nothing else changed yet
+        outcome.failed_steps.append(f"pyproject.toml put back to nicegui=={old}")
         return outcome
     python = sys.executable if not PYTHON.exists() else str(PYTHON)
     if not run("install", [UV, "sync", "--locked", "--extra", "test", "--python", python], outcome):

@@ -112,3 +112,18 @@ def test_the_report_says_so_when_everything_passed() -> None:
 def test_the_make_target_runs_the_script() -> None:
     makefile = (PYPROJECT.parent / "Makefile").read_text(encoding="utf-8")
     assert "\nnicegui-upgrade: " in makefile and "scripts/nicegui_upgrade.py $(VERSION)" in makefile
+
+
+def test_a_lock_that_fails_puts_the_pin_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(PYPROJECT.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(upgrade, "PYPROJECT", pyproject)
+    monkeypatch.setattr(upgrade, "ROOT", tmp_path)
+    monkeypatch.setattr(upgrade, "UV", Path("/bin/false"))  # a lock that cannot be made (no index)
+    outcome = upgrade.upgrade("3.19.0")
+    assert outcome.failed_steps == [
+        "lock: exit status 1 (its output is above)",
+        f"pyproject.toml put back to nicegui=={outcome.old}",
+    ]
+    assert pyproject.read_text(encoding="utf-8") == PYPROJECT.read_text(encoding="utf-8")
+    assert "Steps that failed:" in upgrade.report(outcome) and upgrade.broken(outcome)

@@ -146,7 +146,7 @@ DOES = {
     "vue_runtime": "Vue's runtime-only build imported instead of the full one",
 }
 NEEDS = {
-    "subsets": "the quoted links /static/" + '", /static/'.join(SUBSETS) + '"',
+    "subsets": "the links " + ", ".join(f'/static/{name}"' for name in SUBSETS),
     "page_css": "the @import of fonts.css through nicegui.css, quasar's two stylesheets among them",
     "early_socket": f'<script defer src="…/static/socket.io.min.js"></script> and the line {MOUNT.strip()} once',
     "preloads": '{% for url in js_imports_urls %} and "dompurify"',

@@ -31,6 +31,12 @@ upgrade lock: | $(UV)
 	$(UV) lock --upgrade --python $(PY)
 	$(MAKE) test
 
+# NiceGUI to VERSION (default: its newest release), its builds made again, the tests that depend on
+# it run, and what broke said plainly (scripts/nicegui_upgrade.py). Commits nothing.
+VERSION ?=
+nicegui-upgrade: $(VENV)/.installed-test | $(UV)
+	$(BIN)/python scripts/nicegui_upgrade.py $(VERSION)
+
 run: $(VENV)/.installed
 	$(BIN)/python main.py --demo $(ARGS)
 

@@ -16,6 +16,7 @@ from .gate import ADDRESS
 from .i18n import RuleViolation, explain
 from .limits import Limits, Refusal
 from .service import Service
+from .ui import patches
 
 MAX_BODY = 64 * 1024
 
@@ -117,6 +118,8 @@ def register(app: FastAPI, service: Service, limits: Limits) -> None:
         body["housekeeper"] = service.housekeeper  # holds the lease of what runs once (retention…)
         # the personal-data detector: texts sent while it loads wait for it (up to a minute)
         body["detector"] = screening.status()
+        # NiceGUI's version and each change Cercle makes to its internals: applied, or skipped and why
+        body["nicegui"] = patches.status()
         return JSONResponse(body, status)
 
     @app.post("/api/sessions")

@@ -150,7 +150,7 @@ class RedisBus(LocalBus):
             finally:
                 self.subscribed = False
                 with contextlib.suppress(Exception):
-                    await pubsub.aclose()  # type: ignore[no-untyped-call]
+                    await pubsub.aclose()
                     await client.aclose()
             await asyncio.sleep(RETRY)
 

@@ -30,6 +30,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:  # what runs NiceGUI's app is run again by `make nicegui-upgrade`
+        if "user" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.nicegui)
     if config.getoption("--backend") != "postgres":
         return
     skip = pytest.mark.skip(reason="reads SQLite's own files: the SQLite pass covers it")

@@ -9,6 +9,11 @@ around NiceGUI's socket.io handlers close that:
   mode) accepts a handshake, implicit (`connect`) or explicit (`handshake`), only from a socket
   whose HTTP request carried a valid host cookie for its session;
 - the `log` event (what NiceGUI's JavaScript reports) is bounded in size and rate.
+
+Every other handler NiceGUI registers must be in SAFE, with the reason it needs no guard:
+tests/unit/test_nicegui_fence.py fails on one that is neither (`unguarded`). Each wrapper is
+reported in `patches` (skipped when NiceGUI no longer registers the handler it wraps), and so is
+the anchor `registered` reads (NiceGUI's private `Client._socket_to_document_id`).
 """
 
 from __future__ import annotations
@@ -25,10 +30,27 @@ from nicegui import Client, core
 from ..gate import ADDRESS, cookies_of, host_key_from
 from ..limits import Buckets, Limits
 from ..service import Service
+from . import patches
 
 log = logging.getLogger("cercle.browser")
 
+NAMESPACE = "/"  # NiceGUI's handlers are all on socket.io's default namespace
 GUARDED = ("connect", "handshake", "event", "javascript_response", "ack", "log")
+# NiceGUI's handlers left as they are, each with the reason it needs no guard ("namespace event").
+SAFE = {
+    "/ disconnect": (
+        "socket.io calls it for the socket that closed, by its own sid; NiceGUI then drops that "
+        "socket from the clients whose room it entered at its handshake: a socket can end only itself"
+    ),
+}
+DOES = {
+    "connect": "an implicit handshake to a host's page needs its host cookie",
+    "handshake": "a handshake to a host's page needs its host cookie",
+    "event": "accepted only from a socket registered for its client",
+    "javascript_response": "accepted only from a socket registered for its client",
+    "ack": "accepted only from a socket registered for its client",
+    "log": "accepted only from a socket registered for its client, bounded in size and rate",
+}
 LOG_MAX = 300  # characters of one browser message
 LOG_PER_CLIENT = 10  # messages a minute, per page
 LOG_OVERALL = 120  # messages a minute, all pages together
@@ -75,17 +97,63 @@ async def _call(handler: Callable[..., Any], *args: Any) -> Any:
     return await result if inspect.isawaitable(result) else result
 
 
+def unguarded(sio: socketio.AsyncServer) -> list[str]:
+    """Handlers of `sio` ("namespace event"), on every namespace, neither wrapped here nor SAFE."""
+    found = []
+    for namespace, handlers in sio.handlers.items():
+        for event, handler in handlers.items():
+            name = f"{namespace} {event}"
+            if not getattr(handler, "cercle_guard", False) and name not in SAFE:
+                found.append(name)
+    for namespace, handler in sio.namespace_handlers.items():  # class-based: all of its events
+        name = f"{namespace} {type(handler).__name__}"
+        if name not in SAFE:
+            found.append(name)
+    return sorted(found)
+
+
+def _sockets_anchor() -> bool:
+    """Whether NiceGUI's clients still keep the sockets registered at their handshake where
+    `registered` reads them."""
+    try:
+        return "self._socket_to_document_id:" in inspect.getsource(Client.__init__)
+    except (OSError, TypeError):
+        return False
+
+
 def install(service: Service, limits: Limits) -> None:
     """Wrap NiceGUI's handlers (once per process: socket.io's server outlives a test's app)."""
     _current.update(service=service, limits=limits)
     _current["log_budget"] = Buckets(LOG_OVERALL / 60, LOG_OVERALL)
     _current["log_pages"] = Buckets(LOG_PER_CLIENT / 60, LOG_PER_CLIENT)
     HOSTS.clear()
-    sio = core.sio
-    handlers = sio.handlers["/"]
-    if getattr(handlers.get("event"), "cercle_guard", False):
-        return
-    original = {name: handlers[name] for name in GUARDED}
+    wrap(core.sio)
+
+
+def wrap(sio: socketio.AsyncServer) -> None:
+    """Wrap the handlers of GUARDED that `sio` has (again: the ones already wrapped stay), each
+    reported in `patches`."""
+    if _sockets_anchor():
+        patches.report("guard.sockets", True, "events bound to the socket that made the handshake")
+    else:
+        patches.report(
+            "guard.sockets",
+            False,
+            "nicegui.client.Client no longer keeps _socket_to_document_id: every page's events are "
+            "refused until guard.registered reads where NiceGUI keeps them",
+        )
+    handlers = sio.handlers.get(NAMESPACE, {})
+    original = {
+        name: handlers[name]
+        for name in GUARDED
+        if name in handlers and not getattr(handlers[name], "cercle_guard", False)
+    }
+    for name in GUARDED:
+        if name not in handlers:
+            why = f"NiceGUI registers no socket.io handler {name!r} on {NAMESPACE!r} any more"
+            patches.report(f"guard.{name}", False, why)
+        elif name not in original:
+            patches.report(f"guard.{name}", True, DOES[name])
 
     async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> Any:
         query = parse_qs(environ.get("QUERY_STRING", ""))
@@ -131,5 +199,7 @@ def install(service: Service, limits: Limits) -> None:
         "log": browser_log,
     }
     for name, handler in guarded.items():
-        handler.cercle_guard = True  # type: ignore[attr-defined]
-        sio.on(name, handler)
+        if name in original:
+            handler.cercle_guard = True  # type: ignore[attr-defined]
+            sio.on(name, handler, namespace=NAMESPACE)
+            patches.report(f"guard.{name}", True, DOES[name])

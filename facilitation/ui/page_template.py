@@ -14,14 +14,14 @@
   loaded before nicegui.js, and pages import Vue's runtime-only build in place of the full one
   (its address rewritten in the import map and the module preloads).
 
-Each change finds the lines it replaces in NiceGUI's template; when NiceGUI's template changed,
-that change is left out (and logged) and the page works as NiceGUI made it.
+Each change finds the lines it replaces in NiceGUI's template (its anchor, in NEEDS); when NiceGUI's
+template changed, that change is left out, reported skipped with what it missed (`patches`,
+`/healthz`) and the page works as NiceGUI made it.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -29,10 +29,8 @@ from pathlib import Path
 import jinja2
 from nicegui import client as nicegui_client
 
-from . import static_files
+from . import patches, static_files
 from .static_files import PAGE_CSS, PAGE_JS, SUBSETS, digest, made_for_this_nicegui
-
-log = logging.getLogger(__name__)
 
 EARLY_SOCKET = Path(__file__).resolve().parent / "early_socket.js"
 STATIC = "{{ prefix | safe }}/_nicegui/{{version}}/static/"
@@ -41,8 +39,7 @@ _loader: list[jinja2.BaseLoader] = []  # NiceGUI's own, kept to patch it afresh
 
 def subsets(template: str) -> str | None:
     stale = [path.name for path in SUBSETS.values() if not made_for_this_nicegui(path)]
-    if stale:
-        log.warning("%s not made for this NiceGUI: serving NiceGUI's full Quasar", stale)
+    if stale:  # NiceGUI's full Quasar is served (reported by `missing`)
         return None
     for name, path in SUBSETS.items():
         marker = f'/static/{name}"'
@@ -139,6 +136,39 @@ PATCHES: tuple[tuple[str, Callable[[str], str | None]], ...] = (
 )
 
 
+# What each change does, and the anchor it needs in NiceGUI's template: said when it is left out.
+DOES = {
+    "subsets": "Quasar's lighter stand-ins asked for by their hash",
+    "page_css": "one stylesheet imported instead of NiceGUI's four",
+    "early_socket": "the socket opened as soon as socket.io has loaded",
+    "preloads": "DOMPurify and the resource loader preloaded",
+    "page_js": "our script (icons, compiled templates) loaded before nicegui.js",
+    "vue_runtime": "Vue's runtime-only build imported instead of the full one",
+}
+NEEDS = {
+    "subsets": "the links " + ", ".join(f'/static/{name}"' for name in SUBSETS),
+    "page_css": "the @import of fonts.css through nicegui.css, quasar's two stylesheets among them",
+    "early_socket": f'<script defer src="…/static/socket.io.min.js"></script> and the line {MOUNT.strip()} once',
+    "preloads": '{% for url in js_imports_urls %} and "dompurify"',
+    "page_js": '<script defer src="…/static/nicegui.js"></script>',
+    "vue_runtime": '{{ imports | safe }} and <link rel="modulepreload" href="{{ url }}" />',
+}
+
+
+def missing(name: str, applied: dict[str, bool]) -> str:
+    """Why the change `name` was left out."""
+    if name == "subsets":
+        stale = [path.name for path in SUBSETS.values() if not made_for_this_nicegui(path)]
+        if stale:
+            return f"{', '.join(stale)} not made for this NiceGUI (scripts/make_quasar_subset.py)"
+    if name == "vue_runtime":
+        if not applied.get("page_js"):
+            return "needs the change page_js (its script carries the compiled templates)"
+        if not static_files.vue_runtime_ready():
+            return "assets/vue.runtime.js or vue.renders.js not made for this NiceGUI (scripts/make_vue_runtime.py)"
+    return f"NiceGUI's index.html lacks {NEEDS[name]}"
+
+
 def install() -> dict[str, bool]:
     """Patch NiceGUI's page template (again, from NiceGUI's own); which changes were made."""
     env = nicegui_client.templates.env
@@ -150,10 +180,11 @@ def install() -> dict[str, bool]:
     for name, patch in PATCHES:
         changed = None if name == "vue_runtime" and not applied["page_js"] else patch(template)
         applied[name] = changed is not None
-        if changed is None:
-            log.warning("NiceGUI's page template left without the change %r (it no longer fits)", name)
-        else:
+        if changed is not None:
             template = changed
+        patches.report(
+            f"page_template.{name}", applied[name], DOES[name] if applied[name] else missing(name, applied)
+        )
     env.globals["cercle_page_css"] = lambda: static_files.url(PAGE_CSS)
     env.globals["cercle_page_js"] = lambda: static_files.url(PAGE_JS)
     env.filters["cercle_imports"] = imports_map

@@ -6,12 +6,17 @@ same change handlers for every element it creates (each element's props, classes
 observable collections, each of which checks whether its handler expects arguments): 150,000
 calls, 4.4 s of 27 s. `expects_arguments` depends only on the function, so its answer is kept per
 function (weakly: a function that goes is forgotten), bound methods by their underlying function.
+
+Each replacement first checks that NiceGUI still has what it was written for (its anchor: the
+function's parameters, the attributes it reads, or for `_handle_change`, which it copies, the
+original's exact code); when not, NiceGUI's own stays and `patches` reports it skipped.
 """
 
 from __future__ import annotations
 
 import gc
 import inspect
+import textwrap
 import time
 import weakref
 from collections.abc import Callable
@@ -23,6 +28,8 @@ from nicegui.element import Element
 from nicegui.helpers import functions
 from nicegui.observables import ObservableCollection
 from nicegui.props import Props
+
+from . import patches
 
 _original: Callable[[Callable[..., Any]], bool] = functions.expects_arguments
 _known: weakref.WeakKeyDictionary[Callable[..., Any], bool] = weakref.WeakKeyDictionary()
@@ -69,6 +76,7 @@ def parse_props(text: str | None) -> dict[str, Any]:
 
 
 _remove_elements: Callable[[Client, Any], None] = Client.remove_elements
+_nicegui_handle_change: Callable[[ObservableCollection], None] = ObservableCollection._handle_change
 
 
 def remove_elements(client: Client, elements: Any) -> None:
@@ -103,13 +111,125 @@ def handle_change(collection: ObservableCollection) -> None:
             core.app.handle_exception(e)
 
 
+# What `handle_change` copies: NiceGUI's `ObservableCollection._handle_change`, line for line.
+HANDLE_CHANGE_SOURCE = """
+def _handle_change(self) -> None:
+    self.last_modified = time.time()
+    for handler, expect_args in self._change_handlers_with_args:
+        events.handle_event(handler, events.ObservableChangeEventArguments(sender=self), expect_args=expect_args)
+"""
+
+
+def _parameters(func: Any) -> list[str] | None:
+    try:
+        return list(inspect.signature(func).parameters)
+    except (TypeError, ValueError):
+        return None
+
+
+def _source(obj: Any) -> str:
+    try:
+        return inspect.getsource(obj)
+    except (OSError, TypeError):
+        return ""
+
+
+def _lines(source: str) -> list[str]:
+    return [line.rstrip() for line in textwrap.dedent(source).strip().splitlines() if line.strip()]
+
+
+def _expects_arguments_missing() -> str | None:
+    if _parameters(_original) != ["func"]:
+        return "nicegui.helpers.expects_arguments no longer takes one function (func)"
+    return None
+
+
+def _parse_missing() -> str | None:
+    if not isinstance(Props.__dict__.get("parse"), staticmethod) or _parameters(_parse) != ["text"]:
+        return "nicegui.props.Props.parse is no longer a static method of one text"
+    return None
+
+
+def _remove_elements_missing() -> str | None:
+    if _parameters(_remove_elements) != ["self", "elements"]:
+        return "nicegui.client.Client.remove_elements no longer takes (self, elements)"
+    element = _source(Element.__init__)
+    if not all(f"self.{name}:" in element for name in ("_classes", "_style", "_props")):
+        return "nicegui.element.Element no longer keeps _classes, _style and _props"
+    if "self._change_handlers:" not in _source(ObservableCollection.__init__):
+        return "nicegui.observables.ObservableCollection no longer keeps _change_handlers"
+    return None
+
+
+def _handle_change_missing() -> str | None:
+    if _lines(_source(_nicegui_handle_change)) != _lines(HANDLE_CHANGE_SOURCE):
+        return (
+            "nicegui.observables.ObservableCollection._handle_change is no longer the code "
+            "runtime.handle_change copies (runtime.HANDLE_CHANGE_SOURCE)"
+        )
+    return None
+
+
+def _set_expects_arguments(func: Callable[[Callable[..., Any]], bool]) -> None:
+    helpers.expects_arguments = func  # type: ignore[assignment]
+    functions.expects_arguments = func  # type: ignore[assignment]
+
+
+def _set_parse(func: Callable[[str | None], dict[str, Any]]) -> None:
+    Props.parse = staticmethod(func)  # type: ignore[method-assign,assignment]
+
+
+def _set_remove_elements(func: Callable[[Client, Any], None]) -> None:
+    Client.remove_elements = func  # type: ignore[method-assign,assignment]
+
+
+def _set_handle_change(func: Callable[[ObservableCollection], None]) -> None:
+    ObservableCollection._handle_change = func  # type: ignore[method-assign,assignment]
+
+
+# name, what it does, its anchor (None when present, else what is missing), and how to set it
+PATCHES: tuple[tuple[str, str, Callable[[], str | None], Callable[[], None], Callable[[], None]], ...] = (
+    (
+        "expects_arguments",
+        "helpers.expects_arguments answered once per function",
+        _expects_arguments_missing,
+        lambda: _set_expects_arguments(expects_arguments),
+        lambda: _set_expects_arguments(_original),
+    ),
+    (
+        "props_parse",
+        "Props.parse answered once per prop string",
+        _parse_missing,
+        lambda: _set_parse(parse_props),
+        lambda: _set_parse(_parse),
+    ),
+    (
+        "remove_elements",
+        "Client.remove_elements frees removed elements without the cycle collector",
+        _remove_elements_missing,
+        lambda: _set_remove_elements(remove_elements),
+        lambda: _set_remove_elements(_remove_elements),
+    ),
+    (
+        "handle_change",
+        "ObservableCollection._handle_change calls handlers without arguments directly",
+        _handle_change_missing,
+        lambda: _set_handle_change(handle_change),
+        lambda: _set_handle_change(_nicegui_handle_change),
+    ),
+)
+
+
 def tune() -> None:
-    """Install the cheaper checks (idempotent); fewer, cheaper garbage collections."""
-    helpers.expects_arguments = expects_arguments
-    functions.expects_arguments = expects_arguments
-    Props.parse = staticmethod(parse_props)  # type: ignore[method-assign]
-    Client.remove_elements = remove_elements  # type: ignore[method-assign,assignment]
-    ObservableCollection._handle_change = handle_change  # type: ignore[method-assign,assignment]
+    """Install the cheaper checks whose anchors are there (idempotent), each reported in
+    `patches`; fewer, cheaper garbage collections."""
+    for name, what, missing, apply, restore in PATCHES:
+        why = missing()
+        if why is None:
+            apply()
+        else:
+            restore()
+        patches.report(f"runtime.{name}", why is None, why or what)
 
 
 def freeze_garbage() -> None:

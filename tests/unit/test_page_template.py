@@ -15,6 +15,8 @@ from nicegui.client import templates
 
 from facilitation.ui import delivery, page_template, static_files
 
+pytestmark = pytest.mark.nicegui  # NiceGUI's internals: run again by `make nicegui-upgrade`
+
 NICEGUI_IMPORTS = (
     "static/fonts.css",
     "quasar.unimportant.prod.css",

@@ -15,6 +15,8 @@ from nicegui.props import Props
 
 from facilitation.ui import runtime
 
+pytestmark = pytest.mark.nicegui  # NiceGUI's internals: run again by `make nicegui-upgrade`
+
 
 @pytest.fixture
 def client() -> Iterator[Client]:

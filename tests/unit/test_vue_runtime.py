@@ -8,11 +8,14 @@ import re
 from pathlib import Path
 
 import nicegui
+import pytest
 
 from facilitation.ui import page_template, static_files
 from scripts.css_usage import python_files
 from scripts.make_quasar_subset import sources_of, ui_names
 from scripts.make_vue_runtime import TEMPLATE, literal, nicegui_templates, vue_version
+
+pytestmark = pytest.mark.nicegui  # NiceGUI's internals: run again by `make nicegui-upgrade`
 
 ENTRY = re.compile(r'^  (".*"): function \(\) \{$', re.M)
 

@@ -17,6 +17,8 @@ from scripts.css_usage import css_in_code, defined_classes, matches, used_classe
 from scripts.make_icons import QUASAR_ICONS
 from scripts.make_quasar_subset import built_components, needed_components, purge, tags_of, ui_names
 
+pytestmark = pytest.mark.nicegui  # NiceGUI's internals: run again by `make nicegui-upgrade`
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 ASSETS = ROOT / "assets"
 NICEGUI_STATIC = Path(nicegui.__file__).parent / "static"

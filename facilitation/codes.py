@@ -20,9 +20,9 @@ def normalise_code(text: str) -> str:
 
 
 def readable_code(code: str) -> bool:
-    """Whether a normalised code can be one at all: ASCII letters and digits only (a code with
-    other letters names no session, and must not reach a header or a log)."""
-    return code.isascii()
+    """Whether a normalised code can be one at all: ASCII letters and digits only, at least one (a
+    code with other letters names no session, and must not reach a header or a log)."""
+    return bool(code) and code.isascii()
 
 
 def new_code(taken: Callable[[str], bool]) -> str:

@@ -129,7 +129,14 @@ async def test_a_slowed_address_still_lets_right_codes_keys_and_cookies_through(
 
 async def test_codes_that_cannot_be_one_are_answered_with_a_message(user: User) -> None:
     room, key = running_service().rooms.create(plan="forum-ditp")
-    for path in ("/host/ЖЖЖ?key=x", "/host/ЖЖЖ", "/j/ЖЖЖЖЖЖ", "/r/ЖЖЖ?key=x", "/screen/日本語"):
+    for path in (
+        "/host/ЖЖЖ?key=x",
+        "/host/ЖЖЖ",
+        "/j/ЖЖЖЖЖЖ",
+        "/r/ЖЖЖ?key=x",
+        "/screen/日本語",
+        "/host/%FF?key=x",
+    ):
         response = await user.http_client.get(path)
         assert response.status_code == 404, path
         text = html.unescape(response.text)

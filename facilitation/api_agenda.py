@@ -20,6 +20,7 @@ ran or runs, or a place at or before the current item, or a closed session, 422 
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -31,13 +32,26 @@ from .api import MAX_BODY, error, public_summary, read_body
 from .api_export import refusal
 from .codes import normalise_code
 from .commands import HOST
-from .i18n import RuleViolation, explain
+from .i18n import RuleViolation, add, explain, t
 from .limits import Limits
+from .nesting import MAX_DEPTH, too_deep
 from .plans import plan_toml
 from .room import Room
 from .service import Service
 
 CONFLICTS = {"agenda.error.started", "agenda.error.past", "error.closed"}
+log = logging.getLogger("cercle.api")
+
+add(
+    {
+        "api.too_deep": (
+            "Le corps de la requête s'imbrique sur plus de {max} niveaux : un élément d'ordre du jour "
+            "et ses réglages n'en demandent que quelques-uns. Envoyez-les comme dans un plan.",
+            "The request body nests more than {max} levels deep: an agenda item and its settings "
+            "need only a few. Send them as a plan writes them.",
+        ),
+    }
+)
 
 
 class NewItem(BaseModel):
@@ -70,6 +84,12 @@ def refused_by_rules(refusal: RuleViolation) -> JSONResponse:
     return error(status, refusal.message("en"), message_fr=refusal.message("fr"))
 
 
+def too_deep_body() -> JSONResponse:
+    log.info("agenda request refused: its body nests deeper than %d levels", MAX_DEPTH)
+    message = {lang: t("api.too_deep", lang, max=MAX_DEPTH) for lang in ("en", "fr")}
+    return error(422, message["en"], message_fr=message["fr"])
+
+
 async def body_of(request: Request, model: type[BaseModel]) -> BaseModel | JSONResponse:
     raw = await read_body(request)
     if raw is None:
@@ -78,8 +98,12 @@ async def body_of(request: Request, model: type[BaseModel]) -> BaseModel | JSONR
         data = json.loads(raw or b"null")
     except json.JSONDecodeError as exc:
         return error(422, f"The body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).")
-    except (UnicodeDecodeError, RecursionError, ValueError):
+    except RecursionError:  # the JSON reader recurses: deeper than it goes
+        return too_deep_body()
+    except (UnicodeDecodeError, ValueError):
         return error(400, "The body is not JSON in UTF-8.")
+    if too_deep(data):
+        return too_deep_body()
     try:
         return model.model_validate(data)
     except ValidationError as exc:

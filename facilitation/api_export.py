@@ -34,15 +34,11 @@ def refusal(service: Service, limits: Limits, code: str, request: Request) -> JS
             status_code=401,
             headers={"WWW-Authenticate": 'Bearer realm="cercle"'},
         )
-    address = address_of(request)
     try:
-        limits.guess_allowed(limits.keys, address)
-    except Refusal as refusal:
+        right = limits.key_guess(address_of(request), code, service.rooms.key_ok(code, key))
+    except Refusal as refusal:  # wrong keys from this address must wait; a right one never does
         return refused(refusal)
-    if not service.rooms.key_ok(code, key):
-        limits.keys.fail(address)
-        return error(403, "Wrong host key for this session.")
-    return None
+    return None if right else error(403, "Wrong host key for this session.")
 
 
 def register(app: FastAPI, service: Service, limits: Limits) -> None:

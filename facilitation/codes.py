@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from collections.abc import Callable
 
 # No 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V: what can be misread on a projector or mistyped on a phone.
@@ -13,8 +14,15 @@ CODE_LENGTH = 6
 
 
 def normalise_code(text: str) -> str:
-    """What a person typed, as a code: upper case, no spaces or dashes."""
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    """What a person typed, as a code: upper case, no spaces or dashes, full-width letters and
+    digits (a phone's Asian keyboard) as their ASCII ones."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).upper() if ch.isalnum())
+
+
+def readable_code(code: str) -> bool:
+    """Whether a normalised code can be one at all: ASCII letters and digits only, at least one (a
+    code with other letters names no session, and must not reach a header or a log)."""
+    return bool(code) and code.isascii()
 
 
 def new_code(taken: Callable[[str], bool]) -> str:

@@ -6,7 +6,10 @@ host key moved from the URL into a cookie, slower answers to guessing, and secur
   the history, `Referer` headers and logs. The cookie is HttpOnly, SameSite=Strict, and scoped
   by path to the session's pages, its API and NiceGUI's socket (whose handshake checks it).
 - Unknown session codes (`/j/`, `/screen/`, `/r/`, `/api/sessions/{code}…`) and wrong host
-  keys count as failures of the address; past a few, its answers are 429 for a while.
+  keys count as failures of the address (codes together, keys by session); past a few, its wrong
+  guesses are answered 429 for a while. A known code, a right key or cookie always passes: one
+  person guessing behind a shared address (a NAT, a proxy) locks nobody else out.
+- A code that cannot be one (letters outside ASCII) is answered 404 with a message at once.
 - Every response carries `Referrer-Policy`, `X-Content-Type-Options`, `X-Frame-Options` and a
   `Content-Security-Policy` that NiceGUI works with (see docs/design.md).
 """
@@ -22,8 +25,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from starlette.requests import cookie_parser
 
-from .codes import normalise_code
-from .i18n import t
+from .codes import normalise_code, readable_code
+from .i18n import add, t
 from .limits import Limits, Refusal
 from .service import Service
 from .settings import LANGUAGES
@@ -39,6 +42,17 @@ COOKIE_AGE = 12 * 3600  # a forum day; the console link sets it again
 KEYED_PAGE = re.compile(r"^/(host|r)/([^/]+)/?$")
 CODE_ROUTE = re.compile(
     r"^/(?:j|screen|r)/([^/]+)/?$|^/api/sessions/([^/]+)(?:/export\.[^/]+|/plan\.toml|/agenda(?:/[^/]+)?)?$"
+)
+
+add(
+    {
+        "gate.code_unreadable": (
+            "Aucune session n'a ce code : un code est fait de lettres et de chiffres latins, comme "
+            "à l'écran de la salle (par exemple DTFQ6A). Vérifiez-le et réessayez.",
+            "No session has this code: a code is made of Latin letters and digits, as on the "
+            "room's screen (e.g. DTFQ6A). Check it and try again.",
+        ),
+    }
 )
 
 # NiceGUI renders its pages with inline scripts and evaluates JavaScript it is sent (event
@@ -122,26 +136,32 @@ class Gate:
         return None
 
     def code_check(self, code: str, address: str) -> None:
-        """Count an unknown code as a failure of `address`; raises while it must wait."""
-        self.limits.guess_allowed(self.limits.codes, address)
-        if not self.service.rooms.store.code_taken(normalise_code(code)):
-            self.limits.codes.fail(address)
+        """Count an unknown code as a failure of `address`; raises while unknown ones must wait,
+        and at once for a code that cannot be one. A known code always passes."""
+        code = normalise_code(code)
+        known = readable_code(code) and self.service.rooms.store.code_taken(code)
+        self.limits.code_guess(address, known)
+        if not readable_code(code):
+            raise Refusal("gate.code_unreadable", 404)
 
     def keyed_page(
         self, scope: Scope, page: str, raw_code: str, query: dict[str, str], address: str
     ) -> Callable[[Send], Awaitable[None]] | None:
         code = normalise_code(raw_code)
         key = query.pop("key", None)
+        if not readable_code(code):
+            self.code_check(code, address)  # raises
         cookie = host_key_from(cookies_of(_header(scope, b"cookie")), code)
         given = key or cookie
         if given is None:
             if page == "r":
                 self.code_check(code, address)  # the public page
             return None  # the console says the key is missing
-        self.limits.guess_allowed(self.limits.keys, address)
         right = self.service.rooms.key_ok(code, given)
-        if not right:
-            self.limits.keys.fail(address)
+        if not right and not self.service.rooms.store.code_taken(code):
+            self.code_check(code, address)  # a key for no session: a guess of codes
+        else:
+            self.limits.key_guess(address, code, right)
         if key is None:
             return None  # a cookie: the page checks it again and says what it finds
         location = f"{scope.get('root_path', '')}/{page}/{code}" + (f"?{urlencode(query)}" if query else "")

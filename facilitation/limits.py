@@ -2,7 +2,9 @@
 
 - `Buckets`: token buckets by key (session creations per address).
 - `Backoff`: a few failures cost nothing, then each one closes the door for longer (wrong host
-  keys, unknown session codes), and failures are forgiven with time.
+  keys, unknown session codes), and failures are forgiven with time. Only wrong guesses are
+  slowed, each kind apart (`Limits.guess`): a right code, key or cookie always passes, so that
+  one person guessing behind a shared address (a venue's NAT, a proxy) locks nobody else out.
 - `CommentLimiter`: comments on a restitution, per participant and per address, with a session
   cap of which one address may use only a share.
 - `AddressKeys` and `client_address`: the client's address, taken from the socket peer (or from
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 Clock = Callable[[], float]
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 SWEEP_EVERY = 60.0  # seconds between two sweeps of expired keys
+MAX_KEYS = 100_000  # keys one `Backoff` remembers at most (the least recently failed go first)
+CODES = "codes"  # what a guessed session code is counted against (a guessed key: its session's code)
 
 add(
     {
@@ -116,7 +120,8 @@ class Buckets:
 class Backoff:
     """Failures by key. The first `free` cost nothing; each one past them closes the door for
     `base * 2**(n - free - 1)` seconds (at most `cap`). One failure is forgiven every `forgive`
-    seconds; a key with nothing left to forgive is forgotten."""
+    seconds; a key with nothing left to forgive is forgotten. At most `max_keys` keys are kept:
+    past them, the one whose last failure is the oldest is forgotten first."""
 
     def __init__(
         self,
@@ -125,8 +130,10 @@ class Backoff:
         cap: float = 300.0,
         forgive: float = 60.0,
         clock: Clock = time.monotonic,
+        max_keys: int = MAX_KEYS,
     ) -> None:
         self.free, self.base, self.cap, self.forgive, self.clock = free, base, cap, forgive, clock
+        self.max_keys = max(1, max_keys)
         self._state: dict[str, tuple[float, float]] = {}  # key -> (failures, at the last one)
         self._swept = clock()
 
@@ -143,8 +150,10 @@ class Backoff:
     def fail(self, key: str) -> None:
         now = self.clock()
         self.sweep(now)
-        failures, at = self._state.get(key, (0.0, now))
+        failures, at = self._state.pop(key, (0.0, now))  # re-inserted last: the dict is in order of failure
         self._state[key] = (max(0.0, failures - (now - at) / self.forgive) + 1, now)
+        while len(self._state) > self.max_keys:
+            del self._state[next(iter(self._state))]
 
     def failures(self, key: str) -> float:
         failures, at = self._state.get(key, (0.0, self.clock()))
@@ -305,8 +314,8 @@ class Limits:
     organiser_key: str = ""
     max_open: int = 500
     creations: Buckets | None = None
-    keys: Backoff = field(default_factory=Backoff)  # wrong host or organiser keys
-    codes: Backoff = field(default_factory=Backoff)  # unknown session codes
+    keys: Backoff = field(default_factory=Backoff)  # wrong host or organiser keys, by (address, session)
+    codes: Backoff = field(default_factory=Backoff)  # unknown session codes, by address
     comments: CommentLimiter = field(default_factory=CommentLimiter)
     address_key: AddressKeys = field(default_factory=AddressKeys)
     trusted: tuple[Network, ...] = ()
@@ -332,21 +341,37 @@ class Limits:
         """Whether `peer` is one of the trusted proxies."""
         return peer is not None and _trusted(peer, self.trusted)
 
-    def guess_allowed(self, backoff: Backoff, address: str) -> None:
-        """Raises a 429 refusal while `address` must wait after too many failures."""
-        wait = backoff.wait(address)
+    def guess(self, backoff: Backoff, address: str, target: str, right: bool) -> bool:
+        """Whether a guess of `target` (a session's key, or `CODES`) from `address` was right. A
+        right guess always passes, even while the address is slowed. A wrong one raises a 429
+        refusal while this address must wait before guessing `target` again; else it is counted
+        (each kind of guess apart: wrong keys of one session do not slow its codes)."""
+        if right:
+            return True
+        key = f"{address}|{target}"
+        wait = backoff.wait(key)
         if wait > 0:
             raise Refusal("limits.too_many_tries", 429, seconds(wait), seconds=seconds(wait))
+        backoff.fail(key)
+        return False
+
+    def code_guess(self, address: str, known: bool) -> bool:
+        """`guess` of a session code: whether it is `known`; raises while unknown ones must wait."""
+        return self.guess(self.codes, address, CODES, known)
+
+    def key_guess(self, address: str, code: str, right: bool) -> bool:
+        """`guess` of the host key of session `code`; raises while wrong ones must wait."""
+        return self.guess(self.keys, address, code, right)
 
     def check_organiser(self, given: str | None, address: str) -> None:
-        """Raises a refusal unless no organiser key is set or `given` is it (401 none, 403 wrong)."""
+        """Raises a refusal unless no organiser key is set or `given` is it (401 none, 403 wrong,
+        429 while wrong ones from this address must wait)."""
         if not self.organiser_key:
             return
-        self.guess_allowed(self.keys, address)
         if not given:
             raise Refusal("limits.organiser_key_missing", 401)
-        if not hmac.compare_digest(given.encode(), self.organiser_key.encode()):
-            self.keys.fail(address)
+        right = hmac.compare_digest(given.encode(), self.organiser_key.encode())
+        if not self.guess(self.keys, address, "organiser", right):
             raise Refusal("limits.organiser_key_wrong", 403)
 
     def check_capacity(self, address: str, open_sessions: int) -> None:

@@ -8,6 +8,7 @@ and the field of each problem, in French or English (`PlanError.message`), never
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from collections.abc import Sequence
@@ -22,10 +23,13 @@ from .activity import REGISTRY, Registry
 from .agenda import CHARTER_MAX, TEXT_MAX, AgendaItem, Title, check_settings, kinds
 from .i18n import LANGUAGES, RuleViolation, Text, TextBounds, add, has, t, t_plural
 from .moderation import DEFAULT_POLICY, Policy
+from .nesting import MAX_DEPTH, too_deep
 from .remote import RemoteSettings, checked_calls, checked_url
 
 if TYPE_CHECKING:
     from .session import SessionState
+
+log = logging.getLogger("cercle.plans")
 
 PLANS_DIR = Path(__file__).resolve().parent.parent / "sessions"
 DEFAULT_LICENCE = "Licence Ouverte / Etalab 2.0"
@@ -120,12 +124,19 @@ class PlanError(ValueError):
 def parse_plan(name: str, text: str, registry: Registry = REGISTRY) -> Plan:
     """A plan from its TOML text; `duration` (minutes) in the file is `duration_min` here. Each
     item is a moment or an activity of this build, its settings checked by the activity's model."""
+    data: dict[str, Any] = {}
     try:
-        data: dict[str, Any] = tomllib.loads(text)
+        data = tomllib.loads(text)
+        deep = too_deep(data)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(found.group(1)) if found else None
         raise PlanError(name, [Problem(line, "", "toml", str(exc), {"detail": str(exc)})]) from None
+    except RecursionError:  # the TOML reader recurses: a document nested hundreds of levels deep
+        deep = True
+    if deep:
+        log.info("plan refused: nested deeper than %d levels", MAX_DEPTH)
+        raise PlanError(name, [Problem(None, "", "depth", "nested too deeply", {"max": MAX_DEPTH})])
     raw_agenda = data.get("agenda", [])
     if isinstance(raw_agenda, list):
         data["agenda"] = [_item_fields(raw) for raw in raw_agenda]
@@ -324,6 +335,12 @@ add(
             "Cercle plan, exported from a session; upload it on the home page.",
         ),
         "plans.problem.toml": ("ce n'est pas du TOML valide ({detail})", "this is not valid TOML ({detail})"),
+        "plans.problem.depth": (
+            "ses tableaux et tables s'imbriquent sur plus de {max} niveaux ; un plan n'en a besoin que de "
+            "quelques-uns : repartez d'un plan exporté ou d'un exemple",
+            "its arrays and tables nest more than {max} levels deep; a plan needs only a few: start "
+            "from an exported plan or an example",
+        ),
         "plans.problem.size": (
             "fichier trop lourd : {max} Kio au plus",
             "file too large: {max} KiB at most",

@@ -131,7 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--trusted-proxy",
         default=env("CERCLE_TRUSTED_PROXY", ""),
         help="address(es) or networks of the reverse proxy whose X-Forwarded-For is believed, e.g. "
-        "127.0.0.1 or 10.0.0.0/8,::1 (CERCLE_TRUSTED_PROXY; default: none, the socket's peer counts)",
+        "127.0.0.1 or 10.0.0.0/8,::1 (CERCLE_TRUSTED_PROXY; default: none, the socket's peer counts; "
+        "needed with an https:// --public-url)",
+    )
+    parser.add_argument(
+        "--no-trusted-proxy",
+        action="store_true",
+        help="serve an https:// --public-url without --trusted-proxy, when clients reach Cercle with "
+        "their own address (TLS ended by something that keeps it)",
     )
     parser.add_argument(
         "--frame-ancestors",
@@ -155,6 +162,22 @@ def load(argv: list[str] | None = None) -> Settings:
         parse_networks(args.trusted_proxy)
     except ValueError as exc:
         parser.error(f"--trusted-proxy: {exc}")
+    proxied = args.public_url.strip().lower().startswith("https://")
+    if args.no_trusted_proxy and args.trusted_proxy.strip():
+        parser.error(
+            "--no-trusted-proxy et --trusted-proxy se contredisent : gardez-en un. / "
+            "--no-trusted-proxy and --trusted-proxy contradict each other: keep one."
+        )
+    if proxied and not args.trusted_proxy.strip() and not args.no_trusted_proxy:
+        parser.error(
+            "--public-url https://… sans --trusted-proxy : derrière un proxy TLS, chaque client aurait "
+            "l'adresse du proxy, et les erreurs d'une personne ralentiraient tout le monde. Indiquez "
+            "l'adresse du proxy (par exemple --trusted-proxy 127.0.0.1), ou --no-trusted-proxy si les "
+            "clients joignent Cercle avec leur propre adresse. / --public-url https://… without "
+            "--trusted-proxy: behind a TLS proxy every client would have the proxy's address, and one "
+            "person's wrong guesses would slow everyone. Name the proxy (e.g. --trusted-proxy "
+            "127.0.0.1), or pass --no-trusted-proxy if clients reach Cercle with their own address."
+        )
     if re.search(r"[;,\r\n\"]", args.frame_ancestors):
         parser.error(
             "--frame-ancestors: CSP sources separated by spaces, without ';', ',' or quotes other than '"

@@ -28,7 +28,7 @@ import socketio
 from nicegui import Client, core
 
 from ..gate import ADDRESS, cookies_of, host_key_from
-from ..limits import Buckets, Limits
+from ..limits import Buckets, Limits, Refusal
 from ..service import Service
 from . import patches
 
@@ -82,7 +82,10 @@ def host_allowed(client_id: str, environ: dict[str, Any] | None) -> bool:
         return True
     limits: Limits = _current["limits"]
     scope = (environ or {}).get("asgi.scope") or {}
-    limits.keys.fail((scope.get("state") or {}).get(ADDRESS, "unknown"))
+    try:
+        limits.key_guess((scope.get("state") or {}).get(ADDRESS, "unknown"), code, False)
+    except Refusal:
+        pass  # refused either way; the address already waits
     return False
 
 

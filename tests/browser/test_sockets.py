@@ -77,3 +77,25 @@ async def test_browser_log_messages_are_bounded_and_cannot_forge_a_line(server) 
     assert all(len(line) < 500 for line in browser_lines)
     assert len(written) < 20_000  # instead of 2 MB
     assert "leaked" not in written
+
+
+async def test_a_flood_of_malformed_frames_leaves_the_log_bounded(server) -> None:
+    """An anonymous websocket, no page: 20,000 frames that are not socket.io messages."""
+    before = len(server.output())
+    url = server.base_url.replace("http://", "ws://") + "/_nicegui_ws/socket.io/?EIO=4&transport=websocket"
+    async with websockets.connect(url, max_queue=None) as flood:
+        assert (await flood.recv()).startswith("0")
+        await flood.send("40")
+        for _ in range(20_000):
+            await flood.send("42[not json")
+        # an event with an acknowledgement: handled after every frame before it
+        await flood.send('421["handshake","not a client"]')
+        while not str(reply := await asyncio.wait_for(flood.recv(), 60)).startswith("431"):
+            pass
+        assert reply == "431[false]"
+    status, health = server.request("GET", "/healthz")
+    assert status == 200 and health["status"] == "ok"  # still answering
+    written = server.output()[before:]
+    assert "malformed socket message from an anonymous client dropped" in written
+    assert "Traceback" not in written
+    assert len(written) < 50_000  # instead of 47 MB of tracebacks

@@ -74,3 +74,20 @@ async def test_errors_are_json_with_the_right_status(user: User) -> None:
         f"/api/sessions/{code}/agenda/order", json={"order": [1, 0, 2, 3, 4, 5]}, headers=host
     )
     assert order.status_code == 409
+
+
+async def test_settings_nested_hundreds_of_levels_deep_are_refused_with_a_message(user: User) -> None:
+    client = user.http_client
+    code, host = await create(user)
+    for depth in (40, 900):
+        deep = '{"x": [' * depth + '"fond"' + "]}" * depth  # as a script would send it, in JSON
+        item = '{"kind": "debat_mouvant", "title": "Profond", "settings": {"statements": ' + deep + "}}"
+        json_body = {**host, "Content-Type": "application/json"}
+        response = await client.post(f"/api/sessions/{code}/agenda", content=item, headers=json_body)
+        assert response.status_code == 422, depth
+        assert "32 levels" in response.json()["error"] and "32 niveaux" in response.json()["message_fr"]
+        edit = '{"settings": ' + deep + "}"
+        response = await client.patch(f"/api/sessions/{code}/agenda/0", content=edit, headers=json_body)
+        assert response.status_code == 422
+    summary = (await client.get(f"/api/sessions/{code}")).json()
+    assert "Profond" not in [i["title"] for i in summary["agenda"]]

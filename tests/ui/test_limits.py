@@ -3,6 +3,8 @@ creations per address, open sessions, slower guessing, the host cookie, headers,
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from nicegui import app
 from nicegui.testing import User
@@ -87,10 +89,64 @@ async def test_wrong_host_keys_are_slowed_down_per_address(user: User) -> None:
     url = f"/api/sessions/{room.code}/export.json"
     for _ in range(11):
         assert (await user.http_client.get(url, headers={"Authorization": "Bearer x"})).status_code == 403
-    response = await user.http_client.get(url, headers={"Authorization": f"Bearer {key}"})
-    assert response.status_code == 429  # the right key waits too: no oracle
-    page = await user.http_client.get(f"/host/{room.code}?key={key}")
-    assert page.status_code == 429 and "Retry-After" in page.headers
+    response = await user.http_client.get(url, headers={"Authorization": "Bearer y"})
+    assert response.status_code == 429 and "Retry-After" in response.headers
+    page = await user.http_client.get(f"/host/{room.code}?key=z")
+    assert page.status_code == 429 and "Trop de tentatives erronées" in page.text
+
+
+async def test_a_slowed_address_still_lets_right_codes_keys_and_cookies_through(user: User) -> None:
+    """A venue behind one NAT: one person's wrong guesses slow their guesses, nobody's work."""
+    room, key = running_service().rooms.create(plan="forum-ditp")
+    code, bearer = room.code, {"Authorization": f"Bearer {key}"}
+    for n in range(12):
+        await user.http_client.get(f"/api/sessions/ZZZZZ{n}")
+        await user.http_client.get(f"/api/sessions/{code}/export.json", headers={"Authorization": "Bearer x"})
+    assert (await user.http_client.get("/j/ZZZZZZ")).status_code == 429
+    wrong = await user.http_client.get(
+        f"/api/sessions/{code}/plan.toml", headers={"Authorization": "Bearer x"}
+    )
+    assert wrong.status_code == 429
+    # the same address, with what is right
+    assert (await user.http_client.get(f"/j/{code}")).status_code == 200
+    assert (await user.http_client.get(f"/screen/{code}")).status_code == 200
+    assert (await user.http_client.get(f"/api/sessions/{code}")).json()["code"] == code
+    assert (
+        await user.http_client.get(f"/api/sessions/{code}/export.json", headers=bearer)
+    ).status_code == 200
+    assert (await user.http_client.get(f"/api/sessions/{code}/plan.toml", headers=bearer)).status_code == 200
+    added = await user.http_client.post(
+        f"/api/sessions/{code}/agenda", json={"title": "Pause", "duration": 5}, headers=bearer
+    )
+    assert added.status_code == 201
+    link = await user.http_client.get(f"/host/{code}?key={key}")
+    assert link.status_code == 303 and any(
+        c.startswith("cercle_host_") for c in link.headers.get_list("set-cookie")
+    )
+    assert (await user.http_client.get(f"/host/{code}")).status_code == 200  # the cookie
+    assert (await user.http_client.get(f"/api/sessions/{code}/export.md")).status_code == 200  # the cookie
+
+
+async def test_codes_that_cannot_be_one_are_answered_with_a_message(user: User) -> None:
+    room, key = running_service().rooms.create(plan="forum-ditp")
+    for path in (
+        "/host/ЖЖЖ?key=x",
+        "/host/ЖЖЖ",
+        "/j/ЖЖЖЖЖЖ",
+        "/r/ЖЖЖ?key=x",
+        "/screen/日本語",
+        "/host/%FF?key=x",
+    ):
+        response = await user.http_client.get(path)
+        assert response.status_code == 404, path
+        text = html.unescape(response.text)
+        assert "Aucune session n'a ce code" in text and "No session has this code" in text
+    response = await user.http_client.get("/api/sessions/ЖЖЖ")
+    assert response.status_code == 404 and "Latin letters" in response.json()["error"]
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in room.code)  # a phone's Asian keyboard
+    response = await user.http_client.get(f"/host/{full_width}?key={key}")
+    assert response.status_code == 303 and response.headers["location"] == f"/host/{room.code}"
+    assert (await user.http_client.get(f"/j/{full_width.lower()}")).status_code == 200
 
 
 async def test_the_console_link_moves_the_key_into_a_cookie(user: User) -> None:

@@ -30,3 +30,10 @@ def test_host_key_is_long_random_and_checked_against_its_hash() -> None:
     assert not codes.key_matches(key + "x", stored)
     assert not codes.key_matches(None, stored)
     assert not codes.key_matches("", stored)
+
+
+def test_full_width_codes_are_read_and_others_cannot_be_one() -> None:
+    assert codes.normalise_code("ｄｔｆ－ｑ６ａ") == "DTFQ6A"  # a phone's full-width keyboard
+    assert codes.readable_code(codes.normalise_code("dtfq6a"))
+    for typed in ("ЖЖЖЖЖЖ", "日本語", "---", "DTFQ6É"):
+        assert not codes.readable_code(codes.normalise_code(typed)), typed

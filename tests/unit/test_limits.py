@@ -154,9 +154,43 @@ def test_wrong_organiser_keys_slow_the_address_down(clock: FakeClock) -> None:
         with pytest.raises(Refusal):
             limits.check_organiser("guess", "addr")
     with pytest.raises(Refusal) as slowed:
-        limits.check_organiser("sesame", "addr")  # even the right key waits: no oracle
+        limits.check_organiser("guess", "addr")
     assert slowed.value.status == 429 and slowed.value.retry_after == 1
-    limits.check_organiser("sesame", "other")
+    limits.check_organiser("sesame", "addr")  # the right key is never slowed
+    with pytest.raises(Refusal) as elsewhere:
+        limits.check_organiser("guess", "other")
+    assert elsewhere.value.status == 403
+
+
+def test_only_wrong_guesses_wait_and_each_kind_apart(clock: FakeClock) -> None:
+    limits = Limits.from_settings(settings(), clock)
+    for _ in range(11):
+        assert limits.code_guess("nat", known=False) is False
+        assert limits.key_guess("nat", "AAAAAA", right=False) is False
+    with pytest.raises(Refusal) as codes:
+        limits.code_guess("nat", known=False)
+    assert codes.value.status == 429
+    with pytest.raises(Refusal):
+        limits.key_guess("nat", "AAAAAA", right=False)
+    # the same address, slowed on both: whoever has a right code or key passes
+    assert limits.code_guess("nat", known=True) and limits.key_guess("nat", "AAAAAA", right=True)
+    assert limits.key_guess("nat", "CCCCCC", right=False) is False  # another session's key: counted apart
+    assert limits.code_guess("other", known=False) is False  # another address
+    clock.advance(300)
+    assert limits.code_guess("nat", known=False) is False  # the door reopens for wrong guesses too
+
+
+def test_backoff_remembers_a_bounded_number_of_keys(clock: FakeClock) -> None:
+    backoff = Backoff(free=0, clock=clock, max_keys=100)
+    for n in range(1000):
+        backoff.fail(f"guess-{n}")
+        clock.advance(0.001)
+    assert len(backoff) == 100
+    assert backoff.wait("guess-999") > 0 and backoff.wait("guess-0") == 0  # the oldest went first
+    backoff.fail("guess-900")  # a key failing again is kept as the most recent
+    for n in range(99):
+        backoff.fail(f"more-{n}")
+    assert backoff.failures("guess-900") == pytest.approx(2, abs=0.01) and len(backoff) == 100
 
 
 def test_creations_per_address_and_open_sessions_are_capped(clock: FakeClock) -> None:

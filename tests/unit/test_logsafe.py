@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 import pytest
 
@@ -47,3 +48,35 @@ def test_installed_it_cleans_every_logger(caplog: pytest.LogCaptureFixture) -> N
         logging.getLogger("nicegui").warning("%s not found", "http://h/x\nINFO y?key=z")
         logging.getLogger("uvicorn.access").info('%s - "GET %s"', "198.51.100.173:5000", "/?key=z")
     assert [r.getMessage() for r in caplog.records] == ["http://h/x\\nINFO y?… not found"]
+
+
+def test_the_socket_layers_errors_are_one_line_a_period(caplog: pytest.LogCaptureFixture) -> None:
+    now = [0.0]
+    out = logging.getLogger("cercle.sockets.test")
+    noise = logsafe.SocketNoise(period=60, clock=lambda: now[0], out=out)
+    source = logging.getLogger("engineio.server")
+
+    def error() -> logging.LogRecord:
+        try:
+            raise ValueError("Expecting value: line 1 column 2\nINFO forged")
+        except ValueError:
+            return source.makeRecord(
+                source.name, logging.ERROR, __file__, 1, "message async handler error", (), sys.exc_info()
+            )
+
+    first = error()
+    assert noise.filter(first)
+    assert first.exc_info is None and "\n" not in first.getMessage()
+    assert first.getMessage().startswith("malformed socket message from an anonymous client dropped")
+    assert "ValueError" in first.getMessage()
+    assert not any(noise.filter(error()) for _ in range(20_000))  # counted, not written
+    info = source.makeRecord(source.name, logging.INFO, __file__, 1, "Server initialized", (), None)
+    assert noise.filter(info)  # not an error: untouched
+    with caplog.at_level(logging.WARNING, logger=out.name):
+        now[0] = 61
+        assert noise.filter(error())  # a new period: its first error passes, the last one's count is written
+    summaries = [r.getMessage() for r in caplog.records if r.name == out.name]
+    assert summaries == [
+        "20000 malformed socket messages from anonymous clients dropped in 60 s (the last: ValueError)"
+    ]
+    assert noise.dropped == 0

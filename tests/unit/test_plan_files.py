@@ -153,3 +153,25 @@ def test_started_session_exports_its_current_agenda() -> None:
     run(state, HOST, rules.start)
     run(state, HOST, agenda.add_item, {"title": "Trois"}, 1)
     assert [i.title for i in parse_plan("p", plan_toml(state)).agenda] == ["Un", "Trois", "Deux"]
+
+
+@pytest.mark.parametrize("depth", [40, 450, 500, 5000])
+def test_a_plan_nested_hundreds_of_levels_deep_is_refused_with_a_message(
+    depth: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = 'title = "Profond"\n[[agenda]]\nkind = "moment"\ntitle = "x"\nextra = ' + "[" * depth + "]" * depth
+    with caplog.at_level("INFO"), pytest.raises(PlanError) as deep:
+        read_upload("profond.toml", text.encode())
+    assert "32 niveaux" in deep.value.message("fr") and "32 levels" in deep.value.message("en")
+    assert "Traceback" not in caplog.text and len(caplog.text) < 500
+    inline = 'title = "Profond"\nx = ' + "{a = " * depth + "1" + "}" * depth
+    with pytest.raises(PlanError) as tables:
+        parse_plan("profond", inline)
+    assert "32" in tables.value.message("fr")
+
+
+def test_a_plan_of_a_few_levels_is_not_too_deep() -> None:
+    from facilitation.nesting import too_deep
+
+    assert not too_deep({"a": [{"b": [1, 2]}]}, limit=4) and too_deep({"a": [{"b": [[1]]}]}, limit=4)
+    assert not too_deep(load_plan("forum-ditp").model_dump())

@@ -91,3 +91,20 @@ def test_a_shared_log_needs_a_shared_secret_and_a_bus_needs_a_shared_log(
     monkeypatch.setenv("CERCLE_DATABASE_URL", "mysql://elsewhere")
     with pytest.raises(SystemExit):
         config.load(["--data-dir", str(tmp_path)])
+
+
+def test_a_public_https_url_needs_the_proxy_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("CERCLE_TRUSTED_PROXY", raising=False)
+    public = ["--data-dir", str(tmp_path), "--public-url", "https://forum.example.org"]
+    with pytest.raises(SystemExit):
+        config.load(public)
+    err = capsys.readouterr().err
+    assert "sans --trusted-proxy" in err and "every client would have the proxy's address" in err
+    assert config.load([*public, "--trusted-proxy", "127.0.0.1"]).trusted_proxy == "127.0.0.1"
+    assert config.load([*public, "--no-trusted-proxy"]).public_url == "https://forum.example.org"
+    with pytest.raises(SystemExit):
+        config.load([*public, "--no-trusted-proxy", "--trusted-proxy", "127.0.0.1"])
+    assert "contradict" in capsys.readouterr().err
+    assert config.load(["--data-dir", str(tmp_path), "--public-url", "http://192.168.1.20:8080"])

@@ -25,6 +25,7 @@ import logging
 import secrets
 import time
 from collections import defaultdict
+from collections.abc import Callable
 
 import redis.asyncio as redis
 from redis.asyncio.client import PubSub
@@ -118,17 +119,7 @@ class RedisBus(LocalBus):
             self._wake.set()
 
     def _client(self) -> redis.Redis:
-        """A client of its own for each attempt (one whose server went away is closed, never
-        reused). The client does not retry by itself: the loops below do, every `RETRY`
-        seconds, and know that the connection was lost (the subscription must then say hello
-        and the replicas catch up)."""
-        return redis.from_url(
-            self.url,
-            socket_connect_timeout=2,
-            socket_timeout=PING_EVERY,
-            socket_keepalive=True,
-            retry=Retry(NoBackoff(), 0),
-        )
+        return new_client(self.url)
 
     def _lines(self) -> tuple[list[str], dict[str, int], dict[str, int]]:
         """What waits to be sent, taken: the lines, and the heads and counts they carry."""
@@ -189,7 +180,7 @@ class RedisBus(LocalBus):
                 self._kick()
                 for reconnected in self._reconnected:  # what was said while nobody listened
                     _safely(reconnected)
-                await self._listen(pubsub)
+                await hear(pubsub, self._hear)
             except (RedisError, OSError):
                 if self.subscribed:
                     log.warning("lost the Redis subscription: subscribing again")
@@ -199,21 +190,6 @@ class RedisBus(LocalBus):
                     await pubsub.aclose()
                     await client.aclose()
             await asyncio.sleep(RETRY)
-
-    async def _listen(self, pubsub: PubSub) -> None:
-        """Hear the channel until the connection is lost or stops answering."""
-        unanswered = 0
-        while True:
-            message = await pubsub.get_message(timeout=PING_EVERY)
-            if message is None:  # silence: is Redis still there?
-                if unanswered >= UNANSWERED:
-                    raise RedisConnectionError("Redis stopped answering the subscription")
-                unanswered += 1
-                await pubsub.ping()
-                continue
-            unanswered = 0
-            if message.get("type") == "message":
-                self._hear(message["data"])
 
     def _hear(self, data: bytes | str) -> None:
         text = data.decode() if isinstance(data, bytes) else data
@@ -264,6 +240,37 @@ class RedisBus(LocalBus):
                     self.publish(code, {"connections"})
                 if not theirs:
                     del self._theirs[code]
+
+
+async def hear(pubsub: PubSub, heard: Callable[[bytes | str], None]) -> None:
+    """Pass each message of a subscription to `heard` until the connection is lost or stops
+    answering: after `PING_EVERY` seconds of silence a PING, and after `UNANSWERED` PINGs with
+    no answer a ConnectionError (a Redis gone without closing its sockets is noticed)."""
+    unanswered = 0
+    while True:
+        message = await pubsub.get_message(timeout=PING_EVERY)
+        if message is None:  # silence: is Redis still there?
+            if unanswered >= UNANSWERED:
+                raise RedisConnectionError("Redis stopped answering the subscription")
+            unanswered += 1
+            await pubsub.ping()
+            continue
+        unanswered = 0
+        if message.get("type") == "message":
+            heard(message["data"])
+
+
+def new_client(url: str) -> redis.Redis:
+    """A client of its own for each attempt (one whose server went away is closed, never
+    reused). It does not retry by itself: the callers' loops do, every `RETRY` seconds, and so
+    know that the connection was lost (a subscription must then say hello, replicas catch up)."""
+    return redis.from_url(
+        url,
+        socket_connect_timeout=2,
+        socket_timeout=PING_EVERY,
+        socket_keepalive=True,
+        retry=Retry(NoBackoff(), 0),
+    )
 
 
 def _safely(callback: Callback | Heard, *args: str | int) -> None:

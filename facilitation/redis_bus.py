@@ -8,7 +8,13 @@ replica up from the log (`Rooms`), so a lost announcement delays a view, it lose
 log is the truth, and every replica also checks it every few seconds.
 
 When Redis is out of reach, announcements wait (and are sent once it answers); when the
-subscription comes back, `reconnected` makes every replica catch up from the log.
+subscription comes back, `reconnected` makes every replica catch up from the log. Pub/sub keeps
+nothing for a subscriber that is not there yet: a process that (re)subscribes says so on the
+channel ("<process> * hello"), and every other process tells it again the heads it announced in
+the last `TELL_AGAIN_FOR` seconds and its connection counts, so an announcement made while Redis
+was away reaches every process, whichever came back first. A subscription is checked with a
+PING whenever the channel has been silent for `PING_EVERY` seconds; one that stops answering
+(a Redis gone without closing its sockets) is dropped and made again.
 """
 
 from __future__ import annotations
@@ -19,8 +25,13 @@ import logging
 import secrets
 import time
 from collections import defaultdict
+from collections.abc import Callable
 
 import redis.asyncio as redis
+from redis.asyncio.client import PubSub
+from redis.asyncio.retry import Retry
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 from .bus import Callback, Heard, LocalBus
@@ -32,6 +43,10 @@ CHANNEL = "cercle:heads"
 RETRY = 0.5  # seconds between two attempts to reach Redis again
 COUNT_EVERY = 5.0  # seconds between two reminders of this process's connection counts
 COUNT_TTL = 12.0  # a process not heard of for this long no longer counts (it died)
+TELL_AGAIN_FOR = 60.0  # seconds during which a head announced is told again to a process that arrives
+PING_EVERY = 5.0  # seconds of silence on the subscription before it is checked with a PING
+UNANSWERED = 2  # PINGs left unanswered before the subscription is dropped and made again
+HELLO = "*"  # in place of a session code: "<process> * hello", a process (re)subscribed
 
 
 class RedisBus(LocalBus):
@@ -46,6 +61,8 @@ class RedisBus(LocalBus):
         self._counts: dict[str, int] = {}  # to announce: code -> phones connected here
         self._mine: dict[str, int] = {}  # phones connected here, reminded every COUNT_EVERY
         self._theirs: dict[str, dict[str, tuple[int, float]]] = defaultdict(dict)  # code -> name -> (n, when)
+        self._told: dict[str, tuple[int, float]] = {}  # code -> (head, when): sent, told again on a hello
+        self._hello = False  # to send: this process has just (re)subscribed
         self._wake: asyncio.Event | None = None
         self._tasks: list[asyncio.Task[None]] = []
 
@@ -102,35 +119,55 @@ class RedisBus(LocalBus):
             self._wake.set()
 
     def _client(self) -> redis.Redis:
-        return redis.from_url(
-            self.url, socket_connect_timeout=2, socket_keepalive=True, health_check_interval=5
-        )
+        return new_client(self.url)
+
+    def _lines(self) -> tuple[list[str], dict[str, int], dict[str, int]]:
+        """What waits to be sent, taken: the lines, and the heads and counts they carry."""
+        heads, self._heads = self._heads, {}
+        counts, self._counts = self._counts, {}
+        lines = [f"{self.name} {HELLO} hello"] if self._hello else []
+        lines += [f"{self.name} {code} {seq}" for code, seq in heads.items()]
+        lines += [f"{self.name} {code} c{n}" for code, n in counts.items()]
+        return lines, heads, counts
 
     async def _send(self) -> None:
         assert self._wake is not None
-        client = self._client()
-        while True:
-            await self._wake.wait()
-            self._wake.clear()
-            heads, self._heads = self._heads, {}
-            counts, self._counts = self._counts, {}
-            lines = [f"{self.name} {code} {seq}" for code, seq in heads.items()]
-            lines += [f"{self.name} {code} c{n}" for code, n in counts.items()]
-            if not lines:
-                continue
-            try:
-                async with client.pipeline(transaction=False) as pipe:
-                    for line in lines:
-                        pipe.publish(CHANNEL, line)
-                    await pipe.execute()
-            except (RedisError, OSError):
-                log.warning("Redis is out of reach: announcements wait for it")
+        client: redis.Redis | None = None
+        try:
+            while True:
+                await self._wake.wait()
+                self._wake.clear()
+                if not self.subscribed:
+                    continue  # everything waits: the subscription, once back, wakes this task
+                lines, heads, counts = self._lines()
+                if not lines:
+                    continue
+                client = client or self._client()
+                try:
+                    async with client.pipeline(transaction=False) as pipe:
+                        for line in lines:
+                            pipe.publish(CHANNEL, line)
+                        await pipe.execute()
+                except (RedisError, OSError):
+                    log.warning("Redis is out of reach: announcements wait for it")
+                    for code, seq in heads.items():
+                        self.announce(code, max(seq, self._heads.get(code, seq)))
+                    for code, n in counts.items():
+                        self._counts.setdefault(code, n)
+                    with contextlib.suppress(Exception):
+                        await client.aclose()
+                    client = None
+                    await asyncio.sleep(RETRY)
+                    self._wake.set()
+                    continue
+                self._hello = False
+                now = time.monotonic()
                 for code, seq in heads.items():
-                    self.announce(code, max(seq, self._heads.get(code, seq)))
-                for code, n in counts.items():
-                    self._counts.setdefault(code, n)
-                await asyncio.sleep(RETRY)
-                self._wake.set()
+                    self._told[code] = (seq, now)
+        finally:
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    await client.aclose()
 
     async def _receive(self) -> None:
         while True:
@@ -139,11 +176,11 @@ class RedisBus(LocalBus):
             try:
                 await pubsub.subscribe(CHANNEL)
                 self.subscribed = True
+                self._hello = True  # the others tell this process again what it may have missed
+                self._kick()
                 for reconnected in self._reconnected:  # what was said while nobody listened
                     _safely(reconnected)
-                async for message in pubsub.listen():
-                    if message.get("type") == "message":
-                        self._hear(message["data"])
+                await hear(pubsub, self._hear)
             except (RedisError, OSError):
                 if self.subscribed:
                     log.warning("lost the Redis subscription: subscribing again")
@@ -160,6 +197,10 @@ class RedisBus(LocalBus):
         if len(parts) != 3 or parts[0] == self.name:
             return
         name, code, value = parts
+        if code == HELLO:
+            if value == "hello":
+                self._tell_again()
+            return
         try:
             if value.startswith("c"):
                 self._theirs[code][name] = (int(value[1:]), time.monotonic())
@@ -171,6 +212,15 @@ class RedisBus(LocalBus):
         for heard in self._heard:
             _safely(heard, code, seq)
 
+    def _tell_again(self) -> None:
+        """A process (re)subscribed: the heads announced lately, and the counts, once more."""
+        now = time.monotonic()
+        for code, (seq, when) in self._told.items():
+            if now - when < TELL_AGAIN_FOR:
+                self.announce(code, seq)
+        self._counts.update(self._mine)
+        self._kick()
+
     async def _remind(self) -> None:
         """Every few seconds, this process's counts again: a process that died stops being heard,
         and its phones stop counting after COUNT_TTL."""
@@ -179,6 +229,9 @@ class RedisBus(LocalBus):
             self._counts.update(self._mine)
             self._kick()
             now = time.monotonic()
+            for code, (_, when) in list(self._told.items()):
+                if now - when >= TELL_AGAIN_FOR:
+                    del self._told[code]
             for code, theirs in list(self._theirs.items()):
                 gone = [name for name, (_, heard) in theirs.items() if now - heard >= COUNT_TTL]
                 for name in gone:
@@ -187,6 +240,37 @@ class RedisBus(LocalBus):
                     self.publish(code, {"connections"})
                 if not theirs:
                     del self._theirs[code]
+
+
+async def hear(pubsub: PubSub, heard: Callable[[bytes | str], None]) -> None:
+    """Pass each message of a subscription to `heard` until the connection is lost or stops
+    answering: after `PING_EVERY` seconds of silence a PING, and after `UNANSWERED` PINGs with
+    no answer a ConnectionError (a Redis gone without closing its sockets is noticed)."""
+    unanswered = 0
+    while True:
+        message = await pubsub.get_message(timeout=PING_EVERY)
+        if message is None:  # silence: is Redis still there?
+            if unanswered >= UNANSWERED:
+                raise RedisConnectionError("Redis stopped answering the subscription")
+            unanswered += 1
+            await pubsub.ping()
+            continue
+        unanswered = 0
+        if message.get("type") == "message":
+            heard(message["data"])
+
+
+def new_client(url: str) -> redis.Redis:
+    """A client of its own for each attempt (one whose server went away is closed, never
+    reused). It does not retry by itself: the callers' loops do, every `RETRY` seconds, and so
+    know that the connection was lost (a subscription must then say hello, replicas catch up)."""
+    return redis.from_url(
+        url,
+        socket_connect_timeout=2,
+        socket_timeout=PING_EVERY,
+        socket_keepalive=True,
+        retry=Retry(NoBackoff(), 0),
+    )
 
 
 def _safely(callback: Callback | Heard, *args: str | int) -> None:

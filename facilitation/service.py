@@ -1,5 +1,5 @@
-"""The running service: settings, store and rooms, and the URLs it hands out; with a shared log,
-what keeps this process in step with the others."""
+"""The running service: settings, store and rooms, the ephemeral store of names (`ephemeral`),
+and the URLs it hands out; with a shared log, what keeps this process in step with the others."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 
-from . import drafts
+from . import drafts, ephemeral
 from .activity import REGISTRY, Registry
 from .bus import Bus, LocalBus
 from .room import Clock
@@ -26,36 +26,42 @@ class Service:
     settings: Settings
     rooms: Rooms
     housekeeper: bool = False  # this process holds the housekeeping lease (always, alone)
+    shared: ephemeral.Ephemeral = field(default_factory=ephemeral.MemoryEphemeral)  # names, labels
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     @classmethod
     def open(cls, settings: Settings, clock: Clock = time.time, registry: Registry = REGISTRY) -> Service:
         store = open_store(settings.database_url, settings.data_dir, settings.synchronous)
         bus: Bus = LocalBus()
+        shared: ephemeral.Ephemeral = ephemeral.MemoryEphemeral()
         if settings.redis_url:
             from .redis_bus import RedisBus
 
             bus = RedisBus(settings.redis_url)
+            shared = ephemeral.RedisEphemeral(settings.redis_url, bus)
+        ephemeral.use(shared)
         rooms = Rooms(store, bus, clock=clock, registry=registry)
         rooms.load_open()
-        service = cls(settings, rooms)
+        service = cls(settings, rooms, shared=shared)
         service.housekeeper = store.lease(HOUSEKEEPING)
         return service
 
     async def start(self) -> None:
         """In the event loop: the bus between processes, and the periodic checks of a shared log."""
-        start = getattr(self.rooms.bus, "start", None)
-        if start is not None:
-            await start()
+        for part in (self.rooms.bus, self.shared):
+            start = getattr(part, "start", None)
+            if start is not None:
+                await start()
         if self.rooms.store.shared:
             self._tasks.append(asyncio.create_task(self._keep_in_step(), name="shared-log"))
 
     async def stop(self) -> None:
         for task in self._tasks:
             task.cancel()
-        stop = getattr(self.rooms.bus, "stop", None)
-        if stop is not None:
-            await stop()
+        for part in (self.shared, self.rooms.bus):
+            stop = getattr(part, "stop", None)
+            if stop is not None:
+                await stop()
         if self.rooms.store.shared:
             self.rooms.store.close()  # its connections, and the leases they hold
 

@@ -174,3 +174,41 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
         assert not missed
         for client in [*phones, console, screen]:
             await client.close()
+
+
+async def test_a_name_typed_on_a_phone_shows_on_a_console_served_by_another_process(cluster) -> None:
+    """Names never reach the log: they go through Redis (`facilitation/ephemeral.py`), and the
+    console, on another process than the phone, shows the name its person typed."""
+    base = cluster.base_url
+    console_at, phone_at = [i.name for i in cluster.instances if i.alive()][:2]
+    async with httpx.AsyncClient(timeout=30) as http:
+        created = (await http.post(f"{base}/api/sessions", json={"title": "Prises de parole"})).json()
+        code, key = created["code"], created["host_key"]
+        item = {"kind": "speaking_turns", "title": "Tours de parole", "duration": 10}
+        added = await http.post(
+            f"{base}/api/sessions/{code}/agenda", json=item, headers={"Authorization": f"Bearer {key}"}
+        )
+        assert added.status_code == 201, added.text
+    console = SimClient(
+        base, f"/host/{code}", cookies={f"cercle_host_{code}": key, "cercle_instance": console_at}
+    )
+    await console.open()
+    await console.click(await console.wait_for_button(label="Démarrer la session"))
+    await console.click(await console.wait_for_button(label="Point suivant"))
+
+    phone = await SimClient(base, f"/j/{code}", cookies={"cercle_instance": phone_at}).open()
+    await phone.click(await phone.wait_for_button(testid="accept-charter"))
+    await phone.click(await phone.wait_for_button(testid="join"))
+    assert (instance_of(console), instance_of(phone)) == (console_at, phone_at)
+
+    name = await phone.wait_for_button(testid="st-name")
+    await phone.click(name, event="update:value", args=[json.dumps("Zoé Lambert")])
+    shown, raised = console.expect("Zoé Lambert"), phone.expect("Votre main est levée")
+    await phone.click(await phone.wait_for_button(testid="st-raise"))
+    await asyncio.wait_for(raised, timeout=30)
+    await asyncio.wait_for(shown, timeout=30)
+    with psycopg.connect(cluster.postgres.url) as db:  # and the log never saw it
+        payloads = db.execute("SELECT payload FROM events WHERE session = %s", [code]).fetchall()
+    assert payloads and not any("Zoé" in str(row[0]) for row in payloads)
+    for client in (phone, console):
+        await client.close()

@@ -1,7 +1,7 @@
 """Speaking-turn events: past-tense facts, stored as JSON. Never rename one; add a new type.
 
 Privacy: no event holds a name or a label. The name a person types to be called by, and the
-labels the facilitator types, live in process memory only (`names.py`). A request carries its
+labels the facilitator types, live in memory only (`names.py`: the process's, or Redis's). A request carries its
 id, the participant token when it came from a phone (None when the facilitator added it; tokens
 are replaced by neutral labels when the session closes), a category, room or remote, whether it
 is a point of order, and times (epoch seconds).

@@ -1,27 +1,36 @@
-"""Names in memory only: the name a person types to be called by, and the facilitator's labels.
+"""Names never stored: the name a person types to be called by, and the facilitator's labels.
 
-They never reach an event, the database, a log line or an export: they live in this process's
-memory, keyed by (session code, agenda item, request id), and are forgotten when the session
-closes. After a restart they are simply gone, and "Intervenant·e N" shows instead.
+They never reach an event, the database, a log line or an export: they live in the ephemeral
+store (`facilitation/ephemeral.py`), keyed by session code and "speaking_turns:<item>:<request
+id>": this process's memory, or, with several processes (`CERCLE_REDIS_URL`), a Redis hash that
+no disk keeps and that expires a day after its last change, cached in each process's memory. A
+name typed on a phone served by one process shows on a console served by another. They are
+forgotten when the session closes; after a restart of a lone process (or of Redis) they are
+simply gone, and "Intervenant·e N" shows instead.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from facilitation.ephemeral import shared
 from facilitation.events import Event
 from facilitation.i18n import t
 from facilitation.session import SessionClosed
 from facilitation.text import clean_text
 
 from .model import Request, TurnsState
+from .state import QUEUE, TURN
 
 if TYPE_CHECKING:
     from facilitation.room import Room
 
 NAME_MAX = 40
+KIND = "speaking_turns"  # the names' keys in the ephemeral store: "speaking_turns:<item>:<id>"
 
-_names: dict[tuple[str, int, str], str] = {}
+
+def _key(item: int, request_id: str) -> str:
+    return f"{KIND}:{item}:{request_id}"
 
 
 def clean(name: str | None) -> str:
@@ -30,30 +39,28 @@ def clean(name: str | None) -> str:
 
 
 def remember(code: str, item: int, request_id: str, name: str | None) -> None:
-    name = clean(name)
-    if name:
-        _names[(code, item, request_id)] = name
-    else:
-        _names.pop((code, item, request_id), None)
+    shared().put(code, _key(item, request_id), clean(name) or None)
 
 
 def forget(code: str, item: int, request_id: str) -> None:
-    _names.pop((code, item, request_id), None)
+    shared().put(code, _key(item, request_id), None)
 
 
 def forget_session(code: str) -> None:
-    for key in [k for k in _names if k[0] == code]:
-        del _names[key]
+    shared().drop(code)
 
 
 def name_of(code: str, item: int, state: TurnsState, request: Request) -> str | None:
     """The name of a request, or the latest one its speaker gave on an earlier request."""
-    own = _names.get((code, item, request.id))
+    store = shared()
+    own = store.get(code, _key(item, request.id))
     if own:
         return own
     for other in reversed(list(state.requests.values())):
-        if other.speaker == request.speaker and (code, item, other.id) in _names:
-            return _names[(code, item, other.id)]
+        if other.speaker == request.speaker:
+            earlier = store.get(code, _key(item, other.id))
+            if earlier:
+                return earlier
     return None
 
 
@@ -70,7 +77,7 @@ def label(
 
 
 def count(code: str) -> int:
-    return sum(1 for k in _names if k[0] == code)
+    return sum(1 for key in shared().items(code) if key.startswith(f"{KIND}:"))
 
 
 def forget_on_close(room: Room, events: list[Event]) -> None:
@@ -80,7 +87,9 @@ def forget_on_close(room: Room, events: list[Event]) -> None:
 
 
 def watch(room: Room) -> None:
-    """Forget the session's names as soon as it closes: the rooms run `forget_on_close` after
-    each command (registered once, for every room; no subscription to keep)."""
+    """A view shows the session's names: redraw the queue and the turn when another process
+    changes one, and forget them as soon as the session closes (the rooms run `forget_on_close`
+    after each command: registered once, for every room; no subscription to keep)."""
+    shared().follow(room.code, {QUEUE, TURN})
     if forget_on_close not in room.projections:
         room.projections.append(forget_on_close)

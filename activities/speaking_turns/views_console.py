@@ -1,7 +1,7 @@
 """The speaking turns' console: the turn in progress, the queue with its reasons and overrides,
 adding someone, the settings, and the statistics in full. Thin: reads the state, sends commands.
 
-Labels typed here go to `names` (process memory) and never into a command.
+Labels typed here go to `names` (memory only, shared by the processes) and never into a command.
 """
 
 from __future__ import annotations

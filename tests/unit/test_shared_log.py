@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import signal
 
 import pytest
 
 from activities.debat_mouvant import state as debat
 from deploy.cluster import Redis
+from facilitation import redis_bus
 from facilitation import session as rules
 from facilitation.bus import LocalBus
 from facilitation.commands import HOST, SYSTEM, Actor
@@ -129,6 +132,34 @@ async def test_the_redis_bus_carries_heads_and_survives_a_restart_of_redis() -> 
         await eventually(lambda: ("ZZZZZZ", ERASED) in heard)
         assert all(isinstance(seq, int) for _, seq in heard)
     finally:
+        with contextlib.suppress(Exception):
+            await asyncio.gather(one.stop(), two.stop())
+        redis.stop()
+
+
+async def test_the_redis_bus_notices_a_redis_that_stops_answering(monkeypatch) -> None:
+    """A Redis frozen (SIGSTOP) keeps its sockets open and answers nothing, as one behind a
+    broken network would: the subscription's PING goes unanswered, it is dropped and made
+    again once Redis answers, and what was announced meanwhile arrives."""
+    monkeypatch.setattr(redis_bus, "PING_EVERY", 0.3)
+    redis = Redis().start()
+    assert redis.process is not None
+    one, two = RedisBus(redis.url, "one"), RedisBus(redis.url, "two")
+    heard: list[tuple[str, int]] = []
+    caught_up: list[bool] = []
+    two.listen(lambda code, seq: heard.append((code, seq)), lambda: caught_up.append(True))
+    try:
+        await one.start()
+        await two.start()
+        await eventually(lambda: one.subscribed and two.subscribed and caught_up)
+        os.kill(redis.process.pid, signal.SIGSTOP)
+        await eventually(lambda: not two.subscribed)
+        one.announce("ABCDEF", 4)
+        os.kill(redis.process.pid, signal.SIGCONT)
+        await eventually(lambda: two.subscribed and len(caught_up) >= 2, limit=20)
+        await eventually(lambda: ("ABCDEF", 4) in heard, limit=20)
+    finally:
+        os.kill(redis.process.pid, signal.SIGCONT)
         with contextlib.suppress(Exception):
             await asyncio.gather(one.stop(), two.stop())
         redis.stop()

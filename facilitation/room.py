@@ -98,6 +98,7 @@ class Room:
         self.erased = False
         self.version = 0  # commits folded since this room was loaded: what views may cache on
         self._lock = asyncio.Lock()
+        self._unstored = False  # the state holds events that failed to be stored: rebuild it
         self._wake: tuple[float, asyncio.TimerHandle] | None = None
         self.connections: Counter[str] = Counter()  # live phone connections per token, memory only
 
@@ -188,6 +189,11 @@ class Room:
                 log.warning("another process wrote to a session first: caught up, deciding again")
                 self.rebuild()
                 continue
+            except Exception:
+                if self._unstored:  # rebuilt once the failed transaction is over, from the log as it is
+                    self._unstored = False
+                    self.rebuild()
+                raise
             if not events:
                 return []
             self.bus.publish(self.code, changed)
@@ -231,7 +237,7 @@ class Room:
                 "a command's events could not be applied, recorded or stored; the room is rebuilt "
                 "from its log"
             )
-            self.rebuild()
+            self._unstored = True
             raise
         if relabel is not None:
             self.connections.clear()

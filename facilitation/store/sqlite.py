@@ -8,7 +8,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -262,7 +262,7 @@ class SqliteStore:
         derived: Derived | None,
         host_key_hash: str | None,
     ) -> None:
-        with self.db.conn:
+        with self._transaction():
             if host_key_hash is not None:
                 self.db.execute(
                     "INSERT INTO sessions (code, host_key_hash, status, created_at, closed_at) "
@@ -294,6 +294,15 @@ class SqliteStore:
                     "document = excluded.document",
                     [(code, lang, at, document) for lang, document in derived.restitutions.items()],
                 )
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction, begun explicitly, committed at the end or rolled back on an error:
+        sqlite-utils' `execute` commits at once a write that would open one implicitly (a purge's
+        deletion would be kept without the event that says so)."""
+        with self.db.conn:
+            self.db.conn.execute("BEGIN")
+            yield
 
     def writing(self, code: str) -> contextlib.AbstractContextManager[None]:
         return _NOTHING  # one process, one event loop: the room's own lock suffices
@@ -374,7 +383,7 @@ class SqliteStore:
     def delete_session(self, code: str) -> None:
         """Erase every row of a session, its restitution, comments and moderation log included."""
         self.db.execute("PRAGMA secure_delete = ON")
-        with self.db.conn:
+        with self._transaction():
             for table in ("events", "restitutions"):
                 self.db.execute(f"DELETE FROM {table} WHERE session = ?", [code])
             self.db.execute("DELETE FROM sessions WHERE code = ?", [code])

@@ -3,12 +3,20 @@
 The one write path of Cercle. `Room.run(actor, command, *args)` checks that the command
 declared the actor's role, decides it against the current state, folds its events into the
 state, appends them to the log (with what the store must do in the same transaction: the
-session's status, the close-time relabelling, a retention purge), and only then tells the
-subscribers. If folding or storing fails, nothing is published and the state is rebuilt from the
-log, which never received the events: a bad event cannot reach the disk, nor stay in memory.
+session's status, the close-time relabelling, a retention purge, the records derived from the
+events), and only then tells the subscribers. If folding, recording or storing fails, nothing is
+published and the state is rebuilt from the log, which never received the events: a bad event
+cannot reach the disk, nor stay in memory.
 
-Projections (the restitution documents saved at close) are derived from the log after each
-commit; they never decide anything.
+What follows the log comes in two kinds, and neither decides anything:
+- **records** (`Record`, `Room.records`): tables derived from the log that must not be lost (the
+  restitution documents that outlive a retention purge). The room computes them after folding the
+  events and before appending, and the store writes them in the events' transaction (`Derived`):
+  both are written, or neither. A record missing or behind its log (an older log) catches up with
+  `save_records`, from the log.
+- **projections** (`Projection`, `Room.projections`): memory housekeeping only (forgetting the
+  names typed for a speaking queue when the session closes). They run after the commit; a failure
+  is logged and changes nothing stored.
 
 Several processes may serve one session (a shared store, `store.shared`): each keeps a replica
 of the room. A command is decided under the session's writers' lock, after the replica has
@@ -43,17 +51,24 @@ from .session import (
     SessionState,
     SessionUnlinked,
     apply,
+    create,
     decide,
     replay,
     topics,
 )
-from .store import ERASED, SeqConflict, Store
+from .store import ERASED, Derived, SeqConflict, Store
 
 log = logging.getLogger(__name__)
 
 Decide = Callable[[SessionState], list[Event]]
 Clock = Callable[[], float]
 Projection = Callable[["Room", list[Event]], None]
+"""Memory housekeeping after a commit (the commit's events): never writes to the store; a
+failure is logged, the command stands."""
+Record = Callable[["Room", list[Event] | None, Derived], None]
+"""What a commit's events (folded into `room.state`, not yet stored) imply for a table derived from
+the log, added to `Derived` and written in the events' transaction. `None` instead of events: the
+whole log, for a record catching up. A failure refuses the command: nothing is stored."""
 WAKE_SLACK = 0.3  # seconds after a deadline, so that the clock has surely passed it
 COMMIT_TRIES = 5  # a command decided again after a conflict at most this many times
 
@@ -70,6 +85,7 @@ class Room:
         registry: Registry = REGISTRY,
         projections: list[Projection] | None = None,
         seq: int = 0,
+        records: list[Record] | None = None,
     ) -> None:
         self.state = state
         self.seq = seq  # the next sequence number of the session's log, as this replica knows it
@@ -77,10 +93,12 @@ class Room:
         self.bus = bus
         self.clock = clock
         self.registry = registry
-        self.projections = projections if projections is not None else []
+        self.projections = projections if projections is not None else []  # after the commit
+        self.records = records if records is not None else []  # in the commit's transaction
         self.erased = False
         self.version = 0  # commits folded since this room was loaded: what views may cache on
         self._lock = asyncio.Lock()
+        self._unstored = False  # the state holds events that failed to be stored: rebuild it
         self._wake: tuple[float, asyncio.TimerHandle] | None = None
         self.connections: Counter[str] = Counter()  # live phone connections per token, memory only
 
@@ -97,9 +115,10 @@ class Room:
         clock: Clock = time.time,
         registry: Registry = REGISTRY,
         projections: list[Projection] | None = None,
+        records: list[Record] | None = None,
     ) -> Room:
         state, seq = _rebuild(store, code, registry)
-        return cls(state, store, bus, clock, registry, projections, seq)
+        return cls(state, store, bus, clock, registry, projections, seq, records)
 
     # --- the write path -------------------------------------------------------------------------
 
@@ -123,19 +142,58 @@ class Room:
             self._follow_up(events)
         return events
 
-    def _commit(self, decide: Decide) -> list[Event]:
+    def open(self, code: str, host_key_hash: str, **details: Any) -> list[Event]:
+        """The session's first command (`session.create` of `code` with `details`, as the system),
+        stored with the session's row in one transaction: a session exists with its first event,
+        or not at all."""
+        events = self._commit(
+            lambda state: decide(state, SYSTEM, create, code=code, now=self.clock(), **details),
+            new=(code, host_key_hash),
+        )
+        if events:
+            self._follow_up(events)
+        return events
+
+    def save_records(self) -> bool:
+        """Write the session's records from its whole log, at its head, in one transaction (a
+        record missing or behind its log catches up). Returns whether any was written."""
+        if self.erased:
+            raise RuleViolation("error.erased")
+        with self.store.writing(self.code):
+            if self.store.shared:
+                self.catch_up()
+            derived = self._records(None)
+            if not derived:
+                return False
+            self.store.append(self.code, [], self.clock(), expected_seq=self.seq, derived=derived)
+        return True
+
+    def _records(self, events: list[Event] | None) -> Derived:
+        derived = Derived()
+        for record in self.records:
+            record(self, events, derived)
+        return derived
+
+    def _commit(self, decide: Decide, new: tuple[str, str] | None = None) -> list[Event]:
+        """Decide, fold, record and append under the session's writers' lock; then publish. `new`:
+        (code, host key's hash) of a session whose row is written with these first events."""
         if self.erased:
             raise RuleViolation("error.erased")
         for _ in range(COMMIT_TRIES):
             try:
-                with self.store.writing(self.code):
-                    if self.store.shared:
+                with self.store.writing(new[0] if new else self.code):
+                    if self.store.shared and new is None:
                         self.catch_up()  # under the lock: decided against the latest state
-                    events, changed = self._decide_and_append(decide)
+                    events, changed = self._decide_and_append(decide, new[1] if new else None)
             except SeqConflict:
                 log.warning("another process wrote to a session first: caught up, deciding again")
                 self.rebuild()
                 continue
+            except Exception:
+                if self._unstored:  # rebuilt once the failed transaction is over, from the log as it is
+                    self._unstored = False
+                    self.rebuild()
+                raise
             if not events:
                 return []
             self.bus.publish(self.code, changed)
@@ -143,12 +201,12 @@ class Room:
             for project in self.projections:
                 try:
                     project(self, events)
-                except Exception:  # a projection is rebuilt from the log; it never blocks a command
-                    log.exception("a projection of the log failed")
+                except Exception:  # memory only: what is stored is already complete
+                    log.exception("a projection after a command failed; the command stands")
             return events
         raise RuleViolation("error.busy")
 
-    def _decide_and_append(self, decide: Decide) -> tuple[list[Event], set[str]]:
+    def _decide_and_append(self, decide: Decide, host_key_hash: str | None) -> tuple[list[Event], set[str]]:
         events = decide(self.state)
         if not events:
             return [], set()
@@ -160,6 +218,7 @@ class Room:
             for e in events:
                 apply(self.state, e, self.registry)
                 changed |= topics(e, self.registry)
+            derived = self._records(events)
             self.seq = self.store.append(
                 self.code,
                 events,
@@ -168,14 +227,17 @@ class Room:
                 status=self.state.status if self.state.status != status else None,
                 relabel=relabel,
                 keep_types=KEPT_ON_PURGE if purge else None,
+                derived=derived or None,
+                host_key_hash=host_key_hash,
             )
         except SeqConflict:
             raise
         except Exception:
             log.exception(
-                "a command's events could not be applied or stored; the room is rebuilt from its log"
+                "a command's events could not be applied, recorded or stored; the room is rebuilt "
+                "from its log"
             )
-            self.rebuild()
+            self._unstored = True
             raise
         if relabel is not None:
             self.connections.clear()

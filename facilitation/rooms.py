@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypedDict
 
@@ -17,7 +18,7 @@ from .i18n import RuleViolation, Text
 from .moderation import Policy
 from .plans import PLANS_DIR, Plan, PlanError, load_plan, parse_plan
 from .remote import RemoteSettings
-from .room import Clock, Projection, Room
+from .room import Clock, Projection, Record, Room
 from .store import ERASED, Store
 from .text import clean_text
 
@@ -59,7 +60,9 @@ class Rooms:
         self.registry = registry
         self.plans_dir = plans_dir
         self._rooms: dict[str, Room] = {}
-        self.projections: list[Projection] = []  # shared by every room (see `Room`)
+        # Shared by every room (see `Room`): records written with the events, projections after.
+        self.records: list[Record] = []
+        self.projections: list[Projection] = []
         self.failed: dict[str, str] = {}  # code -> why its log could not be replayed
         self._behind: set[str] = set()  # replicas with a catch-up already scheduled
         self.bus.listen(self._heard, self._reconnected)
@@ -76,7 +79,9 @@ class Rooms:
 
     def _load(self, code: str) -> Room | None:
         try:
-            room = Room.load(code, self.store, self.bus, self.clock, self.registry, self.projections)
+            room = Room.load(
+                code, self.store, self.bus, self.clock, self.registry, self.projections, self.records
+            )
         except Exception as exc:
             self.failed[code] = f"{type(exc).__name__}: {exc}"[:300]
             log.exception("session %s could not be rebuilt from its log", code)
@@ -152,8 +157,8 @@ class Rooms:
 
     def create(self, *, plan: str | Plan | None = None, title: str | None = None) -> tuple[Room, str]:
         """A new session (from a plan, shipped by name or uploaded, or blank with a title);
-        returns its room and host key."""
-        now = self.clock()
+        returns its room and host key. Its row and its first event are written in one
+        transaction: a failure leaves no session behind."""
         title = clean_text(title)
         code = codes.new_code(self.store.code_taken)
         key = codes.new_host_key()
@@ -180,11 +185,17 @@ class Rooms:
                 "title": (title or "").strip(),
                 "charter": default_charter(self.plans_dir, self.registry),
             }
-        self.store.add_session(code, codes.hash_key(key), now)
         room = Room(
-            session.SessionState(), self.store, self.bus, self.clock, self.registry, self.projections, 0
+            session.SessionState(),
+            self.store,
+            self.bus,
+            self.clock,
+            self.registry,
+            self.projections,
+            0,
+            self.records,
         )
-        room.run_now(SYSTEM, session.create, code=code, **details)
+        room.open(code, codes.hash_key(key), **details)
         self._rooms[code] = room
         return room, key
 
@@ -237,11 +248,19 @@ class Rooms:
             return 0
         done = 0
         for code, _ in self.store.closed_without(session.SessionUnlinked.type):
-            room = self.get(code)
-            if room is not None and room.run_now(SYSTEM, session.unlink):
+            if self._housekeep(code, lambda room: bool(room.run_now(SYSTEM, session.unlink))):
                 done += 1
-            self._rooms.pop(code, None)  # closed rooms are loaded on demand
         return done
+
+    def save_records(self, codes: list[str]) -> list[str]:
+        """The records of these sessions (missing or behind their log) written again from their
+        log, by the process holding the housekeeping lease. Returns the codes written."""
+        if not codes or not self.store.lease(HOUSEKEEPING):
+            return []
+        saved = [code for code in codes if self._housekeep(code, Room.save_records)]
+        if saved:
+            log.info("%d sessions' records caught up with their log", len(saved))
+        return saved
 
     def purge_expired(self, retention_days: int, now: float | None = None) -> list[str]:
         """Retention: purge the raw events of sessions closed for more than `retention_days`
@@ -256,14 +275,28 @@ class Rooms:
         for code, closed_at in self.store.closed_without(session.SessionPurged.type):
             if closed_at is None or closed_at > limit:
                 continue
-            room = self.get(code)
-            if room is not None and room.state.purged_at is None:
-                room.run_now(SYSTEM, session.purge)
+            if self._housekeep(
+                code, lambda room: room.state.purged_at is None and bool(room.run_now(SYSTEM, session.purge))
+            ):
                 purged.append(code)
-            self._rooms.pop(code, None)
         if purged:
             log.info("retention: raw events of %d closed sessions purged", len(purged))
         return purged
+
+    def _housekeep(self, code: str, step: Callable[[Room], bool]) -> bool:
+        """Run `step` on a closed session's room. A failure is logged and leaves the session as
+        its log says (the step's transaction wrote nothing): tried again at the next start. A
+        room loaded only for this is dropped again (closed rooms are loaded on demand)."""
+        loaded = code in self._rooms
+        room = self.get(code)
+        try:
+            return room is not None and step(room)
+        except Exception:
+            log.exception("housekeeping of session %s failed; it is tried again at the next start", code)
+            return False
+        finally:
+            if not loaded:
+                self._rooms.pop(code, None)
 
 
 def default_charter(plans_dir: Path = PLANS_DIR, registry: Registry = REGISTRY) -> Text:

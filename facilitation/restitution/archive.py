@@ -2,8 +2,10 @@
 outlast the raw events under retention), exported, and checked for personal data.
 
 The one place that joins the pure document (`model`) to the rooms. It writes nothing but the
-saved documents, a projection of the log (`project`): comments, moderation and publication are
-commands through the room (`facilitation/feedback.py`).
+saved documents, a record of the log (`record`) that the store writes in the same transaction as
+the events it follows, a purge's included: a document that fails to build refuses the command,
+and the raw events stay. Comments, moderation and publication are commands through the room
+(`facilitation/feedback.py`).
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import TYPE_CHECKING
 from .. import privacy
 from ..activity import MOMENT, FreeText, Registry
 from ..detector.screening import screen_text
-from ..events import ActivityEvent, Event
-from ..feedback import TextModerated
+from ..events import Event
+from ..feedback import CommentModerated, CommentPosted, PublicationChosen
 from ..i18n import LANGUAGES, Text
-from ..session import SessionPurged, SessionState, SessionUnlinked
+from ..session import SessionPurged, SessionState
+from ..store import Derived
 from . import opendata, render_html, render_md
 from .model import Restitution, build, with_comments
 
@@ -37,34 +40,52 @@ FORMATS: dict[str, tuple[str, Callable[[Restitution], str]]] = {
 }
 
 
-# --- the saved documents: a projection of the log -----------------------------------------------
+# --- the saved documents: a record of the log -------------------------------------------------
+
+# Events the saved documents do not show (comments and publication are read from the state,
+# `with_comments`): they neither make nor leave the documents behind their log.
+NOT_IN_DOCUMENTS = frozenset({CommentPosted.type, CommentModerated.type, PublicationChosen.type})
 
 
-def save_snapshots(room: Room) -> None:
-    """Keep the built restitution, in every language, in the store."""
+def documents(room: Room) -> dict[str, str]:
+    """The built restitution, in every language (JSON), as the store keeps it."""
     now = room.clock()
-    for lang in LANGUAGES:
-        doc = build(room.state, room.registry, lang, now)
-        room.store.save_restitution(room.code, lang, doc.model_dump_json(), now)
+    return {lang: build(room.state, room.registry, lang, now).model_dump_json() for lang in LANGUAGES}
 
 
-def project(room: Room, events: list[Event]) -> None:
-    """After each command: save the documents when the session is unlinked (its close), when a
-    closed session's texts are moderated, and before a purge if none was saved."""
+def record(room: Room, events: list[Event] | None, derived: Derived) -> None:
+    """The saved documents follow every command of a closed session that changes them (its
+    close, the moderation of its texts) and are written with its events. A purge writes them if
+    the saved ones are missing or behind the log (a log older than this rule) and leaves current
+    ones as they are; after it nothing is built again (the raw events are gone). `events` None:
+    the whole log, a record catching up."""
     state = room.state
-    if state.status != "closed" or not state.title:
+    purging = events is not None and any(isinstance(e, SessionPurged) for e in events)
+    if state.status != "closed" or not state.title or (state.purged_at is not None and not purging):
         return
-    if any(isinstance(e, SessionPurged) for e in events):
-        if room.store.restitution(room.code, LANGUAGES[0]) is None:
-            save_snapshots(room)
-    elif any(isinstance(e, SessionUnlinked | TextModerated | ActivityEvent) for e in events):
-        save_snapshots(room)
+    if purging:
+        behind = room.store.restitutions_behind(
+            LANGUAGES, purged=SessionPurged.type, ignored=NOT_IN_DOCUMENTS, code=room.code
+        )
+        if room.code not in behind:
+            return
+    elif events is not None and all(e.type in NOT_IN_DOCUMENTS for e in events):
+        return
+    derived.restitutions.update(documents(room))
 
 
 def attach(rooms: Rooms) -> None:
-    """Register the projection with every room (once)."""
-    if project not in rooms.projections:
-        rooms.projections.append(project)
+    """Register the record with every room (once)."""
+    if record not in rooms.records:
+        rooms.records.append(record)
+
+
+def catch_up(rooms: Rooms) -> list[str]:
+    """Closed sessions, not purged, whose saved documents are missing or older than their log
+    (written before they were part of the command's transaction): built again from the log.
+    Returns their codes."""
+    behind = rooms.store.restitutions_behind(LANGUAGES, purged=SessionPurged.type, ignored=NOT_IN_DOCUMENTS)
+    return rooms.save_records(behind)
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -185,8 +206,10 @@ async def _findings(text: str, field: str) -> tuple[privacy.Finding, ...]:
 
 
 def start_up(rooms: Rooms, retention_days: int, now: float | None = None) -> list[str]:
-    """Register the saved documents' projection, finish any close that missed its privacy step,
-    then purge raw events past retention (the restitution is kept). Returns the purged codes."""
+    """Register the saved documents' record, finish any close that missed its privacy step,
+    bring saved documents behind their log up to date, then purge raw events past retention
+    (the restitution is kept). Returns the purged codes."""
     attach(rooms)
     rooms.finish_closes()
+    catch_up(rooms)
     return rooms.purge_expired(retention_days, now)

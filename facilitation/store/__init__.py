@@ -5,10 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import ERASED, SCHEMA_VERSION, SeqConflict, Store
+from .base import ERASED, SCHEMA_VERSION, Derived, SeqConflict, Store
 from .sqlite import MIGRATIONS, SqliteStore
 
-__all__ = ["ERASED", "MIGRATIONS", "SCHEMA_VERSION", "SeqConflict", "SqliteStore", "Store", "open_store"]
+__all__ = [
+    "ERASED",
+    "MIGRATIONS",
+    "Derived",
+    "SCHEMA_VERSION",
+    "SeqConflict",
+    "SqliteStore",
+    "Store",
+    "open_store",
+]
 
 
 def open_store(database_url: str, data_dir: Path, synchronous: str = "full") -> Store:

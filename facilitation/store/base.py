@@ -9,15 +9,21 @@ catches up and decides under that lock and a conflict stays exceptional.
 
 Tables (the same schema version on both engines): `meta` (schema version), `sessions` (code,
 hash of the host key, status), `events` (session, seq, at, type, payload), `restitutions` (the
-documents saved at close: a projection of the log that outlives a retention purge). Participant
-data appear only inside event payloads, and only as a random token, an optional category and
-room/remote.
+documents saved at close: a record derived from the log that outlives a retention purge).
+Participant data appear only inside event payloads, and only as a random token, an optional
+category and room/remote.
+
+No door around the write path: a session's row, its status and its derived records are written
+only by `append`, in the transaction of the events they follow (`Derived`), so that a failure
+leaves neither events without their record nor a record without its events. Only erasure
+(`delete_session`) removes rows outside it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..events import Event
@@ -34,6 +40,18 @@ class SeqConflict(Exception):
         self.code, self.expected = code, expected
 
 
+@dataclass
+class Derived:
+    """What the tables derived from the log receive with a commit's events, written by `append`
+    in the same transaction (the room fills it from its records, `Room.records`): one fails, the
+    other is not written either."""
+
+    restitutions: dict[str, str] = field(default_factory=dict)  # lang -> the document (JSON)
+
+    def __bool__(self) -> bool:
+        return bool(self.restitutions)
+
+
 class Store(Protocol):
     """The event log, whatever its engine."""
 
@@ -42,7 +60,10 @@ class Store(Protocol):
     def schema_version(self) -> int: ...
 
     # sessions
-    def add_session(self, code: str, host_key_hash: str, now: float) -> None: ...
+    def add_session(self, code: str, host_key_hash: str, now: float) -> None:
+        """A session's row alone (a log written by hand); the rooms create a session with its
+        first event in one transaction (`append`'s `host_key_hash`)."""
+        ...
 
     def code_taken(self, code: str) -> bool: ...
 
@@ -66,15 +87,20 @@ class Store(Protocol):
         status: str | None = None,
         relabel: dict[str, str] | None = None,
         keep_types: frozenset[str] | None = None,
+        derived: Derived | None = None,
+        host_key_hash: str | None = None,
     ) -> int:
         """Persist events in one transaction; only then may the caller report success. Returns
         the session's next sequence number.
 
         `expected_seq`, when given, is the sequence number the first event must take: if the log
         is elsewhere, `SeqConflict` and nothing is written. With the events, in the same
-        transaction: `status` updates the session's row; `relabel` (token -> label) rewrites the
-        payloads of every earlier event of the session, the close-time privacy step;
-        `keep_types` deletes every earlier event whose type is not in it, a retention purge."""
+        transaction: `host_key_hash` inserts the session's row first (a new session: its row and
+        its first events, or neither); `status` updates the session's row; `relabel` (token ->
+        label) rewrites the payloads of every earlier event of the session, the close-time
+        privacy step; `keep_types` deletes every earlier event whose type is not in it, a
+        retention purge; `derived` saves the records that follow the events, built at `now`.
+        `events` may be empty: a record that was behind its log catches up."""
         ...
 
     def events(self, code: str) -> list[Event]: ...
@@ -92,9 +118,17 @@ class Store(Protocol):
     def event_types(self, code: str) -> set[str]: ...
 
     # restitution, retention and erasure
-    def save_restitution(self, code: str, lang: str, document: str, now: float) -> None: ...
+    def restitution(self, code: str, lang: str) -> str | None:
+        """The document saved for `code` in `lang` (written by `append`, see `Derived`)."""
+        ...
 
-    def restitution(self, code: str, lang: str) -> str | None: ...
+    def restitutions_behind(
+        self, langs: Sequence[str], *, purged: str, ignored: frozenset[str], code: str | None = None
+    ) -> list[str]:
+        """Closed sessions (or only `code`) not purged (no event of type `purged`) whose saved
+        documents miss one of `langs`, or were built before the last event of their log whose
+        type is not `ignored` (what the documents do not show): records behind their log."""
+        ...
 
     def closed_sessions(self) -> list[tuple[str, float | None]]: ...
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
@@ -25,7 +25,7 @@ from psycopg import errors
 
 from ..events import Event, decode, encode
 from ..privacy import scrub_json
-from .base import SCHEMA_VERSION, SeqConflict
+from .base import SCHEMA_VERSION, Derived, SeqConflict
 
 log = logging.getLogger(__name__)
 
@@ -164,12 +164,20 @@ class PostgresStore:
         status: str | None = None,
         relabel: dict[str, str] | None = None,
         keep_types: frozenset[str] | None = None,
+        derived: Derived | None = None,
+        host_key_hash: str | None = None,
     ) -> int:
         """See `base.Store.append`."""
         at = time.time() if now is None else now
         db = self._db()
         try:
             with nullcontext() if self._locked else db.transaction():
+                if host_key_hash is not None:
+                    db.execute(
+                        "INSERT INTO sessions (code, host_key_hash, status, created_at) "
+                        "VALUES (%s, %s, 'draft', %s)",
+                        [code, host_key_hash, at],
+                    )
                 seq = self._next_seq(db, code) if expected_seq is None else expected_seq
                 rows = []
                 for e in events:
@@ -196,7 +204,16 @@ class PostgresStore:
                         "UPDATE sessions SET status = %s, closed_at = %s WHERE code = %s",
                         [status, at if status == "closed" else None, code],
                     )
+                if derived:
+                    db.cursor().executemany(
+                        "INSERT INTO restitutions (session, lang, built_at, document) VALUES (%s, %s, %s, %s) "
+                        "ON CONFLICT (session, lang) DO UPDATE SET built_at = EXCLUDED.built_at, "
+                        "document = EXCLUDED.document",
+                        [(code, lang, at, document) for lang, document in derived.restitutions.items()],
+                    )
         except errors.UniqueViolation as exc:
+            if exc.diag.table_name != "events":
+                raise  # a session's code taken by another process meanwhile: not a conflict of the log
             raise SeqConflict(code, expected_seq if expected_seq is not None else -1) from exc
         if relabel is not None or keep_types is not None:
             self._scrub_due = True
@@ -246,13 +263,6 @@ class PostgresStore:
         return {row[0] for row in rows}
 
     # restitution, retention and erasure
-    def save_restitution(self, code: str, lang: str, document: str, now: float) -> None:
-        self._db().execute(
-            "INSERT INTO restitutions (session, lang, built_at, document) VALUES (%s, %s, %s, %s) "
-            "ON CONFLICT (session, lang) DO UPDATE SET built_at = EXCLUDED.built_at, document = EXCLUDED.document",
-            [code, lang, now, document],
-        )
-
     def restitution(self, code: str, lang: str) -> str | None:
         row = (
             self._db()
@@ -260,6 +270,32 @@ class PostgresStore:
             .fetchone()
         )
         return str(row[0]) if row else None
+
+    def restitutions_behind(
+        self, langs: Sequence[str], *, purged: str, ignored: frozenset[str], code: str | None = None
+    ) -> list[str]:
+        """See `base.Store.restitutions_behind`."""
+        rows = (
+            self._db()
+            .execute(
+                "SELECT code FROM sessions s WHERE status = 'closed'"
+                " AND (%(code)s::text IS NULL OR code = %(code)s)"
+                " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.session = s.code AND e.type = %(purged)s)"
+                " AND ((SELECT COUNT(*) FROM restitutions r WHERE r.session = s.code AND r.lang = ANY(%(langs)s::text[]))"
+                " < %(n)s OR (SELECT MIN(built_at) FROM restitutions r WHERE r.session = s.code)"
+                " < (SELECT MAX(at) FROM events e WHERE e.session = s.code AND NOT (e.type = ANY(%(ignored)s::text[]))))"
+                " ORDER BY created_at, code",
+                {
+                    "code": code,
+                    "purged": purged,
+                    "langs": list(langs),
+                    "n": len(langs),
+                    "ignored": sorted(ignored),
+                },
+            )
+            .fetchall()
+        )
+        return [row[0] for row in rows]
 
     def closed_sessions(self) -> list[tuple[str, float | None]]:
         rows = (

@@ -8,7 +8,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ import sqlite_utils
 
 from ..events import Event, decode, encode
 from ..privacy import scrub_json
-from .base import SeqConflict
+from .base import Derived, SeqConflict
 
 
 def _migrate_to_1(db: sqlite_utils.Database) -> None:
@@ -223,6 +223,8 @@ class SqliteStore:
         status: str | None = None,
         relabel: dict[str, str] | None = None,
         keep_types: frozenset[str] | None = None,
+        derived: Derived | None = None,
+        host_key_hash: str | None = None,
     ) -> int:
         """See `base.Store.append`."""
         at = time.time() if now is None else now
@@ -238,9 +240,9 @@ class SqliteStore:
         if rewrite:
             self.db.execute("PRAGMA secure_delete = ON")  # what is replaced is zeroed, not left behind
         try:
-            self._write(code, rows, at, status, relabel, keep_types)
+            self._write(code, rows, at, status, relabel, keep_types, derived, host_key_hash)
         except sqlite3.IntegrityError as exc:
-            if "UNIQUE" not in str(exc):
+            if "UNIQUE" not in str(exc) or "sessions.code" in str(exc):
                 raise
             self._seq.pop(code, None)  # another writer of the same file: read it again next time
             raise SeqConflict(code, rows[0][1] if rows else seq) from exc
@@ -257,8 +259,16 @@ class SqliteStore:
         status: str | None,
         relabel: dict[str, str] | None,
         keep_types: frozenset[str] | None,
+        derived: Derived | None,
+        host_key_hash: str | None,
     ) -> None:
-        with self.db.conn:
+        with self._transaction():
+            if host_key_hash is not None:
+                self.db.execute(
+                    "INSERT INTO sessions (code, host_key_hash, status, created_at, closed_at) "
+                    "VALUES (?, ?, 'draft', ?, NULL)",
+                    [code, host_key_hash, at],
+                )
             if relabel:
                 old = self.db.execute("SELECT id, payload FROM events WHERE session = ?", [code]).fetchall()
                 changed = [(new, id_) for id_, p in old if (new := scrub_json(p, relabel)) != p]
@@ -277,6 +287,22 @@ class SqliteStore:
                     "UPDATE sessions SET status = ?, closed_at = ? WHERE code = ?",
                     [status, at if status == "closed" else None, code],
                 )
+            if derived:
+                self.db.conn.executemany(
+                    "INSERT INTO restitutions (session, lang, built_at, document) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (session, lang) DO UPDATE SET built_at = excluded.built_at, "
+                    "document = excluded.document",
+                    [(code, lang, at, document) for lang, document in derived.restitutions.items()],
+                )
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction, begun explicitly, committed at the end or rolled back on an error:
+        sqlite-utils' `execute` commits at once a write that would open one implicitly (a purge's
+        deletion would be kept without the event that says so)."""
+        with self.db.conn:
+            self.db.conn.execute("BEGIN")
+            yield
 
     def writing(self, code: str) -> contextlib.AbstractContextManager[None]:
         return _NOTHING  # one process, one event loop: the room's own lock suffices
@@ -311,17 +337,29 @@ class SqliteStore:
         return self.db.execute(sql, params).fetchone()[0]
 
     # restitution, retention and erasure (migration 2)
-    def save_restitution(self, code: str, lang: str, document: str, now: float) -> None:
-        with self.db.conn:
-            self.db.table("restitutions").upsert(
-                {"session": code, "lang": lang, "built_at": now, "document": document}, pk=("session", "lang")
-            )
-
     def restitution(self, code: str, lang: str) -> str | None:
         row = self.db.execute(
             "SELECT document FROM restitutions WHERE session = ? AND lang = ?", [code, lang]
         ).fetchone()
         return row[0] if row else None
+
+    def restitutions_behind(
+        self, langs: Sequence[str], *, purged: str, ignored: frozenset[str], code: str | None = None
+    ) -> list[str]:
+        """See `base.Store.restitutions_behind`."""
+        lang_marks = ", ".join("?" for _ in langs)
+        shown = f" AND e.type NOT IN ({', '.join('?' for _ in ignored)})" if ignored else ""
+        rows = self.db.execute(
+            "SELECT code FROM sessions s WHERE status = 'closed'"
+            + (" AND code = ?" if code is not None else "")
+            + " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.session = s.code AND e.type = ?)"
+            f" AND ((SELECT COUNT(*) FROM restitutions r WHERE r.session = s.code AND r.lang IN ({lang_marks})) < ?"
+            " OR (SELECT MIN(built_at) FROM restitutions r WHERE r.session = s.code)"
+            f" < (SELECT MAX(at) FROM events e WHERE e.session = s.code{shown}))"
+            " ORDER BY created_at",
+            [*([code] if code is not None else []), purged, *langs, len(langs), *sorted(ignored)],
+        ).fetchall()
+        return [row[0] for row in rows]
 
     def closed_sessions(self) -> list[tuple[str, float | None]]:
         return [
@@ -345,7 +383,7 @@ class SqliteStore:
     def delete_session(self, code: str) -> None:
         """Erase every row of a session, its restitution, comments and moderation log included."""
         self.db.execute("PRAGMA secure_delete = ON")
-        with self.db.conn:
+        with self._transaction():
             for table in ("events", "restitutions"):
                 self.db.execute(f"DELETE FROM {table} WHERE session = ?", [code])
             self.db.execute("DELETE FROM sessions WHERE code = ?", [code])

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from facilitation import session
-from facilitation.store import SCHEMA_VERSION, SeqConflict, SqliteStore
+from facilitation.store import SCHEMA_VERSION, Derived, SeqConflict, SqliteStore
 from facilitation.store import sqlite as sqlite_module
 
 CREATED = session.SessionCreated(code="ABCDEF", title="Forum", at=1.0)
@@ -101,7 +101,7 @@ def test_status_relabel_and_purge_in_the_append(store) -> None:
 def test_erasure_leaves_no_row(store) -> None:
     store.add_session("ABCDEF", "hash", 1.0)
     store.append("ABCDEF", [CREATED])
-    store.save_restitution("ABCDEF", "fr", "{}", 2.0)
+    store.append("ABCDEF", [], 2.0, derived=Derived(restitutions={"fr": "{}"}))
     assert store.restitution("ABCDEF", "fr") == "{}" and store.host_key_hash("ABCDEF") == "hash"
     store.delete_session("ABCDEF")
     store.scrub()

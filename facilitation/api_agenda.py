@@ -12,7 +12,8 @@
   `{"id": 4, "position": 2}` to move one item.
 
 `{id}` is the item's stable id, as `GET /api/sessions/{code}` lists it (`"id"`, beside its
-`"index"`). The host key comes as `Authorization: Bearer <host key>` (or the console's cookie).
+`"index"`). The host key comes as `Authorization: Bearer <host key>` (or the console's cookie,
+from its own pages only: see `gate.py`). Bodies are `application/json` (else 415).
 Errors are JSON: 401/403 without the right key, 404 unknown session or item, 409 an item that
 ran or runs, or a place at or before the current item, or a closed session, 422 a bad item.
 """

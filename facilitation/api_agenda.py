@@ -21,11 +21,11 @@ ran or runs, or a place at or before the current item, or a closed session, 422 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from . import agenda
 from .api import MAX_BODY, error, public_summary, read_body
@@ -41,29 +41,47 @@ from .service import Service
 CONFLICTS = {"agenda.error.started", "agenda.error.past", "error.closed"}
 
 
+SETTINGS_MAX = 16 * 1024  # bytes of an item's settings as JSON (the largest shipped plan's: ~3 KB)
+Title = Annotated[StrictStr, Field(max_length=agenda.TITLE_MAX)]
+Body = Annotated[StrictStr, Field(max_length=agenda.TEXT_MAX)]
+Kind = Annotated[StrictStr, Field(max_length=40)]
+Minutes = StrictInt  # a boolean is not a duration (its range: the agenda's rules, translated)
+Place = StrictInt
+ItemId = StrictInt
+
+
+def bounded(settings: dict[str, Any] | None) -> dict[str, Any] | None:
+    if settings is not None and len(json.dumps(settings, ensure_ascii=False).encode()) > SETTINGS_MAX:
+        raise ValueError(f"settings over {SETTINGS_MAX // 1024} KiB")
+    return settings
+
+
+Settings = Annotated[dict[str, Any], AfterValidator(bounded)]
+
+
 class NewItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    title: str
-    kind: str = "moment"
-    text: str = ""
-    duration: int = 0
-    settings: dict[str, Any] = Field(default_factory=dict)
-    position: int | None = None
+    title: Title
+    kind: Kind = "moment"
+    text: Body = ""
+    duration: Minutes = 0
+    settings: Settings = Field(default_factory=dict)
+    position: Place | None = None
 
 
 class ItemChanges(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    title: str | None = None
-    text: str | None = None
-    duration: int | None = None
-    settings: dict[str, Any] | None = None
+    title: Title | None = None
+    text: Body | None = None
+    duration: Minutes | None = None
+    settings: Settings | None = None
 
 
 class NewOrder(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    order: list[int] | None = None
-    id: int | None = None
-    position: int | None = None
+    order: Annotated[list[ItemId], Field(max_length=agenda.MAX_ITEMS)] | None = None
+    id: ItemId | None = None
+    position: Place | None = None
 
 
 def refused_by_rules(refusal: RuleViolation) -> JSONResponse:

@@ -74,3 +74,33 @@ async def test_errors_are_json_with_the_right_status(user: User) -> None:
         f"/api/sessions/{code}/agenda/order", json={"order": [1, 0, 2, 3, 4, 5]}, headers=host
     )
     assert order.status_code == 409
+
+
+async def test_types_are_strict_and_settings_checked_and_bounded(user: User) -> None:
+    client = user.http_client
+    code, host = await create(user)
+    url = f"/api/sessions/{code}/agenda"
+    before = len((await client.get(f"/api/sessions/{code}")).json()["agenda"])
+    for bad in (
+        {"title": "Pause", "duration": True},  # a boolean is not a duration
+        {"title": "Pause", "duration": "10"},
+        {"title": "Pause", "duration": 10.5},
+        {"title": 12},
+        {"title": "Pause", "position": False},
+        {"title": "Pause", "settings": {"blob": "x" * 60_000}},  # a moment has no settings
+        {"title": "Pause", "settings": {"note": "rien"}},
+        {"title": "x" * 5000},
+    ):
+        response = await client.post(url, json=bad, headers=host)
+        assert response.status_code == 422, (bad, response.text)
+        assert response.json()["error"]
+    huge = {"statements": [{"prompt": "Tout publier ?", "a": "Oui", "b": "Non", "x": "y" * 60_000}]}
+    response = await client.post(
+        url, json={"title": "Débat", "kind": "debat_mouvant", "settings": huge}, headers=host
+    )
+    assert response.status_code == 422 and "16 KiB" in response.json()["error"]
+    response = await client.post(f"{url}/order", json={"id": True, "position": 1}, headers=host)
+    assert response.status_code == 422
+    assert len((await client.get(f"/api/sessions/{code}")).json()["agenda"]) == before
+    response = await client.patch(f"{url}/1", json={"duration": False}, headers=host)
+    assert response.status_code == 422

@@ -47,6 +47,8 @@ def main() -> None:
         port=settings.port,
         language="fr" if settings.lang == "fr" else "en-GB",  # each page sets its own (ui/frame.py)
         storage_secret=settings.storage_secret,
+        # The `session` cookie holds the phones' participant tokens (14 days): Secure behind https.
+        session_middleware_kwargs={"https_only": settings.base_url.startswith("https://")},
         reconnect_timeout=settings.reconnect_timeout,
         show=False,
         reload=False,

@@ -37,6 +37,7 @@ class SimClient:
         self.base_url, self.path = base_url, path
         self.cookies = cookies or {}  # sent with the page and the websocket (e.g. a host cookie)
         self.client_id = ""
+        self.tab_id = str(uuid.uuid4())  # a browser tab keeps its id across reconnections
         self.elements: dict[str, dict[str, Any]] = {}
         self.next_message_id = 0
         self.acked = 0
@@ -65,7 +66,7 @@ class SimClient:
     def ws_url(self) -> str:
         return self.base_url.replace("http://", "ws://") + (
             f"/_nicegui_ws/socket.io/?client_id={self.client_id}&next_message_id=0&implicit_handshake=true"
-            f"&document_id={uuid.uuid4()}&tab_id={uuid.uuid4()}&old_tab_id=null&EIO=4&transport=websocket"
+            f"&document_id={uuid.uuid4()}&tab_id={self.tab_id}&old_tab_id=null&EIO=4&transport=websocket"
         )
 
     async def connect(self) -> SimClient:

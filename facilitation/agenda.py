@@ -137,10 +137,14 @@ def settings_model(kind: str, registry: Registry = REGISTRY) -> type[BaseModel] 
 def check_settings(kind: str, settings: dict[str, Any], registry: Registry = REGISTRY) -> dict[str, Any]:
     """`settings` as `kind`'s model reads them (texts cleaned, defaults left out); raises
     ValidationError as the model does."""
-    model = settings_model(kind, registry)
-    if model is None:
-        return dict(settings)
+    model = settings_model(kind, registry) or NoSettings  # a moment keeps no settings at all
     return model.model_validate(settings).model_dump(mode="json", exclude_defaults=True)
+
+
+class NoSettings(BaseModel):
+    """The settings of a kind that has none (a moment): any field is refused."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 def check_item(raw: AgendaItem | dict[str, Any], registry: Registry = REGISTRY) -> AgendaItem:

@@ -12,7 +12,8 @@
   `{"id": 4, "position": 2}` to move one item.
 
 `{id}` is the item's stable id, as `GET /api/sessions/{code}` lists it (`"id"`, beside its
-`"index"`). The host key comes as `Authorization: Bearer <host key>` (or the console's cookie).
+`"index"`). The host key comes as `Authorization: Bearer <host key>` (or the console's cookie,
+from its own pages only: see `gate.py`). Bodies are `application/json` (else 415).
 Errors are JSON: 401/403 without the right key, 404 unknown session or item, 409 an item that
 ran or runs, or a place at or before the current item, or a closed session, 422 a bad item.
 """
@@ -21,11 +22,11 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 
 from . import agenda
 from .api import MAX_BODY, error, public_summary, read_body
@@ -54,29 +55,47 @@ add(
 )
 
 
+SETTINGS_MAX = 16 * 1024  # bytes of an item's settings as JSON (the largest shipped plan's: ~3 KB)
+Title = Annotated[StrictStr, Field(max_length=agenda.TITLE_MAX)]
+Body = Annotated[StrictStr, Field(max_length=agenda.TEXT_MAX)]
+Kind = Annotated[StrictStr, Field(max_length=40)]
+Minutes = StrictInt  # a boolean is not a duration (its range: the agenda's rules, translated)
+Place = StrictInt
+ItemId = StrictInt
+
+
+def bounded(settings: dict[str, Any] | None) -> dict[str, Any] | None:
+    if settings is not None and len(json.dumps(settings, ensure_ascii=False).encode()) > SETTINGS_MAX:
+        raise ValueError(f"settings over {SETTINGS_MAX // 1024} KiB")
+    return settings
+
+
+Settings = Annotated[dict[str, Any], AfterValidator(bounded)]
+
+
 class NewItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    title: str
-    kind: str = "moment"
-    text: str = ""
-    duration: int = 0
-    settings: dict[str, Any] = Field(default_factory=dict)
-    position: int | None = None
+    title: Title
+    kind: Kind = "moment"
+    text: Body = ""
+    duration: Minutes = 0
+    settings: Settings = Field(default_factory=dict)
+    position: Place | None = None
 
 
 class ItemChanges(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    title: str | None = None
-    text: str | None = None
-    duration: int | None = None
-    settings: dict[str, Any] | None = None
+    title: Title | None = None
+    text: Body | None = None
+    duration: Minutes | None = None
+    settings: Settings | None = None
 
 
 class NewOrder(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    order: list[int] | None = None
-    id: int | None = None
-    position: int | None = None
+    order: Annotated[list[ItemId], Field(max_length=agenda.MAX_ITEMS)] | None = None
+    id: ItemId | None = None
+    position: Place | None = None
 
 
 def refused_by_rules(refusal: RuleViolation) -> JSONResponse:

@@ -2,9 +2,20 @@
 host key moved from the URL into a cookie, slower answers to guessing, and security headers.
 
 - `/host/{code}?key=…` and `/r/{code}?key=…` set the host cookie when the key is right, then
-  redirect (303) to the same page without the key, so that it stays out of the address bar,
-  the history, `Referer` headers and logs. The cookie is HttpOnly, SameSite=Strict, and scoped
-  by path to the session's pages, its API and NiceGUI's socket (whose handshake checks it).
+  send the browser to the same page without the key, so that it stays out of the address bar,
+  the history, `Referer` headers and logs. The cookie is HttpOnly, SameSite=Strict, Secure when
+  the public URL is https, and scoped by path to the session's pages, its API and NiceGUI's
+  socket (whose handshake checks it). A link followed from another site (a web mail, a chat)
+  is a cross-site navigation, through which the browser withholds a Strict cookie, even after
+  a redirect and on reload: such a request gets a tiny page of our own that continues to the
+  console (a same-site navigation, which carries the cookie). Scripts and links typed or
+  bookmarked get a plain 303.
+- Every state-changing API request (POST, PUT, PATCH, DELETE under `/api/`) must send its body
+  as `application/json` (else 415), and, unless it authenticates with `Authorization: Bearer`,
+  come from Cercle's own pages: its `Origin` (or, without one, its `Sec-Fetch-Site`) must be
+  this server's (else 403). A form or a `no-cors` fetch from another site, or from another port
+  of the same host, can send neither a JSON content type nor a Bearer header without a CORS
+  preflight, which Cercle never grants; so the host cookie alone never changes anything for them.
 - Unknown session codes (`/j/`, `/screen/`, `/r/`, `/api/sessions/{code}…`) and wrong host
   keys count as failures of the address (codes together, keys by session); past a few, its wrong
   guesses are answered 429 for a while. A known code, a right key or cookie always passes: one
@@ -21,7 +32,7 @@ import json
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from starlette.requests import cookie_parser
 
@@ -62,6 +73,26 @@ CSP = (
     "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
     "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
     "connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+WITH_BODY = frozenset({"POST", "PUT", "PATCH"})
+
+add(
+    {
+        "gate.json_only": (
+            "Cette requête doit envoyer du JSON (en-tête Content-Type: application/json).",
+            "This request must send JSON (header Content-Type: application/json).",
+        ),
+        "gate.foreign_origin": (
+            "Requête refusée : elle ne vient pas des pages de ce serveur. Faites-la depuis la console "
+            "de Cercle, ou depuis un script avec l'en-tête Authorization: Bearer <clé d'animation>.",
+            "Request refused: it does not come from this server's pages. Make it from Cercle's "
+            "console, or from a script with the header Authorization: Bearer <host key>.",
+        ),
+        "gate.continue": ("Continuer", "Continue"),
+    }
 )
 
 
@@ -125,6 +156,8 @@ class Gate:
         path = scope["path"]
         query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
         try:
+            if path.startswith("/api/") and scope.get("method") in WRITES:
+                self.write_check(scope)
             keyed = KEYED_PAGE.match(path)
             if keyed:
                 return self.keyed_page(scope, keyed.group(1), keyed.group(2), query, address)
@@ -134,6 +167,39 @@ class Gate:
         except Refusal as refusal:
             return self.refused(refusal, path, query.get("lang"))
         return None
+
+    def write_check(self, scope: Scope) -> None:
+        """Raises a refusal unless this state-changing API request sends JSON and either carries a
+        Bearer key or comes from this server's own pages (see the module's docstring)."""
+        if scope["method"] in WITH_BODY:
+            media = (_header(scope, b"content-type") or "").split(";")[0].strip().lower()
+            if media != "application/json":
+                raise Refusal("gate.json_only", 415)
+        scheme, _, value = (_header(scope, b"authorization") or "").partition(" ")
+        if scheme.lower() == "bearer" and value.strip():
+            return  # a script: no browser adds this header to a cross-origin request unasked
+        origin = _header(scope, b"origin")
+        if origin is not None:
+            if origin.rstrip("/").lower() not in self.own_origins(scope):
+                raise Refusal("gate.foreign_origin", 403)
+            return
+        fetch_site = _header(scope, b"sec-fetch-site")
+        if fetch_site is not None and fetch_site.lower() != "same-origin":
+            raise Refusal("gate.foreign_origin", 403)
+        # Neither header: not a browser of this decade (they send Origin with every POST, PUT,
+        # PATCH and DELETE); a script, whose own cookies are its own business.
+
+    def own_origins(self, scope: Scope) -> set[str]:
+        """The origins of Cercle's own pages: as this request reached it, and its public URL."""
+        origins = set()
+        host = _header(scope, b"host")
+        if host:
+            scheme = "https" if scope.get("scheme") == "https" or self.forwarded_https(scope) else "http"
+            origins.add(f"{scheme}://{host}".lower())
+        public = urlsplit(self.service.settings.base_url)
+        if public.scheme and public.netloc:
+            origins.add(f"{public.scheme}://{public.netloc}".lower())
+        return origins
 
     def code_check(self, code: str, address: str) -> None:
         """Count an unknown code as a failure of `address`; raises while unknown ones must wait,
@@ -165,12 +231,29 @@ class Gate:
         if key is None:
             return None  # a cookie: the page checks it again and says what it finds
         location = f"{scope.get('root_path', '')}/{page}/{code}" + (f"?{urlencode(query)}" if query else "")
-        headers = [("location", location), ("cache-control", "no-store")]
+        headers = [("cache-control", "no-store")]
         if right:
-            secure = scope.get("scheme") == "https" or self.forwarded_https(scope)
             root = scope.get("root_path", "")
-            headers += [("set-cookie", c) for c in set_cookie_headers(code, key, secure=secure, root=root)]
-        return _respond(303, b"", headers)
+            cookies = set_cookie_headers(code, key, secure=self.secure(scope), root=root)
+            headers += [("set-cookie", c) for c in cookies]
+        if self.from_elsewhere(scope):
+            asked = query.get("lang")
+            lang = asked if asked is not None and asked in LANGUAGES else self.service.settings.lang
+            return _respond(200, continuation(location, lang), [*headers, ("content-type", HTML)])
+        return _respond(303, b"", [("location", location), *headers])
+
+    def secure(self, scope: Scope) -> bool:
+        """Whether cookies are `Secure`: the public URL, this request or a trusted proxy is https."""
+        public = self.service.settings.base_url.startswith("https://")
+        return public or scope.get("scheme") == "https" or self.forwarded_https(scope)
+
+    @staticmethod
+    def from_elsewhere(scope: Scope) -> bool:
+        """Whether a browser navigates here from another site (or does not say where from):
+        anything but a link typed, bookmarked or followed on Cercle's own pages."""
+        if "text/html" not in (_header(scope, b"accept") or ""):
+            return False  # a script: it follows a redirect and sends its cookies as it likes
+        return (_header(scope, b"sec-fetch-site") or "").lower() not in ("none", "same-origin")
 
     def forwarded_https(self, scope: Scope) -> bool:
         """HTTPS as a trusted proxy says (its `X-Forwarded-Proto`)."""
@@ -179,7 +262,9 @@ class Gate:
         return proto == "https" and self.limits.trusts(peer)
 
     def refused(self, refusal: Refusal, path: str, lang: str | None) -> Callable[[Send], Awaitable[None]]:
-        headers = [("retry-after", str(refusal.retry_after or 1)), ("cache-control", "no-store")]
+        headers = [("cache-control", "no-store")]
+        if refusal.status == 429:
+            headers.append(("retry-after", str(refusal.retry_after or 1)))
         if path.startswith("/api/"):
             body = json.dumps(
                 {"error": refusal.message("en"), "message_fr": refusal.message("fr")}, ensure_ascii=False
@@ -195,9 +280,7 @@ class Gate:
             f'<p lang="{other}" class="cercle-muted">{html.escape(refusal.message(other))}</p>'
             f'<p><a href="/">{html.escape(t("app.name", lang))}</a></p></body></html>'
         )
-        return _respond(
-            refusal.status, page.encode(), [*headers, ("content-type", "text/html; charset=utf-8")]
-        )
+        return _respond(refusal.status, page.encode(), [*headers, ("content-type", HTML)])
 
     # --- headers ------------------------------------------------------------------------------
 
@@ -224,6 +307,24 @@ class Gate:
             await send(message)
 
         return sending
+
+
+HTML = "text/html; charset=utf-8"
+
+
+def continuation(location: str, lang: str) -> bytes:
+    """A page that goes on to `location` at once: a navigation started by a page of this site, so
+    the browser sends the SameSite=Strict host cookie with it (it replaces this page in the
+    history, so Back does not return to the key). Without JavaScript, a link does the same."""
+    target = html.escape(location, quote=True)
+    script = json.dumps(location).replace("<", "\\u003c")  # nothing in it may close the script
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Cercle</title>'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<link rel="stylesheet" href="/assets/cercle.css"></head><body class="cercle-page">'
+        f'<p><a id="cercle-continue" href="{target}">{html.escape(t("gate.continue", lang))}</a></p>'
+        f"<script>location.replace({script});</script></body></html>"
+    ).encode()
 
 
 def _respond(status: int, body: bytes, headers: list[tuple[str, str]]) -> Callable[[Send], Awaitable[None]]:

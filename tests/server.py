@@ -100,8 +100,9 @@ class Server:
         self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None
     ) -> tuple[int, Any]:
         data = json.dumps(body).encode() if body is not None else None
+        sent = {"Content-Type": "application/json"} if data is not None else {}
         req = urllib.request.Request(
-            f"{self.base_url}{path}", data=data, method=method, headers=headers or {}
+            f"{self.base_url}{path}", data=data, method=method, headers={**sent, **(headers or {})}
         )
         try:
             with urllib.request.urlopen(req, timeout=10) as response:

@@ -88,7 +88,7 @@ class PhoneView:
 
     async def send(self) -> None:
         sent = self.text.value or ""
-        screened = await self.ctx.screen(sent)
+        screened = await self.ctx.screen(sent, limit=STATEMENT_MAX)
         events = await self.ctx.events_of(rules.propose, screened, item=self.ctx.item)
         if events is None:
             return

@@ -239,7 +239,7 @@ class PhoneView:
             async def send() -> None:
                 statement = self.shown[0]
                 sent = text.value or ""
-                screened = await self.ctx.screen(sent)
+                screened = await self.ctx.screen(sent, limit=ARGUMENT_MAX)
                 events = await self.ctx.events_of(
                     rules.add_argument, statement, side.value or "a", screened, item=self.ctx.item
                 )

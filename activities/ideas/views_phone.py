@@ -92,7 +92,7 @@ class PhoneView:
 
     async def send(self) -> None:
         sent = self.text.value or ""
-        screened = await self.ctx.screen(sent)
+        screened = await self.ctx.screen(sent, limit=IDEA_MAX)
         events = await self.ctx.events_of(rules.add_idea, screened, item=self.ctx.item)
         if events is None:
             return

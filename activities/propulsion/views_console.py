@@ -138,7 +138,7 @@ class Card:
             ui.notify(self.view.ctx.t("propulsion.console.saved"), type="positive", position="top")
 
     async def add_organisation(self) -> None:
-        screened = await self.view.ctx.screen(self.organisation.value or "", "actor")
+        screened = await self.view.ctx.screen(self.organisation.value or "", "actor", limit=ORGANISATION_MAX)
         if await self.view.ctx.act(rules.add_organisation, self.id, screened):
             self.organisation.value = ""
 

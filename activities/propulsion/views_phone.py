@@ -85,9 +85,9 @@ class PhoneView:
 
     async def send(self) -> None:
         sent, typed = self.text.value or "", self.organisation.value or ""
-        screened = await self.ctx.screen(sent)
+        screened = await self.ctx.screen(sent, limit=PROPOSAL_MAX)
         name = typed.strip()
-        organisation = await self.ctx.screen(name, "actor") if name else None
+        organisation = await self.ctx.screen(name, "actor", limit=ORGANISATION_MAX) if name else None
         events = await self.ctx.events_of(rules.propose, screened, organisation, item=self.ctx.item)
         if events is None:
             return

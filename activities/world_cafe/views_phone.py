@@ -13,7 +13,7 @@ from facilitation.ui.pending import PendingTexts
 
 from . import state as rules
 from .clock import Timing
-from .contributions import ACTOR_KINDS, actors_by_kind, table_actors, table_ideas
+from .contributions import ACTOR_KINDS, IDEA_MAX, NAME_MAX, WHY_MAX, actors_by_kind, table_actors, table_ideas
 from .display import bar_html, clock_html, short_label
 from .events import ContributionAdded
 from .state import CafeState
@@ -253,14 +253,14 @@ class CafePhone:
         if self.kind.value == "actor":
             name = self.name.value or ""
             known = rules.is_known_actor(self.state, table, name)
-            screened = await self.ctx.screen(name, "actor")
-            why = await self.ctx.screen(sent[self.why])
+            screened = await self.ctx.screen(name, "actor", limit=NAME_MAX)
+            why = await self.ctx.screen(sent[self.why], limit=WHY_MAX)
             events = await self.ctx.events_of(
                 rules.contribute, table, "actor", screened, self.actor_kind.value or "other", why, item=item
             )
             message = "world_cafe.phone.mention" if known else "world_cafe.phone.added"
         else:
-            screened = await self.ctx.screen(sent[self.idea])
+            screened = await self.ctx.screen(sent[self.idea], limit=IDEA_MAX)
             events = await self.ctx.events_of(rules.contribute, table, "idea", screened, item=item)
             message = "world_cafe.phone.added"
         if events is None:

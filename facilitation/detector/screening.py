@@ -42,6 +42,7 @@ Mode = Literal["process", "thread"]
 TIMEOUT = 2.0  # seconds for one check
 LOAD_TIMEOUT = 60.0  # seconds for a worker to load the engine
 QUEUE_TIMEOUT = 30.0  # seconds a check may wait for its turn behind others (a burst)
+TEXT_MAX = 2000  # characters of the longest free text a participant may send (a comment)
 
 
 @dataclass(frozen=True)
@@ -360,10 +361,13 @@ async def shutdown() -> None:
         await _default.close()
 
 
-async def screen(text: str, lang: str = "fr", field: str = "text", *, multiline: bool = False) -> Screened:
-    """A participant's free text, cleaned at the door and checked off the event loop, as the
-    commands that store free text take it (`moderation.Screened`)."""
-    cleaned = clean_text(text, multiline=multiline)
+async def screen(
+    text: str, lang: str = "fr", field: str = "text", *, multiline: bool = False, limit: int = TEXT_MAX
+) -> Screened:
+    """A participant's free text, cut to `limit` characters (its field's maximum: nothing longer
+    is kept, and the detector's time grows with the length), cleaned at the door and checked off
+    the event loop, as the commands that store free text take it (`moderation.Screened`)."""
+    cleaned = clean_text(text[: max(0, limit)], multiline=multiline)[: max(0, limit)]
     screening = await screen_text(cleaned, lang, field)
     spans = tuple(Span(kind=f.kind, start=f.start, end=f.end) for f in screening.findings)
     return Screened(text=cleaned, spans=spans, checked=screening.complete)

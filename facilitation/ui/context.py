@@ -15,13 +15,30 @@ from ..bus import followed
 from ..commands import HOST, PUBLIC, Actor, Command
 from ..detector import screening
 from ..events import Event
-from ..i18n import LANGUAGES, RuleViolation, Text, remote_key, t, t_plural
+from ..gate import ADDRESS
+from ..i18n import LANGUAGES, RuleViolation, Text, add, remote_key, t, t_plural
+from ..limits import CommentLimiter
 from ..moderation import Screened
 from ..room import Room
 from ..session import SessionState
 from .markup import esc
 
 log = logging.getLogger(__name__)
+
+# Every free text a participant sends (arguments, ideas, statements, proposals, contributions,
+# comments), limited as comments are (`limits.CommentLimiter`), more loosely: 30 an hour per
+# participant, in bursts; per session 300 a minute, of which one network may use half (a
+# room's Wi-Fi is one address). In memory, per process: a session's room lives in one process.
+TEXTS = CommentLimiter(gap=0.0, burst=30, per_address=3000, session_cap=300, address_share=0.5)
+
+add(
+    {
+        "texts.too_fast": (
+            "Doucement : attendez {seconds} s avant d'envoyer un autre texte. Rien n'a été envoyé.",
+            "Slow down: wait {seconds} s before sending another text. Nothing was sent.",
+        ),
+    }
+)
 
 Role = Literal["console", "screen", "phone", "follow"]  # "follow": the screen, on a phone
 Words = Callable[[str], str]  # a text by language: a plan's `Text.get`, or `ViewContext.words(key)`
@@ -187,9 +204,22 @@ class ViewContext(Generic[S]):
     async def events_of(
         self, command: Command, *args: Any, item: int | None = None, **kwargs: Any
     ) -> list[Event] | None:
-        """`run`, returning the events stored (None when refused or failed)."""
+        """`run`, returning the events stored (None when refused or failed). A participant's
+        free text (a `Screened` argument) counts against `TEXTS`: past it, a refusal says how
+        long to wait."""
+        limited = (
+            self.text_sender() if any(isinstance(a, Screened) for a in (*args, *kwargs.values())) else None
+        )
+        if limited is not None:
+            wait = TEXTS.wait(self.room.code, *limited)
+            if wait:
+                ui.notify(self.t("texts.too_fast", seconds=wait), type="warning", position="top")
+                return None
         try:
-            return await self.room.run(self.actor, command, *args, item=item, **kwargs)
+            events = await self.room.run(self.actor, command, *args, item=item, **kwargs)
+            if limited is not None:
+                TEXTS.record(self.room.code, *limited)
+            return events
         except RuleViolation as refusal:
             ui.notify(refusal.message(self.lang, remote=self.remote), type="warning", position="top")
         except Exception:
@@ -197,10 +227,29 @@ class ViewContext(Generic[S]):
             ui.notify(self.t("error.internal"), type="negative", position="top")
         return None
 
-    async def screen(self, text: str, field: str = "text", *, multiline: bool = False) -> Screened:
-        """A participant's free text, cleaned and checked for personal data off the event loop,
-        as the commands that store free text take it (`moderation.Screened`)."""
-        return await screening.screen(text, self.lang, field, multiline=multiline)
+    async def screen(
+        self, text: str, field: str = "text", *, multiline: bool = False, limit: int = screening.TEXT_MAX
+    ) -> Screened:
+        """A participant's free text, cut to `limit` characters (its field's maximum), cleaned
+        and checked for personal data off the event loop, as the commands that store free text
+        take it (`moderation.Screened`). Past the participant's limit on texts, the detector is
+        spared: the command is refused anyway (`events_of`)."""
+        sender = self.text_sender()
+        if sender is not None and TEXTS.wait(self.room.code, *sender):
+            return Screened.unchecked(text[:limit], multiline=multiline)
+        return await screening.screen(text, self.lang, field, multiline=multiline, limit=limit)
+
+    def text_sender(self) -> tuple[str, str] | None:
+        """Whom `TEXTS` counts for this view's free texts: the participant's token and the keyed
+        hash of their address (None: not a participant's view, whose texts are not limited)."""
+        actor = self.actor
+        if actor.role != "participant" or actor.token is None:
+            return None
+        try:
+            address = getattr(ui.context.client.request.state, ADDRESS, "unknown")
+        except (RuntimeError, AttributeError):  # no page around (a script, a test's context)
+            address = "unknown"
+        return f"token:{actor.token}", address
 
     async def act(self, command: Command, *args: Any, **kwargs: Any) -> bool:
         """Run an activity command `command(activity_state, CommandContext, *args, **kwargs)` on

@@ -5,6 +5,9 @@ on; a client's id is in its page and in its websocket URL (so in any proxy's log
 around NiceGUI's socket.io handlers close that:
 - `event`, `javascript_response`, `ack` and `log` are accepted only from a socket that NiceGUI
   registered for that client at its handshake (every client: consoles, screens, phones);
+- a handshake, implicit or explicit, is accepted only from a socket whose signed `session`
+  cookie names the browser that loaded the page (its id in NiceGUI's storage): the client id
+  and tab id in a phone's websocket URL no longer let another browser speak as that phone;
 - a client marked as a host's (`mark_host`: the console, the restitution page in moderation
   mode) accepts a handshake, implicit (`connect`) or explicit (`handshake`), only from a socket
   whose HTTP request carried a valid host cookie for its session;
@@ -19,13 +22,17 @@ the anchor `registered` reads (NiceGUI's private `Client._socket_to_document_id`
 from __future__ import annotations
 
 import inspect
+import json
 import logging
+from base64 import b64decode
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs
 
+import itsdangerous
 import socketio
 from nicegui import Client, core
+from nicegui.storage import Storage
 
 from ..gate import ADDRESS, cookies_of, host_key_from
 from ..limits import Buckets, Limits, Refusal
@@ -54,6 +61,8 @@ DOES = {
 LOG_MAX = 300  # characters of one browser message
 LOG_PER_CLIENT = 10  # messages a minute, per page
 LOG_OVERALL = 120  # messages a minute, all pages together
+SESSION_COOKIE = "session"  # NiceGUI's signed storage cookie (Starlette's SessionMiddleware)
+SESSION_AGE = 14 * 24 * 3600  # its lifetime, as the middleware checks it
 LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING, "error": logging.WARNING}
 
 HOSTS: dict[str, str] = {}  # client id -> the session code its page hosts
@@ -87,6 +96,35 @@ def host_allowed(client_id: str, environ: dict[str, Any] | None) -> bool:
     except Refusal:
         pass  # refused either way; the address already waits
     return False
+
+
+def browser_of(environ: dict[str, Any] | None) -> str | None:
+    """The browser id in the signed `session` cookie of a socket's request (None: no valid one)."""
+    raw = cookies_of((environ or {}).get("HTTP_COOKIE")).get(SESSION_COOKIE)
+    if not raw or not Storage.secret:
+        return None
+    try:
+        signed = itsdangerous.TimestampSigner(str(Storage.secret)).unsign(raw.encode(), max_age=SESSION_AGE)
+        browser = json.loads(b64decode(signed)).get("id")
+    except (itsdangerous.BadSignature, ValueError, AttributeError):
+        return None
+    return browser if isinstance(browser, str) else None
+
+
+def same_browser(client_id: str, environ: dict[str, Any] | None) -> bool:
+    """False when the page of `client_id` was loaded by a browser whose session cookie this
+    socket's request does not carry."""
+    client = Client.instances.get(client_id)
+    request = getattr(client, "_request", None)
+    if client is None or request is None or "session" not in request.scope:
+        return True  # no such page (NiceGUI refuses it), or one served without the storage
+    loaded_by = request.session.get("id")
+    return loaded_by is None or browser_of(environ) == loaded_by
+
+
+def allowed(client_id: str, environ: dict[str, Any] | None) -> bool:
+    """Whether a socket with this request may handshake for `client_id`."""
+    return same_browser(client_id, environ) and host_allowed(client_id, environ)
 
 
 def _client(msg: Any) -> Client | None:
@@ -161,14 +199,14 @@ def wrap(sio: socketio.AsyncServer) -> None:
     async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> Any:
         query = parse_qs(environ.get("QUERY_STRING", ""))
         client_id = (query.get("client_id") or [""])[0]
-        if (query.get("implicit_handshake") or [""])[0] == "true" and not host_allowed(client_id, environ):
+        if (query.get("implicit_handshake") or [""])[0] == "true" and not allowed(client_id, environ):
             raise socketio.exceptions.ConnectionRefusedError("Implicit handshake failed")
         return await _call(original["connect"], sid, environ, auth)
 
     async def handshake(sid: str, data: Any) -> bool:
         if not isinstance(data, dict) or not isinstance(data.get("client_id"), str):
             return False
-        if not host_allowed(data["client_id"], sio.get_environ(sid)):
+        if not allowed(data["client_id"], sio.get_environ(sid)):
             return False
         return await _call(original["handshake"], sid, data)
 

@@ -209,7 +209,7 @@ class PublicPage:
             ui.notify(self.t("restitution.error.too_fast", seconds=wait), type="warning", position="top")
             return
         sent = self.text.value or ""
-        screened = await self.ctx.screen(sent, multiline=True)
+        screened = await self.ctx.screen(sent, multiline=True, limit=MAX_COMMENT)
         events = await self.ctx.events_of(feedback.post_comment, screened)
         if events is None:
             return

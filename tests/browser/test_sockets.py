@@ -9,7 +9,7 @@ import uuid
 import pytest
 import websockets
 
-from bench.phones import SimClient, host_console
+from bench.phones import SimClient, host_console, join_phone
 from tests.browser.test_security import summary, without_redirect
 
 pytestmark = pytest.mark.browser
@@ -99,3 +99,31 @@ async def test_a_flood_of_malformed_frames_leaves_the_log_bounded(server) -> Non
     assert "malformed socket message from an anonymous client dropped" in written
     assert "Traceback" not in written
     assert len(written) < 50_000  # instead of 47 MB of tracebacks
+
+
+async def handshake(url: str, cookies: dict[str, str]) -> str:
+    """The answer to a socket.io handshake on `url` with these cookies: "40…" taken, "44…" refused."""
+    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else None
+    async with websockets.connect(url, additional_headers=headers) as socket:
+        assert (await socket.recv()).startswith("0")
+        await socket.send("40")
+        return await asyncio.wait_for(socket.recv(), 10)
+
+
+async def test_a_phone_cannot_be_impersonated_with_its_client_and_tab_ids(server) -> None:
+    code = server.create(title="Téléphones liés")["code"]
+    phone = await join_phone(server.base_url, code)
+    other = await SimClient(server.base_url, f"/j/{code}").load()  # another browser, its own cookie
+    try:
+        assert "session" in phone.cookies and other.cookies["session"] != phone.cookies["session"]
+        # The phone's client id and tab id are in its websocket's URL (so in any proxy's log):
+        assert (await handshake(phone.ws_url(), {})).startswith("44")  # no cookie: refused
+        assert (await handshake(phone.ws_url(), other.cookies)).startswith("44")  # another browser's
+        forged = {"session": phone.cookies["session"][:-4] + "AAAA"}  # a signature that does not hold
+        assert (await handshake(phone.ws_url(), forged)).startswith("44")
+        assert (await handshake(phone.ws_url(), phone.cookies)).startswith("40")  # the phone itself
+        assert phone.connected
+        await phone.click(await phone.wait_for_button(label="Modifier mes réponses"))
+        await phone.wait_for_button(testid="join")  # the phone's own socket still drives it
+    finally:
+        await phone.close()

@@ -91,3 +91,33 @@ async def test_settings_nested_hundreds_of_levels_deep_are_refused_with_a_messag
         assert response.status_code == 422
     summary = (await client.get(f"/api/sessions/{code}")).json()
     assert "Profond" not in [i["title"] for i in summary["agenda"]]
+
+
+async def test_types_are_strict_and_settings_checked_and_bounded(user: User) -> None:
+    client = user.http_client
+    code, host = await create(user)
+    url = f"/api/sessions/{code}/agenda"
+    before = len((await client.get(f"/api/sessions/{code}")).json()["agenda"])
+    for bad in (
+        {"title": "Pause", "duration": True},  # a boolean is not a duration
+        {"title": "Pause", "duration": "10"},
+        {"title": "Pause", "duration": 10.5},
+        {"title": 12},
+        {"title": "Pause", "position": False},
+        {"title": "Pause", "settings": {"blob": "x" * 60_000}},  # a moment has no settings
+        {"title": "Pause", "settings": {"note": "rien"}},
+        {"title": "x" * 5000},
+    ):
+        response = await client.post(url, json=bad, headers=host)
+        assert response.status_code == 422, (bad, response.text)
+        assert response.json()["error"]
+    huge = {"statements": [{"prompt": "Tout publier ?", "a": "Oui", "b": "Non", "x": "y" * 60_000}]}
+    response = await client.post(
+        url, json={"title": "Débat", "kind": "debat_mouvant", "settings": huge}, headers=host
+    )
+    assert response.status_code == 422 and "16 KiB" in response.json()["error"]
+    response = await client.post(f"{url}/order", json={"id": True, "position": 1}, headers=host)
+    assert response.status_code == 422
+    assert len((await client.get(f"/api/sessions/{code}")).json()["agenda"]) == before
+    response = await client.patch(f"{url}/1", json={"duration": False}, headers=host)
+    assert response.status_code == 422

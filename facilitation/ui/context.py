@@ -27,9 +27,11 @@ log = logging.getLogger(__name__)
 
 # Every free text a participant sends (arguments, ideas, statements, proposals, contributions,
 # comments), limited as comments are (`limits.CommentLimiter`), more loosely: 30 an hour per
-# participant, in bursts; per session 300 a minute, of which one network may use half (a
-# room's Wi-Fi is one address). In memory, per process: a session's room lives in one process.
-TEXTS = CommentLimiter(gap=0.0, burst=30, per_address=3000, session_cap=300, address_share=0.5)
+# participant, in bursts. A room's Wi-Fi is one address, and a thousand phones may post an idea
+# each within the same minute: the address and session caps only stop a flood of new
+# identities (10,000 an hour from one address, 1,200 a minute in a session). In memory, per
+# process: a session's room lives in one process.
+TEXTS = CommentLimiter(gap=0.0, burst=30, per_address=10_000, session_cap=1_200, address_share=1.0)
 
 add(
     {

@@ -93,7 +93,9 @@ def normalised(text: str) -> View:
 
 
 LETTER = r"[^\W\d_]"
-SINGLE_LETTERS = re.compile(rf"(?<![\w])({LETTER})(?:[ .·*_-]{LETTER}(?![\w])){{2,}}")
+# three single letters or more, one separator between them throughout ("J e a n", "J.e.a.n")
+SINGLE_LETTERS = re.compile(rf"(?<![\w]){LETTER}(?P<sep>[ .·*_-]){LETTER}(?:(?P=sep){LETTER}(?![\w])){{1,}}")
+ONE_LETTER_WORDS = "aàyAÀY"  # "D u p o n t a dit": the last "a" is a word of the sentence
 CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
 GLUE = re.compile(rf"(?<={LETTER}{{2}})[_.](?={LETTER}{{2}})")
 LEET_WORD = re.compile(r"\b[A-Za-z]+(?:[0-9@$]+[A-Za-z]+)+\b")
@@ -140,10 +142,22 @@ def _spread(new: str, start: int, end: int, old: str) -> list[tuple[str, int, in
     return pieces
 
 
+def joined(m: re.Match[str]) -> str:
+    """A run of single letters as one word; a last "a", "à" or "y" after spaces stays a word of
+    its own unless the whole is a first name ("E m m a")."""
+    letters = m.group(0)[:: len(m.group("sep")) + 1]
+    if m.group("sep") == " " and letters[-1] in ONE_LETTER_WORDS and len(letters) > 3:
+        from .rules import first_name_lists
+
+        if letters.lower() not in first_name_lists()[0]:
+            return f"{letters[:-1]} {letters[-1]}"
+    return letters
+
+
 def letters(text: str) -> View:
     """The text as a reader reads its letters (see the module)."""
     view = normalised(text)
-    view = substitute(view, SINGLE_LETTERS, lambda m: re.sub(r"[ .·*_-]", "", m.group(0)))
+    view = substitute(view, SINGLE_LETTERS, joined)
     view = substitute(view, CAMEL, lambda m: " ")
     view = substitute(view, GLUE, lambda m: " ")
     view = substitute(view, LEET_WORD, lambda m: m.group(0).translate(LEET))

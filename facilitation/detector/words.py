@@ -93,7 +93,7 @@ PLACE_NAMES = frozenset(
     """
     france florence nancy lorraine valence lourdes georgia victoria virginia carolina indiana
     florida sidney medina jordan santa asia argentine toscane chelsea austin madison paris venise
-    adelaide augusta savannah
+    adelaide augusta savannah côme
     """.split()
 )
 
@@ -222,6 +222,7 @@ PLACE_BEFORE = frozenset(
     saint sainte st st. street road avenue lane school college university hospital station prize
     musée bibliothèque médiathèque maison espace cité résidence quartier théâtre piscine gymnase
     crèche campus aéroport promenade esplanade museum library theatre
+    projet project programme plan opération dispositif label loi rapport amendement
     """.split()
 )
 
@@ -230,7 +231,7 @@ PLACE_BEFORE = frozenset(
 INSTITUTION_AFTER = frozenset(
     """
     academy institute library museum foundation centre center hospital school college university
-    prize award street road avenue station building stadium campus trust fund lecture
+    prize award street road avenue station building stadium campus trust fund lecture park
     """.split()
 )
 

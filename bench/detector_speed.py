@@ -1,11 +1,16 @@
 """How fast the personal-data detector is, what it costs, and what it does to the event loop.
 
 Usage: python bench/detector_speed.py [--texts 300] [--seconds 10] [--modes thread,process] [--rounds 2]
+                                      [--before DIR]
 
 Reports:
 - the cost of importing the detector (a server that never checks a text pays only this), and of
   loading the engine: seconds and resident memory added, in a fresh process;
-- the check time per text, sequential (in this process, engine loaded): p50, p95, max;
+- the check time per text, sequential (in this process, engine loaded): p50, p95, max; with
+  `--before DIR` (another version's source tree, e.g. `git archive main | tar -x -C DIR`), the
+  same texts checked by that version in a fresh process, in the same run, for a before/after;
+  and what folding the text as a reader reads it costs: the check of the text as written only
+  against the whole check;
 - for each mode of `Screener` (a thread in this process, or a worker process): while `--texts`
   texts are submitted evenly over `--seconds` seconds (the loop idle, then busy half of its time
   as under a vote burst), then all at once: the event loop's lag (a 10 ms ticker's delay: p50,
@@ -69,6 +74,49 @@ def load_cost() -> dict:
         [sys.executable, "-c", LOAD_PROBE], cwd=ROOT, capture_output=True, text=True, check=True
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+BEFORE_PROBE = """
+import json, sys, time
+sys.path.insert(0, ".")
+from bench.phones import percentiles
+from facilitation.detector import check
+items = json.load(sys.stdin)
+check("Jean Dupont")
+times = []
+for text, lang, field in items:
+    started = time.perf_counter()
+    check(text, lang, field)
+    times.append(time.perf_counter() - started)
+print(json.dumps(percentiles(times)))
+"""
+
+
+def before(path: str, items: list[tuple[str, str, str]]) -> dict[str, float]:
+    """The check per text of another version (its source tree at `path`), in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", BEFORE_PROBE],
+        cwd=path,
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def as_written(items: list[tuple[str, str, str]]) -> dict[str, float]:
+    """The check of the text as written only, without the folded views."""
+    from facilitation.detector import engine
+    from facilitation.detector.analysis import resolve, run
+
+    analyzer = engine()
+    times = []
+    for text, _lang, field in items:
+        started = time.perf_counter()
+        resolve(run(analyzer, text, field))
+        times.append(time.perf_counter() - started)
+    return percentiles(times)
 
 
 def sequential(items: list[tuple[str, str, str]]) -> dict[str, float]:
@@ -182,6 +230,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--modes", default="thread,process")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--before", help="another version's source tree, checked on the same texts")
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}")
     cost = load_cost()
@@ -192,7 +241,12 @@ def main() -> None:
         f"(process total {cost['rss_total_mb']:.0f} MiB)"
     )
     items = texts(args.texts)
+    if args.before:
+        print(f"check per text, sequential, before ({args.before}): {ms(before(args.before, items))}")
     print(f"check per text, sequential ({len(items)} texts): {ms(sequential(items))}")
+    print(f"  of which the text as written only (no folding): {ms(as_written(items))}")
+    if args.before:
+        print(f"check per text, sequential, before again: {ms(before(args.before, items))}")
     asyncio.run(compare(args.modes.split(","), items, args.seconds, args.rounds))
 
 

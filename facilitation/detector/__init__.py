@@ -26,9 +26,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["name", "title", "email", "phone", "handle", "url", "iban"]
+Kind = Literal["name", "title", "email", "phone", "address", "handle", "url", "iban"]
 Field = Literal["text", "actor"]
-KINDS: tuple[Kind, ...] = ("name", "title", "email", "phone", "handle", "url", "iban")
+KINDS: tuple[Kind, ...] = ("name", "title", "email", "phone", "address", "handle", "url", "iban")
 
 
 @dataclass(frozen=True)
@@ -85,21 +85,18 @@ def load_report() -> LoadReport | None:
     return _report
 
 
-def language(lang: str) -> str:
-    """The detector's language for an interface language: French unless English."""
-    return "en" if lang.lower().startswith("en") else "fr"
-
-
 def find_personal_data(text: str, lang: str = "fr", field: Field | str = "text") -> list[Finding]:
-    """What in `text` looks like personal data, in order. `field` is "actor" for an actor-name
-    field, where an organisation is expected and a person's name is held. Better a few false
-    alarms than a name published: the facilitator decides.
+    """What in `text` looks like personal data, in order. `field` is "actor" for an actor or
+    organisation field, where an organisation is expected and a person's name, even a first name
+    alone, is held. Better a few false alarms than a name published: the facilitator decides.
 
-    Cached (the restitution's check runs again over the same texts at every phase change);
-    `check` is the same without the cache."""
+    `lang`, the language of the page the text came from, changes nothing: a text is checked as
+    what it is, by the rules of both languages (a French sentence from an English page is held as
+    it would be from a French one). Cached (the restitution's check runs again over the same texts
+    at every phase change); `check` is the same without the cache."""
     if not text or not text.strip():
         return []
-    return list(_cached(text, language(lang), "actor" if field == "actor" else "text"))
+    return list(_cached(text, "actor" if field == "actor" else "text"))
 
 
 def check(text: str, lang: str = "fr", field: Field | str = "text") -> list[Finding]:
@@ -108,13 +105,13 @@ def check(text: str, lang: str = "fr", field: Field | str = "text") -> list[Find
         return []
     from .analysis import analyze
 
-    spans = analyze(engine(), text, language(lang), "actor" if field == "actor" else "text")
+    spans = analyze(engine(), text, "actor" if field == "actor" else "text")
     return [Finding(kind, text[start:end], start, end) for kind, start, end in spans]  # type: ignore[arg-type]
 
 
 @functools.lru_cache(maxsize=4096)
-def _cached(text: str, lang: str, field: str) -> tuple[Finding, ...]:
-    return tuple(check(text, lang, field))
+def _cached(text: str, field: str) -> tuple[Finding, ...]:
+    return tuple(check(text, "fr", field))
 
 
 def looks_personal(text: str, lang: str = "fr", field: Field | str = "text") -> bool:
@@ -127,5 +124,6 @@ add(
         "restitution.ui.finding.title": ("civilité ou fonction et nom", "title and surname"),
         "restitution.ui.finding.url": ("lien", "link"),
         "restitution.ui.finding.iban": ("IBAN", "IBAN"),
+        "restitution.ui.finding.address": ("adresse postale", "postal address"),
     }
 )

@@ -3,10 +3,12 @@ recognizers for e-mail addresses, phone numbers, URLs and IBANs, and Cercle's ow
 
 Imported only when a text is first checked (it loads spaCy and the model: 2 to 4 s, ~70 MB more
 in a server process).
-Nothing is downloaded: the French model is a dependency of the package; the English small model
-is not on PyPI, so English texts get a blank English tokenizer (no named entities) unless
-`en_core_web_sm` happens to be installed; the e-mail check reads the public-suffix list bundled
-with tldextract, never the network."""
+Nothing is downloaded: the French model is a dependency of the package; the e-mail check reads
+the public-suffix list bundled with tldextract, never the network.
+
+Every text is checked the same way, whatever the language of the page it came from or its own:
+the French named-entity model (the only one: no English model is on PyPI) and the rules of both
+languages, on the text as written and on the text folded as a reader reads it (`folding`)."""
 
 from __future__ import annotations
 
@@ -25,13 +27,12 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
 )
 
-from . import rules
+from . import folding, rules
 
 log = logging.getLogger(__name__)
 
-LANGS = ("fr", "en")
+LANG = "fr"  # the pipeline's: every text, French or English, goes through the same one
 FRENCH_MODEL = "fr_core_news_sm"
-ENGLISH_MODEL = "en_core_web_sm"
 # Only what the rules read: tokens and named entities. The parser, the morphologizer and the
 # lemmatizer (whose tables alone weigh ~130 MB) are not even loaded.
 EXCLUDE_PIPES = ["parser", "senter", "morphologizer", "attribute_ruler", "lemmatizer"]
@@ -48,6 +49,7 @@ KINDS = {
     "TITLE_NAME": "title",
     "PERSON_NAME": "name",
     "ACTOR_PERSON": "name",
+    "POSTAL_ADDRESS": "address",
 }
 TEXT_ENTITIES = [e for e in KINDS if e != "ACTOR_PERSON"]
 
@@ -120,51 +122,72 @@ def cercle_recognizers(lang: str) -> list[EntityRecognizer]:
         CheckedUrlRecognizer(supported_language=lang),
         IbanRecognizer(supported_language=lang),
         RuleRecognizer("PHONE_NUMBER", lambda text, ents, lang: rules.phones(text), lang),
+        RuleRecognizer("EMAIL_ADDRESS", lambda text, ents, lang: rules.obfuscated_emails(text), lang),
         RuleRecognizer("HANDLE", lambda text, ents, lang: rules.handles(text), lang),
-        RuleRecognizer("TITLE_NAME", lambda text, ents, lang: rules.titled_names(text, lang), lang),
+        RuleRecognizer("TITLE_NAME", lambda text, ents, lang: rules.titled_names(text), lang),
         RuleRecognizer("PERSON_NAME", lambda text, ents, lang: rules.listed_names(text), lang),
+        RuleRecognizer("PERSON_NAME", lambda text, ents, lang: rules.lone_first_names(text), lang),
+        RuleRecognizer("PERSON_NAME", lambda text, ents, lang: rules.names_in_context(text), lang),
         RuleRecognizer("PERSON_NAME", lambda text, ents, lang: rules.ner_persons(text, ents), lang),
+        RuleRecognizer("POSTAL_ADDRESS", lambda text, ents, lang: rules.addresses(text), lang),
         RuleRecognizer("ACTOR_PERSON", lambda text, ents, lang: rules.actor_person(text, ents), lang),
+        RuleRecognizer("ACTOR_PERSON", lambda text, ents, lang: rules.actor_first_name(text), lang),
     ]
 
 
 def build() -> AnalyzerEngine:
-    """The analyzer, French and English. Seconds: call once per process (see `detector.engine`)."""
-    models = [{"lang_code": "fr", "model_name": FRENCH_MODEL}]
-    english = spacy.util.is_package(ENGLISH_MODEL)
-    if english:
-        models.append({"lang_code": "en", "model_name": ENGLISH_MODEL})
+    """The analyzer. Seconds: call once per process (see `detector.engine`)."""
     configuration = {
         "nlp_engine_name": "spacy",
-        "models": models,
+        "models": [{"lang_code": "fr", "model_name": FRENCH_MODEL}],
         # the rules read spaCy's entities themselves; Presidio's own list need not carry MISC
         "ner_model_configuration": {"labels_to_ignore": ["MISC"]},
     }
     provider = NlpEngineProvider(nlp_engines=(LeanSpacyNlpEngine,), nlp_configuration=configuration)
-    nlp_engine = provider.create_engine()  # loads the models
-    assert isinstance(nlp_engine, LeanSpacyNlpEngine) and nlp_engine.nlp is not None
-    if not english:
-        nlp_engine.nlp["en"] = spacy.blank("en")  # tokens only: the rules and patterns still run
-    registry = RecognizerRegistry(supported_languages=list(LANGS))
-    for lang in LANGS:
-        for recognizer in cercle_recognizers(lang):
-            registry.add_recognizer(recognizer)
-    log.info("personal-data detector loaded (English model: %s)", "yes" if english else "no, rules only")
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=list(LANGS))
+    nlp_engine = provider.create_engine()  # loads the model
+    registry = RecognizerRegistry(supported_languages=[LANG])
+    for recognizer in cercle_recognizers(LANG):
+        registry.add_recognizer(recognizer)
+    rules.first_name_lists()  # read now, not at the first check
+    log.info("personal-data detector loaded")
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANG])
 
 
-def analyze(analyzer: AnalyzerEngine, text: str, lang: str, field: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of what looks personal in `text`, overlaps resolved."""
+Found = list[tuple[str, int, int]]
+
+
+def analyze(analyzer: AnalyzerEngine, text: str, field: str) -> Found:
+    """(kind, start, end) of what looks personal in `text`, overlaps resolved: the text as
+    written, then folded as a reader reads it (`folding`), each finding on the original's span."""
+    found = run(analyzer, text, field)
+    letters = folding.letters(text)
+    if letters.text != text:
+        found += [
+            (kind, *letters.span(start, end)) for kind, start, end in run(analyzer, letters.text, field)
+        ]
+    digits = folding.digits(text)
+    if digits.text != text:
+        found += [("phone", *digits.span(s, e)) for s, e in rules.phones(digits.text)]
+    words = folding.number_words(text)
+    if words is not None:
+        spans = [*rules.phones(words.text), *rules.grouped_phones(words.text)]
+        found += [("phone", *words.span(s, e)) for s, e in spans]
+    return resolve(found)
+
+
+def run(analyzer: AnalyzerEngine, text: str, field: str) -> Found:
     entities = TEXT_ENTITIES + (["ACTOR_PERSON"] if field == "actor" else [])
-    results = analyzer.analyze(text=text, language=lang, entities=entities, score_threshold=0)
-    return resolve(
+    results = analyzer.analyze(text=text, language=LANG, entities=entities, score_threshold=0)
+    return [
         (KINDS[r.entity_type], r.start, r.end)
         for r in results
         if not (r.entity_type == "PHONE_NUMBER" and r.start > 0 and text[r.start - 1] in "-/")
-    )  # digits glued to a dash or slash are a reference (an ISBN, a date), not a number to call
+    ]  # digits glued to a dash or slash are a reference (an ISBN, a date), not a number to call
 
 
-PRIORITY = {kind: n for n, kind in enumerate(["email", "iban", "url", "phone", "handle", "title", "name"])}
+PRIORITY = {
+    kind: n for n, kind in enumerate(["email", "iban", "url", "phone", "address", "handle", "title", "name"])
+}
 
 
 def resolve(found: Iterable[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

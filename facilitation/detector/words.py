@@ -9,10 +9,10 @@ from __future__ import annotations
 
 FRENCH_FIRST_NAMES = """
 jean pierre michel philippe alain nicolas christophe patrick daniel bernard françois eric éric frédéric
-laurent stéphane david olivier sébastien thierry julien pascal jacques claude andré marc thomas vincent
+laurent stéphane david olivier sébastien thierry julien pascal jacques andré marc thomas vincent
 dominique christian rené louis paul antoine guillaume maxime alexandre romain mathieu matthieu florian
 kevin kévin jérôme yves gérard henri hugo lucas léo gabriel arthur raphaël jules adam louise emma jade
-alice chloé lina rose anna mila léa manon camille marie nathalie isabelle sylvie catherine françoise
+alice chloé lina rose anna mila léa manon marie nathalie isabelle sylvie catherine françoise
 martine christine monique sandrine valérie véronique sophie céline stéphanie nicole anne julie aurélie
 émilie emilie laure laura sarah pauline mathilde claire hélène caroline virginie delphine audrey élodie
 elodie charlotte juliette margaux clara inès ines zoé lucie agnès patricia brigitte chantal jacqueline
@@ -20,12 +20,12 @@ annie karine corinne florence christelle mélanie marion justine océane lola ev
 fatima mohamed mohammed ahmed ali karim mehdi nadia samira leila leïla yasmine sofia amina rachid amélie
 cécile odile colette denise simone suzanne yvette josiane danielle ginette lucien robert roger marcel
 georges maurice raymond fernand joseph albert emile émile victor benoît benoit axel enzo nathan ethan
-noah timothée baptiste quentin clément adrien damien fabien fabrice franck frank gilles hervé jérémy
-jeremy loïc ludovic mickaël michael morgan régis sylvain tristan xavier yann yannick arnaud benjamin
+noah timothée baptiste quentin clément adrien damien fabien frank hervé jérémy
+jeremy loïc ludovic mickaël michael morgan régis tristan xavier yann yannick arnaud benjamin
 cédric bruno didier serge gilbert guy jean-pierre jean-claude jean-luc jean-marc jean-michel
 jean-françois jean-paul jean-louis jean-baptiste jean-marie marie-christine marie-claude anne-marie
 marie-france marie-hélène anne-sophie marc-antoine pierre-yves paul-henri rémi remy rémy théo tom
-mathis nolan ethan sacha maël mael evan aaron noé gaspard victoire violette capucine apolline éléonore
+mathis nolan ethan maël mael evan aaron noé gaspard victoire violette capucine apolline éléonore
 héloïse constance margot romane lou iris jeanne lisa elsa maëlle maelle nina salomé célia océane
 capucine eléa lyna julia léna anaïs lucile mireille micheline paulette jeannine huguette germaine
 odette lucienne yolande gisèle gisele bernadette geneviève evelyne éveline muriel murielle sabine
@@ -62,6 +62,40 @@ nadia yasmin zara fatima mohammed muhammad ahmed ali omar hassan
 """.split()
 
 FIRST_NAMES = frozenset(FRENCH_FIRST_NAMES) | frozenset(ENGLISH_FIRST_NAMES)
+
+# First names that are also common words, places, months or symbols: a name only where the
+# context makes one ("Rose a dit", "via Pierre", "Rose Dubois"), never alone ("la rose", "Pierre
+# par pierre", "Marianne, symbole de la République", "Florence et Nancy"). The built list of first
+# names (assets/detector/first_names.txt) marks these, and the French words it finds, as `word`.
+COMMON_WORD_NAMES = frozenset(
+    """
+    rose pierre marianne claire marie marine france florence nancy lorraine valence lourdes
+    victoire constance prudence patience clémence espérance félicité aurore ange reine perle olive
+    violette capucine iris jade ambre prune cerise fleur flore marguerite jacinthe myrtille mirabelle
+    colombe océane neige mauve aube lune luce line mai june may april august summer autumn dawn
+    grace hope faith joy charity will mark bill rob bob sue pat art ray guy frank rich chase hunter
+    dean lee amber ruby daisy holly lily ivy jasmine heather hazel poppy jack max sam tom kim
+    page lane brook gene don harry noël pascal clément germain marin colin basile martin maxime
+    lorette miranda
+    georgia victoria jordan sidney indiana florida santa medina asia venise adelaide virginia
+    carolina augusta charlotte austin tyler madison chelsea paris stone dolly bella gaby
+    christian noble roman olivier clémentine églantine marjolaine mélisse lavande garance amande
+    anémone angélique parfait constant innocent juste modeste céleste fidèle achille romain normand
+    césar maurice prosper désiré honoré aimé fortuné roger oscar carol charlie jerry terry brittany
+    nick matt angus graham finn leo peter ross austin summer melissa sandy said candy melody harmony
+    crystal teddy sunny sonny dusty rusty
+    """.split()
+)
+# Dictionary words that are far more often first names in a forum's texts: names still alone.
+NAMES_MORE_THAN_WORDS = frozenset("jean louis laurent paul hugo adam simon victor".split())
+# First names that are also places: never a person alone, even in an actor field ("France").
+PLACE_NAMES = frozenset(
+    """
+    france florence nancy lorraine valence lourdes georgia victoria virginia carolina indiana
+    florida sidney medina jordan santa asia argentine toscane chelsea austin madison paris venise
+    adelaide augusta savannah côme
+    """.split()
+)
 
 # Frequent surnames (France, the United Kingdom, Ireland, the United States), without those that
 # are common words or places (Young, Hill, Green, King, Wells, Petit, Blanc, Paris…): after any
@@ -186,6 +220,9 @@ PLACE_BEFORE = frozenset(
     rue avenue boulevard bd place quai allée impasse chemin square cours pont parc jardin
     lycée collège école université institut fondation hôpital centre salle stade gare prix
     saint sainte st st. street road avenue lane school college university hospital station prize
+    musée bibliothèque médiathèque maison espace cité résidence quartier théâtre piscine gymnase
+    crèche campus aéroport promenade esplanade museum library theatre
+    projet project programme plan opération dispositif label loi rapport amendement
     """.split()
 )
 
@@ -194,7 +231,7 @@ PLACE_BEFORE = frozenset(
 INSTITUTION_AFTER = frozenset(
     """
     academy institute library museum foundation centre center hospital school college university
-    prize award street road avenue station building stadium campus trust fund lecture
+    prize award street road avenue station building stadium campus trust fund lecture park
     """.split()
 )
 

@@ -110,3 +110,32 @@ def test_a_comment_with_an_address_is_public_only_once_approved(server, browser)
     public.get_by_text("lea.roux@example.org", exact=False).wait_for()  # approved as it is: shown
     status, body = server.request("GET", f"/api/sessions/{code}/export.json")
     assert "lea.roux@example.org" in str(body)
+
+
+def test_a_french_name_from_an_english_phone_is_held_too(server, browser) -> None:
+    """The check reads the text, not the page: a French sentence naming someone, sent from a
+    phone whose page is in English, waits in the queue as it would from a French one."""
+    session = server.create(plan="open-detat-2018-03-12")
+    phone = browser.new_context(viewport=PHONE).new_page()
+    phone.goto(session["join_url"] + "?lang=en")
+    phone.get_by_test_id("accept-charter").click()
+    phone.get_by_text("Remote").click()
+    phone.get_by_test_id("join").click()
+    phone.get_by_text("Change my answers").wait_for()
+    host = browser.new_context(viewport=LAPTOP).new_page()
+    host.goto(session["host_url"])
+    screen = browser.new_context(viewport=PROJECTOR).new_page()
+    screen.goto(session["screen_url"])
+    host.get_by_text("Démarrer la session").click()
+    host.get_by_test_id("goto-1").click()
+    for step in ("dm-open1", "dm-close", "dm-arguments"):
+        host.get_by_test_id(step).click()
+        host.get_by_test_id(step).wait_for(state="hidden")
+    phone.get_by_test_id("dm-argument").fill(
+        "Comme l'a dit Oluwaseun Adebayo, il faut publier le code source"
+    )
+    phone.get_by_test_id("dm-send").click()
+    host.get_by_test_id("queue-badge").get_by_text("1 à relire").wait_for()
+    assert host.locator('[data-testid="queue-text-1-1.1"] mark').all_inner_texts() == ["Oluwaseun Adebayo"]
+    screen.get_by_text("Arguments", exact=False).first.wait_for()
+    assert "Adebayo" not in screen.content()

@@ -105,9 +105,88 @@ def test_titles_and_roles_without_a_surname_are_not_held(text: str) -> None:
     assert find_personal_data(text) == []
 
 
-def test_me_is_a_title_only_in_french() -> None:
-    assert kinds("Me Fournier a relu.", "fr") == ["title"]
+def test_me_is_a_title_not_an_english_pronoun() -> None:
+    assert kinds("Me Fournier a relu.", "fr") == ["title"] == kinds("Me Fournier a relu.", "en")
     assert find_personal_data("Give Me Liberty, the campaign said.", "en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comme l'a dit Oluwaseun Adebayo, il faut publier le code.",
+        "Selon Mme Kowalczyk, la réponse arrive.",
+        "As Kwabena Asante said, the data is late.",
+        "Hélène a raison.",
+    ],
+)
+def test_the_page_language_changes_nothing(text: str) -> None:
+    assert find_personal_data(text, "fr") == find_personal_data(text, "en") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "match"),
+    [
+        ("jean dupont a proposé de reporter le vote.", "name", "jean"),
+        (
+            "Comme l'a dit J\u0435\u0430n Du\u0440\u043ent, il faut ouvrir.",
+            "name",
+            "J\u0435\u0430n Du\u0440\u043ent",
+        ),
+        ("Ｓｏｐｈｉｅ Ｌａｍｂｅｒｔ est d'accord.", "name", "Ｓｏｐｈｉｅ Ｌａｍｂｅｒｔ"),
+        ("𝐉𝐞𝐚𝐧 𝐃𝐮𝐩𝐨𝐧𝐭 a raison.", "name", "𝐉𝐞𝐚𝐧 𝐃𝐮𝐩𝐨𝐧𝐭"),
+        ("J3an Dup0nt a proposé un amendement.", "name", "J3an Dup0nt"),
+        ("Merci à S.o.p.h.i.e L.a.m.b.e.r.t pour la synthèse.", "name", "S.o.p.h.i.e L.a.m.b.e.r.t"),
+        ("JeanDupont a raison.", "name", "JeanDupont"),
+        ("Appelle-moi au 06 OO l2 34 S6.", "phone", "06 OO l2 34 S6"),
+        ("Mon numéro : zéro six, zéro zéro, douze, trente-quatre, cinquante-six.", "phone", None),
+        (
+            "Écrivez-moi : claire point b arobase example point org.",
+            "email",
+            "claire point b arobase example point org",
+        ),
+        ("Contact: sarah [at] example [dot] com", "email", "sarah [at] example [dot] com"),
+        ("J'habite au 12 rue des Lilas à Bordeaux.", "address", "12 rue des Lilas"),
+        ("Send the forms to 18 Willow Lane, Leeds LS6 2AB.", "address", "18 Willow Lane"),
+        ("Rose a dit qu'elle préférait le vote à main levée.", "name", "Rose"),
+        ("La DINUM via Hélène nous a transmis les chiffres.", "name", "Hélène"),
+        ("Claire, la directrice de la DITP, a validé le plan.", "name", "Claire"),
+    ],
+)
+def test_disguises_and_families_point_at_the_original_text(text: str, kind: str, match: str | None) -> None:
+    found = find_personal_data(text)
+    assert kind in [f.kind for f in found]
+    finding = next(f for f in found if f.kind == kind)
+    assert text[finding.start : finding.end] == finding.match
+    if match is not None:
+        assert finding.match == match
+    else:
+        assert finding.match.startswith("zéro six") and finding.match.endswith("cinquante-six")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La rose est le symbole du parti.",
+        "Pierre par pierre, on construit la confiance.",
+        "Marianne est le symbole de la République.",
+        "Turnout rose from 12% to 34% in 2024.",
+        "Au point 3 de l'ordre du jour, on parle du budget.",
+        "We will meet at the library at 6 pm.",
+        "On attend deux cent cinquante participants et douze ateliers.",
+        "La rue de la République sera piétonne.",
+        "Le musée Victor Hugo prête ses salles.",
+    ],
+)
+def test_what_only_looks_like_them_is_not_held(text: str) -> None:
+    assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize(
+    ("actor", "held"), [("Rose", True), ("Hélène", True), ("France", False), ("Orange", False)]
+)
+def test_a_first_name_alone_in_an_actor_field(actor: str, held: bool) -> None:
+    assert bool(find_personal_data(actor, "fr", "actor")) is held
+    assert find_personal_data("Rose", "fr", "text") == []  # the flower, in a text
 
 
 def test_handles_but_not_the_at_of_an_address() -> None:

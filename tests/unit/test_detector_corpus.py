@@ -1,7 +1,9 @@
 """The personal-data detector on its corpus (tests/data/personal_data_fr_en.jsonl): precision and
 recall of the held class, on the whole corpus (the figures the build must meet), and apart on the
-development split (even lines, which the rules were tuned on), the held-out split (odd lines) and
-each language."""
+development split (even lines, which the rules were tuned on), the held-out split (odd lines),
+each language, and each family of texts (`family`: names in disguise, phone numbers in words,
+obfuscated e-mails, addresses, first names alone…, and the clean texts that look like them).
+`lang` is the language of the text; the detector does not read it."""
 
 from __future__ import annotations
 
@@ -14,12 +16,15 @@ import pytest
 from facilitation.detector import find_personal_data, rules
 
 CORPUS = Path(__file__).resolve().parent.parent / "data" / "personal_data_fr_en.jsonl"
-MIN_RECALL = 0.95
-MIN_PRECISION = 0.85
+# Written after the rules of the disguises and families, and never tuned on: how they do on texts
+# they were not made from.
+FRESH = CORPUS.with_name("personal_data_fresh.jsonl")
+MIN_RECALL = 0.97
+MIN_PRECISION = 0.90
 
 
-def corpus() -> list[dict]:
-    return [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def corpus(path: Path = CORPUS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def score(rows: list[dict], held: list[bool]) -> dict[str, float]:
@@ -38,9 +43,9 @@ def score(rows: list[dict], held: list[bool]) -> dict[str, float]:
 
 def test_the_corpus_is_large_balanced_and_invented() -> None:
     rows = corpus()
-    assert len(rows) >= 200
+    assert len(rows) >= 400
     for row in rows:
-        assert set(row) <= {"text", "lang", "field", "personal", "note"} and row["text"].strip()
+        assert set(row) <= {"text", "lang", "field", "personal", "note", "family"} and row["text"].strip()
         assert row["lang"] in ("fr", "en") and row["field"] in ("text", "actor")
         assert isinstance(row["personal"], bool)
     french = sum(r["lang"] == "fr" for r in rows) / len(rows)
@@ -83,11 +88,16 @@ def test_precision_and_recall_on_the_corpus() -> None:
         "English": [i for i, r in enumerate(rows) if r["lang"] == "en"],
         "actor fields": [i for i, r in enumerate(rows) if r["field"] == "actor"],
     }
+    for family in sorted({r["family"] for r in rows if "family" in r}):
+        parts[family] = [i for i, r in enumerate(rows) if r.get("family") == family]
     report = []
     for name, indexes in parts.items():
         s = score([rows[i] for i in indexes], [held[i] for i in indexes])
+        if not any(rows[i]["personal"] for i in indexes):  # a family of clean texts
+            report.append(f"{name:30} n={s['n']:3}  false alarms {s['fp']}")
+            continue
         report.append(
-            f"{name:26} n={s['n']:3}  precision {s['precision']:.3f}  recall {s['recall']:.3f}"
+            f"{name:30} n={s['n']:3}  precision {s['precision']:.3f}  recall {s['recall']:.3f}"
             f"  (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
         )
     missed = [r["text"] for r, h in zip(rows, held, strict=True) if r["personal"] and not h]
@@ -96,6 +106,19 @@ def test_precision_and_recall_on_the_corpus() -> None:
     overall = score(rows, held)
     assert overall["recall"] >= MIN_RECALL, "\n".join(report)
     assert overall["precision"] >= MIN_PRECISION, "\n".join(report)
+
+
+def test_precision_and_recall_on_texts_the_rules_were_not_tuned_on() -> None:
+    rows = corpus(FRESH)
+    assert len(rows) >= 80 and {r["lang"] for r in rows} == {"fr", "en"}
+    held = [bool(find_personal_data(r["text"], r["lang"], r["field"])) for r in rows]
+    s = score(rows, held)
+    missed = [r["text"] for r, h in zip(rows, held, strict=True) if r["personal"] and not h]
+    false_alarms = [r["text"] for r, h in zip(rows, held, strict=True) if h and not r["personal"]]
+    print(
+        f"\nfresh n={s['n']} precision {s['precision']:.3f} recall {s['recall']:.3f} {missed} {false_alarms}"
+    )
+    assert s["recall"] >= MIN_RECALL and s["precision"] >= MIN_PRECISION, (missed, false_alarms)
 
 
 @pytest.mark.parametrize("row", corpus()[:1])

@@ -159,7 +159,11 @@ class Console:
         review, found = await archive.review(self.room)
         held = waiting_texts(self)
         state = self.room.state
-        with self.queue.holder, ui.dialog() as dialog, ui.card().props('data-testid="close-dialog"'):
+        with (
+            self.queue.holder,
+            ui.dialog() as dialog,
+            ui.card().props('data-testid="close-dialog"').mark("close-dialog"),
+        ):
             ui.label(self.t("console.close_confirm"))
             if held or review.findings:
                 open_lines(self, held, [s for s in found if not s.hidden], review.findings - len(found))

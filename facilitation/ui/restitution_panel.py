@@ -135,7 +135,10 @@ class RestitutionPanel:
         with (
             self.holder,
             ui.dialog() as dialog,
-            ui.card().classes("w-[36rem] max-w-full").props('data-testid="publish-dialog"'),
+            ui.card()
+            .classes("w-[36rem] max-w-full")
+            .props('data-testid="publish-dialog"')
+            .mark("publish-dialog"),
         ):
             ui.label(self.t("restitution.ui.publish_open")).classes("font-semibold")
             open_lines(self.console, held, found, review.findings - len(found))

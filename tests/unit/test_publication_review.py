@@ -12,7 +12,7 @@ from facilitation import feedback
 from facilitation import session as rules
 from facilitation.commands import HOST, PUBLIC
 from facilitation.i18n import RuleViolation
-from facilitation.moderation import Screened, Span
+from facilitation.moderation import Screened, Span, flag_text
 from facilitation.restitution import archive
 from facilitation.rooms import Rooms
 from tests.unit.test_restitution_support import FAKE, registry, run_session, write_plan
@@ -136,3 +136,14 @@ def test_the_publication_topic_reaches_phones_only_for_publication() -> None:
     anyway = feedback.PublishedAnyway(held=1, findings=2, at=1.0)
     assert feedback.PUBLICATION_TOPIC not in rules.topics(anyway)
     assert feedback.PublishedAnyway.type in rules.KEPT_ON_PURGE
+
+
+def test_a_flag_says_the_kind_found_never_the_words() -> None:
+    spans = [
+        Span(kind="name", start=0, end=11),
+        Span(kind="email", start=20, end=40),
+        Span(kind="name", start=50, end=60),
+    ]
+    assert flag_text(spans, "fr") == "adresse e-mail ?, nom de personne ?"
+    assert flag_text(spans, "en") == "e-mail address?, a person's name?"
+    assert flag_text([], "fr") == ""

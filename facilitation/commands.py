@@ -22,6 +22,7 @@ from .events import Event
 from .i18n import RuleViolation, add
 
 if TYPE_CHECKING:
+    from .activity import Registry
     from .session import Participant, SessionState
 
 Role = Literal["host", "participant", "public", "system"]
@@ -57,12 +58,15 @@ SYSTEM = Actor("system")
 @dataclass(frozen=True)
 class CommandContext:
     """What a command may read besides its own state: its agenda position (`NO_ITEM` for a core
-    command), the time, the session (participants, status) and the actor running it."""
+    command), the time, the session (participants, status), the actor running it, and the
+    activities the room knows (`registry`: what a core command reads the activities' texts with;
+    None: the app's)."""
 
     item: int
     now: float
     session: SessionState
     actor: Actor = SYSTEM
+    registry: Registry | None = None
 
     @property
     def token(self) -> str:

@@ -9,10 +9,14 @@ participation events are gone.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from .activity import MOMENT, REGISTRY, FreeText, Registry
 from .commands import CommandContext, command
 from .events import ActivityEvent, Event, Folder, event
 from .i18n import RuleViolation, add
@@ -23,9 +27,11 @@ if TYPE_CHECKING:
     from .activity import Activity
     from .session import SessionState
 
+log = logging.getLogger(__name__)
+
 MAX_COMMENT = 2000
 MAX_REASON = 300
-Action = Literal["hide", "show", "edit", "approve", "withdraw"]
+Action = Literal["hide", "show", "edit", "approve", "withdraw", "publish_anyway"]
 S = TypeVar("S")  # the state of the activity whose text is moderated
 
 
@@ -47,11 +53,13 @@ class ModerationRecord(BaseModel):
     never the text that was hidden or replaced."""
 
     at: float
-    target: Literal["comment", "free_text"]
+    target: Literal["comment", "free_text", "record"]
     target_id: str
     action: Action
     reason: str = ""
     place: str = ""
+    held: int = 0  # "record": texts still waiting in the queue when it was published anyway
+    findings: int = 0  # "record": the pre-publication check's open findings then
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -101,14 +109,30 @@ class TextModerated(Event):
 @event
 class PublicationChosen(Event):
     """The facilitator chose to publish the restitution once closed (or not); at close, the
-    plan's choice is written down this way if nobody chose."""
+    plan's choice is written down this way if nobody chose. `waits`: to be published once the
+    review is clear (no text waits in the moderation queue, the pre-publication check finds
+    nothing); until then the record is not public."""
 
     type = "session.publication_chosen"
     publish: bool
     at: float
+    waits: bool = False
+
+
+@event
+class PublishedAnyway(Event):
+    """The facilitator published the record although the review was not clear, by an explicit
+    choice: how many texts still waited in the queue, how many findings the pre-publication check
+    still had open (a check out of date or incomplete counts as one). Counts only, never a text."""
+
+    type = "session.published_anyway"
+    held: int
+    findings: int
+    at: float
 
 
 FEEDBACK_TOPIC = "comments"  # the public page and the console's panel
+PUBLICATION_TOPIC = "publication"  # the record became public or stopped being: phones, the screen
 
 # --- rules --------------------------------------------------------------------------------------
 
@@ -182,13 +206,112 @@ def moderate_comment(
     return [CommentModerated(id=comment_id, hidden=hide, reason=reason, at=cc.now)]
 
 
+# --- the review before publishing -----------------------------------------------------------------
+
+
+class Review(BaseModel):
+    """What the pre-publication check found, as a command receives it: the open findings (texts
+    shown that look personal, texts the detector could not check) among the texts it read, and a
+    digest of those texts (`texts_digest`). The check runs off the event loop
+    (`restitution.archive.review`); a command compares the digest with the texts it sees, so that
+    a check older than the texts counts as no check."""
+
+    model_config = ConfigDict(frozen=True)
+    findings: int
+    digest: str
+
+
+def free_texts(state: SessionState, registry: Registry) -> list[tuple[int, FreeText]]:
+    """Every activity's free texts, with their agenda item's id."""
+    result = []
+    for index, item in state.agenda.items():
+        activity = registry.get(item.kind) if item.kind != MOMENT else None
+        if activity is None or index not in state.activities:
+            continue
+        try:
+            texts = activity.free_texts(state.activities[index])
+        except Exception:
+            log.exception("free texts of agenda item %d failed", index)
+            continue
+        result += [(index, text) for text in texts]
+    return result
+
+
+def held_count(state: SessionState, registry: Registry) -> int:
+    """Texts that wait in the moderation queue (activities' texts and comments)."""
+    texts = sum(1 for _, t in free_texts(state, registry) if t.held and not t.hidden)
+    return texts + sum(1 for c in state.comments if c.held and not c.hidden)
+
+
+def texts_digest(state: SessionState, registry: Registry) -> str:
+    """A digest of the texts the pre-publication check reads (every text not held, hidden or not):
+    equal digests, the same texts."""
+    texts = [
+        (index, t.id, t.text, t.hidden) for index, t in free_texts(state, registry) if not t.held or t.hidden
+    ]
+    texts += [(-1, str(c.id), c.text, c.hidden) for c in state.comments if not c.held or c.hidden]
+    return hashlib.sha256(json.dumps(texts, ensure_ascii=False).encode()).hexdigest()
+
+
+def open_review(state: SessionState, cc: CommandContext, review: Review | None) -> tuple[int, int]:
+    """(texts waiting in the queue, the check's open findings) as the command sees them: without
+    a check, or with a check older than the texts, the findings count one."""
+    registry = cc.registry or REGISTRY
+    held = held_count(state, registry)
+    if review is None or review.digest != texts_digest(state, registry):
+        return held, max(1, review.findings if review is not None else 1)
+    return held, review.findings
+
+
 @command("host")
-def set_publication(state: SessionState, cc: CommandContext, publish: bool) -> list[Event]:
+def set_publication(
+    state: SessionState,
+    cc: CommandContext,
+    publish: bool,
+    *,
+    review: Review | None = None,
+    anyway: bool = False,
+    when_clear: bool = False,
+) -> list[Event]:
+    """Publish the record or not. While the session is live this is the choice made at close.
+    Once closed, publishing needs the review clear (`review`: the pre-publication check's result;
+    the queue is counted here): otherwise it is refused, unless the facilitator chose explicitly
+    to publish anyway (`anyway`, logged with the counts) or to publish once it is clear
+    (`when_clear`)."""
     if state.purged_at is not None and publish and not state.will_publish:
         raise RuleViolation("restitution.error.purged")
-    if state.publish_choice == publish:
+    if not publish:
+        if state.publish_choice is False:
+            return []
+        return [PublicationChosen(publish=False, at=cc.now)]
+    if state.status != "closed":
+        return [] if state.publish_choice else [PublicationChosen(publish=True, at=cc.now)]
+    if state.published:
         return []
-    return [PublicationChosen(publish=publish, at=cc.now)]
+    held, findings = open_review(state, cc, review)
+    if not held and not findings:
+        return [PublicationChosen(publish=True, at=cc.now)]
+    if anyway:
+        return [
+            PublishedAnyway(held=held, findings=findings, at=cc.now),
+            PublicationChosen(publish=True, at=cc.now),
+        ]
+    if when_clear:
+        waiting = state.publish_choice and state.publication_waits
+        return [] if waiting else [PublicationChosen(publish=True, waits=True, at=cc.now)]
+    raise RuleViolation("restitution.error.review_open", held=held, findings=findings)
+
+
+@command("host")
+def publish_if_clear(state: SessionState, cc: CommandContext, review: Review) -> list[Event]:
+    """The record that waits for review is published once the review is clear: the console asks
+    after each change it sees (nothing happens while a text waits or a finding is open)."""
+    if state.status != "closed" or not state.publication_waits or not state.will_publish:
+        return []
+    held, findings = open_review(state, cc, review)
+    if held or findings:
+        return []
+    return [PublicationChosen(publish=True, at=cc.now)]
 
 
 @command("host")
@@ -281,6 +404,21 @@ def _text_moderated(state: SessionState, e: TextModerated) -> None:
 @fold.on(PublicationChosen)
 def _publication(state: SessionState, e: PublicationChosen) -> None:
     state.publish_choice = e.publish
+    state.publication_waits = e.publish and e.waits
+
+
+@fold.on(PublishedAnyway)
+def _published_anyway(state: SessionState, e: PublishedAnyway) -> None:
+    state.moderation.append(
+        ModerationRecord(
+            at=e.at,
+            target="record",
+            target_id="",
+            action="publish_anyway",
+            held=e.held,
+            findings=e.findings,
+        )
+    )
 
 
 def topics(e: Event) -> set[str]:
@@ -288,6 +426,8 @@ def topics(e: Event) -> set[str]:
     its own views (through the activity's topics, not here)."""
     if isinstance(e, ActivityEvent):
         return set()
+    if isinstance(e, PublicationChosen):
+        return {FEEDBACK_TOPIC, "restitution", QUEUE_TOPIC, PUBLICATION_TOPIC}
     return {FEEDBACK_TOPIC, "restitution", QUEUE_TOPIC}
 
 
@@ -312,6 +452,13 @@ add(
         ),
         "restitution.error.no_comment": ("Ce commentaire n'existe pas.", "That comment does not exist."),
         "restitution.error.no_text": ("Ce texte n'existe plus.", "That text no longer exists."),
+        "restitution.error.review_open": (
+            "Rien n'est publié : {held} texte(s) attendent encore dans la file de relecture et la "
+            "vérification avant publication signale {findings} point(s). Relisez-les, ou choisissez "
+            "« Publier quand même ».",
+            "Nothing was published: {held} text(s) still wait in the review queue and the check "
+            "before publishing reports {findings} finding(s). Review them, or choose “Publish anyway”.",
+        ),
         "restitution.error.purged": (
             "Les données brutes de cette session ont été purgées : sa publication ne peut plus "
             "être rétablie.",

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .commands import CommandContext, command
 from .events import Event, event
-from .i18n import RuleViolation, add
+from .i18n import RuleViolation, add, t
 from .text import clean_text
 
 if TYPE_CHECKING:
@@ -68,6 +68,19 @@ def held_reason(policy: Policy, screened: Screened, *, by_host: bool) -> Reason:
     return "personal" if screened.spans else ""
 
 
+def flag_text(spans: tuple[Span, ...] | list[Span], lang: str) -> str:
+    """What the detector found in a text, by kind only ("nom de personne ?"), never the matched
+    words: a hint that may be shown beside a text on any view ("" when nothing was found)."""
+    kinds = sorted({s.kind for s in spans})
+    return ", ".join(
+        t(f"moderation.flag.{k}", lang) if k in FLAG_KINDS else t("moderation.flag.other", lang)
+        for k in kinds
+    )
+
+
+FLAG_KINDS = ("name", "email", "phone", "handle")
+
+
 # --- the session's policy -------------------------------------------------------------------------
 
 
@@ -104,6 +117,11 @@ add(
         "moderation.policy.show": ("Afficher aussitôt", "Show at once"),
         "moderation.policy.hold_personal": ("Retenir ce qui semble personnel", "Hold what looks personal"),
         "moderation.policy.hold_all": ("Tout retenir pour relecture", "Hold everything for review"),
+        "moderation.flag.name": ("nom de personne ?", "a person's name?"),
+        "moderation.flag.email": ("adresse e-mail ?", "e-mail address?"),
+        "moderation.flag.phone": ("numéro de téléphone ?", "phone number?"),
+        "moderation.flag.handle": ("pseudonyme ?", "handle?"),
+        "moderation.flag.other": ("donnée personnelle ?", "personal data?"),
         "moderation.reason.personal": (
             "il semble contenir une donnée personnelle (un nom, une adresse, un numéro…)",
             "it seems to hold personal data (a name, an address, a number…)",

@@ -136,7 +136,9 @@ class Room:
     ) -> list[Event]:
         """The same, for callers already in the event loop's turn (no await between steps)."""
         events = self._commit(
-            lambda state: decide(state, actor, command, *args, item=item, now=self.clock(), **kwargs)
+            lambda state: decide(
+                state, actor, command, *args, item=item, now=self.clock(), registry=self.registry, **kwargs
+            )
         )
         if events:
             self._follow_up(events)

@@ -21,7 +21,10 @@ from .feedback import (
     CommentPosted,
     ModerationRecord,
     PublicationChosen,
+    PublishedAnyway,
+    Review,
     TextModerated,
+    open_review,
 )
 from .i18n import RuleViolation, Text, add
 from .moderation import DEFAULT_POLICY, QUEUE_TOPIC, ModerationPolicySet, Policy
@@ -184,6 +187,7 @@ class SessionState(BaseModel):
     item_ended: dict[int, float] = Field(default_factory=dict)
     participants: dict[str, Participant] = Field(default_factory=dict)
     publish_choice: bool | None = None
+    publication_waits: bool = False  # to be published once the review is clear: not public yet
     moderation_policy: Policy = DEFAULT_POLICY
     remote: RemoteSettings = Field(default_factory=RemoteSettings)
     colleges: bool = False  # phones are asked their collège
@@ -229,8 +233,13 @@ class SessionState(BaseModel):
 
     @property
     def published(self) -> bool:
-        """Public: closed, and to be published."""
-        return self.status == "closed" and self.will_publish
+        """Public: closed, to be published, and not waiting for the review to be clear."""
+        return self.status == "closed" and self.will_publish and not self.publication_waits
+
+    @property
+    def awaiting_review(self) -> bool:
+        """Closed, to be published once the review is clear, and not yet."""
+        return self.status == "closed" and self.will_publish and self.publication_waits
 
     def counts(self) -> dict[str, int]:
         """Participants by room/remote and by category, as counts only."""
@@ -261,6 +270,7 @@ KEPT_ON_PURGE = frozenset(
         CommentModerated.type,
         TextModerated.type,
         PublicationChosen.type,
+        PublishedAnyway.type,
     }
 )
 
@@ -347,14 +357,23 @@ def next_item(state: SessionState, cc: CommandContext, expected: int | None = No
 
 
 @command("host")
-def close(state: SessionState, cc: CommandContext) -> list[Event]:
+def close(state: SessionState, cc: CommandContext, review: Review | None = None) -> list[Event]:
     """Close the session, and in the same step fix the publication choice and cut the link
-    between tokens and browsers (the privacy step is never left for later)."""
+    between tokens and browsers (the privacy step is never left for later). A record to be
+    published is published only if the review is clear (`review`: the pre-publication check's
+    result, run by the caller; no text waits in the moderation queue); otherwise it waits, and is
+    published when the facilitator clears the review or publishes anyway."""
     if state.status == "closed":
         raise RuleViolation("error.closed")
     events: list[Event] = [SessionClosed(at=cc.now)]
-    if state.publish_choice is None:
-        events.append(PublicationChosen(publish=state.publish, at=cc.now))
+    if state.will_publish:
+        held, findings = open_review(state, cc, review)
+        if held or findings:
+            events.append(PublicationChosen(publish=True, waits=True, at=cc.now))
+        elif state.publish_choice is None:
+            events.append(PublicationChosen(publish=True, at=cc.now))
+    elif state.publish_choice is None:
+        events.append(PublicationChosen(publish=False, at=cc.now))
     events.append(SessionUnlinked(at=cc.now))
     return events
 
@@ -415,13 +434,16 @@ def decide(
     *args: Any,
     item: int | None = None,
     now: float,
+    registry: Registry = REGISTRY,
     **kwargs: Any,
 ) -> list[Event]:
     """What `command` decides for `actor` (refused unless it declared the actor's role), on the
-    session (`item` None) or on the activity of the agenda item whose id is `item`. Pure: nothing
-    is applied."""
+    session (`item` None) or on the activity of the agenda item whose id is `item`, with the
+    room's activities (`registry`). Pure: nothing is applied."""
     check_role(command, actor)
-    cc = CommandContext(item=NO_ITEM if item is None else item, now=now, session=state, actor=actor)
+    cc = CommandContext(
+        item=NO_ITEM if item is None else item, now=now, session=state, actor=actor, registry=registry
+    )
     if item is None:
         return list(command(state, cc, *args, **kwargs))
     if item not in state.activities:

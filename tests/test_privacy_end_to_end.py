@@ -136,9 +136,18 @@ def run_session(server: Server, browser, plan: str) -> dict:
     console.get_by_role("button", name="Clore la session").click()
     console.get_by_role("button", name="Confirmer").click()
     console.get_by_text("État : close").wait_for()
-    if console.get_by_test_id("publish").inner_text().strip() == "Publier":
-        console.get_by_test_id("publish").click()
-    console.get_by_text("Publiée :").wait_for()
+    # What was typed holds names: the record waits for review, and is published anyway here.
+    publication = console.get_by_test_id("publication")
+    publication.get_by_text(re.compile("Publiée :|En attente de relecture|Non publiée")).wait_for()
+    if "Publiée :" not in publication.inner_text():
+        console.get_by_test_id(
+            "publish-now" if "En attente" in publication.inner_text() else "publish"
+        ).click()
+        anyway = console.get_by_test_id("publish-anyway")
+        publication.get_by_text("Publiée :").or_(anyway).first.wait_for()
+        if anyway.is_visible():
+            anyway.click()
+    publication.get_by_text("Publiée :").wait_for()
 
     reader = context(browser, PHONE).new_page()
     reader.goto(f"{server.base_url}/r/{session['code']}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from nicegui import ui
 
+from facilitation.moderation import flag_text
 from facilitation.ui.a11y import heading
 from facilitation.ui.context import ViewContext, guard
 from facilitation.ui.text_input import TextInput
@@ -116,6 +117,11 @@ class ConsoleView:
             for proposal in waiting:
                 with ui.row().classes("w-full items-start gap-2 no-wrap"):
                     ui.label(proposal.text).classes("text-sm flex-1")
+                    flags = flag_text(proposal.spans, self.ctx.lang)
+                    if flags:  # approved as it is, though the detector found something
+                        ui.label(flags).classes("text-xs font-semibold text-amber-900").props(
+                            f'data-testid="cv-flag-{proposal.id}"'
+                        )
 
                     async def accept(proposal_id: str = proposal.id) -> None:
                         await self.ctx.act(rules.accept_proposal, proposal_id)

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .. import privacy
-from ..activity import MOMENT, FreeText, Registry
+from .. import feedback, privacy
+from ..activity import FreeText, Registry
 from ..detector.screening import screen_text
 from ..events import Event
-from ..feedback import CommentModerated, CommentPosted, PublicationChosen
+from ..feedback import CommentModerated, CommentPosted, PublicationChosen, PublishedAnyway, Review
 from ..i18n import LANGUAGES, Text
 from ..session import SessionPurged, SessionState
 from ..store import Derived
@@ -44,7 +44,9 @@ FORMATS: dict[str, tuple[str, Callable[[Restitution], str]]] = {
 
 # Events the saved documents do not show (comments and publication are read from the state,
 # `with_comments`): they neither make nor leave the documents behind their log.
-NOT_IN_DOCUMENTS = frozenset({CommentPosted.type, CommentModerated.type, PublicationChosen.type})
+NOT_IN_DOCUMENTS = frozenset(
+    {CommentPosted.type, CommentModerated.type, PublicationChosen.type, PublishedAnyway.type}
+)
 
 
 def documents(room: Room) -> dict[str, str]:
@@ -142,18 +144,7 @@ class Suspect:
 
 def free_texts(state: SessionState, registry: Registry) -> list[tuple[int, FreeText]]:
     """Every activity's free texts, with their agenda item's id."""
-    result = []
-    for index, item in state.agenda.items():
-        activity = registry.get(item.kind) if item.kind != MOMENT else None
-        if activity is None or index not in state.activities:
-            continue
-        try:
-            texts = activity.free_texts(state.activities[index])
-        except Exception:
-            log.exception("free texts of agenda item %d failed", index)
-            continue
-        result += [(index, text) for text in texts]
-    return result
+    return feedback.free_texts(state, registry)
 
 
 async def suspects(rooms: Rooms, code: str) -> list[Suspect]:
@@ -161,15 +152,29 @@ async def suspects(rooms: Rooms, code: str) -> list[Suspect]:
     address or number: the check before publishing. Texts still held are in the console's
     queue, not here. The detector runs off the event loop (`detector.screening`)."""
     room = rooms.get(code)
-    if room is None:
-        return []
-    state, found = room.state, []
+    return [] if room is None else (await _scan(room))[0]
+
+
+async def review(room: Room) -> tuple[Review, list[Suspect]]:
+    """The check before publishing, as the commands that publish take it (`feedback.Review`):
+    the open findings (suspects not hidden, and texts the detector could not check), with the
+    digest of the texts as they were when the check began; and the suspects, for the panel."""
+    digest = feedback.texts_digest(room.state, room.registry)
+    found, unchecked = await _scan(room)
+    return Review(findings=sum(not s.hidden for s in found) + unchecked, digest=digest), found
+
+
+async def _scan(room: Room) -> tuple[list[Suspect], int]:
+    """The suspects, and how many texts not hidden could not be checked."""
+    state, found, unchecked = room.state, [], 0
     if state.purged_at is None:
         for index, text in free_texts(state, room.registry):
             if text.held and not text.hidden:
                 continue
             hits = await _findings(text.text, text.field)
-            if hits:
+            if hits is None:
+                unchecked += not text.hidden
+            elif hits:
                 title = state.agenda[index].title
                 found.append(
                     Suspect(
@@ -180,22 +185,24 @@ async def suspects(rooms: Rooms, code: str) -> list[Suspect]:
         if c.held and not c.hidden:
             continue
         hits = await _findings(c.text, "text")
-        if hits:
+        if hits is None:
+            unchecked += not c.hidden
+        elif hits:
             found.append(Suspect("comment", None, Text(), str(c.id), c.text, "", c.hidden, tuple(hits)))
-    return found
+    return found, unchecked
 
 
 _checked: dict[tuple[str, str], tuple[privacy.Finding, ...]] = {}
 
 
-async def _findings(text: str, field: str) -> tuple[privacy.Finding, ...]:
+async def _findings(text: str, field: str) -> tuple[privacy.Finding, ...] | None:
     """What the detector finds in `text`, remembered (the panel asks again at every change); a
-    text that could not be checked is not remembered, and shows as found nothing this time."""
+    text that could not be checked is not remembered: None this time."""
     key = (text, field)
     if key not in _checked:
         screening = await screen_text(text, "fr", field)
         if not screening.complete:
-            return ()
+            return None
         if len(_checked) > 10_000:
             _checked.clear()
         _checked[key] = tuple(screening.findings)

@@ -76,11 +76,13 @@ class ModerationEntry(BaseModel):
     """What was moderated, when and why; never who."""
 
     at: str
-    target: Literal["comment", "free_text"]
+    target: Literal["comment", "free_text", "record"]
     target_id: str
-    action: Literal["hide", "show", "edit", "approve", "withdraw"]
+    action: Literal["hide", "show", "edit", "approve", "withdraw", "publish_anyway"]
     reason: str = ""
     place: str = ""
+    held: int = 0  # "record": texts still waiting for review when it was published anyway
+    findings: int = 0  # "record": the check's open findings then
 
 
 class Restitution(BaseModel):
@@ -234,6 +236,8 @@ def with_comments(doc: Restitution, state: SessionState) -> Restitution:
                     action=m.action,
                     reason=m.reason,
                     place=m.place,
+                    held=m.held,
+                    findings=m.findings,
                 )
                 for m in state.moderation
             ],

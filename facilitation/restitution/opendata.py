@@ -111,6 +111,7 @@ def records(doc: Restitution) -> list[tuple[Any, ...]]:
         rows += [
             ("moderation", "", "", "", i, key, getattr(m, key))
             for key in ("at", "target", "target_id", "action", "reason", "place")
+            + (("held", "findings") if m.target == "record" else ())
         ]
     return rows
 

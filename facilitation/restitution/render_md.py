@@ -149,6 +149,8 @@ def section(s: Section) -> list[str]:
 
 
 def moderation_what(entry: Any, lang: str) -> str:
+    if entry.target == "record":
+        return t("restitution.action.publish_anyway", lang, held=entry.held, findings=entry.findings)
     if entry.target == "comment":
         target = t("restitution.target.comment", lang, id=entry.target_id)
     else:

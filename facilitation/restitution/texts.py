@@ -67,6 +67,12 @@ add(
         "restitution.action.edit": ("corrigé", "edited"),
         "restitution.action.approve": ("approuvé après relecture", "approved after review"),
         "restitution.action.withdraw": ("retiré par son auteur·rice", "withdrawn by its author"),
+        "restitution.action.publish_anyway": (
+            "restitution publiée par choix explicite de l'animation, avec {held} texte(s) en attente "
+            "de relecture et {findings} signalement(s) ouvert(s) de la vérification avant publication",
+            "record published by the facilitator's explicit choice, with {held} text(s) awaiting review "
+            "and {findings} open finding(s) of the check before publishing",
+        ),
         "restitution.target.comment": ("commentaire n° {id}", "comment #{id}"),
         "restitution.target.free_text": ("texte libre « {place} »", "free text “{place}”"),
         "restitution.no_reason": ("sans motif", "no reason given"),

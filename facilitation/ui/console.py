@@ -8,7 +8,8 @@ from nicegui import ui
 
 from .. import session as rules
 from ..gate import host_key_from
-from ..i18n import t, t_plural
+from ..i18n import add, t, t_plural
+from ..restitution import archive
 from ..room import Room
 from ..service import Service
 from ..session import CATEGORIES
@@ -18,8 +19,9 @@ from .common import ActivitySlot
 from .context import Scope, ViewContext
 from .details_form import DetailsForm
 from .frame import frame, notice, pick_lang
-from .queue import ModerationQueue
+from .queue import ModerationQueue, waiting_texts
 from .remote_card import RemoteCard
+from .restitution_panel import open_lines
 from .translate import Translator
 
 
@@ -151,15 +153,56 @@ class Console:
     async def move(self, item_id: int) -> None:
         await self.ctx.run(rules.move_to, item_id)
 
-    def confirm_close(self) -> None:
-        with ui.dialog() as dialog, ui.card():
+    async def confirm_close(self) -> None:
+        """Closing says what is still under review (the texts waiting in the queue, the check's
+        open findings), and whether the record will wait for it before it is published."""
+        review, found = await archive.review(self.room)
+        held = waiting_texts(self)
+        state = self.room.state
+        with (
+            self.queue.holder,
+            ui.dialog() as dialog,
+            ui.card().props('data-testid="close-dialog"').mark("close-dialog"),
+        ):
             ui.label(self.t("console.close_confirm"))
+            if held or review.findings:
+                open_lines(self, held, [s for s in found if not s.hidden], review.findings - len(found))
+                if state.will_publish:
+                    ui.label(self.t("console.close_waits")).classes("font-semibold")
             with ui.row():
                 ui.button(self.t("console.cancel"), on_click=dialog.close).props("flat")
 
                 async def confirmed() -> None:
                     dialog.close()
-                    await self.ctx.run(rules.close)
+                    if await self.ctx.run(rules.close, review=review) and self.room.state.awaiting_review:
+                        ui.notify(
+                            self.t("console.closed_waits"),
+                            type="warning",
+                            position="top",
+                            timeout=0,
+                            close_button=self.t("console.ok"),
+                        )
 
-                ui.button(self.t("console.confirm"), on_click=confirmed).props("color=negative")
+                ui.button(self.t("console.confirm"), on_click=confirmed).props(
+                    'color=negative data-testid="close-confirm"'
+                )
         dialog.open()
+
+
+add(
+    {
+        "console.close_waits": (
+            "La restitution ne sera pas publiée à la clôture : elle attendra votre relecture, et sera "
+            "publiée dès que la file et la vérification seront vides (ou par « Publier quand même »).",
+            "The record will not be published at close: it will wait for your review, and be published "
+            "as soon as the queue and the check are clear (or by “Publish anyway”).",
+        ),
+        "console.closed_waits": (
+            "Session close. La restitution attend votre relecture avant d'être publiée : voyez la file "
+            "« Textes à relire » et la « Vérification avant publication ».",
+            "Session closed. The record waits for your review before it is published: see “Texts to "
+            "review” and the “Check before publishing”.",
+        ),
+        "console.ok": ("OK", "OK"),
+    }
+)

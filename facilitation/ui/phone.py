@@ -10,6 +10,7 @@ from nicegui import app, ui
 
 from .. import session as rules
 from ..codes import new_token, normalise_code
+from ..feedback import PUBLICATION_TOPIC
 from ..i18n import t
 from ..room import Room
 from ..service import Service
@@ -82,6 +83,7 @@ class Phone:
         # before that view's own subscribers would redraw it for nothing.
         self.ctx.subscribe("phase", self.on_phase)
         self.ctx.subscribe(f"profile:{self.token}", self.render)
+        self.ctx.subscribe(PUBLICATION_TOPIC, self.on_publication)
         self.render()
         client = ui.context.client
         client.on_connect(lambda: self.room.connect(self.token))
@@ -107,6 +109,11 @@ class Phone:
             if self.follow_slot is not None:
                 self.follow_slot.update()
         else:
+            self.render()
+
+    def on_publication(self) -> None:
+        """The record was published (or withdrawn): a closed session's card says so at once."""
+        if self.room.state.status == "closed":
             self.render()
 
     def render(self) -> None:
@@ -197,7 +204,7 @@ class Phone:
         else:
             ui.label(self.t("phone.record_later" if state.will_publish else "phone.record_none")).classes(
                 "cercle-muted"
-            )
+            ).props('data-testid="record-later"')
 
     def waiting(self) -> None:
         self.audio = ui.html().classes("w-full")  # the call's link, for whoever has no room

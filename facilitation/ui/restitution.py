@@ -19,6 +19,7 @@ from ..gate import ADDRESS, host_key_from
 from ..i18n import add, t
 from ..limits import CommentLimiter, Limits
 from ..restitution import archive, render_html
+from ..restitution.render_md import moderation_what
 from ..room import Room
 from ..service import Service
 from . import guard
@@ -256,15 +257,8 @@ class PublicPage:
             if doc.moderation:
                 ui.label(self.t("restitution.moderation")).classes("font-semibold mt-2")
                 for m in doc.moderation:
-                    what = self.t(f"restitution.action.{m.action}")
-                    target = (
-                        self.t("restitution.target.comment", id=m.target_id)
-                        if m.target == "comment"
-                        else self.t("restitution.target.free_text", place=m.place or m.target_id)
-                    )
                     ui.label(
-                        f"{m.at[:16].replace('T', ' ')} · {self.t('common.pair', label=target, value=what)}"
-                        f" — {m.reason or '—'}"
+                        f"{m.at[:16].replace('T', ' ')} · {moderation_what(m, self.lang)} — {m.reason or '—'}"
                     ).classes("text-sm")
 
     def moderation_buttons(self, comment_id: int, hidden: bool) -> None:

@@ -1,4 +1,10 @@
-"""The console's restitution panel: exports, publication, the name check of free texts, erasure."""
+"""The console's restitution panel: exports, publication, the name check of free texts, erasure.
+
+Nothing is published before review: publishing a closed session's record needs the review clear
+(no text waits in the moderation queue, the check before publishing finds nothing), or the
+facilitator's explicit choice, asked here and decided by the command (`feedback.set_publication`).
+A record that waits for review is published as soon as this panel sees the review clear
+(`feedback.publish_if_clear`)."""
 
 from __future__ import annotations
 
@@ -9,9 +15,11 @@ from nicegui import background_tasks, ui
 
 from .. import feedback
 from ..codes import normalise_code
-from ..i18n import t
+from ..i18n import add, t
+from ..moderation import QUEUE_TOPIC
 from ..restitution import archive
 from .markup import highlighted
+from .queue import waiting_texts
 from .restitution import FORMAT_LABELS, export_url
 
 if TYPE_CHECKING:
@@ -39,6 +47,7 @@ class RestitutionPanel:
         )
         self.rooms = self.service.rooms
         self.code = self.room.code
+        self.review: feedback.Review | None = None  # the last check's result
 
     def t(self, key: str, **params: Any) -> str:
         return t(key, self.lang, **params)
@@ -72,19 +81,26 @@ class RestitutionPanel:
             ).props('outline color=negative data-testid="erase"').mark("erase")
         self.refresh()
         self.console.ctx.subscribe("restitution", self.refresh)
+        self.console.ctx.subscribe(QUEUE_TOPIC, self.show_publication)
 
     def refresh(self) -> None:
         self.show_publication()
         background_tasks.create(self.show_suspects(), name="suspects")
 
     def show_publication(self) -> None:
-        published = self.room.state.published
-        will = self.room.state.will_publish
+        state = self.room.state
+        published, will = state.published, state.will_publish
         public = f"{self.service.base_url}/r/{self.code}"
+        if self.publication.is_deleted:
+            return
         self.publication.clear()
         with self.publication:
             if published:
                 text = self.t("restitution.ui.state_published", url=public)
+            elif state.awaiting_review:
+                held = feedback.held_count(state, self.room.registry)
+                findings = "…" if self.review is None else self.review.findings
+                text = self.t("restitution.ui.state_waits", held=held, findings=findings)
             else:
                 text = self.t("restitution.ui.state_will" if will else "restitution.ui.state_private")
             ui.label(text).props('data-testid="publication"').mark("publication")
@@ -92,15 +108,66 @@ class RestitutionPanel:
                 self.t("restitution.ui.unpublish" if will else "restitution.ui.publish"),
                 on_click=lambda: self.publish(not will),
             ).props(f'{"outline" if will else "color=primary"} no-caps data-testid="publish"').mark("publish")
+            if state.awaiting_review:
+                ui.button(self.t("restitution.ui.publish_anyway"), on_click=lambda: self.publish(True)).props(
+                    'color=negative no-caps data-testid="publish-now"'
+                ).mark("publish-now")
             ui.link(self.t("restitution.ui.public_page"), f"/r/{self.code}", new_tab=True)  # host cookie
 
     async def publish(self, publish: bool) -> None:
-        await self.console.ctx.run(feedback.set_publication, publish)
+        """Withdraw the publication; or publish: while live, the choice made at close; once
+        closed, at once if the review is clear, else only by an explicit choice in a dialog that
+        lists what is still open."""
+        ctx = self.console.ctx
+        if not publish or self.room.state.status != "closed":
+            await ctx.run(feedback.set_publication, publish)
+            return
+        review, found = await archive.review(self.room)
+        self.review = review
+        held = waiting_texts(self.console)
+        if not held and not review.findings:
+            await ctx.run(feedback.set_publication, True, review=review)
+            return
+        self.confirm_publish(review, held, [s for s in found if not s.hidden])
+
+    def confirm_publish(self, review: feedback.Review, held: list[Any], found: list[archive.Suspect]) -> None:
+        """What is still open, and the explicit choice: publish anyway (logged), or once clear."""
+        with (
+            self.holder,
+            ui.dialog() as dialog,
+            ui.card()
+            .classes("w-[36rem] max-w-full")
+            .props('data-testid="publish-dialog"')
+            .mark("publish-dialog"),
+        ):
+            ui.label(self.t("restitution.ui.publish_open")).classes("font-semibold")
+            open_lines(self.console, held, found, review.findings - len(found))
+            ui.label(self.t("restitution.ui.publish_anyway_hint")).classes("text-sm cercle-muted")
+
+            async def choose(**choice: bool) -> None:
+                ctx = self.console.ctx
+                if await ctx.run(feedback.set_publication, True, review=review, **choice):
+                    dialog.close()
+
+            with ui.row():
+                ui.button(self.t("console.cancel"), on_click=dialog.close).props("flat")
+                ui.button(
+                    self.t("restitution.ui.publish_when_clear"), on_click=lambda: choose(when_clear=True)
+                ).props('outline no-caps data-testid="publish-when-clear"').mark("publish-when-clear")
+                ui.button(
+                    self.t("restitution.ui.publish_anyway"), on_click=lambda: choose(anyway=True)
+                ).props('color=negative no-caps data-testid="publish-anyway"').mark("publish-anyway")
+        dialog.open()
 
     async def show_suspects(self) -> None:
-        found = await archive.suspects(self.rooms, self.code)
+        review, found = await archive.review(self.room)
         if self.suspects.is_deleted:
             return
+        self.review = review
+        self.show_publication()
+        if self.room.state.awaiting_review and not review.findings:
+            with self.publication:  # a refusal is told on this console
+                await self.console.ctx.run(feedback.publish_if_clear, review)
         self.suspects.clear()
         with self.suspects:
             if not found:
@@ -211,3 +278,64 @@ class RestitutionPanel:
         self.rooms.erase(self.code)
         ui.notify(self.t("restitution.ui.erased"), type="positive", position="top")
         ui.navigate.to("/")
+
+
+def open_lines(console: Console, held: list[Any], found: list[archive.Suspect], unchecked: int) -> None:
+    """What stops a record from being published: the texts waiting in the queue and the check's
+    open findings, each with where it was written and the kind of what was found (never the text)."""
+    lang = console.lang
+    with ui.column().classes("gap-1 text-sm").props('data-testid="open-review"'):
+        if held:
+            ui.label(t("restitution.ui.open_held", lang, n=len(held))).classes("font-semibold")
+            for w in held[:10]:
+                reason = t(f"moderation.reason.{w.reason}", lang) if w.reason else ""
+                ui.label(f"• {w.where}" + (f" · {reason}" if reason else ""))
+        if found or unchecked:
+            ui.label(t("restitution.ui.open_findings", lang, n=len(found) + unchecked)).classes(
+                "font-semibold"
+            )
+            for s in found[:10]:
+                kinds = ", ".join(sorted({t(f"restitution.ui.finding.{f.kind}", lang) for f in s.findings}))
+                where = (
+                    t("restitution.ui.comment_where", lang, id=s.text_id)
+                    if s.target == "comment"
+                    else f"{s.item_title.get(lang)} — {s.where}"
+                )
+                ui.label(f"• {where} · {kinds}")
+            if unchecked:
+                ui.label(f"• {t('restitution.ui.open_unchecked', lang, n=unchecked)}")
+
+
+add(
+    {
+        "restitution.ui.state_waits": (
+            "En attente de relecture : {held} texte(s) dans la file, {findings} signalement(s) de la "
+            "vérification. Elle sera publiée dès que tout est relu.",
+            "Waiting for review: {held} text(s) in the queue, {findings} finding(s) of the check. It "
+            "will be published as soon as everything is reviewed.",
+        ),
+        "restitution.ui.publish_open": (
+            "La relecture n'est pas terminée : rien n'est publié sans votre choix.",
+            "The review is not finished: nothing is published without your choice.",
+        ),
+        "restitution.ui.open_held": (
+            "{n} texte(s) attendent dans la file de relecture :",
+            "{n} text(s) wait in the review queue:",
+        ),
+        "restitution.ui.open_findings": (
+            "{n} signalement(s) de la vérification avant publication :",
+            "{n} finding(s) of the check before publishing:",
+        ),
+        "restitution.ui.open_unchecked": (
+            "{n} texte(s) n'ont pas pu être vérifiés automatiquement",
+            "{n} text(s) could not be checked automatically",
+        ),
+        "restitution.ui.publish_anyway_hint": (
+            "« Publier quand même » est consigné au journal de modération public (les nombres, "
+            "jamais les textes).",
+            "“Publish anyway” is recorded in the public moderation log (the numbers, never the texts).",
+        ),
+        "restitution.ui.publish_anyway": ("Publier quand même", "Publish anyway"),
+        "restitution.ui.publish_when_clear": ("Publier après relecture", "Publish after review"),
+    }
+)

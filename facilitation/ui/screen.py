@@ -5,6 +5,7 @@ from __future__ import annotations
 from nicegui import ui
 
 from .. import qr
+from ..feedback import PUBLICATION_TOPIC
 from ..i18n import fmt_date, t, t_plural
 from ..room import Room
 from ..service import Service
@@ -60,6 +61,7 @@ class Screen:
         self.refresh_presence()
         self.ctx.subscribe("phase", self.refresh_phase)
         self.ctx.subscribe("presence", self.refresh_presence)
+        self.ctx.subscribe(PUBLICATION_TOPIC, self.refresh_side)
         ui.context.client.on_delete(self.close)
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ from nicegui.testing import User
 
 from facilitation import session as rules
 from facilitation.commands import HOST, Actor
+from facilitation.restitution import archive
 from tests.conftest import running_service
 
 FORMATS = {
@@ -21,12 +22,15 @@ FORMATS = {
 }
 
 
-def closed_session(plan: str = "open-detat-2018-03-12"):
+async def closed_session(plan: str = "open-detat-2018-03-12"):
+    """A session closed as the console closes it: with the check before publishing (clear here:
+    nobody wrote anything, so the 2018 plan publishes at close)."""
     service = running_service()
     room, key = service.rooms.create(plan=plan)
     room.run_now(Actor.participant("T" * 22), rules.join, "woman", "remote")
     room.run_now(HOST, rules.start)
-    room.run_now(HOST, rules.close)
+    review, _ = await archive.review(room)
+    room.run_now(HOST, rules.close, review=review)
     return service, room, key
 
 
@@ -47,7 +51,7 @@ async def test_exports_need_the_host_key_until_published(user: User) -> None:
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
 async def test_each_format_once_published_is_public(user: User, fmt: str) -> None:
-    _, room, _ = closed_session()
+    _, room, _ = await closed_session()
     response = await user.http_client.get(f"/api/sessions/{room.code}/export.{fmt}")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith(FORMATS[fmt])
@@ -70,13 +74,13 @@ async def test_each_format_once_published_is_public(user: User, fmt: str) -> Non
     ],
 )
 async def test_errors_are_json(user: User, path: str, status: int, says: str) -> None:
-    _, room, _ = closed_session()
+    _, room, _ = await closed_session()
     response = await user.http_client.get(path.format(code=room.code))
     assert response.status_code == status and says in response.json()["error"]
 
 
 async def test_delete_needs_the_key_then_erases(user: User) -> None:
-    service, room, key = closed_session()
+    service, room, key = await closed_session()
     code = room.code
     assert (await user.http_client.delete(f"/api/sessions/{code}")).status_code == 401
     assert (await user.http_client.delete(f"/api/sessions/{code}?key=nope")).status_code == 403

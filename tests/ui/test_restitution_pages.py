@@ -74,6 +74,7 @@ async def test_closing_from_the_console_unlinks_tokens_and_publishing_opens_the_
     host = create_user()
     await host.open(f"/host/{room.code}?key={key}")
     host.find("Clore la session").click()
+    await host.should_see("Clore la session ?")
     host.find("Confirmer").click()
     await host.should_see("État : close")
     await host.should_see("Non publiée.")
@@ -86,7 +87,9 @@ async def test_closing_from_the_console_unlinks_tokens_and_publishing_opens_the_
     await reader.should_see("Cette restitution n'est pas encore publiée")
     await reader.should_not_see("Notes et votes")
 
-    host.find(marker="publish").click()
+    host.find(marker="publish").click()  # the note with a name is still open: an explicit choice
+    await host.should_see(marker="publish-anyway")
+    host.find(marker="publish-anyway").click()
     await host.should_see(f"Publiée : {fake_plan.base_url}/r/{room.code}")
     await reader.open(f"/r/{room.code}")
     await reader.should_see("Notes et votes")
@@ -95,7 +98,7 @@ async def test_closing_from_the_console_unlinks_tokens_and_publishing_opens_the_
 async def test_public_page_takes_comments_and_the_host_hides_one(create_user, fake_plan) -> None:
     room, key = live_session(fake_plan)
     room.run_now(HOST, rules.close)
-    room.run_now(HOST, feedback.set_publication, True)
+    room.run_now(HOST, feedback.set_publication, True, anyway=True)  # the note with a name is not reviewed
     reader = create_user()
     await reader.open(f"/r/{room.code}")
     await reader.should_see("Notes et votes")
@@ -125,7 +128,7 @@ async def test_public_page_takes_comments_and_the_host_hides_one(create_user, fa
 async def test_a_comment_that_looks_personal_waits_for_review(create_user, fake_plan) -> None:
     room, key = live_session(fake_plan)
     room.run_now(HOST, rules.close)
-    room.run_now(HOST, feedback.set_publication, True)
+    room.run_now(HOST, feedback.set_publication, True, anyway=True)  # the note with a name is not reviewed
     author, other = create_user(), create_user()
     await author.open(f"/r/{room.code}")
     author.find(marker="comment-text").type("Écrivez à paul.martin@example.org pour la suite")
@@ -149,7 +152,7 @@ async def test_a_comment_that_looks_personal_waits_for_review(create_user, fake_
     await other.open(f"/r/{room.code}")
     await other.should_see("Écrivez à l'équipe du forum pour la suite")
     await other.should_not_see("paul.martin")
-    assert [m.action for m in room.state.moderation] == ["approve"]
+    assert [m.action for m in room.state.moderation] == ["publish_anyway", "approve"]
 
 
 async def test_erase_from_the_console_asks_for_the_code(user, fake_plan) -> None:

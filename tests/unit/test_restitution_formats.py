@@ -114,8 +114,10 @@ def test_the_document_follows_the_agenda_with_planned_and_actual_times(doc) -> N
     assert doc.participants.total == 6 and doc.participants.categories["woman"] == 2
     assert [c.hidden for c in doc.comments] == [True, False] and doc.comments[0].text == ""
     assert [(m.target, m.action, m.reason) for m in doc.moderation] == [
-        ("comment", "hide", "contient un nom")
+        ("record", "publish_anyway", ""),  # the note with a name was not reviewed
+        ("comment", "hide", "contient un nom"),
     ]
+    assert (doc.moderation[0].held, doc.moderation[0].findings) == (0, 1)
 
 
 def test_json_validates_against_the_documented_schema(doc) -> None:

@@ -453,11 +453,11 @@ add(
         "restitution.error.no_comment": ("Ce commentaire n'existe pas.", "That comment does not exist."),
         "restitution.error.no_text": ("Ce texte n'existe plus.", "That text no longer exists."),
         "restitution.error.review_open": (
-            "Rien n'est publié : {held} texte(s) attendent encore dans la file de relecture et la "
-            "vérification avant publication signale {findings} point(s). Relisez-les, ou choisissez "
-            "« Publier quand même ».",
-            "Nothing was published: {held} text(s) still wait in the review queue and the check "
-            "before publishing reports {findings} finding(s). Review them, or choose “Publish anyway”.",
+            "Rien n'est publié : la relecture n'est pas terminée (textes dans la file : {held} ; "
+            "signalements de la vérification avant publication : {findings}). Relisez-les, ou "
+            "choisissez « Publier quand même ».",
+            "Nothing was published: the review is not finished (texts in the queue: {held}; findings "
+            "of the check before publishing: {findings}). Review them, or choose “Publish anyway”.",
         ),
         "restitution.error.purged": (
             "Les données brutes de cette session ont été purgées : sa publication ne peut plus "

@@ -68,10 +68,10 @@ add(
         "restitution.action.approve": ("approuvé après relecture", "approved after review"),
         "restitution.action.withdraw": ("retiré par son auteur·rice", "withdrawn by its author"),
         "restitution.action.publish_anyway": (
-            "restitution publiée par choix explicite de l'animation, avec {held} texte(s) en attente "
-            "de relecture et {findings} signalement(s) ouvert(s) de la vérification avant publication",
-            "record published by the facilitator's explicit choice, with {held} text(s) awaiting review "
-            "and {findings} open finding(s) of the check before publishing",
+            "restitution publiée par choix explicite de l'animation (textes en attente de relecture : "
+            "{held} ; signalements ouverts de la vérification avant publication : {findings})",
+            "record published by the facilitator's explicit choice (texts awaiting review: {held}; open "
+            "findings of the check before publishing: {findings})",
         ),
         "restitution.target.comment": ("commentaire n° {id}", "comment #{id}"),
         "restitution.target.free_text": ("texte libre « {place} »", "free text “{place}”"),

@@ -15,7 +15,7 @@ from nicegui import background_tasks, ui
 
 from .. import feedback
 from ..codes import normalise_code
-from ..i18n import add, t
+from ..i18n import add, t, t_plural
 from ..moderation import QUEUE_TOPIC
 from ..restitution import archive
 from .markup import highlighted
@@ -286,12 +286,12 @@ def open_lines(console: Console, held: list[Any], found: list[archive.Suspect], 
     lang = console.lang
     with ui.column().classes("gap-1 text-sm").props('data-testid="open-review"'):
         if held:
-            ui.label(t("restitution.ui.open_held", lang, n=len(held))).classes("font-semibold")
+            ui.label(t_plural("restitution.ui.open_held", len(held), lang)).classes("font-semibold")
             for w in held[:10]:
                 reason = t(f"moderation.reason.{w.reason}", lang) if w.reason else ""
                 ui.label(f"• {w.where}" + (f" · {reason}" if reason else ""))
         if found or unchecked:
-            ui.label(t("restitution.ui.open_findings", lang, n=len(found) + unchecked)).classes(
+            ui.label(t_plural("restitution.ui.open_findings", len(found) + unchecked, lang)).classes(
                 "font-semibold"
             )
             for s in found[:10]:
@@ -303,15 +303,15 @@ def open_lines(console: Console, held: list[Any], found: list[archive.Suspect], 
                 )
                 ui.label(f"• {where} · {kinds}")
             if unchecked:
-                ui.label(f"• {t('restitution.ui.open_unchecked', lang, n=unchecked)}")
+                ui.label(f"• {t_plural('restitution.ui.open_unchecked', unchecked, lang)}")
 
 
 add(
     {
         "restitution.ui.state_waits": (
-            "En attente de relecture : {held} texte(s) dans la file, {findings} signalement(s) de la "
-            "vérification. Elle sera publiée dès que tout est relu.",
-            "Waiting for review: {held} text(s) in the queue, {findings} finding(s) of the check. It "
+            "En attente de relecture (textes dans la file : {held} ; signalements de la vérification : "
+            "{findings}). Elle sera publiée dès que tout est relu.",
+            "Waiting for review (texts in the queue: {held}; findings of the check: {findings}). It "
             "will be published as soon as everything is reviewed.",
         ),
         "restitution.ui.publish_open": (
@@ -319,16 +319,31 @@ add(
             "The review is not finished: nothing is published without your choice.",
         ),
         "restitution.ui.open_held": (
-            "{n} texte(s) attendent dans la file de relecture :",
-            "{n} text(s) wait in the review queue:",
+            {
+                "one": "{n} texte attend dans la file de relecture :",
+                "other": "{n} textes attendent dans la file de relecture :",
+            },
+            {"one": "{n} text waits in the review queue:", "other": "{n} texts wait in the review queue:"},
         ),
         "restitution.ui.open_findings": (
-            "{n} signalement(s) de la vérification avant publication :",
-            "{n} finding(s) of the check before publishing:",
+            {
+                "one": "{n} signalement de la vérification avant publication :",
+                "other": "{n} signalements de la vérification avant publication :",
+            },
+            {
+                "one": "{n} finding of the check before publishing:",
+                "other": "{n} findings of the check before publishing:",
+            },
         ),
         "restitution.ui.open_unchecked": (
-            "{n} texte(s) n'ont pas pu être vérifiés automatiquement",
-            "{n} text(s) could not be checked automatically",
+            {
+                "one": "{n} texte n'a pas pu être vérifié automatiquement",
+                "other": "{n} textes n'ont pas pu être vérifiés automatiquement",
+            },
+            {
+                "one": "{n} text could not be checked automatically",
+                "other": "{n} texts could not be checked automatically",
+            },
         ),
         "restitution.ui.publish_anyway_hint": (
             "« Publier quand même » est consigné au journal de modération public (les nombres, "

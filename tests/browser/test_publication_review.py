@@ -33,7 +33,7 @@ def test_publishing_with_an_open_finding_needs_the_explicit_choice(server, brows
 
     host.get_by_role("button", name="Clore la session").click()
     dialog = host.get_by_test_id("close-dialog")
-    dialog.get_by_text("1 signalement(s) de la vérification avant publication").wait_for()
+    dialog.get_by_text("1 signalement de la vérification avant publication").wait_for()
     assert "nom" in dialog.get_by_test_id("open-review").inner_text()
     assert "Jean Dupont" not in dialog.inner_text()  # where and what kind, never the text
     dialog.get_by_text("La restitution ne sera pas publiée à la clôture").wait_for()
@@ -47,7 +47,7 @@ def test_publishing_with_an_open_finding_needs_the_explicit_choice(server, brows
     # "Publier quand même" opens the choice; cancelled, nothing is published.
     host.get_by_test_id("publish-now").click()
     choice = host.get_by_test_id("publish-dialog")
-    choice.get_by_text("1 signalement(s) de la vérification avant publication").wait_for()
+    choice.get_by_text("1 signalement de la vérification avant publication").wait_for()
     choice.get_by_role("button", name="Annuler").click()
     choice.wait_for(state="hidden")
     assert "En attente de relecture" in publication.inner_text()

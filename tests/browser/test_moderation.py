@@ -37,6 +37,7 @@ def test_a_name_waits_in_the_queue_and_never_reaches_the_screen(server, browser)
     for step in ("dm-open1", "dm-close", "dm-arguments"):
         host.get_by_test_id(step).click()
         host.get_by_test_id(step).wait_for(state="hidden")
+    phone.get_by_test_id("dm-side").get_by_text("Côté A").click()  # no position: a side is chosen
     phone.get_by_test_id("dm-argument").fill(NAMED)
     phone.get_by_test_id("dm-send").click()
 
@@ -131,6 +132,7 @@ def test_a_french_name_from_an_english_phone_is_held_too(server, browser) -> Non
     for step in ("dm-open1", "dm-close", "dm-arguments"):
         host.get_by_test_id(step).click()
         host.get_by_test_id(step).wait_for(state="hidden")
+    phone.get_by_test_id("dm-side").get_by_text("Side A").click()  # no position: a side is chosen
     phone.get_by_test_id("dm-argument").fill(
         "Comme l'a dit Oluwaseun Adebayo, il faut publier le code source"
     )
@@ -156,6 +158,7 @@ def test_shortcuts_act_only_in_the_queue_and_can_be_turned_off(server, browser) 
     for step in ("dm-open1", "dm-close", "dm-arguments"):
         host.get_by_test_id(step).click()
         host.get_by_test_id(step).wait_for(state="hidden")
+    phone.get_by_test_id("dm-side").get_by_text("Côté A").click()  # no position: a side is chosen
 
     def send(text: str) -> None:
         phone.get_by_test_id("dm-argument").fill(text)

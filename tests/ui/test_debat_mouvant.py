@@ -84,6 +84,9 @@ async def test_a_fully_remote_forum_has_no_room_or_head_count_column(create_user
     await host.should_not_see(marker="dm-heads-1-a")
     phone.find(marker="dm-choice-a").click()
     await host.should_see("1 a pris position sur 1 participant·e")
+    host.find("Clore le tour").click()
+    await host.should_see("Passer aux arguments")
+    await host.should_not_see("Révéler sur les téléphones")  # remote phones show the result already
 
 
 async def test_arguments_from_a_phone_reach_the_console_which_hides_one(create_user) -> None:

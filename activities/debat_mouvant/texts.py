@@ -112,6 +112,10 @@ add(
             "The round is closed; you did not take a position.",
         ),
         "debat_mouvant.phone.arguments": ("Un argument pour un côté ?", "An argument for one side?"),
+        "debat_mouvant.phone.choose_side": (
+            "Choisissez d'abord le côté que votre argument soutient, puis envoyez-le.",
+            "First choose the side your argument supports, then send it.",
+        ),
         "debat_mouvant.phone.argument_hint": (
             "Anonyme, {max} caractères au plus. L'animateur·rice peut le masquer.",
             "Anonymous, at most {max} characters. The facilitator may hide it.",

@@ -206,7 +206,7 @@ class ConsoleView:
         }.get(stage, {})
         revealable = run is not None and run.closed(run.round)
         revealed = run is not None and revealable and run.round in run.revealed
-        if revealable and not revealed:
+        if revealable and not revealed and not self.ctx.session.remote.remote_only:  # phones show it there
             offered = {**offered, "reveal": stage == "done"}
         for key, button in self.buttons.items():
             button.set_visibility(key in offered)

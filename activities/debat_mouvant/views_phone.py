@@ -62,6 +62,8 @@ class PhoneView:
         self.shape: tuple[Any, ...] | None = ()
         self.shown: tuple[int, int] = (0, 0)  # the statement and round the buttons vote for
         self.arguments: ui.column | None = None  # the arguments' form, built when first needed
+        self.side: ui.toggle | None = None  # its side, set to the writer's position in each phase
+        self.side_for: tuple[int, int] | None = None  # the statement and round it was set for
         self.marked: tuple[Any, ...] | None = None  # what the buttons show, to skip useless updates
         self.draw()
         ctx.subscribe("phase", guard(self.area, self.on_phase))
@@ -86,6 +88,7 @@ class PhoneView:
         self.shape = self.shape_key()
         self.area.clear()
         self.buttons, self.arguments, self.marked = {}, None, None
+        self.side, self.side_for = None, None
         run = self.state.run
         with self.area:
             if run is None:
@@ -165,6 +168,14 @@ class PhoneView:
                 self.arguments = self.argument_form(run)
         if self.arguments is not None:
             self.arguments.set_visibility(stage == "arguments")
+        if stage == "arguments" and self.side is not None and self.side_for != self.shown:
+            self.side_for = self.shown
+            self.side.value = self.own_side(run)
+
+    def own_side(self, run: Run) -> str | None:
+        """The side this person stands on (None in the middle or without a position: they choose)."""
+        mine = run.position_of(self.token, run.round)
+        return None if mine is None else run.statement.side_of(mine)
 
     def after_html(self, run: Run, stage: str, round_: int, voting: bool) -> str:
         """After a round: where this person stood, the result once revealed, the end."""
@@ -221,11 +232,13 @@ class PhoneView:
         """The form for arguments, built the first time an arguments phase is reached."""
         with ui.column().classes("cercle-card gap-2") as form:
             heading(ui.label(self.ctx.t("debat_mouvant.phone.arguments")).classes("cercle-h2"), 3)
-            side = (
-                ui.toggle(side_names(run.statement, self.ctx), value="a")
+            side = self.side = (
+                ui.toggle(side_names(run.statement, self.ctx), value=self.own_side(run))
                 .props('spread no-caps toggle-color=primary data-testid="dm-side"')
+                .mark("dm-side")
                 .classes("w-full")
             )
+            self.side_for = self.shown
             text = (
                 ui.textarea(self.ctx.t("debat_mouvant.argument"))
                 .props(f'maxlength={ARGUMENT_MAX} counter autogrow outlined data-testid="dm-argument"')
@@ -238,10 +251,13 @@ class PhoneView:
 
             async def send() -> None:
                 statement = self.shown[0]
+                if side.value is None:
+                    ui.notify(self.ctx.t("debat_mouvant.phone.choose_side"), type="warning", position="top")
+                    return
                 sent = text.value or ""
                 screened = await self.ctx.screen(sent, limit=ARGUMENT_MAX)
                 events = await self.ctx.events_of(
-                    rules.add_argument, statement, side.value or "a", screened, item=self.ctx.item
+                    rules.add_argument, statement, side.value, screened, item=self.ctx.item
                 )
                 if events is None:
                     return

@@ -11,7 +11,15 @@ from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
 from .display import member_texts, option_label
+from .model import Option
 from .state import IdeasState
+
+
+def with_merged(option: Option, lang: str) -> str:
+    """An idea standing alone, with the duplicates merged into it (every format shows them)."""
+    merged = member_texts(option, lang)
+    label = option_label(option, lang)
+    return t("ideas.report.with_merged", lang, idea=label, merged=" · ".join(merged)) if merged else label
 
 
 def report(state: IdeasState, session: SessionState, lang: str) -> ReportSection:
@@ -60,7 +68,7 @@ def report(state: IdeasState, session: SessionState, lang: str) -> ReportSection
         if option.kind == "cluster":
             key = t("ideas.report.cluster", lang, name=option_label(option, lang))
             section.lists[key] = member_texts(option, lang)
-    alone = [option_label(option, lang) for option, _ in ranking if option.kind == "idea"]
+    alone = [with_merged(option, lang) for option, _ in ranking if option.kind == "idea"]
     if alone:
         section.lists[t("ideas.report.alone", lang)] = alone
     imported = [

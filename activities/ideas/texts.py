@@ -102,6 +102,10 @@ add(
         "ideas.report.dots_unit": ("pts", "dots"),
         "ideas.report.cluster": ("Regroupement « {name} »", "Cluster “{name}”"),
         "ideas.report.alone": ("Idées seules", "Ideas standing alone"),
+        "ideas.report.with_merged": (
+            "{idea} (doublons fusionnés : {merged})",
+            "{idea} (duplicates merged: {merged})",
+        ),
         "ideas.report.imported": ("Idées venues d'autres ateliers", "Ideas from other workshops"),
         # errors
         "ideas.error.not_current": (

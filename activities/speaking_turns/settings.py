@@ -49,11 +49,11 @@ add(
     {
         "speaking_turns.settings.order": ("Ordre de parole", "Speaking order"),
         "speaking_turns.settings.order.help": (
-            "Par ordre d'arrivée, ou équilibré (premières prises de parole, catégories, salle et distance).",
-            "First come, or balanced (first-time speakers, categories, room and remote).",
+            "Par ordre d'arrivée, ou paritaire (premières prises de parole, catégories, salle et distance).",
+            "First come, or parity-aware (first-time speakers, categories, room and remote).",
         ),
         "speaking_turns.settings.order.fifo": ("Ordre d'arrivée", "First come, first served"),
-        "speaking_turns.settings.order.parity": ("Équilibré", "Balanced"),
+        "speaking_turns.settings.order.parity": ("Paritaire", "Parity-aware"),
         "speaking_turns.settings.turn_limit_seconds": ("Limite par tour (s)", "Limit per turn (s)"),
         "speaking_turns.settings.turn_limit_seconds.help": (
             "Vide : pas de limite ; le minuteur change de couleur, rien n'est coupé.",

@@ -45,7 +45,18 @@ AGENDA_FIELDS = (
 
 def to_json(doc: Restitution) -> str:
     data: dict[str, Any] = {"$schema": SCHEMA_ID, **doc.model_dump(mode="json")}
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(whole(data), ensure_ascii=False, indent=2)
+
+
+def whole(value: Any) -> Any:
+    """`value` with every whole float written as an integer (7.0 is 7), at any depth."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [whole(v) for v in value]
+    return value
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

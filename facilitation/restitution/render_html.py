@@ -15,6 +15,7 @@ from .render_md import (
     licence_line,
     long_date,
     moderation_what,
+    number,
     participants_line,
 )
 
@@ -74,7 +75,7 @@ def table(columns: list[str], rows: list[list[Any]], caption: str = "") -> str:
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="n">{escape(str(v))}</td>'
+            f'<td class="n">{escape(number(v))}</td>'
             if _numeric(v)
             else f'<td><span class="c">{escape("" if v is None else str(v))}</span></td>'
             for v in row

@@ -56,12 +56,17 @@ def heading(level: int, value: Any, number: int | None = None) -> str:
     return prefix + _CLOSING_HASHES.sub(lambda m: "\\#" * len(m.group()), text(value))
 
 
+def number(value: int | float) -> str:
+    """A number as a table shows it: a whole number without ".0" (a chart's 7.0 is 7)."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def cell(value: Any) -> str:
     """A table cell: numbers as they are, text made literal, pipes escaped, line breaks flattened."""
     if value is None:
         return "—"
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        return number(value)
     flat = str(value).replace("\r", "").replace("\n", NEWLINE_MARK).strip()
     return _inline(flat).replace("|", "\\|") or " "
 

@@ -3,6 +3,11 @@ restitution's comments, newest first, with what the detector found marked; appro
 approve it, or hide it with a reason, with the mouse or the keyboard. A badge in the console's
 header counts what waits, wherever the facilitator is on the page.
 
+The single-letter shortcuts (A, E, M) act only while the focus is inside the queue, where they are
+announced, never from the agenda, a link or a field elsewhere on the console: a letter typed
+there must not approve a text held for a name. A switch turns them off; the browser remembers it
+(`localStorage`, read by the page's own handler before anything is sent to the server).
+
 Each action is a command through the room (`feedback.moderate_text`, `feedback.moderate_comment`),
 logged in the moderation log that the restitution publishes (what, when, why; never who).
 """
@@ -23,6 +28,18 @@ from .pending import PendingTexts  # noqa: F401  (its texts: "en attente de rele
 
 if TYPE_CHECKING:
     from .console import Console
+
+KEYS_OFF = "cercle.queue-keys-off"  # in the browser's localStorage: "1" when the shortcuts are off
+# Letters typed in a field, a select or a switch of the queue are theirs, not shortcuts.
+QUEUE_KEYS = """(e) => {
+  if (e.repeat || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+  const key = (e.key || '').toLowerCase();
+  if (!['a', 'e', 'm'].includes(key)) return;
+  if (e.target.closest('input, select, textarea, [contenteditable], .q-field, .q-toggle')) return;
+  if (localStorage.getItem('KEYS_OFF') === '1') return;
+  e.preventDefault();
+  emit(key);
+}""".replace("KEYS_OFF", KEYS_OFF)
 
 
 @dataclass(frozen=True)
@@ -80,8 +97,9 @@ class ModerationQueue:
         with (
             ui.column()
             .classes("cercle-card w-full gap-2")
-            .props('data-testid="queue"')
-            .mark("queue") as self.card
+            .props(f'data-testid="queue" tabindex=-1 role=region aria-label="{self.t("queue.title")}"')
+            .mark("queue")
+            .on("keydown", self.key, js_handler=QUEUE_KEYS) as self.card
         ):
             with ui.row().classes("w-full items-center justify-between"):
                 ui.label(self.t("queue.title")).classes("cercle-h2")
@@ -95,20 +113,48 @@ class ModerationQueue:
                     .props('dense outlined data-testid="queue-policy"')
                     .mark("queue-policy")
                 )
-            ui.label(self.t("queue.keys")).classes("text-xs cercle-muted")
+            with ui.row().classes("w-full items-center justify-between gap-2"):
+                self.keys_hint = ui.label(self.t("queue.keys")).classes("text-xs cercle-muted")
+                self.keys = (
+                    ui.switch(self.t("queue.keys_switch"), value=True, on_change=self.keys_changed)
+                    .props('dense data-testid="queue-keys"')
+                    .mark("queue-keys")
+                )
             self.list = ui.column().classes("w-full gap-2")
             self.holder = ui.element()  # dialogs live here, not in the list that is redrawn
-        ui.keyboard(on_key=self.key, ignore=["input", "select", "button", "textarea"])
         self.refresh()
         console.ctx.subscribe(QUEUE_TOPIC, self.refresh)
+        self.client = ui.context.client
+        self.client.on_connect(self.remembered)
 
     def t(self, key: str, **params: Any) -> str:
         return self.console.t(key, **params)
 
     def scroll_to(self) -> None:
+        """To the queue, the focus in it: its shortcuts work from there."""
         ui.run_javascript(
-            'document.querySelector(\'[data-testid="queue"]\').scrollIntoView({behavior: "smooth"})'
+            "const q = document.querySelector('[data-testid=\"queue\"]');"
+            'q.scrollIntoView({behavior: "smooth"}); q.focus({preventScroll: true});'
         )
+
+    async def remembered(self) -> None:
+        """The switch as this browser left it."""
+        try:
+            off = await self.client.run_javascript(f"localStorage.getItem('{KEYS_OFF}') === '1'", timeout=5)
+        except TimeoutError:
+            return  # the page's own handler reads the browser's choice anyway
+        if off and self.keys.value:
+            self.keys.value = False
+
+    def keys_changed(self, e: Any) -> None:
+        on = bool(e.value)
+        remember = (
+            f"localStorage.removeItem('{KEYS_OFF}')" if on else f"localStorage.setItem('{KEYS_OFF}', '1')"
+        )
+        self.client.run_javascript(remember)
+        self.keys_hint.text = self.t("queue.keys" if on else "queue.keys_off")
+        self.entries = {}  # the newest's buttons show their letters only when the shortcuts are on
+        self.draw_list(self.waiting)
 
     async def policy_changed(self, e: Any) -> None:
         if e.value != self.console.room.state.moderation_policy:
@@ -172,31 +218,29 @@ class ModerationQueue:
             ).mark(f"queue-text-{key}")
             with ui.row().classes("gap-1"):
                 ui.button(
-                    self.t("queue.approve") + (" (A)" if first else ""), on_click=lambda: self.approve(w)
+                    self.t("queue.approve") + (" (A)" if first and self.keys.value else ""),
+                    on_click=lambda: self.approve(w),
                 ).props(f'dense no-caps color=positive data-testid="queue-approve-{key}"').mark(
                     f"queue-approve-{key}"
                 )
                 ui.button(
-                    self.t("queue.edit") + (" (E)" if first else ""), on_click=lambda: self.edit(w)
+                    self.t("queue.edit") + (" (E)" if first and self.keys.value else ""),
+                    on_click=lambda: self.edit(w),
                 ).props(f'dense no-caps outline data-testid="queue-edit-{key}"').mark(f"queue-edit-{key}")
                 ui.button(
-                    self.t("queue.hide") + (" (M)" if first else ""), on_click=lambda: self.hide(w)
+                    self.t("queue.hide") + (" (M)" if first and self.keys.value else ""),
+                    on_click=lambda: self.hide(w),
                 ).props(f'dense no-caps outline color=negative data-testid="queue-hide-{key}"').mark(
                     f"queue-hide-{key}"
                 )
         return column
 
     async def key(self, e: Any) -> None:
-        """A, E, M act on the newest waiting text (shown on its buttons)."""
-        if (
-            not e.action.keydown
-            or e.modifiers.ctrl
-            or e.modifiers.meta
-            or e.modifiers.alt
-            or not self.waiting
-        ):
+        """A, E, M, typed with the focus in the queue, act on the newest waiting text (shown on
+        its buttons)."""
+        if not self.keys.value or not self.waiting:
             return
-        name = str(e.key.name).lower()
+        name = str(e.args).lower()
         first = self.waiting[0]
         if name == "a":
             await self.approve(first)
@@ -275,9 +319,12 @@ add(
         "queue.empty": ("Rien n'attend de relecture.", "Nothing waits for review."),
         "queue.policy": ("Textes des participant·es", "Participants' texts"),
         "queue.keys": (
-            "Raccourcis pour le plus récent : A approuver, E modifier puis approuver, M masquer.",
-            "Shortcuts for the newest: A approve, E edit then approve, M hide.",
+            "Dans cette liste, raccourcis pour le plus récent : A approuver, E modifier puis approuver, "
+            "M masquer.",
+            "In this list, shortcuts for the newest: A approve, E edit then approve, M hide.",
         ),
+        "queue.keys_off": ("Raccourcis clavier désactivés.", "Keyboard shortcuts are off."),
+        "queue.keys_switch": ("Raccourcis clavier", "Keyboard shortcuts"),
         "queue.approve": ("Approuver", "Approve"),
         "queue.edit": ("Modifier puis approuver", "Edit then approve"),
         "queue.edit_title": (

@@ -37,6 +37,7 @@ def test_a_name_waits_in_the_queue_and_never_reaches_the_screen(server, browser)
     for step in ("dm-open1", "dm-close", "dm-arguments"):
         host.get_by_test_id(step).click()
         host.get_by_test_id(step).wait_for(state="hidden")
+    phone.get_by_test_id("dm-side").get_by_text("Côté A").click()  # no position: a side is chosen
     phone.get_by_test_id("dm-argument").fill(NAMED)
     phone.get_by_test_id("dm-send").click()
 
@@ -131,6 +132,7 @@ def test_a_french_name_from_an_english_phone_is_held_too(server, browser) -> Non
     for step in ("dm-open1", "dm-close", "dm-arguments"):
         host.get_by_test_id(step).click()
         host.get_by_test_id(step).wait_for(state="hidden")
+    phone.get_by_test_id("dm-side").get_by_text("Side A").click()  # no position: a side is chosen
     phone.get_by_test_id("dm-argument").fill(
         "Comme l'a dit Oluwaseun Adebayo, il faut publier le code source"
     )
@@ -139,3 +141,62 @@ def test_a_french_name_from_an_english_phone_is_held_too(server, browser) -> Non
     assert host.locator('[data-testid="queue-text-1-1.1"] mark').all_inner_texts() == ["Oluwaseun Adebayo"]
     screen.get_by_text("Arguments", exact=False).first.wait_for()
     assert "Adebayo" not in screen.content()
+
+
+def test_shortcuts_act_only_in_the_queue_and_can_be_turned_off(server, browser) -> None:
+    """An "a" typed on an agenda row approves nothing (it was a privacy leak: a text held for a
+    name went to the screen); typed in the queue, it approves the newest text; turned off, the
+    shortcuts stay off after a reload."""
+    session = server.create(plan="open-detat-2018-03-12")
+    phone = join(browser, session["join_url"])
+    host = browser.new_context(viewport=LAPTOP).new_page()
+    host.goto(session["host_url"])
+    screen = browser.new_context(viewport=PROJECTOR).new_page()
+    screen.goto(session["screen_url"])
+    host.get_by_text("Démarrer la session").click()
+    host.get_by_test_id("goto-1").click()
+    for step in ("dm-open1", "dm-close", "dm-arguments"):
+        host.get_by_test_id(step).click()
+        host.get_by_test_id(step).wait_for(state="hidden")
+    phone.get_by_test_id("dm-side").get_by_text("Côté A").click()  # no position: a side is chosen
+
+    def send(text: str) -> None:
+        phone.get_by_test_id("dm-argument").fill(text)
+        phone.get_by_test_id("dm-send").click()
+        host.get_by_test_id("queue-badge").get_by_text("1 à relire").wait_for()
+
+    send(NAMED)
+    host.get_by_test_id("item-1").focus()
+    host.keyboard.press("a")
+    # Then "e" in the queue: editing works only if the text still waits, unapproved.
+    host.get_by_test_id("queue").focus()
+    host.keyboard.press("e")
+    host.get_by_label("Modifier puis approuver", exact=True).fill(EDITED)
+    host.get_by_test_id("queue-edit-save").click()
+    screen.get_by_text(EDITED).wait_for()
+    assert "Dupont" not in screen.content()
+    host.get_by_test_id("queue-badge").wait_for(state="hidden")
+
+    # In the queue (its badge leads there), "a" approves the newest.
+    second = "Un agent du ministère, Paul Durand, l'a proposé"
+    send(second)
+    host.get_by_test_id("queue-badge").click()
+    host.wait_for_function("document.activeElement.dataset.testid === 'queue'")
+    host.keyboard.press("a")
+    screen.get_by_text(second).wait_for()
+    host.get_by_test_id("queue-badge").wait_for(state="hidden")
+
+    # Turned off, remembered by this browser: "a" in the queue approves nothing.
+    host.get_by_test_id("queue-keys").click()
+    host.get_by_text("Raccourcis clavier désactivés.").wait_for()
+    host.reload()
+    host.get_by_text("Raccourcis clavier désactivés.").wait_for()
+    third = "Selon Claire Petit, il faut ouvrir les données"
+    send(third)
+    host.get_by_test_id("queue").focus()
+    host.keyboard.press("a")
+    host.get_by_test_id("queue").get_by_role("button", name="Modifier puis approuver", exact=True).click()
+    host.get_by_label("Modifier puis approuver", exact=True).fill("Il faut ouvrir les données")
+    host.get_by_test_id("queue-edit-save").click()
+    screen.get_by_text("Il faut ouvrir les données").first.wait_for()
+    assert "Claire Petit" not in screen.content()

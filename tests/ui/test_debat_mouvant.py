@@ -84,12 +84,17 @@ async def test_a_fully_remote_forum_has_no_room_or_head_count_column(create_user
     await host.should_not_see(marker="dm-heads-1-a")
     phone.find(marker="dm-choice-a").click()
     await host.should_see("1 a pris position sur 1 participant·e")
+    host.find("Clore le tour").click()
+    await host.should_see("Passer aux arguments")
+    await host.should_not_see("Révéler sur les téléphones")  # remote phones show the result already
 
 
 async def test_arguments_from_a_phone_reach_the_console_which_hides_one(create_user) -> None:
     room, host, (phone,) = await live_debate(create_user)
     host.find("Ouvrir le vote").click()
     await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    await phone.should_see("Position enregistrée : A")
     host.find("Clore le tour").click()
     await host.should_see("Passer aux arguments")
     host.find("Passer aux arguments").click()
@@ -169,6 +174,8 @@ async def test_the_queue_keeps_newest_first_as_texts_arrive_and_are_approved(cre
     room.run_now(HOST, moderation.set_policy, policy="hold_all")
     host.find("Ouvrir le vote").click()
     await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    await phone.should_see("Position enregistrée : A")
     host.find("Clore le tour").click()
     await host.should_see("Passer aux arguments")
     host.find("Passer aux arguments").click()
@@ -198,6 +205,8 @@ async def test_what_is_typed_while_an_argument_is_checked_stays_in_the_field(
     room, host, (phone,) = await live_debate(create_user)
     host.find("Ouvrir le vote").click()
     await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    await phone.should_see("Position enregistrée : A")
     host.find("Clore le tour").click()
     await host.should_see("Passer aux arguments")
     host.find("Passer aux arguments").click()
@@ -259,3 +268,35 @@ async def test_a_fully_remote_forum_counts_no_room_on_the_screen(create_user) ->
     await screen.open(f"/screen/{room.code}")
     await screen.should_see("1 a pris position sur 1 participant·e")
     await screen.should_not_see("salle 0")
+
+
+async def test_an_argument_is_filed_under_its_writers_side(create_user) -> None:
+    """A B voter's argument goes under B without touching the side; someone without a position
+    is asked to choose one, and nothing is filed until they do."""
+    room, host, (voter, other) = await live_debate(create_user, phones=2)
+    host.find("Ouvrir le vote").click()
+    await voter.should_see("Où vous placez-vous ?")
+    voter.find(marker="dm-choice-b").click()
+    await voter.should_see("Position enregistrée : B")
+    host.find("Clore le tour").click()
+    await host.should_see("Passer aux arguments")
+    host.find("Passer aux arguments").click()
+    await voter.should_see("Un argument pour un côté ?")
+    voter.find(marker="dm-argument").type("Les sujets techniques demandent du temps")
+    voter.find(marker="dm-send").click()
+    await voter.should_see("Merci, votre argument est noté.")
+    assert [(a.side, a.text) for a in debate(room).run.arguments] == [
+        ("b", "Les sujets techniques demandent du temps")
+    ]
+
+    await other.should_see("Un argument pour un côté ?")
+    other.find(marker="dm-argument").type("Tout le monde peut venir")
+    other.find(marker="dm-send").click()
+    await other.should_see("Choisissez d'abord le côté que votre argument soutient")
+    assert len(debate(room).run.arguments) == 1
+    side = other.find(marker="dm-side").elements.pop()
+    assert side.value is None
+    side.value = "a"
+    other.find(marker="dm-send").click()
+    await other.should_see("Merci, votre argument est noté.")
+    assert [a.side for a in debate(room).run.arguments] == ["b", "a"]

@@ -16,6 +16,8 @@ async def arguments_round(create_user):  # type: ignore[no-untyped-def]
     room, host, (phone,) = await live_debate(create_user)
     host.find("Ouvrir le vote").click()
     await phone.should_see("Où vous placez-vous ?")
+    phone.find(marker="dm-choice-a").click()
+    await phone.should_see("Position enregistrée : A")
     host.find("Clore le tour").click()
     await host.should_see("Passer aux arguments")
     host.find("Passer aux arguments").click()

@@ -5,6 +5,7 @@ holds a token."""
 from __future__ import annotations
 
 import json
+import re
 
 from activities.controversies import state as cv
 from activities.ideas import state as ideas
@@ -12,7 +13,7 @@ from activities.propulsion import state as pr
 from facilitation import session as rules
 from facilitation.activity import REGISTRY
 from facilitation.kanon import HIDDEN
-from facilitation.restitution import model, opendata, render_md
+from facilitation.restitution import model, opendata, render_html, render_md
 from tests.activities.forum_helpers import Forum
 from tests.harness import said
 from tests.unit.test_restitution_formats import SCHEMA, validate
@@ -20,7 +21,7 @@ from tests.unit.test_restitution_formats import SCHEMA, validate
 IDEAS, MAP, BOARD = 0, 1, 2
 
 
-def forum() -> Forum:
+def forum(duplicate: bool = False) -> Forum:
     agenda = [
         rules.AgendaItem(title="Idées", kind="ideas", settings={"ideas": ["Ouvrir les données"]}),
         rules.AgendaItem(
@@ -32,6 +33,11 @@ def forum() -> Forum:
     f.move_to(IDEAS)
     f.phone(f.tokens[0], IDEAS, ideas.add_idea, said("Former les agents"))
     f.host(IDEAS, ideas.group_ideas, ["i1"], "Données")
+    if duplicate:  # two ideas saying the same, merged
+        f.phone(f.tokens[1], IDEAS, ideas.add_idea, said("Publier le code source"))
+        f.phone(f.tokens[2], IDEAS, ideas.add_idea, said("Ouvrir le code des logiciels publics"))
+        new = [i.id for i in f.state(IDEAS).ideas][-2:]
+        f.host(IDEAS, ideas.merge_ideas, new[1], new[0])
     f.host(IDEAS, ideas.set_stage, "vote")
     for token in f.tokens[:5]:
         f.phone(token, IDEAS, ideas.set_dots, "c1", 2)
@@ -76,3 +82,30 @@ def test_the_three_sections_follow_the_schema_and_hold_no_token_nor_small_count(
 def test_a_session_that_does_not_ask_colleges_exports_none() -> None:
     state = rules.SessionState()
     assert model.counts(state).colleges is None
+
+
+def test_whole_numbers_and_merged_duplicates_read_the_same_in_every_format() -> None:
+    """A chart's 10 dots and a divergence of 100 are "10" and "100", never "10.0" (Markdown,
+    HTML, CSV, JSON); a duplicate merged into an idea standing alone is in every format, not only
+    the JSON."""
+    f = forum(duplicate=True)
+    for lang, merged in (("fr", "doublons fusionnés"), ("en", "duplicates merged")):
+        doc = model.build(f.session, REGISTRY, lang, 5000.0)
+        md, html = render_md.render(doc), render_html.render(doc)
+        csv, json_text = opendata.to_csv(doc), opendata.to_json(doc)
+        assert "| Données | 10 |" in md and "| Tout ouvrir | 100 |" in md
+        for name, text in (
+            ("md", md),
+            ("html", re.sub(r"<svg.*?</svg>", "", html, flags=re.S)),
+            ("csv", csv),
+            ("json", json_text),
+        ):
+            assert not re.search(r"(?<![\d.])\d+\.0(?![\d.])", text.replace("Etalab 2.0", "")), name
+            assert "Ouvrir le code des logiciels publics" in text, name
+            assert f"Publier le code source ({merged}: Ouvrir le code" in text.replace(" :", ":"), name
+        values = [
+            v
+            for s in json.loads(json_text)["sections"]
+            for v in s["data"].get("chart", {}).get("series", [{}])[0].get("values", [])
+        ]
+        assert values and all(isinstance(v, int) for v in values)

@@ -33,7 +33,9 @@ async def test_a_publishing_plan_waits_for_the_review_then_phones_are_told(
     host.find("Confirmer").click()
     await host.should_see("État : close")
     await host.should_see("Session close. La restitution attend votre relecture")
-    await host.should_see("En attente de relecture (textes dans la file : 0 ; signalements de la vérification : 1)")
+    await host.should_see(
+        "En attente de relecture (textes dans la file : 0 ; signalements de la vérification : 1)"
+    )
     assert room.state.awaiting_review and not room.state.published
 
     reader = create_user()

@@ -91,7 +91,11 @@ async def test_publishing_anyway_is_logged_with_counts_and_never_a_text(rooms) -
     exported = archive.export(rooms, room.code, "json", "fr")
     assert exported is not None and '"publish_anyway"' in exported[1]
     md = archive.export(rooms, room.code, "md", "fr")
-    assert md is not None and "(textes en attente de relecture : 0 ; signalements ouverts de la vérification avant publication : 1)" in md[1]
+    assert (
+        md is not None
+        and "(textes en attente de relecture : 0 ; signalements ouverts de la vérification avant publication : 1)"
+        in md[1]
+    )
     assert "Dupont" not in str(room.state.moderation)
 
 

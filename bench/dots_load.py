@@ -1,6 +1,6 @@
 """N phones dot-vote in the DITP forum's idea workshop; some move a dot; the vote closes.
 
-Usage: python bench/dots_load.py N [--window 10] [--move 0.2] [--batch 25]
+Usage: python bench/dots_load.py N [--window 10] [--move 0.2] [--batch 25] [--json PATH]
 
 Every phone places its 3 dots, one after the other (each once the previous is confirmed), at
 random moments within `--window` seconds; then a share `--move` of them move one dot (− on one
@@ -12,7 +12,9 @@ phone (the follow view, at most twice a second). Reports (p50, p95, max):
 - the phase reaching every phone: vote opened, vote closed;
 and the server's CPU time while voting, phones disconnected, and whether the dots stored in the
 event log equal the dots sent, idea by idea (none lost, none counted twice). The server runs on
-core 0, the simulated phones on core 1 (loopback only).
+core 0, the simulated phones on core 1 (loopback only). Checked (exit status 1 otherwise, see
+bench/outcome.py): every phase reached every phone, every dot confirmed, the screen's ranking
+counted every dot, dots stored = dots sent, no phone disconnected.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.outcome import add_json_option, finish, reached  # noqa: E402
 from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
 
 PLAN = "forum-ditp"
@@ -220,6 +223,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=25)
     parser.add_argument("--port", type=int, default=8767)
     parser.add_argument("--seed", type=int, default=1)
+    add_json_option(parser)
     args = parser.parse_args()
     result = asyncio.run(run(args.n, args.window, args.move, args.batch, args.port, args.seed))
     out = Path(__file__).resolve().parent / "results"
@@ -244,6 +248,16 @@ def main() -> None:
         f"server CPU while voting: {result['server_cpu_seconds_while_voting']} s; "
         f"disconnected phones: {result['disconnected']}"
     )
+    n = result["phones"]
+    checks = {
+        "the vote's opening reached every phone": reached(result["vote_opened_to_every_phone_ms"], n),
+        "every dot confirmed on its phone": result["unconfirmed"] == 0,
+        "the screen's ranking counted every dot": result["screen_last_total"] == DOTS * n,
+        "dots stored = dots sent": result["no_dot_lost"],
+        "the vote's close reached every phone": reached(result["vote_closed_to_every_phone_ms"], n),
+        "no phone disconnected": result["disconnected"] == 0,
+    }
+    finish(result, checks, args.json)
 
 
 if __name__ == "__main__":

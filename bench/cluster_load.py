@@ -351,8 +351,7 @@ def main() -> None:
     args = parser.parse_args()
     result = asyncio.run(run(args.n, args.window, args.batch, args.seed))
     out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"cluster_load-{args.n}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    results = out / f"cluster_load-{args.n}.json"  # or --json's file
     print(json.dumps(result, indent=2, ensure_ascii=False))
     first, second = result["round_1_all_processes"], result["round_2_one_process_killed"]
     checks = {
@@ -363,7 +362,7 @@ def main() -> None:
         "no vote stored twice": first["stored_twice"] == 0 and second["stored_twice"] == 0,
         "every phone back, showing its final vote": result["phones_back_showing_their_final_vote"] == args.n,
     }
-    finish(result, checks, args.json)
+    finish(result, checks, args.json or results)
 
 
 if __name__ == "__main__":

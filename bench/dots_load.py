@@ -37,7 +37,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.outcome import add_json_option, finish, reached  # noqa: E402
-from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
+from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles, settle  # noqa: E402
 
 PLAN = "forum-ditp"
 IDEAS_ITEM = 2  # "Temps 2 — Atelier : instruire les pistes d'engagement"
@@ -150,7 +150,7 @@ async def run(n: int, window: float, move: float, batch: int, port: int, seed: i
             size = min(batch, n - first)
             modes = ["remote" if (first + i) % 4 == 0 else "room" for i in range(size)]
             phones += await asyncio.gather(*(join_phone(server.base_url, code, mode) for mode in modes))
-        await asyncio.sleep(2)
+        await asyncio.sleep(settle(n, 2))
         opened = await phase(phones, "Points placés : 0 / 3", await console_button(console, "id-open"))
 
         choices = [[rng.choice(TARGETS) for _ in range(DOTS)] for _ in phones]
@@ -227,8 +227,7 @@ def main() -> None:
     args = parser.parse_args()
     result = asyncio.run(run(args.n, args.window, args.move, args.batch, args.port, args.seed))
     out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"dots_load-{args.n}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    results = out / f"dots_load-{args.n}.json"  # or --json's file
     print(f"{result['phones']} phones, {result['cores']} cores, dots placed within {result['window_s']} s")
     print(f"{'':<34}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     for name in (
@@ -257,7 +256,7 @@ def main() -> None:
         "the vote's close reached every phone": reached(result["vote_closed_to_every_phone_ms"], n),
         "no phone disconnected": result["disconnected"] == 0,
     }
-    finish(result, checks, args.json)
+    finish(result, checks, args.json or results)
 
 
 if __name__ == "__main__":

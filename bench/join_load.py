@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import sys
 import time
@@ -25,7 +24,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.outcome import add_json_option, finish  # noqa: E402
-from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
+from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles, settle  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
 # What shows that a phone's view of the new item is built (the title arrives first).
@@ -65,7 +64,7 @@ async def run(n: int, batch: int, port: int, follow: bool = False) -> dict:
                 *(join_phone(server.base_url, code, mode, follow=follow) for mode in modes)
             )
         join_seconds = time.monotonic() - started
-        await asyncio.sleep(3)
+        await asyncio.sleep(settle(n, 3))
         rss_after = server.rss_kib()
         async with httpx.AsyncClient(base_url=server.base_url) as http:
             counted = (await http.get(f"/api/sessions/{code}")).json()["participants"]["total"]
@@ -97,7 +96,7 @@ async def run(n: int, batch: int, port: int, follow: bool = False) -> dict:
                     "view_max": round(view["max"], 1),
                 }
             )
-            await asyncio.sleep(2)
+            await asyncio.sleep(settle(n, 2))
         cpu = server.cpu_seconds() - cpu_before
         disconnected = sum(phone.disconnected for phone in phones)
         for phone in phones:
@@ -132,9 +131,8 @@ def main() -> None:
     args = parser.parse_args()
     result = asyncio.run(run(args.n, args.batch, args.port, args.follow))
     out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
     suffix = "-follow" if args.follow else ""
-    (out / f"join_load-{args.n}{suffix}.json").write_text(json.dumps(result, indent=2))
+    results = out / f"join_load-{args.n}{suffix}.json"  # or --json's file
     print(f"{result['phones']} phones, {result['cores']} cores; joined in {result['join_seconds']} s")
     print(
         f"server memory {result['rss_before_mib']} -> {result['rss_after_mib']} MiB: {result['kib_per_phone']} KiB per phone"
@@ -154,7 +152,7 @@ def main() -> None:
         "every phone built each new view": bool(moves) and all(m["view_ready"] == n for m in moves),
         "no phone disconnected": result["disconnected"] == 0,
     }
-    finish(result, checks, args.json)
+    finish(result, checks, args.json or results)
 
 
 if __name__ == "__main__":

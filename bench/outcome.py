@@ -2,8 +2,9 @@
 what was stored equal to what was sent (each script names its own checks on its own figures).
 
 A script adds `--json PATH` (`add_json_option`), and ends with `finish(result, checks, path)`: the
-result gains `checks` (each check's name and whether it held) and `ok`, is written to PATH when
-given, and the process exits with status 1 when a check failed, naming it on stderr. The tests
+result gains `checks` (each check's name and whether it held) and `ok`, is written to PATH (given
+with --json, or the script's own file under bench/results/), and the process exits with status 1
+when a check failed, naming it on stderr. The tests
 (tests/test_benchmarks.py) run every script this way at a tiny size.
 """
 
@@ -21,7 +22,8 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
         "--json",
         type=Path,
         help="write the figures and the checks (every phone reached, 0 disconnected, stored = sent) "
-        "to this file; the exit status is 1 when a check failed",
+        "to this file (instead of the script's own under bench/results/, if it has one); the exit "
+        "status is 1 when a check failed",
     )
 
 
@@ -36,6 +38,7 @@ def finish(result: dict[str, Any], checks: dict[str, bool], path: Path | None) -
     result["checks"] = {name: bool(held) for name, held in checks.items()}
     result["ok"] = all(result["checks"].values())
     if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(result, indent=2, ensure_ascii=False))
     failed = [name for name, held in result["checks"].items() if not held]
     if failed:

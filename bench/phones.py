@@ -290,6 +290,12 @@ class ServerProcess:
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
+def settle(phones: int, seconds: float) -> float:
+    """How long to let the server settle after `phones` joined or were updated: `seconds` from a
+    few hundred phones on, less for a few (a tiny run, as the tests make, takes seconds)."""
+    return min(seconds, 0.2 + seconds * phones / 200)
+
+
 def percentiles(values: list[float]) -> dict[str, float]:
     if not values:
         return {"p50": float("nan"), "p95": float("nan"), "max": float("nan")}

@@ -35,7 +35,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.outcome import add_json_option, finish, reached  # noqa: E402
-from bench.phones import ROOT, ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
+from bench.phones import ROOT, ServerProcess, SimClient, host_console, join_phone, percentiles, settle  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
 LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
@@ -232,7 +232,7 @@ async def run(
                 *(join_phone(server.base_url, code, mode, follow=follow, kind=Counting) for mode in modes)
             )
         extra, writers = await writers_ready(server.base_url, batch) if texts else ([], [])
-        await asyncio.sleep(2)
+        await asyncio.sleep(settle(n + len(writers), 2))
 
         opened = await phase(phones, "dm-choice-a", await console_click(console, "Ouvrir le vote"))
 
@@ -365,13 +365,12 @@ def main() -> None:
         )
     )
     out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
     suffix = (
         (f"-texts{args.texts}" if args.texts else "")
         + ("-follow" if args.follow else "")
         + (f"-remote{args.remote_every}" if args.remote_every != 4 else "")
     )
-    (out / f"vote_load-{args.n}{suffix}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    results = out / f"vote_load-{args.n}{suffix}.json"  # or --json's file
     print(f"{result['phones']} phones, {result['cores']} cores, votes within {result['window_s']} s")
     print(f"{'':<34}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     for name in (
@@ -407,7 +406,7 @@ def main() -> None:
         "every text answered": result["texts_unanswered"] == 0 and result["texts_sent"] == args.texts,
         "no phone disconnected": result["disconnected"] == 0,
     }
-    finish(result, checks, args.json)
+    finish(result, checks, args.json or results)
 
 
 if __name__ == "__main__":

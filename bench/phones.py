@@ -196,7 +196,8 @@ class SimClient:
         if not isinstance(text, str):
             raise TypeError(f"expect() looks for a string, not {type(text).__name__}: use reads()")
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
-        self.watchers.append((text, future))
+        # looked for in the message as JSON writes it (a quote or a backslash escaped)
+        self.watchers.append((json.dumps(text, ensure_ascii=False)[1:-1], future))
         return future
 
     async def wait_for_button(self, timeout: float = 30, **query: str) -> str:

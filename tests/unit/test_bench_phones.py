@@ -34,6 +34,8 @@ async def test_a_phone_watches_for_strings_only() -> None:
         phone.expect(TITLE)  # type: ignore[arg-type]
     assert not phone.watchers
     assert not phone.expect(phone.reads(TITLE)).done()
+    phone.expect('Le "oui" l\'emporte')
+    assert phone.watchers[-1][0] == 'Le \\"oui\\" l\'emporte'  # as it reads in a message's JSON
 
 
 def test_a_tiny_run_settles_briefly_and_a_large_one_as_documented() -> None:

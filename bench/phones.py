@@ -231,8 +231,31 @@ async def join_phone(
     await phone.click(await phone.wait_for_button(testid="join"))
     await phone.wait_for_button(label="Modifier mes réponses")  # the waiting view is there
     if follow and mode != "remote":
-        await phone.click(await phone.wait_for_button(testid="phone-follow"))
+        await follow_screen(phone)
     return phone
+
+
+async def follow_screen(phone: SimClient, timeout: float = 60) -> None:
+    """Tap the phone's "follow the screen" switch until it reads otherwise (following). A tap on a
+    switch the page redrew meanwhile (as it does once someone joins) is lost, as in a browser:
+    the new switch is tapped, as a person would tap it again."""
+    switch = await phone.wait_for_button(testid="phone-follow")
+    before = _label(phone.elements[switch])
+    await phone.click(switch)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        current = phone.find_button(testid="phone-follow")
+        if current is not None and _label(phone.elements[current]) != before:
+            return
+        if current is not None and current != switch:  # redrawn: the tap went to the old one
+            switch = current
+            await phone.click(switch)
+        await asyncio.sleep(0.05)
+    raise TimeoutError(f"the phone on {phone.path} does not follow the screen")
+
+
+def _label(element: dict[str, Any]) -> str:
+    return str(element.get("text") or element.get("props", {}).get("label") or "")
 
 
 class ServerProcess:

@@ -68,6 +68,13 @@ def test_join_load_reaches_every_phone(backend: Backend, tmp_path: Path) -> None
     assert result["disconnected"] == 0
 
 
+def test_join_load_with_every_phone_following_the_screen(backend: Backend, tmp_path: Path) -> None:
+    sqlite_pass(backend)
+    result = bench("join_load", PHONES, "--follow", "--port", str(free_port()), tmp_path=tmp_path)
+    assert result["follow"] is True
+    assert [move["view_ready"] for move in result["moves_ms"]] == [10, 10, 10]  # follow views included
+
+
 def test_vote_load_stores_every_vote(backend: Backend, tmp_path: Path) -> None:
     sqlite_pass(backend)
     result = bench("vote_load", PHONES, "--window", "1", "--port", str(free_port()), tmp_path=tmp_path)

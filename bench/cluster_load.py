@@ -1,7 +1,7 @@
 """N phones in one débat mouvant, served by three Cercle processes behind HAProxy, sharing
 PostgreSQL and Redis (`deploy/cluster.py`); then the same with one process killed mid-vote.
 
-Usage: python bench/cluster_load.py N [--window 5] [--batch 50]
+Usage: python bench/cluster_load.py N [--window 5] [--batch 50] [--json PATH]
 
 Round 1: every phone votes once within `--window` seconds. Round 2 (the final round): the same,
 and one process is SIGKILLed a third into the window; its phones load their page again through
@@ -12,7 +12,9 @@ their token, and tap again if their vote was not confirmed. Reported (p50, p95, 
   shows a voter count that includes it (votes ranked by the order they were sent);
 and each process's CPU time while voting, the votes sent, confirmed and stored (from PostgreSQL:
 none lost, none twice). Everything runs on this machine's loopback; the phones are simulated by
-one Python process (bench/phones.py).
+one Python process (bench/phones.py). Checked (exit status 1 otherwise, see bench/outcome.py): in
+each round every vote confirmed and the votes stored = the votes sent (none twice), and every
+phone of the killed process back, showing its final vote.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.outcome import add_json_option, finish  # noqa: E402
 from bench.phones import SimClient, host_console, percentiles  # noqa: E402
 from deploy.cluster import Cluster, Instance  # noqa: E402
 
@@ -344,12 +347,22 @@ def main() -> None:
     parser.add_argument("--window", type=float, default=5.0, help="seconds within which every phone votes")
     parser.add_argument("--batch", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
+    add_json_option(parser)
     args = parser.parse_args()
     result = asyncio.run(run(args.n, args.window, args.batch, args.seed))
     out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"cluster_load-{args.n}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    results = out / f"cluster_load-{args.n}.json"  # or --json's file
     print(json.dumps(result, indent=2, ensure_ascii=False))
+    first, second = result["round_1_all_processes"], result["round_2_one_process_killed"]
+    checks = {
+        "every phone joined": sum(result["phones_per_process"].values()) == args.n,
+        "round 1: votes stored = votes sent": first["no_vote_lost"]
+        and first["stored"] == first["votes_sent"],
+        "round 2, a process killed: every vote confirmed and stored": second["no_vote_lost"],
+        "no vote stored twice": first["stored_twice"] == 0 and second["stored_twice"] == 0,
+        "every phone back, showing its final vote": result["phones_back_showing_their_final_vote"] == args.n,
+    }
+    finish(result, checks, args.json or results)
 
 
 if __name__ == "__main__":

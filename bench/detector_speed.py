@@ -1,7 +1,7 @@
 """How fast the personal-data detector is, what it costs, and what it does to the event loop.
 
 Usage: python bench/detector_speed.py [--texts 300] [--seconds 10] [--modes thread,process] [--rounds 2]
-                                      [--before DIR]
+                                      [--before DIR] [--json PATH]
 
 Reports:
 - the cost of importing the detector (a server that never checks a text pays only this), and of
@@ -17,7 +17,9 @@ Reports:
   p95, max), the check time seen by the caller (submit -> result), how many checks completed, and
   how much of its own work the busy loop still got done, against a run with no check just before
   (the machine is shared: modes are run in turn, several rounds).
-Texts are the lines of tests/data/personal_data_fr_en.jsonl, in turn.
+Texts are the lines of tests/data/personal_data_fr_en.jsonl, in turn. Checked (exit status 1
+otherwise, see bench/outcome.py): in every run, every text submitted was checked to the end (none
+held as "could not be checked").
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.outcome import add_json_option, finish  # noqa: E402
 from bench.phones import percentiles  # noqa: E402
 from facilitation.detector import check  # noqa: E402  (the detector without its cache)
 from facilitation.detector.screening import Screener  # noqa: E402
@@ -189,9 +192,12 @@ async def under_load(
     }
 
 
-async def compare(modes: list[str], items: list[tuple[str, str, str]], seconds: float, rounds: int) -> None:
+async def compare(
+    modes: list[str], items: list[tuple[str, str, str]], seconds: float, rounds: int
+) -> list[dict]:
     """Modes in turn, `rounds` times, each run beside a run with no check: the machine is shared,
-    and a neighbour's load shows in every mode of a round alike."""
+    and a neighbour's load shows in every mode of a round alike. Returns every run's figures."""
+    runs: list[dict] = []
     screeners = {mode: Screener(mode=mode) for mode in modes}  # type: ignore[arg-type]
     for mode, screener in screeners.items():
         started = time.perf_counter()
@@ -205,6 +211,7 @@ async def compare(modes: list[str], items: list[tuple[str, str, str]], seconds: 
             line = f"  round {n + 1}: no check: lag p95 {base['lag']['p95'] * 1000:.1f} max {base['lag']['max'] * 1000:.0f} ms"
             for mode, screener in screeners.items():
                 r = await under_load(screener, items, seconds, busy)
+                runs.append({"mode": mode, "busy": busy, "round": n + 1, "spread_s": seconds, **r})
                 line += (
                     f" | {mode}: lag p95 {r['lag']['p95'] * 1000:.1f} max {r['lag']['max'] * 1000:.0f} ms,"
                     f" check p50 {r['check']['p50'] * 1000:.1f} p95 {r['check']['p95'] * 1000:.1f} ms,"
@@ -216,12 +223,14 @@ async def compare(modes: list[str], items: list[tuple[str, str, str]], seconds: 
     print(f"\n{len(items)} texts at once, idle loop:")
     for mode, screener in screeners.items():
         r = await under_load(screener, items, 0.0)
+        runs.append({"mode": mode, "busy": False, "round": 1, "spread_s": 0.0, **r})
         print(f"  {mode}: loop lag {ms(r['lag'])}; check {ms(r['check'])}; complete {r['complete']}/{r['n']}")
     if "process" in screeners:
         rss = sum(rss_of(w.proc.pid) for w in screeners["process"].workers if w.proc)
         print(f"\nworker process RSS: {rss:.0f} MiB")
     for screener in screeners.values():
         await screener.close()
+    return runs
 
 
 def main() -> None:
@@ -231,6 +240,7 @@ def main() -> None:
     parser.add_argument("--modes", default="thread,process")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--before", help="another version's source tree, checked on the same texts")
+    add_json_option(parser)
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}")
     cost = load_cost()
@@ -243,11 +253,18 @@ def main() -> None:
     items = texts(args.texts)
     if args.before:
         print(f"check per text, sequential, before ({args.before}): {ms(before(args.before, items))}")
-    print(f"check per text, sequential ({len(items)} texts): {ms(sequential(items))}")
+    alone = sequential(items)
+    print(f"check per text, sequential ({len(items)} texts): {ms(alone)}")
     print(f"  of which the text as written only (no folding): {ms(as_written(items))}")
     if args.before:
         print(f"check per text, sequential, before again: {ms(before(args.before, items))}")
-    asyncio.run(compare(args.modes.split(","), items, args.seconds, args.rounds))
+    runs = asyncio.run(compare(args.modes.split(","), items, args.seconds, args.rounds))
+    result = {"cores": os.cpu_count(), "texts": len(items), "cost": cost, "sequential_s": alone, "runs": runs}
+    checks = {
+        "every mode run": {run["mode"] for run in runs} == set(args.modes.split(",")),
+        "every text checked to the end": all(run["complete"] == run["n"] == len(items) for run in runs),
+    }
+    finish(result, checks, args.json)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """N phones dot-vote in the DITP forum's idea workshop; some move a dot; the vote closes.
 
-Usage: python bench/dots_load.py N [--window 10] [--move 0.2] [--batch 25]
+Usage: python bench/dots_load.py N [--window 10] [--move 0.2] [--batch 25] [--json PATH]
 
 Every phone places its 3 dots, one after the other (each once the previous is confirmed), at
 random moments within `--window` seconds; then a share `--move` of them move one dot (− on one
@@ -12,7 +12,9 @@ phone (the follow view, at most twice a second). Reports (p50, p95, max):
 - the phase reaching every phone: vote opened, vote closed;
 and the server's CPU time while voting, phones disconnected, and whether the dots stored in the
 event log equal the dots sent, idea by idea (none lost, none counted twice). The server runs on
-core 0, the simulated phones on core 1 (loopback only).
+core 0, the simulated phones on core 1 (loopback only). Checked (exit status 1 otherwise, see
+bench/outcome.py): every phase reached every phone, every dot confirmed, the screen's ranking
+counted every dot, dots stored = dots sent, no phone disconnected.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
+from bench.outcome import add_json_option, finish, reached  # noqa: E402
+from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles, settle  # noqa: E402
 
 PLAN = "forum-ditp"
 IDEAS_ITEM = 2  # "Temps 2 — Atelier : instruire les pistes d'engagement"
@@ -147,7 +150,7 @@ async def run(n: int, window: float, move: float, batch: int, port: int, seed: i
             size = min(batch, n - first)
             modes = ["remote" if (first + i) % 4 == 0 else "room" for i in range(size)]
             phones += await asyncio.gather(*(join_phone(server.base_url, code, mode) for mode in modes))
-        await asyncio.sleep(2)
+        await asyncio.sleep(settle(n, 2))
         opened = await phase(phones, "Points placés : 0 / 3", await console_button(console, "id-open"))
 
         choices = [[rng.choice(TARGETS) for _ in range(DOTS)] for _ in phones]
@@ -220,11 +223,11 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=25)
     parser.add_argument("--port", type=int, default=8767)
     parser.add_argument("--seed", type=int, default=1)
+    add_json_option(parser)
     args = parser.parse_args()
     result = asyncio.run(run(args.n, args.window, args.move, args.batch, args.port, args.seed))
     out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"dots_load-{args.n}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    results = out / f"dots_load-{args.n}.json"  # or --json's file
     print(f"{result['phones']} phones, {result['cores']} cores, dots placed within {result['window_s']} s")
     print(f"{'':<34}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     for name in (
@@ -244,6 +247,16 @@ def main() -> None:
         f"server CPU while voting: {result['server_cpu_seconds_while_voting']} s; "
         f"disconnected phones: {result['disconnected']}"
     )
+    n = result["phones"]
+    checks = {
+        "the vote's opening reached every phone": reached(result["vote_opened_to_every_phone_ms"], n),
+        "every dot confirmed on its phone": result["unconfirmed"] == 0,
+        "the screen's ranking counted every dot": result["screen_last_total"] == DOTS * n,
+        "dots stored = dots sent": result["no_dot_lost"],
+        "the vote's close reached every phone": reached(result["vote_closed_to_every_phone_ms"], n),
+        "no phone disconnected": result["disconnected"] == 0,
+    }
+    finish(result, checks, args.json or results)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,19 @@
 """N phones join a session and hold a socket.io connection; the console moves the agenda.
 
-Usage: python bench/join_load.py N [--batch 25] [--follow]
+Usage: python bench/join_load.py N [--batch 25] [--follow] [--json PATH]
 
 Reports the server's memory per connected phone, the time for each agenda move made on the
 console to reach every phone (the new item's title: p50, p95, max) and for the new item's view
 to be built on every phone (p95, max), the server's CPU time, and how many phones were
 disconnected. The server runs on core 0, the simulated phones on core 1 (loopback only).
+Checked (exit status 1 otherwise, see bench/outcome.py): every phone joined and counted by the
+session, every move reached every phone and built its view there, no phone disconnected.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import sys
 import time
@@ -22,7 +23,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
+from bench.outcome import add_json_option, finish  # noqa: E402
+from bench.phones import ServerProcess, SimClient, host_console, join_phone, percentiles, settle  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
 # What shows that a phone's view of the new item is built (the title arrives first).
@@ -62,14 +64,16 @@ async def run(n: int, batch: int, port: int, follow: bool = False) -> dict:
                 *(join_phone(server.base_url, code, mode, follow=follow) for mode in modes)
             )
         join_seconds = time.monotonic() - started
-        await asyncio.sleep(3)
+        await asyncio.sleep(settle(n, 3))
         rss_after = server.rss_kib()
+        async with httpx.AsyncClient(base_url=server.base_url) as http:
+            counted = (await http.get(f"/api/sessions/{code}")).json()["participants"]["total"]
 
         moves = []
         cpu_before = server.cpu_seconds()
         for index in range(1, min(4, len(agenda))):
             title, kind = agenda[index]["title"], agenda[index]["kind"]
-            waiting = [phone.expect(title) for phone in phones]
+            waiting = [phone.expect(phone.reads(title)) for phone in phones]  # in its language
             ready = [
                 asyncio.ensure_future(_all(phone.expect(VIEW_READY[kind]), *_following(phone, kind, follow)))
                 for phone in phones
@@ -92,7 +96,7 @@ async def run(n: int, batch: int, port: int, follow: bool = False) -> dict:
                     "view_max": round(view["max"], 1),
                 }
             )
-            await asyncio.sleep(2)
+            await asyncio.sleep(settle(n, 2))
         cpu = server.cpu_seconds() - cpu_before
         disconnected = sum(phone.disconnected for phone in phones)
         for phone in phones:
@@ -102,6 +106,7 @@ async def run(n: int, batch: int, port: int, follow: bool = False) -> dict:
             "phones": n,
             "cores": os.cpu_count(),
             "join_seconds": round(join_seconds, 1),
+            "participants_counted": counted,
             "rss_before_mib": round(rss_before / 1024, 1),
             "rss_after_mib": round(rss_after / 1024, 1),
             "kib_per_phone": round((rss_after - rss_before) / n, 1),
@@ -122,12 +127,12 @@ def main() -> None:
     parser.add_argument(
         "--follow", action="store_true", help="every phone also shows what the screen shows (its follow view)"
     )
+    add_json_option(parser)
     args = parser.parse_args()
     result = asyncio.run(run(args.n, args.batch, args.port, args.follow))
     out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
     suffix = "-follow" if args.follow else ""
-    (out / f"join_load-{args.n}{suffix}.json").write_text(json.dumps(result, indent=2))
+    results = out / f"join_load-{args.n}{suffix}.json"  # or --json's file
     print(f"{result['phones']} phones, {result['cores']} cores; joined in {result['join_seconds']} s")
     print(
         f"server memory {result['rss_before_mib']} -> {result['rss_after_mib']} MiB: {result['kib_per_phone']} KiB per phone"
@@ -140,6 +145,14 @@ def main() -> None:
             f"{m['to']:<20}{m['reached']:>9}{m['p50']:>10}{m['p95']:>10}{m['max']:>10}{m['view_p95']:>10}{m['view_max']:>10}"
         )
     print(f"disconnected phones: {result['disconnected']}")
+    n, moves = result["phones"], result["moves_ms"]
+    checks = {
+        "every phone joined and counted": result["participants_counted"] == n,
+        "every move reached every phone": bool(moves) and all(m["reached"] == n for m in moves),
+        "every phone built each new view": bool(moves) and all(m["view_ready"] == n for m in moves),
+        "no phone disconnected": result["disconnected"] == 0,
+    }
+    finish(result, checks, args.json or results)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@ A `SimClient` loads a NiceGUI page over HTTP, reads its client id and element tr
 websocket as the browser does (Engine.IO 4, implicit handshake), answers pings, acks updates
 every 3 s like nicegui.js, keeps the element tree up to date, and can click buttons. Watchers
 (`expect`) resolve with the monotonic time at which an update containing a text arrived, so
-latencies are measured on one clock. Loopback only.
+latencies are measured on one clock. A page is read in its language (`lang`: the page's
+`<html lang>`, French by default): a plan's texts, bilingual, are looked for as the phone shows
+them (`reads`). Loopback only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +30,20 @@ import httpx
 import websockets
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from facilitation.i18n import DEFAULT_LANG, LANGUAGES, Text  # noqa: E402
+
 ELEMENTS = re.compile(r"parseElements\(String\.raw`(.*?)`\)", re.S)
 CLIENT_ID = re.compile(r"'client_id': '([0-9a-f-]+)'")
+HTML_LANG = re.compile(r"<html[^>]*\blang=\"([A-Za-z]+)")  # "fr", or "en" of "en-GB"
+
+
+def page_lang(html: str) -> str:
+    """The language a page is written in (its `<html lang>`), French when it does not say."""
+    found = HTML_LANG.search(html)
+    lang = found.group(1).lower() if found else DEFAULT_LANG
+    return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
 class SimClient:
@@ -47,6 +61,8 @@ class SimClient:
         self.watchers: list[tuple[str, asyncio.Future[float]]] = []
         self.tasks: list[asyncio.Task[None]] = []
         self.received = 0
+        self.lang = DEFAULT_LANG  # the page's language, once loaded
+        self.error = ""  # why the reader stopped, when it was not the socket closing
 
     async def open(self) -> SimClient:
         await self.load()
@@ -61,7 +77,13 @@ class SimClient:
         html = response.text
         self.client_id = CLIENT_ID.search(html).group(1)
         self.elements = json.loads(ELEMENTS.search(html).group(1))
+        self.lang = page_lang(html)
         return self
+
+    def reads(self, text: str | Mapping[str, str]) -> str:
+        """How this page shows a plan's text (a string, or `{"fr", "en"}` as the API gives it):
+        in the page's language."""
+        return Text.model_validate(text).get(self.lang)
 
     def ws_url(self) -> str:
         return self.base_url.replace("http://", "ws://") + (
@@ -109,6 +131,9 @@ class SimClient:
                         self.watchers.remove((text, future))
         except websockets.ConnectionClosed:
             pass
+        except Exception as exc:  # a bug of the simulation: said, not mistaken for a dropped phone
+            self.error = f"{type(exc).__name__}: {exc}"
+            print(f"{self.path}: the simulated phone stopped reading: {self.error}", file=sys.stderr)
         finally:
             self.connected = False
             self.disconnected = True
@@ -167,9 +192,13 @@ class SimClient:
         )
 
     def expect(self, text: str) -> asyncio.Future[float]:
-        """A future that resolves with the arrival time of the first update containing `text`."""
+        """A future that resolves with the arrival time of the first update containing `text`
+        (a plan's text: `expect(phone.reads(title))`)."""
+        if not isinstance(text, str):
+            raise TypeError(f"expect() looks for a string, not {type(text).__name__}: use reads()")
         future: asyncio.Future[float] = asyncio.get_running_loop().create_future()
-        self.watchers.append((text, future))
+        # looked for in the message as JSON writes it (a quote or a backslash escaped)
+        self.watchers.append((json.dumps(text, ensure_ascii=False)[1:-1], future))
         return future
 
     async def wait_for_button(self, timeout: float = 30, **query: str) -> str:
@@ -203,8 +232,31 @@ async def join_phone(
     await phone.click(await phone.wait_for_button(testid="join"))
     await phone.wait_for_button(label="Modifier mes réponses")  # the waiting view is there
     if follow and mode != "remote":
-        await phone.click(await phone.wait_for_button(testid="phone-follow"))
+        await follow_screen(phone)
     return phone
+
+
+async def follow_screen(phone: SimClient, timeout: float = 60) -> None:
+    """Tap the phone's "follow the screen" switch until it reads otherwise (following). A tap on a
+    switch the page redrew meanwhile (as it does once someone joins) is lost, as in a browser:
+    the new switch is tapped, as a person would tap it again."""
+    switch = await phone.wait_for_button(testid="phone-follow")
+    before = _label(phone.elements[switch])
+    await phone.click(switch)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        current = phone.find_button(testid="phone-follow")
+        if current is not None and _label(phone.elements[current]) != before:
+            return
+        if current is not None and current != switch:  # redrawn: the tap went to the old one
+            switch = current
+            await phone.click(switch)
+        await asyncio.sleep(0.05)
+    raise TimeoutError(f"the phone on {phone.path} does not follow the screen")
+
+
+def _label(element: dict[str, Any]) -> str:
+    return str(element.get("text") or element.get("props", {}).get("label") or "")
 
 
 class ServerProcess:
@@ -231,14 +283,16 @@ class ServerProcess:
         env = {**os.environ, "CERCLE_STORAGE_SECRET": "bench"}
         self.log = (self.data_dir / "server.log").open("wb")
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 120  # on one core of a busy machine, a start takes its time
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 if httpx.get(f"{self.base_url}/healthz", timeout=1).status_code == 200:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.2)
-        raise RuntimeError("server did not start")
+        log = (self.data_dir / "server.log").read_text(errors="replace")[-2000:]
+        self.stop()  # not left running behind the failure
+        raise RuntimeError(f"server did not start; its log ends with:\n{log}")
 
     def rss_kib(self) -> int:
         pid = self.process.pid
@@ -259,6 +313,12 @@ class ServerProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
         shutil.rmtree(self.data_dir, ignore_errors=True)
+
+
+def settle(phones: int, seconds: float) -> float:
+    """How long to let the server settle after `phones` joined or were updated: `seconds` from a
+    few hundred phones on, less for a few (a tiny run, as the tests make, takes seconds)."""
+    return min(seconds, 0.2 + seconds * phones / 200)
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

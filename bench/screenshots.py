@@ -1,11 +1,13 @@
 """Screenshots of every page in a few states, to compare the look before and after a change.
 
-Usage: python bench/screenshots.py OUT_DIR [--compare OTHER_DIR]
+Usage: python bench/screenshots.py OUT_DIR [--compare OTHER_DIR] [--json PATH]
 
 Starts its own server and drives, in headless Chromium: the home page, the console (laptop), the
 screen (1920x1080) and phones (390x844) through the charter, the profile, the waiting view, a
 débat mouvant vote and a world café table. Saves one PNG per state in OUT_DIR. With --compare
 (and Pillow installed), prints for each state the share of pixels that differ from OTHER_DIR's.
+Checked (exit status 1 otherwise, see bench/outcome.py): every state was reached and shot, and
+every Quasar component on its page was drawn.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.outcome import add_json_option, finish  # noqa: E402
 from bench.phones import ServerProcess  # noqa: E402
 from bench.slow_link import CHROMIUM, CHROMIUM_FLAGS, PHONE, free_port  # noqa: E402
 
@@ -31,13 +34,16 @@ MASK = "[data-testid=wc-clock], [data-join-url] svg, .cercle-code, .cercle-scree
 UNRESOLVED = (
     "[...document.querySelectorAll('*')].map(e => e.tagName.toLowerCase()).filter(t => t.startsWith('q-'))"
 )
+STATES = 14  # the shots `take` makes when every state is reached
+NOT_DRAWN: dict[str, list[str]] = {}  # state -> the Quasar components its page did not draw
 
 
 def shoot(page: Any, out: Path, name: str) -> None:
     page.wait_for_load_state("networkidle")
     unresolved = page.evaluate(UNRESOLVED)  # a Quasar component missing from the page's Quasar
     if unresolved:
-        print(f"{name}: components not rendered: {sorted(set(unresolved))}")
+        NOT_DRAWN[name] = sorted(set(unresolved))
+        print(f"{name}: components not rendered: {NOT_DRAWN[name]}")
     page.wait_for_timeout(600)  # transitions and fonts
     page.screenshot(
         path=str(out / f"{name}.png"), full_page=True, mask=[page.locator(MASK)], animations="disabled"
@@ -70,6 +76,8 @@ def take(out: Path) -> None:
             f"{base}/api/sessions", json={"plan": "open-detat-2018-03-12"}, timeout=30
         ).json()
         code, key = session["code"], session["host_key"]
+        agenda = httpx.get(f"{base}/api/sessions/{code}", timeout=30).json()["agenda"]
+        cafe = next(item["id"] for item in agenda if item["kind"] == "world_cafe")
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
             home = browser.new_context(viewport=LAPTOP).new_page()
@@ -105,7 +113,7 @@ def take(out: Path) -> None:
             shoot(host, out, "console-2-debat")
             shoot(screen, out, "screen-2-debat")
 
-            host.locator('[aria-label="Aller à ce point"]').nth(1).click()  # the world café
+            host.get_by_test_id(f"goto-{cafe}").click()
             host.get_by_text("Réglages du world café").wait_for()
             host.get_by_label("Nombre de groupes (vide : selon la taille)").fill("2")
             host.get_by_test_id("wc-save").click()
@@ -148,10 +156,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--compare", type=Path)
+    add_json_option(parser)
     args = parser.parse_args()
     take(args.out)
     if args.compare:
         compare(args.out, args.compare)
+    shots = sorted(path.stem for path in args.out.glob("*.png") if not path.stem.endswith(".diff"))
+    checks = {"every state shot": len(shots) >= STATES, "every component drawn": not NOT_DRAWN}
+    finish({"shots": shots, "not_drawn": NOT_DRAWN}, checks, args.json)
 
 
 if __name__ == "__main__":

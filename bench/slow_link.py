@@ -1,6 +1,6 @@
 """A phone on a weak link joins: from the QR scan to a clickable charter.
 
-Usage: python bench/slow_link.py [--runs 3] [--latency 400] [--kbps 50] [--cpu 4]
+Usage: python bench/slow_link.py [--runs 3] [--latency 400] [--kbps 50] [--cpu 4] [--json PATH]
 
 Starts its own server, creates a session through the API and opens its join page `/j/{code}` in
 Debian's Chromium (Playwright, 390x844), with CDP network emulation (400 ms latency, 50 kB/s down
@@ -15,7 +15,9 @@ With --verbose, the first run's timeline also shows when the charter's text appe
 websocket's opening and its first frames (socket.io's and NiceGUI's handshakes).
 It also counts the requests that went to the network and the bytes received over the wire
 (encoded, headers included). After each first visit the button is clicked and the next step
-must appear: the measure holds only if the click works. Prints the medians.
+must appear: the measure holds only if the click works. Prints the medians. Checked (exit status
+1 otherwise, see bench/outcome.py): every visit became clickable, and a second visit fetched
+fewer requests than a first (its files came from the cache).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.outcome import add_json_option, finish  # noqa: E402
 from bench.phones import ServerProcess  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
@@ -261,12 +264,20 @@ def main() -> None:
     parser.add_argument("--cpu", type=float, default=4, help="CPU slowdown factor")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--verbose", "-v", action="store_true", help="list the first run's requests")
-    parser.add_argument("--json", type=Path, help="write every run's figures to this file")
+    add_json_option(parser)
     args = parser.parse_args()
     visits = run(args)
     summary = report(visits, args)
-    if args.json:
-        args.json.write_text(json.dumps({"summary": summary, "visits": visits}, indent=2))
+    first, second = visits["first"], visits["second"]
+    checks = {
+        "every visit clickable": all(
+            len(rows) == args.runs and all(row["clickable"] > 0 for row in rows) for rows in visits.values()
+        ),
+        "a second visit fetches less (from the cache)": all(
+            b["requests"] < a["requests"] for a, b in zip(first, second, strict=True)
+        ),
+    }
+    finish({"summary": summary, "visits": visits}, checks, args.json)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """N phones vote in a débat mouvant; some change their minds; the round closes and is revealed.
 
-Usage: python bench/vote_load.py N [--window 5] [--change 0.2] [--batch 25] [--texts 300]
+Usage: python bench/vote_load.py N [--window 5] [--change 0.2] [--batch 25] [--texts 300] [--json PATH]
 
 Every phone votes once at a random moment within `--window` seconds, then a share `--change`
 of them change their position within another window. Reports (p50, p95, max):
@@ -10,7 +10,9 @@ of them change their position within another window. Reports (p50, p95, max):
 - the phase reaching every phone: round opened, round closed, results revealed;
 and the server's CPU time while voting, phones disconnected, and whether the positions stored
 in the event log equal the votes sent (none lost, none counted twice). The server runs on core 0,
-the simulated phones on core 1 (loopback only).
+the simulated phones on core 1 (loopback only). Checked (exit status 1 otherwise, see
+bench/outcome.py): every phase reached every phone, every vote (and text) answered, the screen
+counted every voter, votes stored = votes sent, no phone disconnected.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.phones import ROOT, ServerProcess, SimClient, host_console, join_phone, percentiles  # noqa: E402
+from bench.outcome import add_json_option, finish, reached  # noqa: E402
+from bench.phones import ROOT, ServerProcess, SimClient, host_console, join_phone, percentiles, settle  # noqa: E402
 
 PLAN = "open-detat-2018-03-12"
 LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
@@ -229,7 +232,7 @@ async def run(
                 *(join_phone(server.base_url, code, mode, follow=follow, kind=Counting) for mode in modes)
             )
         extra, writers = await writers_ready(server.base_url, batch) if texts else ([], [])
-        await asyncio.sleep(2)
+        await asyncio.sleep(settle(n + len(writers), 2))
 
         opened = await phase(phones, "dm-choice-a", await console_click(console, "Ouvrir le vote"))
 
@@ -346,6 +349,7 @@ def main() -> None:
         help="one phone in so many joins as a remote attendee, who follows the screen from the start "
         "(0: every phone in the room, as before remote attendees could follow)",
     )
+    add_json_option(parser)
     args = parser.parse_args()
     result = asyncio.run(
         run(
@@ -361,13 +365,12 @@ def main() -> None:
         )
     )
     out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
     suffix = (
         (f"-texts{args.texts}" if args.texts else "")
         + ("-follow" if args.follow else "")
         + (f"-remote{args.remote_every}" if args.remote_every != 4 else "")
     )
-    (out / f"vote_load-{args.n}{suffix}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+    results = out / f"vote_load-{args.n}{suffix}.json"  # or --json's file
     print(f"{result['phones']} phones, {result['cores']} cores, votes within {result['window_s']} s")
     print(f"{'':<34}{'p50 ms':>10}{'p95 ms':>10}{'max ms':>10}")
     for name in (
@@ -392,6 +395,18 @@ def main() -> None:
     )
     if args.texts:
         print(f"texts sent {result['texts_sent']}, unanswered {result['texts_unanswered']}")
+    n = result["phones"]
+    checks = {
+        "the round's opening reached every phone": reached(result["round_opened_to_every_phone_ms"], n),
+        "every vote confirmed on its phone": result["unconfirmed"] == 0,
+        "the screen counted every voter": result["screen_last_count"] == n,
+        "votes stored = votes sent": result["no_vote_lost"],
+        "the round's close reached every phone": reached(result["round_closed_to_every_phone_ms"], n),
+        "the results reached every phone": reached(result["reveal_to_every_phone_ms"], n),
+        "every text answered": result["texts_unanswered"] == 0 and result["texts_sent"] == args.texts,
+        "no phone disconnected": result["disconnected"] == 0,
+    }
+    finish(result, checks, args.json or results)
 
 
 if __name__ == "__main__":

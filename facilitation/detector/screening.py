@@ -361,13 +361,45 @@ async def shutdown() -> None:
         await _default.close()
 
 
+async def screen_after(text: str, before: Sequence[str], lang: str = "fr", field: str = "text") -> Screening:
+    """Check `text` as it reads after `before` (the same author's earlier texts, oldest first),
+    each joined by a space: what the detector finds that reaches into `text`, on `text`'s own
+    offsets ("Marie", then "Lefèvre a dit ça": "Lefèvre" is found). What lies wholly in an earlier
+    text is left out: it was that text's to hold. Fails closed as `screen_text` does."""
+    prefix = "".join(f"{earlier} " for earlier in before if earlier.strip())
+    if not prefix or not text.strip():
+        return Screening()
+    together = await screen_text(prefix + text, lang, field)
+    if not together.complete:
+        return incomplete()
+    offset = len(prefix)
+    found = []
+    for f in together.findings:
+        if f.end > offset:
+            start, end = max(0, f.start - offset), f.end - offset
+            found.append(Finding(f.kind, text[start:end], start, end))
+    return Screening(found)
+
+
 async def screen(
-    text: str, lang: str = "fr", field: str = "text", *, multiline: bool = False, limit: int = TEXT_MAX
+    text: str,
+    lang: str = "fr",
+    field: str = "text",
+    *,
+    multiline: bool = False,
+    limit: int = TEXT_MAX,
+    before: Sequence[str] = (),
 ) -> Screened:
     """A participant's free text, cut to `limit` characters (its field's maximum: nothing longer
     is kept, and the detector's time grows with the length), cleaned at the door and checked off
-    the event loop, as the commands that store free text take it (`moderation.Screened`)."""
+    the event loop, as the commands that store free text take it (`moderation.Screened`).
+
+    `before`: the same author's last texts in the same activity (`recent.RecentTexts`). A text
+    that looks clean alone is checked again after them (`screen_after`), so that a name split
+    over two texts is held; the combination is checked in memory, never kept."""
     cleaned = clean_text(text[: max(0, limit)], multiline=multiline)[: max(0, limit)]
     screening = await screen_text(cleaned, lang, field)
+    if before and screening.complete and not screening.findings:
+        screening = await screen_after(cleaned, before, lang, field)
     spans = tuple(Span(kind=f.kind, start=f.start, end=f.end) for f in screening.findings)
     return Screened(text=cleaned, spans=spans, checked=screening.complete)

@@ -14,6 +14,7 @@ from .. import feedback
 from ..bus import followed
 from ..commands import HOST, PUBLIC, Actor, Command
 from ..detector import screening
+from ..detector.recent import RecentTexts
 from ..events import Event
 from ..gate import ADDRESS
 from ..i18n import LANGUAGES, RuleViolation, Text, add, remote_key, t, t_plural
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 # identities (10,000 an hour from one address, 1,200 a minute in a session). In memory, per
 # process: a session's room lives in one process.
 TEXTS = CommentLimiter(gap=0.0, burst=30, per_address=10_000, session_cap=1_200, address_share=1.0)
+# Each participant's last texts in an activity, for a few minutes, in this process's memory only:
+# a new text is checked after them (`detector.recent`).
+RECENT = RecentTexts()
 
 add(
     {
@@ -235,11 +239,20 @@ class ViewContext(Generic[S]):
         """A participant's free text, cut to `limit` characters (its field's maximum), cleaned
         and checked for personal data off the event loop, as the commands that store free text
         take it (`moderation.Screened`). Past the participant's limit on texts, the detector is
-        spared: the command is refused anyway (`events_of`)."""
+        spared: the command is refused anyway (`events_of`). A participant's text is also
+        checked after their last texts in this activity (`RECENT`), so that a name split over
+        two texts ("Marie", then "Lefèvre a dit ça") is held."""
         sender = self.text_sender()
         if sender is not None and TEXTS.wait(self.room.code, *sender):
             return Screened.unchecked(text[:limit], multiline=multiline)
-        return await screening.screen(text, self.lang, field, multiline=multiline, limit=limit)
+        author = (self.room.code, self.item, self.actor.token) if sender is not None else None
+        before = RECENT.before(author) if author is not None else ()
+        screened = await screening.screen(
+            text, self.lang, field, multiline=multiline, limit=limit, before=before
+        )
+        if author is not None:
+            RECENT.add(author, screened.text)
+        return screened
 
     def text_sender(self) -> tuple[str, str] | None:
         """Whom `TEXTS` counts for this view's free texts: the participant's token and the keyed

@@ -200,6 +200,14 @@ def walk_debat_and_cafe(server, browser, findings: Findings) -> None:
     host.get_by_role("dialog").wait_for()
     w.check(host, "console fr: closing dialog", within=".q-dialog")
     host.get_by_role("dialog").get_by_role("button").last.click()
+    # A text still waits in the queue: the record waits for review, and the phones say so.
+    for lang in ("fr", "en"):
+        wait(phones[lang], "record-later")
+        w.check(phones[lang], f"phone {lang}: session closed, the record waiting for review", phone=True)
+    host.get_by_test_id("publish-now").click()
+    host.get_by_test_id("publish-dialog").wait_for()
+    w.check(host, "console fr: publishing with the review open", within=".q-dialog")
+    host.get_by_test_id("publish-dialog").get_by_test_id("publish-anyway").click()
     for lang in ("fr", "en"):
         wait(phones[lang], "record-link")
         w.check(phones[lang], f"phone {lang}: session closed", phone=True)

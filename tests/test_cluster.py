@@ -18,7 +18,7 @@ import pytest
 from bench.phones import SimClient, host_console, join_phone
 from deploy.cluster import Cluster, Redis
 
-pytestmark = pytest.mark.cluster
+pytestmark = [pytest.mark.cluster, pytest.mark.slow]
 
 PLAN = "open-detat-2018-03-12"
 LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}

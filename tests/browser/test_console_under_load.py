@@ -16,7 +16,7 @@ from bench.phones import SimClient, join_phone
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, LAPTOP
 from tests.server import Server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONES = 1000
 AFTER = 0.3  # seconds between a stage appearing on the console and the next click

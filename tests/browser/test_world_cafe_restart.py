@@ -8,7 +8,7 @@ import pytest
 from tests.browser.conftest import LAPTOP, PHONE
 from tests.server import Server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_cafe_survives_sigkill(tmp_path, browser) -> None:

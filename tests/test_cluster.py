@@ -17,8 +17,9 @@ import pytest
 
 from bench.phones import SimClient, host_console, join_phone
 from deploy.cluster import Cluster, Redis
+from tests.test_subscriptions_end import click
 
-pytestmark = pytest.mark.cluster
+pytestmark = [pytest.mark.cluster, pytest.mark.slow]
 
 PLAN = "open-detat-2018-03-12"
 LABELS = {"a": "A", "b": "B", "hesitant": "Hésitant·es"}
@@ -88,9 +89,8 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
         created = (await http.post(f"{base}/api/sessions", json={"plan": PLAN})).json()
         code, key = created["code"], created["host_key"]
         console = await host_console(base, code, key).open()
-        await console.click(await console.wait_for_button(label="Démarrer la session"))
-        await asyncio.sleep(0.5)
-        await console.click(await console.wait_for_button(label="Point suivant"))
+        await click(console, label="Démarrer la session")
+        await click(console, label="Point suivant")  # shown once the session is live
 
         phones: list[SimClient] = []
         for _ in range(0, PHONES, 15):
@@ -99,7 +99,7 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
         assert set(where) == {"c1", "c2", "c3"}, where  # the proxy spread them over the three
         assert (await healthz(http, base))["sessions"]["open"] >= 1
 
-        await console.click(await console.wait_for_button(label="Ouvrir le vote"))
+        await click(console, label="Ouvrir le vote")
         await asyncio.gather(*(p.wait_for_button(testid="dm-choice-a") for p in phones))
 
         # The lease holder and the victim: the process that serves neither the console nor the
@@ -110,8 +110,8 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
 
         choices = [rng.choice(["a", "b", "hesitant"]) for _ in phones]
         first_half = asyncio.gather(*(vote(p, c) for p, c in zip(phones[::2], choices[::2], strict=True)))
-        await asyncio.sleep(0.05)
-        victim.kill()  # SIGKILL in the middle of the burst
+        await asyncio.sleep(0.05)  # the point of the test: the votes are on their way...
+        victim.kill()  # ...when a process is SIGKILLed, in the middle of the burst
         second_half = await asyncio.gather(
             *(vote(p, c) for p, c in zip(phones[1::2], choices[1::2], strict=True)), return_exceptions=True
         )
@@ -169,7 +169,7 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
         killed_redis.stop()
         cluster.redis = Redis(killed_redis.port).start()
         closed = [phone.expect("Le tour est clos") for phone in phones]
-        await console.click(await console.wait_for_button(label="Clore le tour"))
+        await click(console, label="Clore le tour")
         _, missed = await asyncio.wait(closed, timeout=30)
         assert not missed
         for client in [*phones, console, screen]:

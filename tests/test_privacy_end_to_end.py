@@ -19,8 +19,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, LAPTOP, PHONE
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, LAPTOP, PHONE, current_item
 from tests.server import Server
 
 pytestmark = pytest.mark.browser
@@ -64,14 +65,23 @@ def fill_identity_fields(page, marker: str) -> list[str]:
             continue
         field.fill(HOST if HOST_FIELD.search(label) else marker)
         field.press("Enter")
-        page.wait_for_timeout(100)
         filled.append(" ".join(label.split()))
     if filled:  # then send the form the way a person would
         for button in page.get_by_role("button", name=SUBMIT).all():
             if button.is_visible() and button.is_enabled():
                 button.click()
-                page.wait_for_timeout(200)
     return filled
+
+
+def wait_drawn(console, phones, position: int) -> None:
+    """Wait until the console shows the item at `position` as current and every phone has drawn
+    it: its title, and its activity's view (a phone builds it just after the title)."""
+    current = current_item(console)
+    expect(current).to_have_attribute("data-position", str(position))
+    title = current.locator("[data-testid^=item-title-]").inner_text().split(". ", 1)[1]
+    for phone in phones:
+        expect(phone.get_by_test_id("phone-item")).to_have_text(title)
+        expect(phone.locator(".cercle-activity.hidden")).to_have_count(0)
 
 
 def tokens_of(page) -> list[str]:
@@ -119,12 +129,13 @@ def run_session(server: Server, browser, plan: str) -> dict:
     console.get_by_text("Démarrer la session").click()
     filled: dict[str, list[str]] = {"phones": [], "console": []}
     shown: set[str] = set()  # markers the live console displayed: they did reach the server
-    for _ in range(20):
-        console.wait_for_timeout(250)
-        for phone in phones:
-            filled["phones"] += fill_identity_fields(phone, NAME)
+    for position in range(20):
+        wait_drawn(console, phones, position)
+        typed = [label for phone in phones for label in fill_identity_fields(phone, NAME)]
+        filled["phones"] += typed
         filled["console"] += fill_identity_fields(console, LABEL)
-        console.wait_for_timeout(300)
+        if typed:  # a name typed on a phone for the queue is shown on the console (memory only)
+            console.get_by_text(NAME).first.wait_for()
         shown |= {m for m in (NAME, LABEL, HOST) if m in console.content()}
         following = console.get_by_role("button", name="Point suivant")
         if not following.count() or following.is_disabled():
@@ -132,7 +143,6 @@ def run_session(server: Server, browser, plan: str) -> dict:
         following.click()
     tokens = [t for phone in phones for t in tokens_of(phone)]
     assert len(tokens) == 2
-    console.wait_for_timeout(500)  # let the console finish redrawing its controls
     console.get_by_role("button", name="Clore la session").click()
     console.get_by_role("button", name="Confirmer").click()
     console.get_by_text("État : close").wait_for()

@@ -69,3 +69,21 @@ def field(page, test_id: str):
 def fill(page, test_id: str, text: str) -> None:
     """Type `text` into the text field `test_id`."""
     field(page, test_id).fill(text)
+
+
+def current_item(console):
+    """The console's agenda row of the current item (its `data-position` counts from 0)."""
+    return console.locator("[data-testid=agenda] .cercle-agenda-item.current")
+
+
+def next_item(console) -> None:
+    """Click "Point suivant" and wait for the console to show the next item as current: the
+    console has then redrawn its controls, and a next click moves on from that item (a click on
+    the previous one is refused as stale)."""
+    from playwright.sync_api import expect
+
+    current = current_item(console)
+    expect(current).to_have_count(1)
+    position = int(current.get_attribute("data-position"))
+    console.get_by_role("button", name="Point suivant").click()
+    expect(current).to_have_attribute("data-position", str(position + 1))

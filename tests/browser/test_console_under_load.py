@@ -16,7 +16,7 @@ from bench.phones import SimClient, join_phone
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, LAPTOP
 from tests.server import Server
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONES = 1000
 AFTER = 0.3  # seconds between a stage appearing on the console and the next click
@@ -55,6 +55,7 @@ async def vote_soon(phones: list[SimClient], window: float) -> int:
     return sum(await asyncio.gather(*(one(p) for p in phones)))
 
 
+@pytest.mark.timeout(900)  # a thousand phones join first: minutes on a busy 2-core machine
 async def test_every_console_click_takes_effect_with_a_thousand_phones(big_server: Server) -> None:
     from playwright.async_api import async_playwright, expect
 

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from activities.debat_mouvant.display import latest_that_fit
 from activities.debat_mouvant.views_screen import SCREEN_ARGUMENT_LINES, SCREEN_ARGUMENTS, SCREEN_LINE_CHARS
 from facilitation.restitution.opendata import FORMULA_START, PLAIN_NUMBER
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, next_item
 from tests.injection import (
     CLEAN_TRACES,
     INVISIBLE,
@@ -202,9 +202,11 @@ def test_the_corpus_stays_text_in_every_page_and_export(server, pages) -> None:
     check(phone, "phone, café", [*texts, *(f"• {t}" for t in texts), visible(themes[0])])
     check(host, "console, café", texts)
     check(screen, "screen, café", [visible(t) for t in themes])
+    status = host.get_by_test_id("wc-status")
     for _ in range(5):  # to the end of the café: the screen shows the actor map
+        shown = status.inner_text()
         host.get_by_test_id("wc-skip").click()
-        host.wait_for_timeout(300)
+        expect(status).not_to_have_text(shown)  # the next rotation (the end, after the fifth)
     screen.get_by_test_id("wc-actor-map").wait_for()
     check(screen, "screen, actor map", [visible(t) for t in themes])
     shown_actors = screen.locator(".wc-map-card li").all_inner_texts()
@@ -273,8 +275,7 @@ def test_the_corpus_stays_text_in_every_page_and_export(server, pages) -> None:
     console.get_by_text("Démarrer la session").click()
     console.get_by_text("État : en cours").wait_for()
     for _ in range(4):  # to "Temps 3 — Propulsion : la parole aux ateliers"
-        console.get_by_role("button", name="Point suivant").click()
-        console.wait_for_timeout(300)
+        next_item(console)
     console.get_by_test_id("st-console-nobody").wait_for()
     names = [visible(p, NAME_MAX) for p in P]
     for p, name in zip(P, names, strict=True):

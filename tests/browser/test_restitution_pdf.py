@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import LAPTOP, PHONE
+from tests.browser.conftest import LAPTOP, PHONE, next_item
 
 pytestmark = pytest.mark.browser
 
@@ -23,12 +23,8 @@ def closed_2018_session(server, browser) -> dict:
     console = browser.new_context(viewport=LAPTOP).new_page()
     console.goto(session["host_url"])
     console.get_by_text("Démarrer la session").click()
-    console.get_by_role("button", name="Point suivant").click()
-    for _ in range(50):  # the console redraws its controls on the move: wait for it
-        if server.request("GET", f"/api/sessions/{session['code']}")[1]["current"] == 1:
-            break
-        console.wait_for_timeout(100)
-    console.wait_for_timeout(300)
+    next_item(console)  # the console redraws its controls on the move: wait for it
+    assert server.request("GET", f"/api/sessions/{session['code']}")[1]["current"] == 1
     console.get_by_role("button", name="Clore la session").click()
     console.get_by_role("button", name="Confirmer").click()
     console.get_by_text("État : close").wait_for()
@@ -57,6 +53,7 @@ def test_html_restitution_prints_to_pdf_and_the_public_page_takes_comments(serve
     reader.get_by_text("Ordre du jour").first.wait_for()
     reader.get_by_test_id("comment-text").fill("Une restitution claire, merci.")
     reader.get_by_test_id("comment-send").click()
-    reader.get_by_text("Une restitution claire, merci.").wait_for()
+    published = reader.get_by_test_id("comments").locator(".comment:not(.cercle-pending)")
+    published.filter(has_text="Une restitution claire, merci.").wait_for()  # not held for review
     status, data = server.request("GET", f"/api/sessions/{session['code']}/export.json")
     assert status == 200 and [c["text"] for c in data["comments"]] == ["Une restitution claire, merci."]

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR
+from tests.browser.conftest import LAPTOP, PHONE, PROJECTOR, next_item
 
 pytestmark = pytest.mark.browser
 
@@ -40,8 +40,7 @@ def test_a_phone_is_called_and_no_name_reaches_the_disk(server, browser) -> None
     console.get_by_text("Démarrer la session").click()
     console.get_by_text("État : en cours").wait_for()
     for _ in range(4):  # to "Temps 3 — Propulsion : la parole aux ateliers"
-        console.get_by_role("button", name="Point suivant").click()
-        console.wait_for_timeout(300)
+        next_item(console)
     console.get_by_test_id("st-console-nobody").wait_for()
     screen = browser.new_context(viewport=PROJECTOR).new_page()
     screen.goto(session["screen_url"])

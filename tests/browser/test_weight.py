@@ -172,7 +172,7 @@ def test_the_page_waits_for_a_late_socketio(server, browser) -> None:
 
     def late(route) -> None:
         response = route.fetch()
-        time.sleep(2)  # everything else has loaded meanwhile
+        time.sleep(2)  # the point of the test: socket.io comes last, everything else loaded meanwhile
         route.fulfill(response=response)
 
     context.route("**/socket.io.min.js*", late)

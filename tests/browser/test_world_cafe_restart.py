@@ -8,7 +8,8 @@ import pytest
 from tests.browser.conftest import LAPTOP, PHONE
 from tests.server import Server
 
-pytestmark = pytest.mark.browser
+# two servers start (each loads its detector): near 3 minutes on a busy 2-core machine
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(600)]
 
 
 def test_cafe_survives_sigkill(tmp_path, browser) -> None:

@@ -28,13 +28,13 @@ async def join(user, code: str, category: str = "Femme", mode: str | None = None
     await user.should_see("Vous êtes inscrit·e.")
 
 
-async def until(condition) -> None:
+async def until(condition, timeout: float = 10) -> None:
     """Wait for a click's background task to have done its work."""
-    for _ in range(50):
-        if condition():
-            return
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "the condition never held"
         await asyncio.sleep(0.02)
-    raise AssertionError("the condition never held")
 
 
 def at_the_turns(room) -> None:

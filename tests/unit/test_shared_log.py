@@ -104,6 +104,7 @@ def test_erasure_and_housekeeping_reach_every_process(shared) -> None:
     assert b.catch_up_all() == 0 and room_b.erased and b.get(room_a.code) is None
 
 
+@pytest.mark.slow
 async def test_the_redis_bus_carries_heads_and_survives_a_restart_of_redis() -> None:
     redis = Redis().start()
     one, two = RedisBus(redis.url, "one"), RedisBus(redis.url, "two")

@@ -178,6 +178,7 @@ async def run(n: int, batch: int, port: int, timeout: float = 30) -> dict:
             phones += await asyncio.gather(
                 *(join_phone(server.base_url, code, mode, kind=RestartingPhone) for mode in modes)
             )
+        print(f"{len(phones)} phones joined", file=sys.stderr, flush=True)
         await asyncio.wait_for(asyncio.gather(*(_drawn(phone) for phone in phones)), GIVE_UP)
         await asyncio.sleep(2)
 
@@ -194,6 +195,7 @@ async def run(n: int, batch: int, port: int, timeout: float = 30) -> dict:
         restarting = asyncio.ensure_future(asyncio.to_thread(restart))
         back = [asyncio.ensure_future(phone.come_back("dm-phone")) for phone in phones]
         ready = await restarting - killed
+        print(f"killed; ready again after {ready:.1f} s", file=sys.stderr, flush=True)
         done, pending = await asyncio.wait(back, timeout=GIVE_UP)
         for task in pending:
             task.cancel()
@@ -234,8 +236,9 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("--batch", type=int, default=25)
     parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument("--timeout", type=float, default=60, help="seconds for the server to (re)start")
     args = parser.parse_args()
-    result = asyncio.run(run(args.n, args.batch, args.port))
+    result = asyncio.run(run(args.n, args.batch, args.port, args.timeout))
     out = Path(__file__).resolve().parent / "results"
     out.mkdir(exist_ok=True)
     (out / f"restart_load-{args.n}.json").write_text(json.dumps(result, indent=2))

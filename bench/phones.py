@@ -268,7 +268,9 @@ class ServerProcess:
         self.data_dir = Path(tempfile.mkdtemp(prefix="cercle-bench-"))
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> ServerProcess:
+    def start(self, poll: float = 0.2, timeout: float = 120) -> ServerProcess:
+        """Start the server (again, on the same data after `kill`); `started_in` is the time
+        from the process's start to `/healthz` answering, polled every `poll` seconds."""
         command = [
             sys.executable,
             str(ROOT / "main.py"),
@@ -281,18 +283,30 @@ class ServerProcess:
             command = ["taskset", "-c", "0", *command]
             os.sched_setaffinity(0, {1})
         env = {**os.environ, "CERCLE_STORAGE_SECRET": "bench"}
-        self.log = (self.data_dir / "server.log").open("wb")
+        for inherited in ("NICEGUI_USER_SIMULATION", "PYTEST_CURRENT_TEST", "NICEGUI_SCREEN_TEST_PORT"):
+            env.pop(inherited, None)  # run from a test: NiceGUI would believe it runs under its harness
+        self.log = (self.data_dir / "server.log").open("ab")
+        started = time.monotonic()
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + 120  # on one core of a busy machine, a start takes its time
-        while time.monotonic() < deadline and self.process.poll() is None:
+        deadline = started + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited: {(self.data_dir / 'server.log').read_text()[-2000:]}")
             try:
                 if httpx.get(f"{self.base_url}/healthz", timeout=1).status_code == 200:
+                    self.started_in = time.monotonic() - started
                     return self
             except httpx.HTTPError:
-                time.sleep(0.2)
+                time.sleep(poll)
         log = (self.data_dir / "server.log").read_text(errors="replace")[-2000:]
         self.stop()  # not left running behind the failure
         raise RuntimeError(f"server did not start; its log ends with:\n{log}")
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash would: nothing is closed in order; the data stay for `start`."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
 
     def rss_kib(self) -> int:
         pid = self.process.pid

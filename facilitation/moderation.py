@@ -78,7 +78,7 @@ def flag_text(spans: tuple[Span, ...] | list[Span], lang: str) -> str:
     )
 
 
-FLAG_KINDS = ("name", "email", "phone", "handle")
+FLAG_KINDS = ("name", "email", "phone", "address", "handle")
 
 
 # --- the session's policy -------------------------------------------------------------------------
@@ -120,6 +120,7 @@ add(
         "moderation.flag.name": ("nom de personne ?", "a person's name?"),
         "moderation.flag.email": ("adresse e-mail ?", "e-mail address?"),
         "moderation.flag.phone": ("numéro de téléphone ?", "phone number?"),
+        "moderation.flag.address": ("adresse postale ?", "postal address?"),
         "moderation.flag.handle": ("pseudonyme ?", "handle?"),
         "moderation.flag.other": ("donnée personnelle ?", "personal data?"),
         "moderation.reason.personal": (

@@ -151,3 +151,9 @@ def test_a_flag_says_the_kind_found_never_the_words() -> None:
     assert flag_text(spans, "fr") == "adresse e-mail ?, nom de personne ?"
     assert flag_text(spans, "en") == "e-mail address?, a person's name?"
     assert flag_text([], "fr") == ""
+
+
+def test_a_postal_address_is_flagged_as_such() -> None:
+    spans = [Span(kind="address", start=0, end=24)]
+    assert flag_text(spans, "fr") == "adresse postale ?"
+    assert flag_text(spans, "en") == "postal address?"

@@ -274,10 +274,12 @@ async def test_a_line_forged_on_redis_reaches_no_phone_and_no_console(cluster) -
     for line in (f"x {code} -1", f"x {code} c99999"):
         published = run(*cli, "PUBLISH", "cercle:heads", line, REDISCLI_AUTH=cluster.redis.password)
         assert published.returncode == 0 and int(published.stdout) >= 2  # every live process heard it
-    started = phone.expect("Débat mouvant")
+    live = console.expect("État : en cours")
     await console.click(await console.wait_for_button(label="Démarrer la session"))
+    await asyncio.wait_for(live, timeout=30)
     await console.click(await console.wait_for_button(label="Point suivant"))
-    await asyncio.wait_for(started, timeout=30)
+    await console.click(await console.wait_for_button(label="Ouvrir le vote"))
+    await phone.wait_for_button(testid="dm-choice-a")  # the phone follows its session
     shown = json.dumps(phone.elements, ensure_ascii=False)
     assert "effacée" not in shown and not phone.disconnected
     counted = json.dumps(console.elements, ensure_ascii=False)

@@ -5,6 +5,16 @@ loopback, from Debian's packages (`scripts/install-services.sh`), configured fro
 tests and `bench/cluster_load.py` use the same classes. Everything lives in a temporary folder,
 on free ports unless told otherwise. PostgreSQL refuses to run as root: as root, `initdb` and
 `pg_ctl` run as Debian's `postgres` user (`runuser`), in a folder given to that user.
+
+Nothing answers without a password, and each run draws its own (`secrets`), kept in memory and
+in files only the service's user reads, never printed whole (`masked`):
+- PostgreSQL: scram-sha-256 for every connection (`initdb --auth=scram-sha-256`); its
+  superuser `postgres` has a password of its own that Cercle never uses; it creates the role
+  `cercle` (no superuser, no role or database creation), which owns the database `cercle` and
+  can connect to no other.
+- Redis: the `default` user is off (`deploy/redis.conf`); the user `cercle` may run only what
+  Cercle runs, on the keys and channels `cercle:*`; an `admin` user (its own password) is there
+  for the operator and the tests.
 """
 
 from __future__ import annotations
@@ -13,6 +23,8 @@ import argparse
 import glob
 import os
 import pwd
+import re
+import secrets
 import shutil
 import signal
 import socket
@@ -23,6 +35,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 DEPLOY = Path(__file__).resolve().parent
 ROOT = DEPLOY.parent
@@ -47,6 +60,26 @@ def wait_for_port(port: int, timeout: float = 30.0, process: subprocess.Popen[by
     raise RuntimeError(f"nothing answers on 127.0.0.1:{port}")
 
 
+def new_password() -> str:
+    """A password drawn for this run: 192 bits, URL-safe (it goes in the services' URLs)."""
+    return secrets.token_urlsafe(24)
+
+
+def masked(url: str) -> str:
+    """`url` with the password of its user hidden, to be printed or logged."""
+    return re.sub(r"^([a-z][a-z0-9+.-]*://[^:/@]*):[^@/]*@", r"\1:…@", url)
+
+
+def _private(path: Path, text: str, owner: str | None = None) -> None:
+    """Write `text` in a file that only its owner (this user, or `owner`) can read."""
+    path.touch(mode=0o600)
+    path.chmod(0o600)
+    path.write_text(text)
+    if owner is not None:
+        user = pwd.getpwnam(owner)
+        os.chown(path, user.pw_uid, user.pw_gid)
+
+
 def _stop(process: subprocess.Popen[bytes] | None, sig: int = signal.SIGTERM) -> None:
     if process is not None and process.poll() is None:
         process.send_signal(sig)
@@ -58,11 +91,19 @@ def _stop(process: subprocess.Popen[bytes] | None, sig: int = signal.SIGTERM) ->
 
 
 class Postgres:
-    """A PostgreSQL cluster of its own: initdb in a temporary folder, started with pg_ctl."""
+    """A PostgreSQL cluster of its own: initdb in a temporary folder, started with pg_ctl, every
+    connection authenticated by password (scram-sha-256); Cercle connects as `cercle`, which
+    owns its database and nothing else."""
+
+    USER = "cercle"
+    DATABASE = "cercle"
+    SUPERUSER = "postgres"
 
     def __init__(self, port: int | None = None, durable: bool = True) -> None:
         self.port = port or free_port()
         self.durable = durable  # fsync and synchronous commits (off for the tests: faster, same logic)
+        self.password = new_password()  # Cercle's
+        self.admin_password = new_password()  # the superuser's: creates Cercle's role, then unused
         self.dir = Path(tempfile.mkdtemp(prefix="cercle-pg-"))
         self.data = self.dir / "data"
         bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
@@ -70,24 +111,38 @@ class Postgres:
             raise RuntimeError("PostgreSQL is not installed: sh scripts/install-services.sh")
         self.bin = Path(bins[-1]).parent
         self.as_user: list[str] = []
+        self.owner: str | None = None
         if os.geteuid() == 0:
-            owner = pwd.getpwnam("postgres")
-            os.chown(self.dir, owner.pw_uid, owner.pw_gid)
-            self.as_user = ["runuser", "-u", "postgres", "--"]
+            self.owner = "postgres"
+            user = pwd.getpwnam(self.owner)
+            os.chown(self.dir, user.pw_uid, user.pw_gid)
+            self.as_user = ["runuser", "-u", self.owner, "--"]
 
     @property
     def url(self) -> str:
-        return f"postgresql://cercle@127.0.0.1:{self.port}/cercle"
+        """Cercle's URL (`CERCLE_DATABASE_URL`): its role, its password, its database."""
+        return f"postgresql://{self.USER}:{quote(self.password)}@127.0.0.1:{self.port}/{self.DATABASE}"
+
+    @property
+    def admin_url(self) -> str:
+        """The superuser's URL, for the operator (and the tests), never given to Cercle."""
+        return f"postgresql://{self.SUPERUSER}:{quote(self.admin_password)}@127.0.0.1:{self.port}/postgres"
 
     def _run(self, *args: str) -> None:
         subprocess.run([*self.as_user, *args], check=True, capture_output=True, cwd=self.dir)
 
     def start(self) -> Postgres:
         if not self.data.exists():
-            self._run(
-                str(self.bin / "initdb"), "-D", str(self.data), "-U", "cercle", "--auth=trust",
-                "-E", "UTF8", "--locale=C", "--no-sync",
-            )  # fmt: skip
+            pwfile = self.dir / "pwfile"
+            _private(pwfile, self.admin_password + "\n", self.owner)
+            try:
+                self._run(
+                    str(self.bin / "initdb"), "-D", str(self.data), "-U", self.SUPERUSER,
+                    "--auth=scram-sha-256", f"--pwfile={pwfile}",
+                    "-E", "UTF8", "--locale=C", "--no-sync",
+                )  # fmt: skip
+            finally:
+                pwfile.unlink(missing_ok=True)
             conf = (DEPLOY / "postgresql.conf").read_text()
             if not self.durable:
                 conf += "\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
@@ -96,16 +151,35 @@ class Postgres:
             conf_path.write_text(conf)
             with (self.data / "postgresql.conf").open("a") as main:
                 main.write("\ninclude 'cercle.conf'\n")
-            if self.as_user:
-                owner = pwd.getpwnam("postgres")
-                os.chown(conf_path, owner.pw_uid, owner.pw_gid)
+            if self.owner is not None:
+                user = pwd.getpwnam(self.owner)
+                os.chown(conf_path, user.pw_uid, user.pw_gid)
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.dir / "log"), "-w", "start")
-        import psycopg
-
-        with psycopg.connect(f"postgresql://cercle@127.0.0.1:{self.port}/postgres", autocommit=True) as db:
-            if not db.execute("SELECT 1 FROM pg_database WHERE datname = 'cercle'").fetchone():
-                db.execute("CREATE DATABASE cercle")
+        self._create_cercle()
         return self
+
+    def _create_cercle(self) -> None:
+        """As the superuser: the role `cercle` (its password sent already hashed, so that no
+        statement carries it), its database, and no access to the others."""
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(self.admin_url, autocommit=True) as db:
+            verifier = db.pgconn.encrypt_password(
+                self.password.encode(), self.USER.encode(), b"scram-sha-256"
+            ).decode()
+            role, database = sql.Identifier(self.USER), sql.Identifier(self.DATABASE)
+            exists = db.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [self.USER]).fetchone()
+            db.execute(
+                sql.SQL(
+                    "{} ROLE {} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD {}"
+                ).format(sql.SQL("ALTER" if exists else "CREATE"), role, sql.Literal(verifier))
+            )
+            if not db.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.DATABASE]).fetchone():
+                db.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(database, role))
+            for other in ("postgres", "template1", self.DATABASE):
+                db.execute(sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(sql.Identifier(other)))
+            db.execute(sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(database, role))
 
     def stop(self, clean: bool = True) -> None:
         if (self.data / "postmaster.pid").exists():
@@ -118,25 +192,54 @@ class Postgres:
 
 
 class Redis:
-    def __init__(self, port: int | None = None) -> None:
+    """A redis-server with `deploy/redis.conf` (nothing on disk, `default` user off) and two
+    users whose passwords this run draws: `cercle`, for Cercle, and `admin`."""
+
+    # What Cercle runs (facilitation/redis_bus.py, facilitation/ephemeral.py), on its keys and
+    # channels only: no CONFIG, no FLUSHALL, no KEYS, nothing of another application.
+    CERCLE_ACL = (
+        "resetkeys ~cercle:* resetchannels &cercle:* -@all "
+        "+ping +echo +hello +auth +select +quit +reset +client|setname +client|getname +client|id "
+        "+publish +subscribe +unsubscribe +hset +hdel +hgetall +expire +del"
+    )
+
+    def __init__(
+        self, port: int | None = None, password: str | None = None, admin_password: str | None = None
+    ) -> None:
         self.port = port or free_port()
+        self.password = password or new_password()
+        self.admin_password = admin_password or new_password()
         self.dir = Path(tempfile.mkdtemp(prefix="cercle-redis-"))
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        """Cercle's URL (`CERCLE_REDIS_URL`): its user and password."""
+        return f"redis://cercle:{quote(self.password)}@127.0.0.1:{self.port}/0"
+
+    @property
+    def admin_url(self) -> str:
+        return f"redis://admin:{quote(self.admin_password)}@127.0.0.1:{self.port}/0"
+
+    def again(self) -> Redis:
+        """A new server on the same port with the same users (a restart, as an operator's)."""
+        return Redis(self.port, self.password, self.admin_password)
 
     def start(self) -> Redis:
         server = shutil.which("redis-server")
         if server is None:
             raise RuntimeError("Redis is not installed: sh scripts/install-services.sh")
-        log = (self.dir / "log").open("ab")
-        self.process = subprocess.Popen(
-            [server, str(DEPLOY / "redis.conf"), "--port", str(self.port), "--dir", str(self.dir)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
+        conf = self.dir / "redis.conf"  # the users' passwords: readable by this user only
+        _private(
+            conf,
+            f"include {DEPLOY / 'redis.conf'}\n"
+            f"port {self.port}\n"
+            f"dir {self.dir}\n"
+            f"user cercle reset on >{self.password} {self.CERCLE_ACL}\n"
+            f"user admin reset on >{self.admin_password} ~* &* +@all\n",
         )
+        log = (self.dir / "log").open("ab")
+        self.process = subprocess.Popen([server, str(conf)], stdout=log, stderr=subprocess.STDOUT)
         wait_for_port(self.port, process=self.process)
         return self
 
@@ -335,7 +438,8 @@ def main() -> None:
     print(f"Cercle serves on {cluster.public_url} through HAProxy:", flush=True)
     for instance in cluster.instances:
         print(f"  {instance.name}: {instance.base_url} (log {instance.dir / 'server.log'})", flush=True)
-    print(f"  PostgreSQL {cluster.postgres.url}, Redis {cluster.redis.url}", flush=True)
+    print(f"  PostgreSQL {masked(cluster.postgres.url)}, Redis {masked(cluster.redis.url)}", flush=True)
+    print("  (passwords drawn for this run, in the processes' environment only)", flush=True)
     if args.demo:
         import json
 

@@ -60,8 +60,9 @@ class Bus(Protocol):
         """This process now has `n` phones connected to `code` (for the other processes)."""
         ...
 
-    def connected_elsewhere(self, code: str) -> int:
-        """Phones connected to `code` through the other processes."""
+    def connected_elsewhere(self, code: str, at_most: int) -> int:
+        """Phones connected to `code` through the other processes, never more than `at_most`
+        (the session's participants: a larger count from elsewhere is not believed)."""
         ...
 
     def subscriptions(self) -> int:
@@ -102,7 +103,7 @@ class LocalBus:
     def count_connections(self, code: str, n: int) -> None:
         return None
 
-    def connected_elsewhere(self, code: str) -> int:
+    def connected_elsewhere(self, code: str, at_most: int) -> int:
         return 0
 
     def subscriber_count(self, code: str, topic: str) -> int:

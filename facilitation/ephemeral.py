@@ -12,7 +12,9 @@ them per session code and key, read synchronously by the views from this process
   channel `cercle:ephemeral` as "<process> <code> <key>" (never the value); the other processes
   read the session's hash again and publish, on their own bus, the topics their views of the
   session follow (`follow`), so the views redraw. Redis keeps nothing on disk with
-  `deploy/redis.conf` (no RDB snapshot, no append-only file).
+  `deploy/redis.conf` (no RDB snapshot, no append-only file). The lines are signed with the
+  shared secret as the bus's are (`redis_bus.Seal`): a line without a right signature is
+  dropped, so nobody without the secret makes the processes forget a session's names.
 
 The store is chosen where the bus is (`Service.open`) and reached with `shared()`.
 """
@@ -31,7 +33,7 @@ import redis.asyncio as redis
 from redis.exceptions import RedisError
 
 from .bus import Bus
-from .redis_bus import RETRY, hear, new_client
+from .redis_bus import RETRY, Seal, hear, new_client, stop_tasks
 
 log = logging.getLogger(__name__)
 
@@ -97,10 +99,11 @@ class MemoryEphemeral:
 class RedisEphemeral(MemoryEphemeral):
     """This process's memory as a cache of Redis, kept up to date through its channel."""
 
-    def __init__(self, url: str, bus: Bus, name: str | None = None) -> None:
+    def __init__(self, url: str, bus: Bus, secret: str, name: str | None = None) -> None:
         super().__init__()
         self.url = url
         self.bus = bus
+        self.seal = Seal(secret, CHANNEL)
         self.name = name or secrets.token_hex(4)
         self.subscribed = False
         self._topics: dict[str, set[str]] = defaultdict(set)  # code -> topics its views follow
@@ -138,11 +141,7 @@ class RedisEphemeral(MemoryEphemeral):
         ]
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await stop_tasks(self._tasks)
         self._tasks = []
 
     def _kick(self) -> None:
@@ -191,14 +190,14 @@ class RedisEphemeral(MemoryEphemeral):
         async with client.pipeline(transaction=False) as pipe:
             for code in drops:
                 pipe.delete(PREFIX + code)
-                pipe.publish(CHANNEL, f"{self.name} {code} {DROPPED}")
+                pipe.publish(CHANNEL, self.seal.sign(f"{self.name} {code} {DROPPED}"))
             for (code, key), value in writes.items():
                 if value is None:
                     pipe.hdel(PREFIX + code, key)
                 else:
                     pipe.hset(PREFIX + code, key, value)
                     pipe.expire(PREFIX + code, TTL)
-                pipe.publish(CHANNEL, f"{self.name} {code} {key}")
+                pipe.publish(CHANNEL, self.seal.sign(f"{self.name} {code} {key}"))
             await pipe.execute()
 
     def _loaded(self, code: str, stored: dict[bytes | str, bytes | str]) -> None:
@@ -245,7 +244,10 @@ class RedisEphemeral(MemoryEphemeral):
             await asyncio.sleep(RETRY)
 
     def _hear(self, data: bytes | str) -> None:
-        parts = _text(data).split(" ")
+        text = self.seal.open(data)
+        if text is None:
+            return  # forged, or from a process with another secret
+        parts = text.split(" ")
         if len(parts) != 3 or parts[0] == self.name:
             return
         _, code, key = parts

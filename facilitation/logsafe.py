@@ -1,5 +1,5 @@
 """What reaches the log: no control character (so no forged line), no query string, no key, no
-address. Installed once as the record factory, it cleans every record of every logger (Cercle's,
+password (a service's URL keeps its user, not its password), no address. Installed once as the record factory, it cleans every record of every logger (Cercle's,
 NiceGUI's, uvicorn's) when it is made; uvicorn's access log is dropped altogether.
 
 Errors of the socket layer (engine.io, socket.io) are what anyone may cause without a page: a
@@ -18,6 +18,7 @@ from typing import Any
 
 REDACTED = "…"
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s:/?#@\"'<>]*):[^\s/?#@\"'<>]*@")
 SECRET = re.compile(r"(?i)\b(key|token|secret|password|session)=[^&\s\"'<>]*")
 QUERY = re.compile(r"((?:\b[a-z][a-z0-9+.-]*://[^\s?#\"'<>]*|(?<![\w])/[^\s?#\"'<>]*))\?[^\s#\"'<>]*")
 PARAMS = re.compile(r"\?[\w.~%-]+=[^\s\"'<>]*")  # a query whose path was cut off
@@ -44,7 +45,9 @@ def _address(match: re.Match[str]) -> str:
 
 
 def redact(text: str) -> str:
-    """`text` without keys, query strings or addresses (control characters left as they are)."""
+    """`text` without keys, passwords, query strings or addresses (control characters left as
+    they are)."""
+    text = USERINFO.sub(lambda m: f"{m.group(1)}:{REDACTED}@", text)
     text = SECRET.sub(lambda m: f"{m.group(1)}={REDACTED}", text)
     text = QUERY.sub(lambda m: f"{m.group(1)}?{REDACTED}", text)
     text = PARAMS.sub(f"?{REDACTED}", text)

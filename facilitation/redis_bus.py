@@ -15,12 +15,21 @@ the last `TELL_AGAIN_FOR` seconds and its connection counts, so an announcement 
 was away reaches every process, whichever came back first. A subscription is checked with a
 PING whenever the channel has been silent for `PING_EVERY` seconds; one that stops answering
 (a Redis gone without closing its sockets) is dropped and made again.
+
+Every line is signed (`Seal`): an HMAC-SHA256 keyed by a key derived from the secret every
+process shares (`CERCLE_STORAGE_SECRET`), over the channel's name and the line. A line whose
+signature is missing or wrong (anyone who can write to Redis without the secret) is dropped,
+counted, and logged at most once a minute. A signed line is still not believed alone: an
+erasure is checked against the log before a replica is forgotten (`Rooms`), and a count of
+phones is bounded by the session's participants (`Room.connected`).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import hmac
 import logging
 import secrets
 import time
@@ -47,12 +56,65 @@ TELL_AGAIN_FOR = 60.0  # seconds during which a head announced is told again to 
 PING_EVERY = 5.0  # seconds of silence on the subscription before it is checked with a PING
 UNANSWERED = 2  # PINGs left unanswered before the subscription is dropped and made again
 HELLO = "*"  # in place of a session code: "<process> * hello", a process (re)subscribed
+DROPPED_LOG_EVERY = 60.0  # seconds: lines dropped for their signature are logged at most this often
+MAC_LENGTH = 32  # hex digits of the signature kept on each line (128 bits)
+
+
+def channel_key(secret: str) -> bytes:
+    """The key that signs the lines between processes, derived from the shared secret (which
+    also signs the browsers' cookies: never used as it is for a second purpose)."""
+    if not secret:
+        raise ValueError("the lines between processes are signed with CERCLE_STORAGE_SECRET: set it")
+    return hmac.new(secret.encode(), b"cercle: lines between processes, v1", hashlib.sha256).digest()
+
+
+class Seal:
+    """Signs the lines of one channel and opens them: `sign(line)` appends the signature;
+    `open(data)` returns the line when its signature is right, else None (the line is counted
+    in `dropped`, and the first drop of each minute is logged, without the line itself)."""
+
+    def __init__(self, secret: str, channel: str) -> None:
+        self.channel = channel
+        self.dropped = 0
+        self._key = channel_key(secret)
+        self._logged: float | None = None  # when a drop was last logged
+        self._unlogged = 0  # drops since then
+
+    def _mac(self, line: str) -> str:
+        message = f"{self.channel} {line}".encode()
+        return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:MAC_LENGTH]
+
+    def sign(self, line: str) -> str:
+        return f"{line} {self._mac(line)}"
+
+    def open(self, data: bytes | str) -> str | None:
+        try:
+            text = data.decode() if isinstance(data, bytes) else data
+        except UnicodeDecodeError:
+            text = ""
+        line, _, mac = text.rpartition(" ")
+        if line and hmac.compare_digest(mac.encode(), self._mac(line).encode()):
+            return line
+        self.dropped += 1
+        self._unlogged += 1
+        now = time.monotonic()
+        if self._logged is None or now - self._logged >= DROPPED_LOG_EVERY:
+            log.warning(
+                "%d line(s) on the Redis channel %s dropped: not signed with this process's "
+                "CERCLE_STORAGE_SECRET (a process with another secret, or someone else writing to "
+                "Redis: check the secret of every process and who can reach Redis)",
+                self._unlogged,
+                self.channel,
+            )
+            self._logged, self._unlogged = now, 0
+        return None
 
 
 class RedisBus(LocalBus):
-    def __init__(self, url: str, name: str | None = None) -> None:
+    def __init__(self, url: str, secret: str, name: str | None = None) -> None:
         super().__init__()
         self.url = url
+        self.seal = Seal(secret, CHANNEL)
         self.name = name or secrets.token_hex(4)
         self.subscribed = False
         self._heard: list[Heard] = []
@@ -90,11 +152,13 @@ class RedisBus(LocalBus):
         self._counts[code] = n
         self._kick()
 
-    def connected_elsewhere(self, code: str) -> int:
-        """Phones connected to `code` through the other live processes."""
+    def connected_elsewhere(self, code: str, at_most: int) -> int:
+        """Phones connected to `code` through the other live processes, at most `at_most` (the
+        session's participants): a process's count above it is not believed at all."""
         now = time.monotonic()
         theirs = self._theirs.get(code, {})
-        return sum(n for n, heard in theirs.values() if now - heard < COUNT_TTL)
+        believed = (n for n, heard in theirs.values() if now - heard < COUNT_TTL and 0 <= n <= at_most)
+        return min(sum(believed), at_most)
 
     # --- running ------------------------------------------------------------------------------------
 
@@ -107,11 +171,7 @@ class RedisBus(LocalBus):
         ]
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        await stop_tasks(self._tasks)
         self._tasks = []
 
     def _kick(self) -> None:
@@ -146,7 +206,7 @@ class RedisBus(LocalBus):
                 try:
                     async with client.pipeline(transaction=False) as pipe:
                         for line in lines:
-                            pipe.publish(CHANNEL, line)
+                            pipe.publish(CHANNEL, self.seal.sign(line))
                         await pipe.execute()
                 except (RedisError, OSError):
                     log.warning("Redis is out of reach: announcements wait for it")
@@ -192,7 +252,9 @@ class RedisBus(LocalBus):
             await asyncio.sleep(RETRY)
 
     def _hear(self, data: bytes | str) -> None:
-        text = data.decode() if isinstance(data, bytes) else data
+        text = self.seal.open(data)
+        if text is None:
+            return  # forged, or from a process with another secret
         parts = text.split(" ")
         if len(parts) != 3 or parts[0] == self.name:
             return
@@ -258,6 +320,22 @@ async def hear(pubsub: PubSub, heard: Callable[[bytes | str], None]) -> None:
         unanswered = 0
         if message.get("type") == "message":
             heard(message["data"])
+
+
+async def stop_tasks(tasks: list[asyncio.Task[None]]) -> None:
+    """Cancel `tasks` and wait for their end. A cancellation that lands in redis-py at the wrong
+    moment (a reply being read) can be swallowed, the task going on as if nothing happened (seen
+    with redis-py 8 after a restart of Redis): a task still running after `RETRY` seconds is
+    cancelled again."""
+    for task in tasks:
+        task.cancel()
+    while running := [task for task in tasks if not task.done()]:
+        await asyncio.wait(running, timeout=RETRY)
+        for task in running:
+            task.cancel()
+    for task in tasks:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            task.result()
 
 
 def new_client(url: str) -> redis.Redis:

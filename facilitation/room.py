@@ -353,8 +353,9 @@ class Room:
 
     @property
     def connected(self) -> int:
-        """Phones connected now, through this process and the others."""
-        return len(self.connections) + self.bus.connected_elsewhere(self.code)
+        """Phones connected now, through this process and the others (whose counts are not
+        believed beyond the session's participants)."""
+        return len(self.connections) + self.bus.connected_elsewhere(self.code, len(self.state.participants))
 
     def forget(self, announce: bool = True) -> None:
         """This room's session was erased: refuse every command, tell every view (here, and in the

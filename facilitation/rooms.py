@@ -106,6 +106,9 @@ class Rooms:
         if room is None:
             return  # not in memory here: loaded from the log when asked for
         if seq == ERASED:
+            if self.store.code_taken(code):  # an announcement alone erases nothing: the log says
+                log.warning("an erasure was announced for a session still in the log: ignored")
+                return
             self._forget(code, room)
             return
         if seq <= room.seq or code in self._behind:

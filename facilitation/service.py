@@ -37,8 +37,8 @@ class Service:
         if settings.redis_url:
             from .redis_bus import RedisBus
 
-            bus = RedisBus(settings.redis_url)
-            shared = ephemeral.RedisEphemeral(settings.redis_url, bus)
+            bus = RedisBus(settings.redis_url, settings.storage_secret)
+            shared = ephemeral.RedisEphemeral(settings.redis_url, bus, settings.storage_secret)
         ephemeral.use(shared)
         rooms = Rooms(store, bus, clock=clock, registry=registry)
         rooms.load_open()

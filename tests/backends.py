@@ -1,5 +1,6 @@
 """The event logs the tests run on: SQLite files, or one PostgreSQL cluster for the whole run
-(started from Debian's package, `deploy/cluster.py`) with a fresh schema for each log."""
+(started from Debian's package as `make cluster` starts it, `deploy/cluster.py`: passwords
+only, Cercle's role no superuser) with a fresh schema for each log."""
 
 from __future__ import annotations
 

@@ -1,14 +1,18 @@
 """The cluster of `make cluster` (PostgreSQL, Redis, three Cercle processes, HAProxy), driven
 through the proxy by simulated phones (real socket.io connections): a débat mouvant, one process
 killed in the middle of the votes. Every confirmed vote is stored once, every phone of the
-killed process comes back through the proxy with its token, and the housekeeping lease moves."""
+killed process comes back through the proxy with its token, and the housekeeping lease moves.
+PostgreSQL and Redis answer nobody without the passwords the cluster drew, and a line forged on
+Redis by someone without Cercle's secret reaches no console and no phone."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
 import json
+import os
 import random
+import subprocess
 from collections import Counter
 
 import httpx
@@ -16,7 +20,7 @@ import psycopg
 import pytest
 
 from bench.phones import SimClient, host_console, join_phone
-from deploy.cluster import Cluster, Redis
+from deploy.cluster import Cluster
 from tests.test_subscriptions_end import click
 
 pytestmark = [pytest.mark.cluster, pytest.mark.slow]
@@ -167,7 +171,7 @@ async def test_a_process_killed_during_the_votes_loses_no_confirmed_vote_and_no_
         killed_redis = cluster.redis
         killed_redis.kill()
         killed_redis.stop()
-        cluster.redis = Redis(killed_redis.port).start()
+        cluster.redis = killed_redis.again().start()
         closed = [phone.expect("Le tour est clos") for phone in phones]
         await click(console, label="Clore le tour")
         _, missed = await asyncio.wait(closed, timeout=30)
@@ -210,5 +214,75 @@ async def test_a_name_typed_on_a_phone_shows_on_a_console_served_by_another_proc
     with psycopg.connect(cluster.postgres.url) as db:  # and the log never saw it
         payloads = db.execute("SELECT payload FROM events WHERE session = %s", [code]).fetchall()
     assert payloads and not any("Zoé" in str(row[0]) for row in payloads)
+    for client in (phone, console):
+        await client.close()
+
+
+def run(*command: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """A client of Debian's packages, with only the credentials given here."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("PG", "REDISCLI_"))}
+    return subprocess.run(command, capture_output=True, text=True, timeout=30, env={**clean, **env})
+
+
+def test_postgresql_and_redis_answer_nobody_without_the_passwords(cluster) -> None:
+    pg, rd = cluster.postgres, cluster.redis
+    psql = ["psql", "-h", "127.0.0.1", "-p", str(pg.port), "-w", "-tA"]
+    no_password = run(*psql, "-U", "cercle", "-d", "cercle", "-c", "SELECT 1")
+    assert no_password.returncode != 0 and "no password supplied" in no_password.stderr
+    wrong = run(*psql, "-U", "cercle", "-d", "cercle", "-c", "SELECT 1", PGPASSWORD="not-the-password")
+    assert wrong.returncode != 0 and "password authentication failed" in wrong.stderr
+    as_superuser = run(*psql, "-U", "postgres", "-d", "postgres", "-c", "SELECT 1", PGPASSWORD=pg.password)
+    assert as_superuser.returncode != 0 and "password authentication failed" in as_superuser.stderr
+    elsewhere = run(*psql, "-U", "cercle", "-d", "postgres", "-c", "SELECT 1", PGPASSWORD=pg.password)
+    assert elsewhere.returncode != 0 and "permission denied for database" in elsewhere.stderr
+    roles = "SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user"
+    cercle = run(*psql, "-U", "cercle", "-d", "cercle", "-c", roles, PGPASSWORD=pg.password)
+    assert (cercle.returncode, cercle.stdout.strip()) == (0, "f|f|f"), cercle.stderr
+
+    cli = ["redis-cli", "-h", "127.0.0.1", "-p", str(rd.port)]
+    assert "NOAUTH" in run(*cli, "PUBLISH", "cercle:heads", "x ABCDEF -1").stdout
+    wrong_password = run(*cli, "--user", "cercle", "PING", REDISCLI_AUTH="not-the-password")
+    assert "WRONGPASS" in wrong_password.stderr and "NOAUTH" in wrong_password.stdout
+    assert run(*cli, "--user", "cercle", "PING", REDISCLI_AUTH=rd.password).stdout.strip() == "PONG"
+    assert (
+        "NOPERM" in run(*cli, "--user", "cercle", "CONFIG", "GET", "save", REDISCLI_AUTH=rd.password).stdout
+    )
+
+
+async def test_a_line_forged_on_redis_reaches_no_phone_and_no_console(cluster) -> None:
+    """The attack of the issue, with Redis's own password but not Cercle's secret: "session
+    erased" and 99,999 phones, published while a phone and the console (on two processes) are
+    open. The console's next move reaches the phone, which was never told the session was
+    erased; the console counts the one phone connected."""
+    base = cluster.base_url
+    console_at, phone_at = [i.name for i in cluster.instances if i.alive()][:2]
+    async with httpx.AsyncClient(timeout=30) as http:
+        created = (await http.post(f"{base}/api/sessions", json={"plan": PLAN})).json()
+    code, key = created["code"], created["host_key"]
+    console = SimClient(
+        base, f"/host/{code}", cookies={f"cercle_host_{code}": key, "cercle_instance": console_at}
+    )
+    await console.open()
+    phone = await SimClient(base, f"/j/{code}", cookies={"cercle_instance": phone_at}).open()
+    await phone.click(await phone.wait_for_button(testid="accept-charter"))
+    joined = console.expect("1 connecté·e maintenant")
+    await phone.click(await phone.wait_for_button(testid="join"))
+    await asyncio.wait_for(joined, timeout=30)
+    assert (instance_of(console), instance_of(phone)) == (console_at, phone_at)
+
+    cli = ["redis-cli", "-h", "127.0.0.1", "-p", str(cluster.redis.port), "--user", "cercle"]
+    for line in (f"x {code} -1", f"x {code} c99999"):
+        published = run(*cli, "PUBLISH", "cercle:heads", line, REDISCLI_AUTH=cluster.redis.password)
+        assert published.returncode == 0 and int(published.stdout) >= 2  # every live process heard it
+    live = console.expect("État : en cours")
+    await console.click(await console.wait_for_button(label="Démarrer la session"))
+    await asyncio.wait_for(live, timeout=30)
+    await console.click(await console.wait_for_button(label="Point suivant"))
+    await console.click(await console.wait_for_button(label="Ouvrir le vote"))
+    await phone.wait_for_button(testid="dm-choice-a")  # the phone follows its session
+    shown = json.dumps(phone.elements, ensure_ascii=False)
+    assert "effacée" not in shown and not phone.disconnected
+    counted = json.dumps(console.elements, ensure_ascii=False)
+    assert "1 connecté·e maintenant" in counted and "100000 connecté" not in counted
     for client in (phone, console):
         await client.close()

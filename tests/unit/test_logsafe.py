@@ -1,4 +1,4 @@
-"""What reaches the log: no forged line, no query string, no key, no address."""
+"""What reaches the log: no forged line, no query string, no key, no password, no address."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ from facilitation import logsafe
         ("key=s3cr3t token=t0k", "key=… token=…"),
         ("from 198.51.100.173 and 2001:db8::1", "from <address> and <address>"),
         ("at 12:30:45, version 3.18.0", "at 12:30:45, version 3.18.0"),
+        (
+            "postgresql://cercle:pW-d_9x@db.example.org:5432/cercle and rediss://cercle:s3cr3t@r.example.org/0",
+            "postgresql://cercle:…@db.example.org:5432/cercle and rediss://cercle:…@r.example.org/0",
+        ),
+        ("redis://:onlypassword@localhost:6379/0", "redis://:…@localhost:6379/0"),
     ],
 )
 def test_a_line_is_cleaned(text: str, expected: str) -> None:

@@ -10,6 +10,7 @@ import os
 import signal
 
 import pytest
+import redis.asyncio as aioredis
 
 from activities.debat_mouvant import state as debat
 from deploy.cluster import Redis
@@ -17,12 +18,13 @@ from facilitation import redis_bus
 from facilitation import session as rules
 from facilitation.bus import LocalBus
 from facilitation.commands import HOST, SYSTEM, Actor
-from facilitation.redis_bus import RedisBus
+from facilitation.redis_bus import CHANNEL, RedisBus, Seal
 from facilitation.rooms import HOUSEKEEPING, Rooms
 from facilitation.store import ERASED
 from tests.unit.test_room import eventually
 
 PLAN = "open-detat-2018-03-12"
+SECRET = "test-secret"  # CERCLE_STORAGE_SECRET, the same in every process
 
 
 @pytest.fixture
@@ -107,7 +109,7 @@ def test_erasure_and_housekeeping_reach_every_process(shared) -> None:
 @pytest.mark.slow
 async def test_the_redis_bus_carries_heads_and_survives_a_restart_of_redis() -> None:
     redis = Redis().start()
-    one, two = RedisBus(redis.url, "one"), RedisBus(redis.url, "two")
+    one, two = RedisBus(redis.url, SECRET, "one"), RedisBus(redis.url, SECRET, "two")
     heard: list[tuple[str, int]] = []
     caught_up: list[bool] = []
     two.listen(lambda code, seq: heard.append((code, seq)), lambda: caught_up.append(True))
@@ -119,14 +121,14 @@ async def test_the_redis_bus_carries_heads_and_survives_a_restart_of_redis() -> 
         one.announce("ABCDEF", 5)  # coalesced with the first if not sent yet
         await eventually(lambda: heard and heard[-1] == ("ABCDEF", 5))
         one.count_connections("ABCDEF", 7)
-        await eventually(lambda: two.connected_elsewhere("ABCDEF") == 7)
-        assert one.connected_elsewhere("ABCDEF") == 0  # its own phones are not "elsewhere"
+        await eventually(lambda: two.connected_elsewhere("ABCDEF", 10) == 7)
+        assert one.connected_elsewhere("ABCDEF", 10) == 0  # its own phones are not "elsewhere"
 
         redis.kill()
         redis.stop()  # its folder
         await eventually(lambda: not two.subscribed)
         one.announce("ABCDEF", 9)  # said while Redis is away: kept until it answers
-        redis = Redis(redis.port).start()
+        redis = redis.again().start()
         await eventually(lambda: two.subscribed and len(caught_up) >= 2, limit=20)
         await eventually(lambda: ("ABCDEF", 9) in heard, limit=20)
         one.announce("ZZZZZZ", ERASED)
@@ -145,7 +147,7 @@ async def test_the_redis_bus_notices_a_redis_that_stops_answering(monkeypatch) -
     monkeypatch.setattr(redis_bus, "PING_EVERY", 0.3)
     redis = Redis().start()
     assert redis.process is not None
-    one, two = RedisBus(redis.url, "one"), RedisBus(redis.url, "two")
+    one, two = RedisBus(redis.url, SECRET, "one"), RedisBus(redis.url, SECRET, "two")
     heard: list[tuple[str, int]] = []
     caught_up: list[bool] = []
     two.listen(lambda code, seq: heard.append((code, seq)), lambda: caught_up.append(True))
@@ -164,3 +166,54 @@ async def test_the_redis_bus_notices_a_redis_that_stops_answering(monkeypatch) -
         with contextlib.suppress(Exception):
             await asyncio.gather(one.stop(), two.stop())
         redis.stop()
+
+
+async def test_a_forged_line_on_redis_erases_nothing_and_counts_nobody(backend, make_store, clock) -> None:
+    """Anyone who can write to Redis without Cercle's secret (`redis-cli PUBLISH cercle:heads
+    'x <CODE> -1'`) is not heard: the session stays in memory, its phones are not told it was
+    erased, and a count of 99,999 phones shows nowhere. A signed line is not believed alone
+    either: an erasure of a session still in the log, a count beyond its participants. A real
+    erasure still reaches every process."""
+    if backend.name != "postgres":
+        pytest.skip("one process owns a SQLite file: run with --backend postgres")
+    server = Redis().start()
+    bus_a, bus_b = RedisBus(server.url, SECRET, "a"), RedisBus(server.url, SECRET, "b")
+    a, b = Rooms(make_store("log"), bus_a, clock=clock), Rooms(make_store("log"), bus_b, clock=clock)
+    buses = [bus_a, bus_b]
+    intruder = aioredis.from_url(server.url)  # Redis's password, not the secret
+    try:
+        for bus in buses:
+            await bus.start()
+        await eventually(lambda: bus_a.subscribed and bus_b.subscribed)
+        room_a = voting(a, 3)
+        code = room_a.code
+        room_b = b.get(code)
+        assert room_b is not None and room_b.connected == 0
+        told: list[str] = []
+        for topic in ("erased", "checked"):
+            bus_b.subscribe(code, topic, lambda topic=topic: told.append(topic))
+
+        await intruder.publish(CHANNEL, f"x {code} {ERASED}")
+        await intruder.publish(CHANNEL, f"x {code} c99999")
+        await intruder.publish(CHANNEL, f"x {code} {ERASED} {'0' * 32}")  # a made-up signature
+        liar = Seal(SECRET, CHANNEL)  # a process with the secret, wrong or replaying old lines
+        await intruder.publish(CHANNEL, liar.sign(f"y {code} {ERASED}"))
+        await intruder.publish(CHANNEL, liar.sign(f"y {code} c99999"))
+        await intruder.publish(CHANNEL, liar.sign(f"z {code} c2"))  # heard after all of them
+        await eventually(lambda: room_b.connected == 2)
+        assert bus_b.connected_elsewhere(code, 10**6) == 99_999 + 2  # y's count heard, not believed
+        bus_b.publish(code, {"checked"})
+        await eventually(lambda: "checked" in told)  # anything published before has been flushed
+        assert bus_b.seal.dropped == 3
+        assert not room_b.erased and b.get(code) is room_b and "erased" not in told
+        room_b.run_now(Actor.participant("p0"), debat.take_position, 0, 1, "a", item=1)
+        assert votes(room_b) == {"p0": "a"}
+
+        a.erase(code)  # a real erasure: out of the log, then announced
+        await eventually(lambda: room_b.erased and "erased" in told)
+        assert b.get(code) is None
+    finally:
+        with contextlib.suppress(Exception):
+            await asyncio.gather(*(bus.stop() for bus in buses))
+        await intruder.aclose()
+        server.stop()

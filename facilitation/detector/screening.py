@@ -39,7 +39,10 @@ from . import Finding, check
 log = logging.getLogger(__name__)
 
 Mode = Literal["process", "thread"]
-TIMEOUT = 2.0  # seconds for one check
+# Seconds for one check (about 10 ms on a quiet core). Past it the worker is taken for hung and
+# restarted, which costs a busy machine tens of seconds of one core: a slow check on a loaded
+# server must not trigger that, so the limit is generous.
+TIMEOUT = 8.0
 LOAD_TIMEOUT = 60.0  # seconds for a worker to load the engine
 QUEUE_TIMEOUT = 30.0  # seconds a check may wait for its turn behind others (a burst)
 TEXT_MAX = 2000  # characters of the longest free text a participant may send (a comment)

@@ -1,12 +1,14 @@
 """The reader who saw every snapshot: random sequences of answers, changes and withdrawals, for 1
 to 9 people in each of 1 to 4 collèges arriving in any order; no person's answer, and no small
-collège's unanimous answer, may follow from everything published (`disclosure_reader`).
-`CERCLE_ATTACKER_EXAMPLES` sets how many sequences are played (default 200)."""
+collège's unanimous answer, may follow from everything published (`disclosure_reader`). The same
+reader on the débat's room/remote split and on speakers by category (room/remote × category).
+`CERCLE_ATTACKER_EXAMPLES` sets how many sequences are played for each (default 200)."""
 
 from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,10 +21,19 @@ COLLEGES = ["public_agent", "civil_society", "citizen", "business"]
 Event = tuple[str, str, str | None]
 
 
+SHAPES = {
+    "collèges": (COLLEGES, ["1", "2", "3", "4", "5", "dk"]),
+    "débat": (["room", "remote"], ["a", "hesitant", "b"]),
+    "speakers": (["room", "remote"], ["woman", "man", "other", "undisclosed"]),
+}
+
+
 @st.composite
-def sequences(draw: st.DrawFn) -> tuple[list[Event], list[str], list[str]]:
-    columns = ["1", "2", "3", "4", "5", "dk"][: draw(st.sampled_from([2, 3, 4, 6]))]
-    groups = COLLEGES[: draw(st.integers(1, 4))]
+def sequences(
+    draw: st.DrawFn, all_groups: list[str] = COLLEGES, all_columns: list[str] = SHAPES["collèges"][1]
+) -> tuple[list[Event], list[str], list[str]]:
+    columns = all_columns[: draw(st.integers(2, len(all_columns)))]
+    groups = all_groups[: draw(st.integers(1, len(all_groups)))]
     group_of = {f"{g}{n}": g for g in groups for n in range(draw(st.integers(1, 9)))}
     people = sorted(group_of)
     order = draw(st.permutations(people))
@@ -35,12 +46,18 @@ def sequences(draw: st.DrawFn) -> tuple[list[Event], list[str], list[str]]:
     return events, columns, groups
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sequences())
-def test_no_answer_follows_from_every_snapshot(case: tuple[list[Event], list[str], list[str]]) -> None:
-    events, columns, groups = case
-    run = play(events, columns, groups)
-    assert leaks(run) == [], [(s.answers, s.table) for s in run.seen]
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_no_answer_follows_from_every_snapshot(shape: str) -> None:
+    groups, columns = SHAPES[shape]
+
+    @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(sequences(groups, columns))
+    def check(case: tuple[list[Event], list[str], list[str]]) -> None:
+        events, columns, groups = case
+        run = play(events, columns, groups)
+        assert leaks(run) == [], [(s.answers, s.table) for s in run.seen]
+
+    check()
 
 
 def test_the_reader_finds_what_a_table_of_answers_republished_each_time_tells() -> None:

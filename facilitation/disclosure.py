@@ -26,14 +26,19 @@ Statistical Disclosure Control*, 2010, ch. 5 on frequency tables; the rules τ-A
   non-empty, nor what the hidden ones add up to beyond "autres réponses".
 - **No differencing over time** (`Published`, `record`): a table that changes after each answer
   tells, by subtraction, what the last person answered. What is published is a *snapshot*, and a
-  new one is published only when at least K people answered or changed since the last one, and,
-  in every row shown and in the total, those who did are not all on one answer nor all but fewer
-  than K (the dominance rule applied to the difference between two snapshots); a row whose recent
-  answers fail it is published inside `GROUPED` for that snapshot. It is a pure fold over the
-  ordered answers: replaying the log gives the same snapshots, and nothing new is stored. Every
-  figure derived from the answers (divergence, gaps, percentages, averages) is computed from the
-  published snapshot, never from the live answers, and the live views, the exports and the record
-  read the same snapshots (answers given after the last one are not in any figure until the next).
+  new one is published only when at least K people answered or changed since the last one, and
+  those who did are spread: overall, not all nor all but fewer than K on one answer (the dominance
+  rule applied to the difference between two snapshots); within each row shown and within
+  "autres", on at least two answers. A group held in "autres" stays there until some of its people
+  answer again and it could have been shown then; a cell hidden in the last snapshot that nobody's
+  answer changed stays hidden. Last, the two snapshots are audited together, as one table would
+  be (integer programming over the people of each group, counted as unchanged since, as they were
+  among those who acted, as they are now): when a class all on one answer could not be otherwise,
+  the step waits. It is a pure fold over the ordered answers: replaying the log gives the same
+  snapshots, and nothing new is stored. Every figure derived from the answers (divergence, gaps,
+  percentages, shares) is computed from the published snapshot, never from the live answers, and
+  the live views, the exports and the record read the same snapshots (answers given after the
+  last one are in no figure until the next).
 
 `tests/unit/test_disclosure_attacker.py` plays the reader: it records every snapshot of random
 sequences of answers, changes and arrivals, and checks with an integer program that no person's
@@ -396,11 +401,92 @@ def record(
     table = tally(current, groups)
     keep = _carried(published, current, table, columns, groups, merge, k)
     snapshot = protect(table, columns, k, merge=merge, keep=keep)
+    if published.steps and not _apart(published, current, snapshot, columns, groups, k):
+        return False
     published.answers = dict(current)
     published.since = {}
     published.merged = sorted(merge)
     published.suppressed = sorted(snapshot.suppressed)
     published.steps += 1
+    return True
+
+
+def _apart(
+    published: Published,
+    current: Mapping[str, Entry],
+    snapshot: Protected,
+    columns: Sequence[str],
+    groups: Sequence[str],
+    k: int,
+) -> bool:
+    """Whether the last snapshot and `snapshot` together still leave everyone's answer open: the
+    audit of the two tables at once (integer programming over the answers, people of a group
+    counted by class: unchanged since, as they were then among those who acted, as they are now).
+    A class all on one answer must be able to be otherwise; else the step would tell it."""
+    cols = tuple(columns)
+    before = published.protected(columns, groups, k)
+    if before.hidden or snapshot.hidden:
+        return True
+    untouched: dict[str, Counter[str]] = {}
+    was: dict[str, Counter[str]] = {}
+    now: dict[str, Counter[str]] = {}
+    for person, entry in published.answers.items():
+        after = current.get(person)
+        if person not in published.since and after == entry:
+            untouched.setdefault(entry[0], Counter())[entry[1]] += 1
+        else:
+            was.setdefault(entry[0], Counter())[entry[1]] += 1
+    for person, entry in current.items():
+        if person in published.since or published.answers.get(person) != entry:
+            now.setdefault(entry[0], Counter())[entry[1]] += 1
+    names = sorted({*untouched, *was, *now})
+    classes = [
+        (kind, g) for kind, found in (("u", untouched), ("p", was), ("c", now)) for g in names if g in found
+    ]
+    index = {
+        (kind, g, c): n for n, (kind, g, c) in enumerate((kind, g, c) for kind, g in classes for c in cols)
+    }
+    if not index:
+        return True
+    import numpy as np  # with scipy: only when a snapshot follows another
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    lines: list[np.ndarray] = []
+    values: list[float] = []
+
+    def equal(cells: Iterable[tuple[str, str, str]], value: int) -> None:
+        line = np.zeros(len(index))
+        for cell in cells:
+            if cell in index:
+                line[index[cell]] += 1
+        lines.append(line)
+        values.append(float(value))
+
+    found = {"u": untouched, "p": was, "c": now}
+    for kind, g in classes:
+        equal([(kind, g, c) for c in cols], sum(found[kind][g].values()))
+    for table, kinds in ((before, ("u", "p")), (snapshot, ("u", "c"))):
+        rows = [(r, [r] if r != GROUPED else list(table.merged)) for r in table.rows]
+        for row, members in [*rows, (HIDDEN, names)]:
+            shown = table.total if row == HIDDEN else table.rows[row]
+            for c in cols:
+                if c in shown:
+                    equal([(kind, g, c) for kind in kinds for g in members], shown[c])
+            marked = [c for c in cols if c not in shown]
+            equal([(kind, g, c) for kind in kinds for g in members for c in marked], shown.get(HIDDEN, 0))
+    constraint = LinearConstraint(np.array(lines), np.array(values), np.array(values))
+    for kind, g in classes:
+        counts = found[kind][g]
+        if len(counts) != 1:
+            continue  # the truth is spread: not all on one answer, whatever was shown
+        ((answer, n),) = counts.items()
+        objective = np.zeros(len(index))
+        objective[index[(kind, g, answer)]] = 1.0
+        result = milp(
+            objective, constraints=constraint, integrality=np.ones(len(index)), bounds=Bounds(0, np.inf)
+        )
+        if result.status == 0 and round(result.fun) == n:
+            return False
     return True
 
 

@@ -1,11 +1,11 @@
 """What the controversy map's views draw, as HTML strings: the map (each statement's bars overall
 and by collège, its divergence) and a phone's card. Pure (no NiceGUI); every text goes through
-`esc`; every count drawn comes out of `kanon.protect`."""
+`esc`; every count drawn comes out of the published snapshot (`disclosure`)."""
 
 from __future__ import annotations
 
+from facilitation.disclosure import GROUPED, HIDDEN, K, Protected
 from facilitation.i18n import t, t_plural
-from facilitation.kanon import GROUPED, HIDDEN, K, Protected
 from facilitation.ui.markup import esc, heading_attributes
 
 from .map import UNSPECIFIED, StatementMap

@@ -1,6 +1,6 @@
-"""The controversy map, derived from the positions each time it is asked for: for each statement,
-the distribution overall and by collège (as `kanon.protect` lets it be shown), its divergence and
-the gap between collèges; statements ordered from the most divisive to the most consensual. Pure.
+"""The controversy map, derived from each statement's published snapshot (`disclosure`): the
+distribution overall and by collège as the rule lets it be shown, its divergence and the gap
+between collèges; statements ordered from the most divisive to the most consensual. Pure.
 
 **Divergence** is the standard deviation of the positions on the five-point scale, divided by its
 largest possible value (2 points: half the room at each end), as a percent; "je ne sais pas" does
@@ -11,9 +11,11 @@ an ordered scale, needs no collège (the map works when nobody gave one), and re
 positions (in points, 0 to 4): whether the split runs between public agents, civil society and
 citizens. It is shown beside the divergence and breaks ties.
 
-Both are computed from the answers themselves and only over groups of at least K people; a mean
-over a few people can still narrow down what a hidden cell holds, so they are rounded (divergence
-to 5 %, the gap to half a point) and no collège's own mean is shown.
+Both are computed from the numbers the published table shows, never from the positions: so they
+move only with the snapshot, and tell nothing the table does not. The answers under "autres
+réponses" are left out; when the positions shown on the scale are fewer than K, or less than two
+thirds of the row, there is no figure. They are rounded (divergence to 5 %, the gap to half a point)
+and no collège's own mean is shown.
 """
 
 from __future__ import annotations
@@ -22,33 +24,20 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from facilitation.kanon import GROUPED, K, Protected, protect
+from facilitation.disclosure import GROUPED, K, Protected
 from facilitation.session import SessionState
 
-from .model import POSITIONS, SCALE, ControversiesState, Statement
+from .model import DECLARED, GROUPS, POSITIONS, SCALE, UNSPECIFIED, ControversiesState, Statement, college_of
 
-UNSPECIFIED = "undisclosed"  # no collège given, or "prefer not to say"
-DECLARED = ("public_agent", "civil_society", "citizen", "business", "other")
-GROUPS = (*DECLARED, UNSPECIFIED)
-
-
-def college_of(session: SessionState, token: str) -> str:
-    participant = session.participants.get(token)
-    college = participant.college if participant is not None else None
-    return college if college in DECLARED else UNSPECIFIED
-
-
-def colleges_of(session: SessionState) -> dict[str, str]:
-    """token -> collège group, for every participant (read once per map)."""
-    return {token: college_of(session, token) for token in session.participants}
+__all__ = ["DECLARED", "GROUPS", "UNSPECIFIED", "StatementMap", "build_map", "college_of", "statement_map"]
 
 
 @dataclass(frozen=True)
 class StatementMap:
     statement: Statement
     table: Protected  # rows: collège groups (and `GROUPED`); columns: POSITIONS
-    divergence: int | None  # percent, by steps of 5 (None: fewer than K positions on the scale)
-    gap: float | None  # points, by halves (None: fewer than two collèges of K people or more)
+    divergence: int | None  # percent, by steps of 5 (None: too few positions shown on the scale)
+    gap: float | None  # points, by halves (None: fewer than two collèges with a figure)
     apart: tuple[str, ...] = field(default=())  # the two collèges furthest apart
 
     @property
@@ -70,6 +59,15 @@ def divergence(values: list[int]) -> int | None:
     return min(100, 5 * round(100 * sd / 2 / 5))
 
 
+def shown_values(row: Mapping[str, int]) -> list[int] | None:
+    """The positions on the scale a published row shows, one per person; None when they are fewer
+    than K or less than two thirds of the row (too many under "autres réponses" for a figure)."""
+    values = [int(p) for p in SCALE for _ in range(row.get(p, 0))]
+    if len(values) < K or 3 * len(values) < 2 * sum(row.values()):
+        return None
+    return values
+
+
 def college_gap(by_group: Mapping[str, list[int]], shown: set[str]) -> tuple[float | None, tuple[str, ...]]:
     """The largest gap between two declared collèges' mean positions (rounded to half a point),
     among the groups shown (`shown`) with at least K positions on the scale, and which two."""
@@ -85,38 +83,36 @@ def college_gap(by_group: Mapping[str, list[int]], shown: set[str]) -> tuple[flo
     return round(2 * (means[high] - means[low])) / 2, (low, high)
 
 
-def statement_map(
-    statement: Statement, positions: Mapping[str, str], colleges: Mapping[str, str]
-) -> StatementMap:
-    table: dict[str, dict[str, int]] = {}
-    values: list[int] = []
-    by_group: dict[str, list[int]] = {}
-    for token, position in positions.items():
-        group = colleges.get(token, UNSPECIFIED)
-        group = group if group in DECLARED else UNSPECIFIED
-        row = table.setdefault(group, dict.fromkeys(POSITIONS, 0))
-        row[position] = row.get(position, 0) + 1
-        if position in SCALE:
-            values.append(int(position))
-            by_group.setdefault(group, []).append(int(position))
-    ordered = {g: table[g] for g in GROUPS if g in table}
-    protected = protect(ordered, POSITIONS)
-    shown = set(protected.rows) - {GROUPED}
-    gap, apart = college_gap(by_group, shown) if not protected.hidden else (None, ())
+def statement_map(statement: Statement, table: Protected) -> StatementMap:
+    """A statement's map from its published table (`Published.protected(POSITIONS, GROUPS)`)."""
+    if table.hidden:
+        return StatementMap(statement=statement, table=table, divergence=None, gap=None)
+    by_group = {
+        g: v for g, row in table.rows.items() if g != GROUPED and (v := shown_values(row)) is not None
+    }
+    gap, apart = college_gap(by_group, set(by_group))
+    overall = shown_values(table.total)
     return StatementMap(
         statement=statement,
-        table=protected,
-        divergence=divergence(values) if not protected.hidden else None,
+        table=table,
+        divergence=divergence(overall) if overall is not None else None,
         gap=gap,
         apart=apart,
     )
 
 
-def build_map(state: ControversiesState, session: SessionState) -> list[StatementMap]:
+def published_table(state: ControversiesState, statement_id: str) -> Protected:
+    """The statement's published snapshot as it is shown (nothing before the first snapshot)."""
+    published = state.published.get(statement_id)
+    if published is None:
+        return Protected(columns=POSITIONS, hidden=True)
+    return published.protected(POSITIONS, GROUPS)
+
+
+def build_map(state: ControversiesState, session: SessionState | None = None) -> list[StatementMap]:
     """Every statement shown, from the most divisive to the most consensual (a statement without
-    enough answers last, in the order it came)."""
-    colleges = colleges_of(session)
-    maps = [statement_map(s, state.positions.get(s.id, {}), colleges) for s in state.shown()]
+    enough answers last, in the order it came). Reads only the published snapshots."""
+    maps = [statement_map(s, published_table(state, s.id)) for s in state.shown()]
     order = {m.statement.id: n for n, m in enumerate(maps)}
     return sorted(
         maps,

@@ -1,6 +1,8 @@
 """The controversy map's state: statements, phones' proposals, the stage and each person's
-positions; and how each event changes it. Pure: no UI, no I/O. The map itself (counts by
-collège, divergence) is derived when asked for (`map.py`)."""
+positions; and how each event changes it. Pure: no UI, no I/O. What is published of the positions
+is each statement's snapshot (`published`, folded by `disclosure.record` as positions come: it
+moves only in steps that isolate nobody); the map (counts by collège, divergence) is derived from
+it when asked for (`map.py`), never from the positions themselves."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from facilitation.disclosure import Published, record
 from facilitation.events import ActivityEvent, Folder
 from facilitation.i18n import LiveText
 from facilitation.moderation import Span
@@ -27,6 +30,16 @@ from .settings import ControversiesSettings, SettingsError, parse_settings
 
 POSITIONS: tuple[str, ...] = ("1", "2", "3", "4", "5", "dk")
 SCALE: tuple[str, ...] = ("1", "2", "3", "4", "5")
+UNSPECIFIED = "undisclosed"  # no collège given, or "prefer not to say"
+DECLARED = ("public_agent", "civil_society", "citizen", "business", "other")
+GROUPS = (*DECLARED, UNSPECIFIED)
+
+
+def college_of(session: SessionState | None, token: str) -> str:
+    """The collège group `token` counts in (`UNSPECIFIED` when none was declared)."""
+    participant = session.participants.get(token) if session is not None else None
+    college = participant.college if participant is not None else None
+    return college if college in DECLARED else UNSPECIFIED
 
 
 class Statement(LiveText):
@@ -62,6 +75,7 @@ class ControversiesState(BaseModel):
     proposals: list[Proposal] = Field(default_factory=list)
     stage: Stage = "ready"
     positions: dict[str, dict[str, str]] = Field(default_factory=dict)  # statement -> token -> position
+    published: dict[str, Published] = Field(default_factory=dict)  # statement -> its published snapshot
     revision: int = 0  # events folded so far (views cache what they draw by it)
 
     def statement(self, statement_id: str) -> Statement | None:
@@ -163,4 +177,17 @@ def apply(
     state: ControversiesState, e: ActivityEvent, session: SessionState | None = None
 ) -> ControversiesState:
     state.revision += 1
-    return fold(state, e)
+    state = fold(state, e)
+    if isinstance(e, PositionSet):
+        _publish(state, e, session)
+    return state
+
+
+def _publish(state: ControversiesState, e: PositionSet, session: SessionState | None) -> None:
+    """The statement's snapshot, folded one position further (collèges as they are now)."""
+    current = {
+        token: (college_of(session, token), position)
+        for token, position in state.positions.get(e.statement, {}).items()
+    }
+    published = state.published.setdefault(e.statement, Published())
+    record(published, e.token, current, POSITIONS, GROUPS)

@@ -1,13 +1,14 @@
 """The controversy map's part of the restitution: each statement, from the most divisive to the
-most consensual, with its distribution overall and by collège as `kanon.protect` lets it be shown
-(no count of 1 or 2), its divergence and the gap between collèges. Counts only: never a token."""
+most consensual, with its distribution overall and by collège from its published snapshot, as the
+disclosure rule lets it be shown (no count of 1 or 2, no unanimous group, a hidden cell marked like
+an empty one), its divergence and the gap between collèges. Counts only: never a token."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from facilitation.disclosure import HIDDEN, MARK, K
 from facilitation.i18n import t
-from facilitation.kanon import HIDDEN, K
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
@@ -18,7 +19,8 @@ from .state import ControversiesState
 
 
 def _cells(row: dict[str, int]) -> dict[str, int | None]:
-    """A row as open data: a position's count, None when hidden; `hidden` the hidden answers."""
+    """A row as open data: a position's count, None when hidden or nobody (alike); `hidden` the
+    answers under "autres réponses"."""
     return {**{p: row.get(p) for p in POSITIONS}, HIDDEN: row.get(HIDDEN, 0)}
 
 
@@ -34,7 +36,6 @@ def _entry(m: StatementMap, lang: str) -> dict[str, Any]:
         "colleges_apart": list(m.apart),
         "overall": _cells(m.table.total) if not m.table.hidden else None,
         "by_college": {g: _cells(row) for g, row in m.table.rows.items()} if m.by_college else {},
-        "grouped_colleges": list(m.table.merged),
     }
 
 
@@ -43,6 +44,7 @@ def report(state: ControversiesState, session: SessionState, lang: str) -> Repor
     maps = build_map(state, session)
     section.paragraphs.append(t("controversies.divergence_rule", lang))
     section.paragraphs.append(t("kanon.rule", lang))
+    section.paragraphs.append(t("kanon.mark", lang))
     columns = [
         t("controversies.report.who", lang),
         *(position_label(p, lang) for p in POSITIONS),
@@ -87,5 +89,5 @@ def report(state: ControversiesState, session: SessionState, lang: str) -> Repor
 
 
 def _line(row: dict[str, int]) -> list[Any]:
-    """A table row: each position's count, "—" when hidden, the hidden answers, the total."""
-    return [row[p] if p in row else "—" for p in POSITIONS] + [row.get(HIDDEN, 0), sum(row.values())]
+    """A table row: each position's count (`MARK` when hidden or nobody), "autres réponses", the total."""
+    return [row.get(p, MARK) for p in POSITIONS] + [row.get(HIDDEN, MARK), sum(row.values())]

@@ -7,6 +7,7 @@ import json
 import math
 from typing import Any
 
+from facilitation.disclosure import HIDDEN, MARK
 from facilitation.i18n import fmt_percent, t
 from facilitation.ui.markup import esc
 
@@ -49,14 +50,20 @@ def bar_html(
             f'<div class="dm-seg" style="flex:{c.total};background:{colour(statement, c.position)}" '
             f'data-position="{esc(c.position)}">{esc(label)}</div>'
         )
+    if d.other:  # what the disclosure rule hides, together
+        segments.append(
+            f'<div class="dm-seg dm-other" style="flex:{d.other}" data-position="{HIDDEN}">'
+            f"{esc(MARK)} · {d.other}</div>"
+        )
     if not segments:
         segments.append(f'<div class="dm-seg dm-empty">{esc(t("debat_mouvant.nobody_yet", lang))}</div>')
     legend = []
     for c in d.counts:
         pct = d.percent(c.position) if total else 0
+        room, remote = c.shown("room"), c.shown("remote")
         parts = (
-            [f"{t('debat_mouvant.room', lang)} {c.room}", f"{t('debat_mouvant.remote', lang)} {c.remote}"]
-            if modes  # a fully remote forum has no room to count apart
+            [f"{t('debat_mouvant.room', lang)} {room}", f"{t('debat_mouvant.remote', lang)} {remote}"]
+            if modes and room is not None and remote is not None  # a fully remote forum: no room apart
             else []
         )
         if c.heads:
@@ -64,12 +71,21 @@ def bar_html(
         name = short_label(statement, c.position, lang)
         sign = mark(statement, c.position)
         named = name if sign == name else f"{sign} · {name}"
+        shown = c.shown_total
+        count = f"{shown} ({fmt_percent(pct / 100, lang)})" if shown is not None else MARK
         legend.append(
             f'<div class="dm-leg" data-position="{esc(c.position)}">'
             f'<span class="dm-leg-name"><span class="dm-dot" style="background:{colour(statement, c.position)}">'
             f"</span>{esc(named)}</span>"
-            f'<span class="dm-leg-count">{c.total} ({fmt_percent(pct / 100, lang)})</span>'
+            f'<span class="dm-leg-count">{esc(count)}</span>'
             f'<span class="dm-leg-detail">{" · ".join(parts)}</span></div>'
+        )
+    if d.other:
+        legend.append(
+            f'<div class="dm-leg" data-position="{HIDDEN}"><span class="dm-leg-name">'
+            f'<span class="dm-dot dm-other"></span>{esc(MARK)} · {esc(t("kanon.other_answers", lang))}</span>'
+            f'<span class="dm-leg-count">{d.other} ({fmt_percent(d.share(d.other) / 100, lang)})</span>'
+            f'<span class="dm-leg-detail">{esc(t("kanon.mark", lang))}</span></div>'
         )
     return (
         f'<div class="dm-dist dm-{size}"><div class="dm-bar" aria-hidden="true">{"".join(segments)}</div>'
@@ -85,6 +101,10 @@ def movement_table_html(statement: Statement, m: Movement, lang: str) -> str:
         f"<td>{esc(short_label(statement, b, lang))}</td><td>{n}</td></tr>"
         for a, b, n in sorted(m.flows(), key=lambda flow: (flow[0] == flow[1], -flow[2]))
     )
+    if m.other:
+        rows += (
+            f'<tr><td colspan="3">{esc(t("debat_mouvant.movement.other", lang))}</td><td>{m.other}</td></tr>'
+        )
     head = (
         f"<tr><th>{esc(t('debat_mouvant.movement.from', lang))}</th><th></th>"
         f"<th>{esc(t('debat_mouvant.movement.to', lang))}</th><th>{esc(t('debat_mouvant.movement.people', lang))}</th></tr>"
@@ -151,6 +171,8 @@ CSS = """
 .dm-seg { color: #fff; font-weight: 800; display: flex; align-items: center; justify-content: center;
   white-space: nowrap; overflow: hidden; min-width: max-content; padding: 0 .3em; font-variant-numeric: tabular-nums; }
 .dm-seg.dm-empty { flex: 1; color: #595959; font-weight: 600; }
+.dm-seg.dm-other { background: #e5e5e5; color: #161616; }
+.dm-dot.dm-other { background: #e5e5e5; }
 .dm-legend { display: flex; justify-content: space-between; gap: 1em; margin-top: .4em; flex-wrap: wrap; }
 .dm-leg { display: flex; flex-direction: column; align-items: flex-start; min-width: 0; }
 .dm-leg:last-child { align-items: flex-end; text-align: right; }

@@ -1,8 +1,10 @@
 """The débat mouvant's state: one run per statement, with its rounds, positions, head counts and
 arguments, and how each event changes it (one small fold per event type). Pure: no UI, no I/O.
 
-Positions are stored as they were taken (the latest per person and round); every count is
-derived from them (see `tally`).
+Positions are stored as they were taken (the latest per person and round). What is shown of them
+is published (`disclosure`): each round's distribution, by room and remote, and the movement are
+snapshots folded as positions come, moving only in steps that isolate nobody; every count and
+percent shown is derived from them (see `tally`), never from the positions themselves.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from facilitation.disclosure import Published, record
 from facilitation.events import ActivityEvent, Folder
 from facilitation.i18n import Text
 from facilitation.moderation import Span
@@ -32,7 +35,7 @@ from .events import (
     StatementTranslated,
 )
 from .settings import DebatSettings, SettingsError, Side, Statement, parse_settings
-from .tally import Distribution, Movement, distribution, movement
+from .tally import MODES, Distribution, Movement, published_distribution, published_movement
 
 Stage = Literal["ready", "round1", "closed1", "arguments", "round2", "done"]
 
@@ -77,6 +80,8 @@ class Run(BaseModel):
     heads: dict[int, dict[str, int]] = Field(default_factory=_no_heads)  # round -> position -> people
     arguments: list[Argument] = Field(default_factory=list)
     resets: int = 0
+    published: dict[int, Published] = Field(default_factory=dict)  # round -> (room/remote, position)
+    moves: Published = Field(default_factory=Published)  # ("", "first>final") of phones in both rounds
 
     @property
     def stage(self) -> Stage:
@@ -103,11 +108,17 @@ class Run(BaseModel):
             return self.votes[2].get(token) or self.votes[1].get(token) if self.round >= 2 else None
         return self.votes[1].get(token) if self.round >= 1 else None
 
-    def distribution(self, round_: int, remote: set[str] | frozenset[str] = frozenset()) -> Distribution:
-        return distribution(self.statement.positions(), self.positions_of(round_), self.heads[round_], remote)
+    def distribution(self, round_: int) -> Distribution:
+        """Round `round_` as published: its snapshot by room and remote, and the head counts."""
+        positions = self.statement.positions()
+        snapshot = self.published.get(round_, Published())
+        return published_distribution(positions, snapshot.protected(positions, MODES), self.heads[round_])
 
     def movement(self) -> Movement:
-        return movement(self.statement.positions(), self.positions_of(1), self.positions_of(2))
+        """The movement as published: its snapshot of (first, final) pairs."""
+        positions = self.statement.positions()
+        pairs = [f"{a}>{b}" for a in positions for b in positions]
+        return published_movement(positions, self.moves.protected(pairs))
 
     def visible_arguments(self, side: Side) -> list[Argument]:
         """The arguments of `side` that may be shown: neither hidden nor held for review."""
@@ -177,6 +188,8 @@ def _statement_selected(state: DebatState, e: StatementSelected) -> None:
 def _round_opened(state: DebatState, e: RoundOpened) -> None:
     run = state.runs[e.statement]
     run.round, run.open, run.arguments_open = e.round, True, False
+    if e.round == 2 and 2 not in run.published:  # everyone starts from their first position
+        run.published[2] = run.published.get(1, Published()).model_copy(deep=True)
 
 
 @fold.on(RoundClosed)
@@ -251,5 +264,26 @@ def _statement_reset(state: DebatState, e: StatementReset) -> None:
 
 
 def apply(state: DebatState, e: ActivityEvent, session: SessionState | None = None) -> DebatState:
-    """Fold one event into the state (in place) and return it; the session is not needed."""
-    return fold(state, e)
+    """Fold one event into the state (in place) and return it; the session tells room from remote."""
+    state = fold(state, e)
+    if isinstance(e, PositionTaken):
+        _publish(state.runs[e.statement], e, session)
+    return state
+
+
+def _mode(session: SessionState | None, token: str) -> str:
+    participant = session.participants.get(token) if session is not None else None
+    return "remote" if participant is not None and participant.mode == "remote" else "room"
+
+
+def _publish(run: Run, e: PositionTaken, session: SessionState | None) -> None:
+    """The round's snapshot (and in the final round the movement's), folded one position further."""
+    positions = run.statement.positions()
+    current = {
+        token: (_mode(session, token), position) for token, position in run.positions_of(e.round).items()
+    }
+    record(run.published.setdefault(e.round, Published()), e.token, current, positions, MODES)
+    if e.round == 2 and e.token in run.votes[1]:
+        final = run.positions_of(2)
+        pairs = {token: ("", f"{first}>{final[token]}") for token, first in run.votes[1].items()}
+        record(run.moves, e.token, pairs, [f"{a}>{b}" for a in positions for b in positions])

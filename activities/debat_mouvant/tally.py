@@ -1,5 +1,6 @@
-"""Counting, derived from the positions each time: distributions, the movement matrix, and the
-sentence that tells the room who moved. Pure: no UI, no I/O, no counters kept between calls."""
+"""Counting: distributions, the movement matrix, and the sentence that tells the room who moved,
+derived from the published snapshots (`published_distribution`, `published_movement`) or from
+positions (`distribution`, `movement`: what the snapshots are folded from). Pure: no UI, no I/O."""
 
 from __future__ import annotations
 
@@ -7,22 +8,44 @@ from collections.abc import Mapping
 
 from pydantic import BaseModel
 
+from facilitation.disclosure import HIDDEN, Protected
 from facilitation.i18n import t, t_plural
 
 from .settings import HESITANT, Statement
 
+MODES = ("room", "remote")
+
 
 class PositionCount(BaseModel):
-    """One position's count: phones in the room, phones at home, and people counted by hand."""
+    """One position's count: phones in the room, phones at home, and people counted by hand.
+    Published, `split` False: the room/remote split is not shown (`room` holds all phones);
+    `marked`: the phones are hidden, or none (alike: counted in `Distribution.other`)."""
 
     position: str
     room: int = 0
     remote: int = 0
     heads: int = 0
+    split: bool = True
+    marked: bool = False
 
     @property
     def phones(self) -> int:
         return self.room + self.remote
+
+    def shown(self, mode: str) -> int | None:
+        """Phones in the room (`mode` "room") or at a distance ("remote") as published; None: hidden
+        or none (alike), or the split is not shown."""
+        if self.marked or not self.split:
+            return None
+        return self.room if mode == "room" else self.remote
+
+    @property
+    def shown_total(self) -> int | None:
+        """Phones and heads as published; None when the phones are hidden or none and nobody was
+        counted by hand."""
+        if self.marked:
+            return self.heads or None
+        return self.total
 
     @property
     def total(self) -> int:
@@ -31,11 +54,12 @@ class PositionCount(BaseModel):
 
 class Distribution(BaseModel):
     counts: list[PositionCount]
+    other: int = 0  # phones whose position is hidden ("autres réponses")
 
     @property
     def voters(self) -> int:
         """Distinct phones with a position."""
-        return sum(c.phones for c in self.counts)
+        return sum(c.phones for c in self.counts) + self.other
 
     @property
     def heads(self) -> int:
@@ -50,8 +74,12 @@ class Distribution(BaseModel):
 
     def percent(self, position: str) -> int:
         """The share of `position` in the total, rounded to a whole percent (0 when nobody)."""
+        return self.share(self.get(position).total)
+
+    def share(self, n: int) -> int:
+        """`n` people as a share of the total, rounded to a whole percent (0 when nobody)."""
         total = self.total
-        return round(100 * self.get(position).total / total) if total else 0
+        return round(100 * n / total) if total else 0
 
 
 def distribution(
@@ -76,18 +104,24 @@ def distribution(
 
 class Movement(BaseModel):
     """Between the first and the final round, for the phones that took part in both:
-    `matrix[i][j]` people went from `positions[i]` to `positions[j]`."""
+    `matrix[i][j]` people went from `positions[i]` to `positions[j]`; `other`: those whose move is
+    hidden (published movement)."""
 
     positions: list[str]
     matrix: list[list[int]]
+    other: int = 0
+    withheld: bool = False  # published: too few yet to show anything
 
     @property
     def both(self) -> int:
-        return sum(sum(row) for row in self.matrix)
+        return sum(sum(row) for row in self.matrix) + self.other
 
     @property
     def moved(self) -> int:
-        return self.both - sum(self.matrix[i][i] for i in range(len(self.positions)))
+        """People shown to have moved (a hidden move is not counted)."""
+        return sum(sum(row) for row in self.matrix) - sum(
+            self.matrix[i][i] for i in range(len(self.positions))
+        )
 
     def arrivals(self, position: str) -> int:
         """People who moved to `position` from another one."""
@@ -115,6 +149,38 @@ def movement(positions: list[str], first: Mapping[str, str], final: Mapping[str,
     return Movement(positions=positions, matrix=matrix)
 
 
+def published_distribution(positions: list[str], table: Protected, heads: Mapping[str, int]) -> Distribution:
+    """A round as published: `table` (rows room/remote, columns positions) protected from its
+    snapshot, with the head counts (counted by hand, in the open: not a person's answer)."""
+    counts = []
+    split = set(table.rows) == set(MODES)
+    for p in positions:
+        shown = table.total.get(p)
+        count = PositionCount(position=p, heads=max(0, heads.get(p, 0)), marked=shown is None)
+        if shown is not None:
+            room, remote = (table.rows[m].get(p) for m in MODES) if split else (None, None)
+            if room is not None and remote is not None:
+                count.room, count.remote = room, remote
+            else:
+                count.room, count.split = shown, False
+        counts.append(count)
+    return Distribution(counts=counts, other=table.total.get(HIDDEN, 0))
+
+
+def published_movement(positions: list[str], table: Protected) -> Movement:
+    """The movement as published: `table` (one row, columns "first>final") protected from its snapshot."""
+    index = {p: i for i, p in enumerate(positions)}
+    matrix = [[0] * len(positions) for _ in positions]
+    for pair, n in table.total.items():
+        if pair == HIDDEN:
+            continue
+        before, _, after = pair.partition(">")
+        matrix[index[before]][index[after]] = n
+    return Movement(
+        positions=positions, matrix=matrix, other=table.total.get(HIDDEN, 0), withheld=table.hidden
+    )
+
+
 def short_label(statement: Statement, position: str, lang: str) -> str:
     """The few words naming a position on bars and in sentences: "A", "B", "Hésitant·es", or a
     scale point's label."""
@@ -129,6 +195,8 @@ def short_label(statement: Statement, position: str, lang: str) -> str:
 
 def movement_sentence(statement: Statement, m: Movement, lang: str) -> str:
     """ "7 personnes ont changé de position, dont 5 vers B", or that nobody moved."""
+    if m.withheld:
+        return t("kanon.too_few", lang)
     if m.both == 0:
         return t("debat_mouvant.movement.nobody_both", lang)
     if m.moved == 0:

@@ -126,6 +126,10 @@ add(
         ),
         "debat_mouvant.phone.result": ("Résultat", "Result"),
         "debat_mouvant.phone.done": ("Merci ! Suivez l'écran.", "Thank you! Follow the screen."),
+        "debat_mouvant.movement.other": (
+            "Autres mouvements (trop peu de personnes pour être montrés)",
+            "Other moves (too few people to be shown)",
+        ),
         "debat_mouvant.movement.caption": ("Qui a bougé, d'où vers où", "Who moved, from where to where"),
         "debat_mouvant.movement.from": ("Au premier tour", "First round"),
         "debat_mouvant.movement.to": ("Au tour final", "Final round"),

@@ -34,9 +34,12 @@ def shown_round(run: Run) -> int:
 
 
 def voted_text(ctx: ViewContext[DebatState], run: Run, round_: int) -> str:
-    d = run.distribution(round_)
+    """How many took a position: a count of who took part, which says nothing of what they chose
+    (the positions themselves are shown only as published)."""
+    voters = len(run.positions_of(round_))
+    heads = sum(run.heads[round_].values())
     participants = ctx.tn("common.participants", len(ctx.session.participants))
-    text = ctx.tn("debat_mouvant.voted", d.voters, participants=participants)
-    if d.heads:
-        text += " " + ctx.tn("debat_mouvant.voted_heads", d.heads)
+    text = ctx.tn("debat_mouvant.voted", voters, participants=participants)
+    if heads:
+        text += " " + ctx.tn("debat_mouvant.voted_heads", heads)
     return text

@@ -7,6 +7,7 @@ from typing import Any
 
 from nicegui import ui
 
+from facilitation.disclosure import MARK
 from facilitation.i18n import fmt_percent
 from facilitation.moderation import Screened
 from facilitation.ui.a11y import heading
@@ -267,18 +268,18 @@ class ConsoleView:
         run = self.state.run
         if run is None:
             return
-        remote = rules.remote_tokens(self.ctx.session)
         for round_ in (1, 2):
             if round_ not in self.voted or run.round < round_:
                 continue
-            d = run.distribution(round_, remote)
+            d = run.distribution(round_)
             for c in d.counts:
                 cells = self.cells.get((round_, c.position))
                 if cells is None:
                     continue
                 room, remote_label, total, pct = cells
-                room.text, remote_label.text = str(c.room), str(c.remote)
-                total.text, pct.text = str(c.total), fmt_percent(d.percent(c.position) / 100, self.ctx.lang)
+                room.text, remote_label.text = (_mark(c.shown(mode)) for mode in ("room", "remote"))
+                total.text = _mark(c.shown_total)
+                pct.text = fmt_percent(d.percent(c.position) / 100, self.ctx.lang)
             self.voted[round_].text = voted_text(self.ctx, run, round_)
 
     def draw_arguments(self) -> None:
@@ -429,3 +430,8 @@ class ConsoleView:
                     'color=negative data-testid="dm-reset-confirm"'
                 ).mark("dm-reset-confirm")
         dialog.open()
+
+
+def _mark(n: int | None) -> str:
+    """A published count, or the one mark for hidden and none."""
+    return MARK if n is None else str(n)

@@ -9,7 +9,6 @@ from facilitation.ui.context import ViewContext
 from facilitation.ui.follow import FollowBlock
 from facilitation.ui.markup import esc
 
-from . import state as rules
 from .display import bar_html, colour, movement_table_html
 from .state import ARGUMENTS, CONTROL, DebatState
 from .tally import movement_sentence
@@ -41,7 +40,7 @@ def follow_html(ctx: ViewContext[DebatState]) -> str:
         if run.open and run.hide_results:
             parts.append(f"<p>{esc(ctx.t('debat_mouvant.hidden_until_closed'))}</p>")
         else:
-            d = run.distribution(round_, rules.remote_tokens(ctx.session))
+            d = run.distribution(round_)
             modes = not ctx.session.remote.remote_only
             parts.append(bar_html(run.statement, d, ctx.lang, size="phone", modes=modes))
         parts.append(f'<p class="text-sm">{esc(voted_text(ctx, run, round_))}</p>')

@@ -41,7 +41,7 @@ def revealed_result(ctx: ViewContext[DebatState], run: Run, round_: int) -> tupl
     if cached is None:
         if len(_RESULTS) > 256:
             _RESULTS.clear()
-        d = run.distribution(round_, rules.remote_tokens(ctx.session))
+        d = run.distribution(round_)
         sentence = movement_sentence(run.statement, run.movement(), ctx.lang) if round_ == 2 else ""
         modes = not ctx.session.remote.remote_only  # a fully remote forum has no room to count apart
         cached = _RESULTS[key] = (bar_html(run.statement, d, ctx.lang, size="phone", modes=modes), sentence)

@@ -8,7 +8,6 @@ from facilitation.i18n import Text
 from facilitation.ui.context import ViewContext, Words, guard
 from facilitation.ui.markup import esc
 
-from . import state as rules
 from .display import bar_html, colour, latest_that_fit, movement_table_html, sankey_options
 from .state import ARGUMENTS, CONTROL, DebatState, Run
 from .tally import movement_sentence
@@ -89,7 +88,7 @@ class ScreenView:
             return
         round_ = shown_round(run)
         if self.bar is not None:
-            d = run.distribution(round_, rules.remote_tokens(self.ctx.session))
+            d = run.distribution(round_)
             modes = not self.ctx.session.remote.remote_only  # a fully remote forum: no room to count
             self.bar.content = bar_html(run.statement, d, self.ctx.lang, size=self.size, modes=modes)
         if self.voted is not None:

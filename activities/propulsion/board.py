@@ -1,18 +1,19 @@
 """What the propulsion board shows, derived each time: engagements, each with its actions, then
 initiatives, then what is not classed yet, each group ranked by support; for each proposal its
-support, its contributors by collège and the room's ratings of its criteria, all as
-`kanon.protect_counts` lets them be shown (never a count of 1 or 2). Pure."""
+support, its contributors by collège and the room's ratings of its criteria; the last two from
+their published snapshots, as the disclosure rule lets them be shown (never a count of 1 or 2, no
+unanimity, moving only in steps that isolate nobody). Pure."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from activities.controversies.map import DECLARED, UNSPECIFIED
-from facilitation.kanon import protect_counts, shown
+from facilitation.disclosure import Published, shown
 from facilitation.session import SessionState
 
 from .events import Rating
-from .model import Proposal, PropulsionState
+from .model import COLLEGE_GROUPS, Proposal, PropulsionState
 from .settings import CRITERIA
 
 RATINGS: tuple[Rating, ...] = ("met", "partly", "not")
@@ -30,8 +31,9 @@ class Entry:
 
     @property
     def contributing(self) -> int | None:
+        """People contributing as published; None: none, or too few to be shown (alike)."""
         total = sum(self.contributors.values())
-        return total if total else (0 if not self.proposal.backing("contribute") else None)
+        return total if total else None
 
 
 @dataclass(frozen=True)
@@ -55,23 +57,19 @@ def college_group(session: SessionState, token: str) -> str:
     return college if college in DECLARED else UNSPECIFIED
 
 
+def _published(proposal: Proposal, key: str, columns: tuple[str, ...]) -> dict[str, int]:
+    """One published snapshot as a row of counts (`HIDDEN` for what it hides); empty: nothing shown."""
+    table = proposal.published.get(key, Published()).protected(columns)
+    return {} if table.hidden else dict(table.total)
+
+
 def entry(proposal: Proposal, session: SessionState) -> Entry:
     supporters = len(proposal.backing("support"))
-    by_college: dict[str, int] = {}
-    for token in proposal.backing("contribute"):
-        group = college_group(session, token)
-        by_college[group] = by_college.get(group, 0) + 1
-    ordered = {g: by_college[g] for g in (*DECLARED, UNSPECIFIED) if g in by_college}
-    ratings: dict[str, dict[str, int]] = {}
-    for criterion in CRITERIA:
-        answers = proposal.ratings.get(criterion, {})
-        counts: dict[str, int] = {r: sum(1 for v in answers.values() if v == r) for r in RATINGS}
-        ratings[criterion] = protect_counts(counts)
     return Entry(
         proposal=proposal,
         support=supporters if shown(supporters) else None,
-        contributors=protect_counts(ordered),
-        ratings=ratings,
+        contributors=_published(proposal, "contribute", COLLEGE_GROUPS),
+        ratings={c: _published(proposal, f"rating:{c}", RATINGS) for c in CRITERIA},
     )
 
 

@@ -1,11 +1,11 @@
 """What the propulsion board's views draw, as HTML strings: the board (engagements with their
 actions, initiatives, what is not classed yet) and a phone's list with its buttons. Pure (no
-NiceGUI); every text goes through `esc`; every count of people comes out of `kanon`."""
+NiceGUI); every text goes through `esc`; every count of people comes out of a published snapshot (`disclosure`)."""
 
 from __future__ import annotations
 
+from facilitation.disclosure import HIDDEN, K
 from facilitation.i18n import t, t_plural
-from facilitation.kanon import HIDDEN, K
 from facilitation.ui.markup import esc
 
 from .board import RATINGS, Board, Entry
@@ -26,9 +26,8 @@ def support_text(entry: Entry, lang: str) -> str:
 
 
 def contributors_text(entry: Entry, lang: str) -> str:
-    if not entry.contributors:
-        none = not entry.proposal.backing("contribute")
-        return "" if none else t("propulsion.contributors_few", lang, k=K)
+    if not entry.contributors:  # nobody, or too few to be shown: alike
+        return ""
     parts = " · ".join(f"{group_label(g, lang)} {n}" for g, n in entry.contributors.items())
     return t_plural("propulsion.contributors", sum(entry.contributors.values()), lang, parts=parts)
 

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from facilitation.disclosure import Published, record
 from facilitation.events import ActivityEvent, Folder
 from facilitation.i18n import LiveText
 from facilitation.moderation import Span
@@ -78,6 +79,9 @@ class Proposal(LiveText):
     criteria: list[str] = Field(default_factory=list)  # ticked by the facilitator
     backers: dict[str, dict[str, bool]] = Field(default_factory=dict)  # kind -> token -> True
     ratings: dict[str, dict[str, str]] = Field(default_factory=dict)  # criterion -> token -> rating
+    # what is published of them (`disclosure`): "contribute" (contributors by collège) and
+    # "rating:<criterion>", snapshots folded as they come; the board reads only these
+    published: dict[str, Published] = Field(default_factory=dict)
 
     @property
     def shown(self) -> bool:
@@ -245,6 +249,38 @@ def _stage(state: PropulsionState, e: StageChanged) -> None:
     state.stage = e.stage
 
 
+RATINGS: tuple[str, ...] = ("met", "partly", "not")
+COLLEGE_GROUPS = ("public_agent", "civil_society", "citizen", "business", "other", "undisclosed")
+
+
 def apply(state: PropulsionState, e: ActivityEvent, session: SessionState | None = None) -> PropulsionState:
     state.revision += 1
-    return fold(state, e)
+    state = fold(state, e)
+    if isinstance(e, BackingSet) and e.kind == "contribute":
+        _publish_contributors(state, e.proposal, e.token, session)
+    elif isinstance(e, CriterionRated):
+        proposal = state.proposal(e.proposal)
+        if proposal is not None:
+            current = {t: ("", r) for t, r in proposal.ratings.get(e.criterion, {}).items()}
+            record(
+                proposal.published.setdefault(f"rating:{e.criterion}", Published()), e.token, current, RATINGS
+            )
+    return state
+
+
+def _publish_contributors(
+    state: PropulsionState, proposal_id: str, token: str, session: SessionState | None
+) -> None:
+    """Contributors by collège: one row whose answers are the collèges (a collège is what a
+    contributor tells by tapping, so it is published in steps like any answer)."""
+    proposal = state.proposal(proposal_id)
+    if proposal is None:
+        return
+    current = {t: ("", _college(session, t)) for t in proposal.backing("contribute")}
+    record(proposal.published.setdefault("contribute", Published()), token, current, COLLEGE_GROUPS)
+
+
+def _college(session: SessionState | None, token: str) -> str:
+    participant = session.participants.get(token) if session is not None else None
+    college = participant.college if participant is not None else None
+    return college if college in COLLEGE_GROUPS[:-1] else COLLEGE_GROUPS[-1]

@@ -2,14 +2,14 @@
 their actions, the initiatives, and what was not classed, each with its next step and horizon,
 the organisations expected to carry it, its support and its contributors by collège, and for an
 engagement the DITP's criteria (ticked by the facilitator, rated by the room). Every count of
-people comes out of `kanon` (never 1 or 2); never a token or a person's name."""
+people comes out of a published snapshot (`disclosure`: never 1 or 2); never a token or a person's name."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from facilitation.disclosure import MARK, K
 from facilitation.i18n import t, t_plural
-from facilitation.kanon import K
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
@@ -112,10 +112,10 @@ def report(state: PropulsionState, session: SessionState, lang: str) -> ReportSe
         rated = [
             [t(f"propulsion.criterion.{c}", lang)]
             + [
-                engagement.ratings[c].get(r, "—" if engagement.ratings[c] else "")
+                engagement.ratings[c].get(r, MARK if engagement.ratings[c] else "")
                 for r in ("met", "partly", "not")
             ]
-            + [engagement.ratings[c].get("hidden", 0) if engagement.ratings[c] else ""]
+            + [engagement.ratings[c].get("hidden", MARK) if engagement.ratings[c] else ""]
             for c in CRITERIA
         ]
         if any(engagement.ratings.get(c) for c in CRITERIA):

@@ -142,8 +142,8 @@ def gauge_html(stats: Stats, lang: str, *, modes: bool = True) -> str:
     if modes and all(line.present for line in stats.by_mode):
         lines += [(line, f"speaking_turns.mode.{line.key}") for line in stats.by_mode]
     for line, label in lines:
-        if not line.present and not line.seconds:
-            continue
+        if line.hidden or (not line.present and not line.seconds):
+            continue  # a category the rule does not show has no row of its own
         rows.append(
             f'<div class="st-gauge-row" data-testid="st-gauge-{line.key}">'
             f'<div class="st-gauge-label">{esc(t(label, lang))}</div>'

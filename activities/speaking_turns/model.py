@@ -12,8 +12,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from facilitation.disclosure import Published, record
 from facilitation.events import ActivityEvent, Folder
-from facilitation.session import Category, Mode, SessionState
+from facilitation.session import MODES, Category, Mode, SessionState
 
 from .events import (
     GaugeShown,
@@ -108,6 +109,10 @@ class TurnsState(BaseModel):
     turns: list[Turn] = Field(default_factory=list)
     speakers: dict[str, int] = Field(default_factory=dict)  # speaker -> number
     gauge: bool = True
+    # the statistics by category are published (`disclosure`): a snapshot of (room/remote, category)
+    # per speaker, folded as turns end, and the turns it covers (the first `published_turns`)
+    published: Published = Field(default_factory=Published)
+    published_turns: int = 0
 
     @property
     def current(self) -> Turn | None:
@@ -153,6 +158,10 @@ def _end(state: TurnsState, turn: Turn, at: float) -> None:
     request = state.requests.get(turn.request)
     if request is not None:
         request.status = "done"
+    ended = [t for t in state.turns if t.ended_at is not None]
+    current = {t.speaker: (t.mode, t.bucket) for t in ended}
+    if record(state.published, turn.speaker, current, BUCKETS, MODES):
+        state.published_turns = state.turns.index(turn) + 1
 
 
 fold: Folder[TurnsState, []] = Folder()

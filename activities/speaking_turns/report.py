@@ -1,38 +1,41 @@
 """The speaking turns' part of the restitution: statistics relative to presence, the turns, a chart.
 
 Nothing here can say who: no name, no label, no token; a turn is its number, start, duration,
-category, room or remote, first time or not, point of order or not.
+room or remote, first time or not, point of order or not (never the speaker's category: anyone
+who saw the turn would read it). The statistics by category are the published ones
+(`stats.published`: no count of 1 or 2, moving only in steps that isolate nobody); a category
+not shown has no figure of its own (null, the mark in the tables), and is summed in "hidden".
 
 `ReportSection.data` (open data) has this shape, shares being fractions from 0 to 1:
 
     {"order": "parity" | "fifo", "turn_limit_seconds": 120 | null,
-     "present": {"total": 10, "by_category": {"woman": 1, "man": 9, "other": 0, "undisclosed": 0},
+     "present": {"total": 10, "by_category": {"man": 7, "hidden": 3},
                  "by_mode": {"room": 8, "remote": 2}},
      "summary": {"turns": 12, "seconds": 900.0, "speakers": 9, "longest_seconds": 140.0,
                  "median_seconds": 70.0, "first_time_turns": 9, "points_of_order": 1},
      "by_category": [{"category": "woman", "present": 1, "present_share": 0.1, "seconds": 120.0,
                       "time_share": 0.13, "turns": 2, "turn_share": 0.17, "ratio": 1.33}, ...],
      "by_mode": [{"mode": "room", ...same fields...}, {"mode": "remote", ...}],
-     "turns": [{"turn": 1, "start_offset_seconds": 0.0, "duration_seconds": 75.0, "category": "woman",
+     "turns": [{"turn": 1, "start_offset_seconds": 0.0, "duration_seconds": 75.0,
                 "mode": "remote", "first_time": true, "point_of_order": false}, ...],
      "chart": {"kind": "bar", "unit": " %", "labels": [category names],
                "series": [{"name": "share of speaking time", "values": [percent, ...]},
                           {"name": "share of those present", "values": [percent, ...]}]}}
 
-("category" in turns is the declared one, null when not declared; the statistics count it with
-"undisclosed".) The tables say the same for people.
+(An undeclared category counts with "undisclosed".) The tables say the same for people.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from facilitation.disclosure import MARK, protect_counts
 from facilitation.i18n import t, t_plural
 from facilitation.report import ReportSection, Table
 from facilitation.session import SessionState
 
 from .model import Turn, TurnsState
-from .stats import Line, Stats, compute, duration, percent, presence
+from .stats import Line, Stats, duration, percent, presence, published
 
 
 def finished_turns(state: TurnsState, session: SessionState | None) -> list[Turn]:
@@ -51,6 +54,8 @@ def _ratio(line: Line) -> str:
 
 
 def _line_row(name: str, line: Line, lang: str) -> list[Any]:
+    if line.hidden:
+        return [name, line.present or MARK, MARK, MARK, MARK, MARK, MARK, MARK]
     return [
         name,
         line.present,
@@ -64,6 +69,10 @@ def _line_row(name: str, line: Line, lang: str) -> list[Any]:
 
 
 def _line_data(key: str, line: Line) -> dict[str, Any]:
+    if line.hidden:
+        return {key: line.key, "present": line.present or None} | dict.fromkeys(
+            ("present_share", "seconds", "time_share", "turns", "turn_share", "ratio")
+        )
     return {
         key: line.key,
         "present": line.present,
@@ -120,19 +129,21 @@ def summary(stats: Stats, lang: str) -> str:
 
 
 def chart(stats: Stats, lang: str) -> dict[str, Any]:
+    """Time and presence shares of the categories shown (one not shown has no bar, not a 0)."""
+    lines = [line for line in stats.by_category if not line.hidden]
     return {
         "kind": "bar",
         "title": t("speaking_turns.report.chart", lang),
         "unit": t("common.percent_unit", lang),
-        "labels": [t(f"speaking_turns.cat.{line.key}", lang) for line in stats.by_category],
+        "labels": [t(f"speaking_turns.cat.{line.key}", lang) for line in lines],
         "series": [
             {
                 "name": t("speaking_turns.stats.time_share", lang),
-                "values": [round(line.time_share * 100, 1) for line in stats.by_category],
+                "values": [round(line.time_share * 100, 1) for line in lines],
             },
             {
                 "name": t("speaking_turns.stats.present_share", lang),
-                "values": [round(line.present_share * 100, 1) for line in stats.by_category],
+                "values": [round(line.present_share * 100, 1) for line in lines],
             },
         ],
     }
@@ -142,7 +153,7 @@ def report(state: TurnsState, session: SessionState | None, lang: str) -> Report
     section = ReportSection(kind="speaking_turns", title=t("speaking_turns.title", lang))
     by_category, by_mode = presence(session)
     turns = finished_turns(state, session)
-    stats = compute(turns, by_category, by_mode)
+    stats = published(state, session)
     section.paragraphs += [
         summary(stats, lang),
         t_plural("speaking_turns.stats.presence_note", stats.present, lang),
@@ -161,7 +172,6 @@ def report(state: TurnsState, session: SessionState | None, lang: str) -> Report
                     t("speaking_turns.report.n", lang),
                     t("speaking_turns.report.start", lang),
                     t("speaking_turns.report.duration", lang),
-                    t("speaking_turns.console.category", lang),
                     t("speaking_turns.console.where", lang),
                     t("speaking_turns.report.first_time", lang),
                     t("speaking_turns.report.point", lang),
@@ -171,7 +181,6 @@ def report(state: TurnsState, session: SessionState | None, lang: str) -> Report
                         n,
                         "+" + duration(turn.started_at - origin),
                         duration(turn.duration),
-                        t(f"speaking_turns.cat.{turn.bucket}", lang),
                         t(f"speaking_turns.mode.{turn.mode}", lang),
                         yes if turn.first_time else no,
                         yes if turn.point_of_order else no,
@@ -183,7 +192,11 @@ def report(state: TurnsState, session: SessionState | None, lang: str) -> Report
     section.data = {
         "order": state.order,
         "turn_limit_seconds": state.limit,
-        "present": {"total": stats.present, "by_category": dict(by_category), "by_mode": dict(by_mode)},
+        "present": {
+            "total": stats.present,
+            "by_category": protect_counts({str(c): n for c, n in by_category.items()}),
+            "by_mode": dict(by_mode),
+        },
         "summary": {
             "turns": stats.turns,
             "seconds": round(stats.seconds, 1),
@@ -200,7 +213,6 @@ def report(state: TurnsState, session: SessionState | None, lang: str) -> Report
                 "turn": n,
                 "start_offset_seconds": round(turn.started_at - origin, 1),
                 "duration_seconds": round(turn.duration, 1),
-                "category": turn.category,
                 "mode": turn.mode,
                 "first_time": turn.first_time,
                 "point_of_order": turn.point_of_order,

@@ -5,6 +5,13 @@ present and their share of those present, the speaking time and its share, the n
 and its share, and the ratio of the time share to the presence share (1.0: speaks exactly as
 much as its presence; 0.5: half as much; None when nobody of it is present). Only finished
 turns count, so the numbers move when a turn ends.
+
+What is shown is `published`. Everyone saw who spoke, when, for how long and from where: the
+totals and room/remote come from every finished turn. A speaker's category is theirs: by category,
+the figures come from the turns of the published snapshot (`disclosure`: it moves only when enough
+speakers spoke, spread over categories, that no turn tells its speaker's category), each category
+shown only when its speakers are (at least 3, not told apart from the others by subtraction); the
+others are summed in one line (`HIDDEN`); those present by category under the same threshold.
 """
 
 from __future__ import annotations
@@ -14,10 +21,11 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import TypeVar
 
+from facilitation.disclosure import HIDDEN, protect_counts
 from facilitation.i18n import fmt_percent
 from facilitation.session import MODES, Mode, SessionState
 
-from .model import BUCKETS, Bucket, Turn, bucket
+from .model import BUCKETS, Bucket, Turn, TurnsState, bucket
 
 K = TypeVar("K", bound=str)  # a category or a mode
 
@@ -31,10 +39,13 @@ class Line:
     time_share: float
     turns: int
     turn_share: float
+    hidden: bool = False  # present: too few or hidden (alike); the line shows nothing of its own
 
     @property
     def ratio(self) -> float | None:
         """Share of speaking time over share of presence (None when nobody of it is present)."""
+        if self.hidden:
+            return None
         return self.time_share / self.present_share if self.present_share else None
 
 
@@ -113,6 +124,42 @@ def compute(turns: Iterable[Turn], by_category: Mapping[Bucket, int], by_mode: M
         points_of_order=sum(1 for t in done if t.point_of_order),
         present=sum(by_category.values()),
     )
+
+
+def published(state: TurnsState, session: SessionState | None) -> Stats:
+    """The statistics as published: from the turns of the published snapshot, each category only
+    when the rule shows its speakers, the rest summed as one line `HIDDEN`; presence by category
+    with no count of 1 or 2."""
+    by_category, by_mode = presence(session)
+    everything = compute(state.turns, by_category, by_mode)  # who spoke, when, from where: seen by all
+    snapshot = [t for t in state.turns[: state.published_turns] if t.ended_at is not None]
+    stats = compute(snapshot, by_category, by_mode)
+    present = protect_counts({str(c): n for c, n in by_category.items()})
+    table = state.published.protected(BUCKETS, MODES)
+    shown = {c for c in table.total if c != HIDDEN}
+    total_present = sum(by_category.values())
+    lines = []
+    for line in stats.by_category:
+        n = present.get(line.key)
+        present_share = n / total_present if n and total_present else 0.0
+        if line.key in shown:
+            lines.append(Line(**{**line.__dict__, "present": n or 0, "present_share": present_share}))
+        else:
+            lines.append(Line(line.key, n or 0, present_share, 0.0, 0.0, 0, 0.0, hidden=True))
+    rest = [line for line in stats.by_category if line.key not in shown]
+    if any(line.turns for line in rest):
+        lines.append(
+            Line(
+                HIDDEN,
+                0,  # the categories it sums are not those hidden among the present
+                0.0,
+                sum(line.seconds for line in rest),
+                sum(line.time_share for line in rest),
+                sum(line.turns for line in rest),
+                sum(line.turn_share for line in rest),
+            )
+        )
+    return Stats(**{**everything.__dict__, "by_category": lines})
 
 
 def percent(share: float, lang: str) -> str:

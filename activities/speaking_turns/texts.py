@@ -91,6 +91,7 @@ add(
         "speaking_turns.cat.man": ("Hommes", "Men"),
         "speaking_turns.cat.other": ("Autre identité", "Another identity"),
         "speaking_turns.cat.undisclosed": ("Non précisé", "Not said"),
+        "speaking_turns.cat.hidden": ("Autres (regroupées)", "Others (grouped)"),
         "speaking_turns.mode.room": ("Dans la salle", "In the room"),
         "speaking_turns.mode.remote": ("À distance", "Remote"),
         "speaking_turns.stats.title": ("Temps de parole", "Speaking time"),

@@ -21,7 +21,7 @@ from . import names
 from . import state as rules
 from .display import clock_html, gauge_html, sync_script, tags_html
 from .model import Request, TurnsState
-from .stats import compute, presence
+from .stats import published
 
 SCREEN_NEXT = 3  # people listed after the speaker on the projector
 
@@ -104,7 +104,7 @@ def draw_gauge(ctx: ViewContext[TurnsState]) -> None:
     state: TurnsState = ctx.state
     if not state.gauge:
         return
-    stats = compute(state.turns, *presence(ctx.session))
+    stats = published(state, ctx.session)
     ui.label(ctx.t("speaking_turns.gauge.title")).classes("st-screen-label")
     ui.html(gauge_html(stats, ctx.lang, modes=not ctx.session.remote.remote_only)).classes("w-full")
 

@@ -23,7 +23,7 @@ from .display import clock_html, reason_html, table_html, tags_html
 from .model import Request, TurnsState
 from .report import stats_tables, summary
 from .settings import LIMIT_MAX
-from .stats import compute, duration, presence
+from .stats import duration, published
 from .views import prepare, who
 
 HISTORY = 8  # finished turns listed on the console
@@ -385,7 +385,7 @@ class TurnsConsole:
 
     def draw_stats(self, r: Redrawer) -> None:
         ctx = self.ctx
-        stats = compute(self.state.turns, *presence(ctx.session))
+        stats = published(self.state, ctx.session)
         ui.label(ctx.t("speaking_turns.stats.title")).classes("cercle-h2")
         ui.label(summary(stats, ctx.lang)).props('data-testid="st-summary"')
         with ui.row().classes("w-full gap-6 no-wrap max-lg:flex-wrap items-start"):

@@ -11,7 +11,7 @@ from facilitation.ui.markup import esc
 from . import state as rules
 from .display import clock_html, gauge_html, tags_html
 from .model import TurnsState
-from .stats import compute, presence
+from .stats import published
 from .views import SCREEN_NEXT, prepare, who
 
 
@@ -54,7 +54,7 @@ def follow_html(ctx: ViewContext[TurnsState]) -> str:
             f"{esc(ctx.t('speaking_turns.screen.waiting', n=len(positions)))}</p><ol>{items}</ol>{extra}"
         )
     if state.gauge:
-        stats = compute(state.turns, *presence(ctx.session))
+        stats = published(state, ctx.session)
         parts.append(f"<p class='font-bold'>{esc(ctx.t('speaking_turns.gauge.title'))}</p>")
         parts.append(gauge_html(stats, ctx.lang, modes=not ctx.session.remote.remote_only))
     return "".join(parts)

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from activities.controversies.map import college_gap, divergence, statement_map
-from activities.controversies.model import POSITIONS, Statement
-from facilitation.kanon import K, shown
+from activities.controversies.model import GROUPS, POSITIONS, Statement
+from facilitation.disclosure import K, Published, record, shown
 
 scale = st.integers(min_value=1, max_value=5)
 
@@ -65,8 +65,12 @@ def test_the_gap_is_between_collèges_of_k_people_or_more(by_group) -> None:
     )
 )
 def test_the_map_never_shows_a_count_of_one_or_two(answers) -> None:
-    positions = {token: position for token, (position, _) in answers.items()}
-    colleges = {token: college for token, (_, college) in answers.items()}
-    m = statement_map(Statement(id="s1", text="x", by="plan"), positions, colleges)
+    published = Published()
+    current: dict[str, tuple[str, str]] = {}
+    for token, (position, college) in answers.items():
+        current[token] = (college, position)
+        record(published, token, current, POSITIONS, GROUPS)
+    m = statement_map(Statement(id="s1", text="x", by="plan"), published.protected(POSITIONS, GROUPS))
     assert all(shown(n) for n in m.table.values())
-    assert m.table.hidden == (len(answers) < K)
+    assert m.table.hidden == (len(published.answers) < K)
+    assert m.answers in (0, len(published.answers))

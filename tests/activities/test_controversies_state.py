@@ -12,8 +12,8 @@ from activities.controversies.activity import ACTIVITY
 from activities.controversies.map import build_map
 from activities.controversies.report import report
 from facilitation import session as rules
+from facilitation.disclosure import GROUPED, HIDDEN, shown
 from facilitation.i18n import RuleViolation
-from facilitation.kanon import GROUPED, HIDDEN, shown
 from facilitation.moderation import Screened, Span
 from tests.activities.forum_helpers import Forum
 from tests.harness import said
@@ -64,25 +64,55 @@ def test_positions_only_while_open_and_changeable() -> None:
 
 
 def test_the_map_orders_by_divergence_and_hides_small_cells() -> None:
-    # 4 public agents, 4 citizens, 2 businesses, 1 without a collège
-    colleges = ["public_agent"] * 4 + ["citizen"] * 4 + ["business"] * 2 + [None]
+    # 8 public agents and 8 citizens answering in turn, 2 businesses, 1 without a collège
+    colleges = ["public_agent", "citizen"] * 8 + ["business"] * 2 + [None]
     f = forum(colleges)
     f.host(MAP, cv.set_stage, "open")
-    s1 = ["5", "5", "5", "4", "1", "1", "2", "1", "5", "1", "3"]  # agents agree, citizens do not
-    s2 = ["4", "4", "4", "4", "4", "4", "4", "3", "4", "4", "dk"]  # near consensus
+    agents = ["5", "4", "5", "4", "5", "4", "3", "5"]
+    citizens = ["1", "2", "1", "2", "1", "2", "3", "1"]
+    s1 = [x for pair in zip(agents, citizens, strict=True) for x in pair] + ["5", "1", "3"]  # split
+    s2 = ["4"] * 14 + ["3", "4", "4", "dk", "4"]  # near consensus
     for token, a, b in zip(f.tokens, s1, s2, strict=True):
         f.phone(token, MAP, cv.take_position, "s1", a)
         f.phone(token, MAP, cv.take_position, "s2", b)
     maps = build_map(f.state(MAP), f.session)
     assert [m.statement.id for m in maps] == ["s1", "s2"]
-    first = maps[0]
-    assert first.divergence is not None and first.divergence > maps[1].divergence
-    assert first.gap == 3.5 and first.apart == ("citizen", "public_agent")  # means 1.25 and 4.75
-    assert first.table.merged == ("business", "undisclosed")  # 2 and 1 people: grouped
-    assert set(first.table.rows) == {"public_agent", "citizen", GROUPED}
+    first, second = maps
+    assert first.divergence is not None and first.divergence >= 80
+    # near consensus: all but fewer than 3 on one answer, so no answer is shown, nor a figure
+    assert second.divergence is None and second.table.total == {HIDDEN: second.answers}
+    assert set(first.table.rows) <= {"public_agent", "citizen", GROUPED}
+    assert "public_agent" in first.table.rows
     assert all(shown(n) for n in first.table.values())
-    # one agent at 4 is hidden, and the 3 at 5 with it (else 4 agents - 3 would give the one at 4)
-    assert first.table.rows["public_agent"] == {"1": 0, "2": 0, "3": 0, "dk": 0, HIDDEN: 4}
+    # the agents' lone 3 is hidden, and enough with it that "autres réponses" is not 1 or 2
+    assert "3" not in first.table.rows["public_agent"] and first.table.rows["public_agent"][HIDDEN] >= 3
+
+
+def test_a_collège_of_three_answering_alike_is_never_read_on_the_map() -> None:
+    """On main: "Agent public 3 -> 3 x Tout à fait d'accord", each agent's answer known."""
+    f = forum(["citizen"] * 3 + ["public_agent"] * 3 + ["business"])
+    f.host(MAP, cv.set_stage, "open")
+    for token, position in zip(f.tokens, ["1", "2", "3", "5", "5", "5", "4"], strict=True):
+        f.phone(token, MAP, cv.take_position, "s1", position)
+        (m,) = [m for m in build_map(f.state(MAP), f.session) if m.statement.id == "s1"]
+        assert "public_agent" not in m.table.rows
+        assert all(row.get("5", 0) != 3 for row in m.table.rows.values())
+        section = report(f.state(MAP), f.session, "fr")
+        assert "public_agent" not in json.dumps(section.data["statements"])
+
+
+def test_a_fourth_answer_moves_no_figure() -> None:
+    """On main: 3 answers at one end, divergence 0 %; a 4th person answered and it went to 85 %, so
+    they had answered "Pas du tout d'accord"."""
+    f = forum(["citizen"] * 4)
+    f.host(MAP, cv.set_stage, "open")
+    seen = []
+    for token, position in zip(f.tokens, ["5", "5", "5", "1"], strict=True):
+        f.phone(token, MAP, cv.take_position, "s1", position)
+        (m,) = [m for m in build_map(f.state(MAP), f.session) if m.statement.id == "s1"]
+        seen.append((m.divergence, m.table.total))
+    assert seen[3] == seen[2]
+    assert all(d is None for d, _ in seen) and "1" not in seen[3][1]
 
 
 def test_the_report_and_its_data_hold_no_cell_under_three_and_no_token() -> None:

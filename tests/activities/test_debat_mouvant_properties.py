@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from activities.debat_mouvant import state as rules
-from activities.debat_mouvant.tally import movement
+from activities.debat_mouvant.model import Run
+from activities.debat_mouvant.tally import Distribution, distribution, movement
+from facilitation.disclosure import K
 from facilitation.i18n import RuleViolation
 from tests.activities.test_debat_mouvant_state import Debate
 
@@ -15,6 +17,14 @@ PEOPLE = 8
 POSITIONS = ["a", "hesitant", "b"]
 taps = st.lists(st.tuples(st.integers(0, PEOPLE - 1), st.sampled_from(POSITIONS)), max_size=40)
 heads = st.dictionaries(st.sampled_from(POSITIONS), st.integers(0, 50), max_size=3)
+
+
+def live(d: Debate, round_: int = 1) -> Distribution:
+    """The round counted from the positions themselves (what its snapshots are folded from)."""
+    run: Run = d.state.run
+    return distribution(
+        run.statement.positions(), run.positions_of(round_), run.heads[round_], rules.remote_tokens(d.session)
+    )
 
 
 def open_debate() -> Debate:
@@ -33,10 +43,18 @@ def test_total_is_distinct_voters_plus_head_counts(
         d.vote(d.tokens[who], position)
     for position, n in counted.items():
         d.do(rules.set_head_count, 0, 1, position, n)
-    dist = d.state.run.distribution(1, rules.remote_tokens(d.session))
+    dist = live(d)
     assert dist.total == len({who for who, _ in votes}) + sum(counted.values())
     assert dist.voters == len({who for who, _ in votes})
     assert sum(c.remote for c in dist.counts) == len({who for who, _ in votes if who >= PEOPLE - 2})
+    # as published: the snapshot's voters and the head counts, no count of 1 or 2
+    published = d.state.run.distribution(1)
+    snapshot = d.state.run.published.get(1)
+    assert published.voters == (len(snapshot.answers) if snapshot and len(snapshot.answers) >= K else 0)
+    assert published.total == published.voters + sum(counted.values())
+    for c in published.counts:
+        assert all(n is None or n >= K for n in (c.shown("room"), c.shown("remote")))
+        assert c.marked or c.phones >= K
 
 
 @settings(max_examples=60, deadline=None)
@@ -46,9 +64,9 @@ def test_changing_a_vote_never_changes_the_total(votes: list[tuple[int, str]], w
     d.vote(d.tokens[who], "a")
     for voter, position in votes:
         d.vote(d.tokens[voter], position)
-    before = d.state.run.distribution(1).total
+    before = live(d).total
     d.vote(d.tokens[who], to)
-    assert d.state.run.distribution(1).total == before
+    assert live(d).total == before
     assert d.state.run.positions_of(1)[d.tokens[who]] == to
 
 
@@ -66,7 +84,7 @@ def test_movement_rows_sum_to_first_round_counts_of_those_in_both_rounds(
         d.vote(d.tokens[who], position)
     run = d.state.run
     first, final = run.positions_of(1), run.positions_of(2)
-    m = run.movement()
+    m = movement(run.statement.positions(), first, final)
     for i, position in enumerate(POSITIONS):
         in_both = sum(1 for token, p in first.items() if p == position and token in final)
         assert sum(m.matrix[i]) == in_both

@@ -8,13 +8,15 @@ import pytest
 
 from activities.debat_mouvant import state as rules
 from activities.debat_mouvant.activity import ACTIVITY
+from activities.debat_mouvant.display import bar_html
 from activities.debat_mouvant.events import PositionTaken
 from activities.debat_mouvant.settings import SettingsError, parse_settings
 from activities.debat_mouvant.state import DebatState
-from activities.debat_mouvant.tally import movement_sentence
+from activities.debat_mouvant.tally import distribution, movement, movement_sentence
 from facilitation import session as core
 from facilitation.activity import REGISTRY
 from facilitation.commands import HOST, SYSTEM, Actor, CommandContext
+from facilitation.disclosure import MARK
 from facilitation.events import decode, encode
 from facilitation.i18n import RuleViolation
 from facilitation.plans import load_plan
@@ -132,7 +134,10 @@ def test_a_round_from_opening_to_the_movement() -> None:
     d.vote("t3", "hesitant")
     d.vote("t4", "b")
     d.vote("t1", "b")  # changed while open: the latest counts
-    dist = d.state.run.distribution(1, rules.remote_tokens(d.session))
+    run = d.state.run
+    positions = run.statement.positions()
+    remote = rules.remote_tokens(d.session)
+    dist = distribution(positions, run.positions_of(1), run.heads[1], remote)  # what is folded
     assert [(c.position, c.room, c.remote) for c in dist.counts] == [
         ("a", 1, 0),
         ("hesitant", 1, 0),
@@ -151,10 +156,27 @@ def test_a_round_from_opening_to_the_movement() -> None:
     d.vote("t0", "b")
     d.vote("t3", "b")
     d.do(rules.close_round, 0)
-    m = d.state.run.movement()
+    m = movement(positions, run.positions_of(1), run.positions_of(2))
     assert m.moved == 2 and m.arrivals("b") == 2
     assert movement_sentence(run.statement, m, "fr") == "2 personnes ont changé de position, dont 2 vers B."
     assert movement_sentence(run.statement, m, "en") == "2 people changed position, 2 of them toward B."
+
+
+def test_a_lone_position_is_never_told_room_or_remote() -> None:
+    """On main: "Hésitant·es 1 — salle 0 · distance 1" on the projector, the follow view and the
+    record: the one remote person's answer was known."""
+    d = Debate(people=6, remote=1)
+    d.do(rules.open_round, 0)
+    seen = []
+    for token, position in zip(d.tokens, ["a", "b", "a", "b", "a", "b", "hesitant"], strict=True):
+        d.vote(token, position)
+        seen.append(d.state.run.distribution(1))
+    assert not any("distance 1" in bar_html(d.state.run.statement, dist, "fr") for dist in seen)
+    for dist in seen:
+        assert dist.get("hesitant").shown("remote") is None
+        assert all(c.marked or c.phones >= 3 for c in dist.counts)
+    section = ACTIVITY.report(d.state, d.session, "fr")
+    assert section.data["statements"][0]["rounds"]["1"]["hesitant"]["remote"] is None
 
 
 def test_a_vote_reaches_its_phone_and_the_tally_never_every_phone() -> None:
@@ -224,9 +246,9 @@ def test_head_counts_add_to_phones_and_are_told_apart() -> None:
     d.do(rules.set_head_count, 0, 1, "a", 12)
     d.do(rules.set_head_count, 0, 1, "a", 10)  # a recount replaces the count
     d.do(rules.set_head_count, 0, 1, "b", 4)
-    dist = d.state.run.distribution(1)
-    assert (dist.voters, dist.heads, dist.total) == (1, 14, 15)
-    assert dist.get("a").heads == 10 and dist.get("a").phones == 1
+    dist = d.state.run.distribution(1)  # as published: one phone is not shown, the heads are
+    assert (dist.voters, dist.heads, dist.total) == (0, 14, 14)
+    assert dist.get("a").heads == 10 and dist.get("a").shown_total == 10
     d.refused("head_round", rules.set_head_count, 0, 2, "a", 3)
     d.refused("head_count", rules.set_head_count, 0, 1, "a", -1)
     d.refused("head_count", rules.set_head_count, 0, 1, "a", 10**6)
@@ -356,8 +378,11 @@ def test_report_has_rounds_movement_and_visible_arguments_but_no_token() -> None
     assert "Un argument masqué" not in dumped and "Un argument visible" in dumped
     first, final, matrix = section.tables
     assert "dont 5 compté·es à main levée" in first.title
-    assert first.rows[0][1:5] == [2, 0, 5, 7]  # A: 2 phones in the room, 0 remote, 5 counted, 7 in all
-    assert final.rows[2][1:5] == [2, 0, 0, 2]
-    assert matrix.rows == [["A", 1, 0, 1], ["Hésitant·es", 0, 1, 0], ["B", 0, 0, 1]]
-    assert any("1 personne a changé de position, vers B." in p for p in section.paragraphs)
-    assert section.data["statements"][0]["movement"]["moved"] == 1
+    # four phones: three alike published as their number only, the fourth not yet
+    assert first.rows[0][1:5] == [MARK, MARK, 5, 5]  # A: phones hidden, 5 counted by hand
+    assert first.rows[-1][0] == "autres réponses" and first.rows[-1][4] == 3
+    phones = [v for table in (first, final) for row in table.rows for v in row[1:3]]
+    assert all(v == MARK or v >= 3 for v in phones)
+    assert all(v == MARK for row in matrix.rows for v in row[1:])  # one move: nothing shown
+    assert any("Trop peu de réponses" in p for p in section.paragraphs)
+    assert section.data["statements"][0]["movement"]["moved"] == 0

@@ -14,8 +14,8 @@ from activities.propulsion.activity import ACTIVITY
 from activities.propulsion.board import build_board
 from activities.propulsion.report import report
 from facilitation import session as rules
+from facilitation.disclosure import HIDDEN, shown
 from facilitation.i18n import RuleViolation
-from facilitation.kanon import HIDDEN, shown
 from facilitation.moderation import Screened, Span
 from tests.activities.forum_helpers import Forum
 from tests.harness import said
@@ -116,9 +116,12 @@ def test_support_contributors_and_ratings_are_counted_without_small_cells() -> N
     board = build_board(f.state(BOARD), f.session)
     engagement = board.engagements[0]
     assert engagement.support == 7
-    # the business alone is hidden, and the first group of 3 with it (else 7 - 3 - 3 would give 1)
-    assert engagement.contributors == {"citizen": 3, HIDDEN: 4}
-    assert engagement.ratings["ambitious"] == {"met": 7, "partly": 0, "not": 0}
+    # contributors by collège are published in steps that isolate nobody: the first 3 (agents, all
+    # alike: shown as their number only); the citizens then the business after them are all but
+    # fewer than 3 of one collège, so no new step tells who they are
+    assert engagement.contributors == {HIDDEN: 3}
+    # everyone rated "met": unanimous, so not shown as such
+    assert set(engagement.ratings["ambitious"]) == {HIDDEN}
     assert engagement.ratings["new"] == {}  # one rating: nothing shown
     assert board.unclassed[0].support is None  # two supporters: "fewer than 3"
     section = report(f.state(BOARD), f.session, "fr")

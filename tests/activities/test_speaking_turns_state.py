@@ -12,6 +12,7 @@ from activities.speaking_turns.events import HandRaised, TurnStarted
 from activities.speaking_turns.report import report
 from activities.speaking_turns.stats import compute, presence
 from facilitation import session as rules
+from facilitation.disclosure import HIDDEN, MARK
 from facilitation.events import decode, encode, registered_types
 from facilitation.i18n import RuleViolation
 
@@ -412,23 +413,19 @@ def test_report_has_tables_chart_and_no_token() -> None:
         "Par catégorie, rapporté à la présence",
         "Salle et distance, rapporté à la présence",
     ]
-    women = section.tables[0].rows[0]
-    assert women == ["Femmes", 1, "10\u00a0%", "1:00", "25\u00a0%", 1, "50\u00a0%", "2.50"]
-    assert report(forum.state, forum.session, "en").tables[0].rows[0][2:5] == ["10%", "1:00", "25%"]
+    # on main: "Femmes 1 · 1:00 · 1 tour", and each turn's category: the one woman and the man who
+    # spoke were known. Two speakers: no category is shown, and no turn says its speaker's.
+    women, men = section.tables[0].rows[:2]
+    assert women == ["Femmes", MARK, MARK, MARK, MARK, MARK, MARK, MARK]
+    assert men[0] == "Hommes" and men[2:] == [MARK] * 6
     assert len(section.tables[2].rows) == 2
-    chart = section.data["chart"]
-    assert chart["labels"][0] == "Femmes"
-    assert [s["values"][0] for s in chart["series"]] == [25.0, 10.0]
-    assert section.data["summary"]["turns"] == 2
-    assert section.data["turns"][0] == {
-        "turn": 1,
-        "start_offset_seconds": 0.0,
-        "duration_seconds": 60.0,
-        "category": "woman",
-        "mode": "remote",
-        "first_time": True,
-        "point_of_order": False,
-    }
+    assert all("Femme" not in str(cell) for row in section.tables[2].rows for cell in row)
+    assert section.data["chart"]["labels"] == []
+    assert section.data["summary"]["turns"] == 2  # who spoke, and how long, everyone saw
+    assert section.data["present"]["by_category"] == {HIDDEN: 10}  # 1 woman: hidden, and the men with her
+    assert all(line["turns"] is None for line in section.data["by_category"])
+    assert "category" not in section.data["turns"][0]
+    assert section.data["turns"][0]["mode"] == "remote"
     dumped = json.dumps(section.model_dump(), ensure_ascii=False)
     assert "secret-token" not in dumped
 
@@ -457,3 +454,23 @@ def test_names_live_in_memory_only_and_are_forgotten() -> None:
     assert names.label("ABCDEF", 0, forum.state, forum.state.requests["r2"], "fr") == "Zoé Martin"
     names.forget_session("ABCDEF")
     assert names.label("ABCDEF", 0, forum.state, request, "fr") == "Intervenant·e 1"
+
+
+def test_statistics_by_category_move_in_steps_that_name_no_speaker() -> None:
+    """On main, speaking statistics published "Homme : 2" after two men spoke; now a category is
+    shown once its speakers are at least 3 and the step since the last snapshot is spread."""
+    from activities.speaking_turns.stats import published
+
+    forum = Forum()
+    people = [(f"w{n}", "woman") for n in range(5)] + [(f"m{n}", "man") for n in range(5)]
+    for token, category in people:
+        forum.join(token, category)
+    seen = []
+    for n, (token, _) in enumerate([people[i] for i in (0, 5, 1, 6, 2, 7, 3, 8, 4, 9)]):
+        forum.act(st.raise_hand, token, f"r{n}")
+        speak(forum, 30 + 10 * n, f"r{n}")
+        stats = published(forum.state, forum.session)
+        seen.append({line.key: line.turns for line in stats.by_category if not line.hidden})
+    assert all(turns >= 3 for shown in seen for turns in shown.values())
+    assert seen[-1].get("woman", 0) >= 3 and seen[-1].get("man", 0) >= 3
+    assert seen[0] == seen[1] == {}  # one or two speakers: nothing by category

@@ -12,7 +12,7 @@ from activities.ideas import state as ideas
 from activities.propulsion import state as pr
 from facilitation import session as rules
 from facilitation.activity import REGISTRY
-from facilitation.kanon import HIDDEN
+from facilitation.disclosure import HIDDEN
 from facilitation.restitution import model, opendata, render_html, render_md
 from tests.activities.forum_helpers import Forum
 from tests.harness import said
@@ -63,20 +63,16 @@ def test_the_three_sections_follow_the_schema_and_hold_no_token_nor_small_count(
     data = json.loads(opendata.to_json(doc))
     validate(data, SCHEMA)
     assert [s["kind"] for s in data["sections"]] == ["ideas", "controversies", "propulsion"]
-    # a business and a "not given" are hidden, and the 3 citizens with them (else 9 - 4 - 3 = 2)
-    assert data["participants"]["colleges"] == {
-        "public_agent": 4,
-        "civil_society": 0,
-        "other": 0,
-        "undisclosed": 0,
-        HIDDEN: 5,
-    }
+    # a business and a "not given" are hidden, and the 3 citizens with them (else 9 - 4 - 3 = 2);
+    # a collège with nobody is not told apart from a hidden one
+    assert data["participants"]["colleges"] == {"public_agent": 4, HIDDEN: 5}
     dumped = opendata.to_json(doc) + render_md.render(doc) + opendata.to_csv(doc)
     assert not any(token in dumped for token in f.tokens)
     assert "college:public_agent,4" in opendata.to_csv(doc).replace("\r\n", "\n")
     [engagement] = data["sections"][2]["data"]["engagements"]
     assert engagement["actions"][0]["text"] == "Tout ouvrir" and engagement["horizon"] == "2026-09"
-    assert engagement["criteria_rated"]["durable"] == {"met": 0, "partly": 9, "not": 0}
+    # 9 alike: unanimous, shown as their number only
+    assert engagement["criteria_rated"]["durable"] == {HIDDEN: 9}
 
 
 def test_a_session_that_does_not_ask_colleges_exports_none() -> None:

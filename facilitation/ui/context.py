@@ -27,12 +27,13 @@ from .markup import esc
 log = logging.getLogger(__name__)
 
 # Every free text a participant sends (arguments, ideas, statements, proposals, contributions,
-# comments), limited as comments are (`limits.CommentLimiter`), more loosely: 30 an hour per
-# participant, in bursts. A room's Wi-Fi is one address, and a thousand phones may post an idea
-# each within the same minute: the address and session caps only stop a flood of new
-# identities (10,000 an hour from one address, 1,200 a minute in a session). In memory, per
-# process: a session's room lives in one process.
-TEXTS = CommentLimiter(gap=0.0, burst=30, per_address=10_000, session_cap=1_200, address_share=1.0)
+# comments), limited as comments are (`limits.CommentLimiter`), more loosely: 100 an hour per
+# participant, in bursts (a world café table's scribe types its whole table's contributions on
+# one phone: five rotations of fifteen actors is 75). A room's Wi-Fi is one address, and a
+# thousand phones may post an idea each within the same minute: the address and session caps only
+# stop a flood of new identities (10,000 an hour from one address, 1,200 a minute in a session).
+# In memory, per process: a session's room lives in one process.
+TEXTS = CommentLimiter(gap=0.0, burst=100, per_address=10_000, session_cap=1_200, address_share=1.0)
 # Each participant's last texts in an activity, for a few minutes, in this process's memory only:
 # a new text is checked after them (`detector.recent`).
 RECENT = RecentTexts()

@@ -33,7 +33,7 @@ import redis.asyncio as redis
 from redis.exceptions import RedisError
 
 from .bus import Bus
-from .redis_bus import RETRY, Seal, hear, new_client, stop_tasks
+from .redis_bus import RETRY, Seal, new_client, stop_tasks, subscribe_forever
 
 log = logging.getLogger(__name__)
 
@@ -224,24 +224,11 @@ class RedisEphemeral(MemoryEphemeral):
             self.bus.publish(code, set(topics))
 
     async def _receive(self) -> None:
-        while True:
-            client = new_client(self.url)
-            pubsub = client.pubsub(ignore_subscribe_messages=True)
-            try:
-                await pubsub.subscribe(CHANNEL)
-                self.subscribed = True
-                self._loads |= set(self._topics) | set(self._values)  # what was said meanwhile
-                self._kick()
-                await hear(pubsub, self._hear)
-            except (RedisError, OSError):
-                if self.subscribed:
-                    log.warning("lost the Redis subscription of names and labels: subscribing again")
-            finally:
-                self.subscribed = False
-                with contextlib.suppress(Exception):
-                    await pubsub.aclose()
-                    await client.aclose()
-            await asyncio.sleep(RETRY)
+        await subscribe_forever(self, CHANNEL, self._subscribed, self._hear, "names and labels")
+
+    def _subscribed(self) -> None:
+        self._loads |= set(self._topics) | set(self._values)  # what was said meanwhile
+        self._kick()
 
     def _hear(self, data: bytes | str) -> None:
         text = self.seal.open(data)

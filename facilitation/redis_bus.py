@@ -35,6 +35,7 @@ import secrets
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Protocol
 
 import redis.asyncio as redis
 from redis.asyncio.client import PubSub
@@ -230,26 +231,13 @@ class RedisBus(LocalBus):
                     await client.aclose()
 
     async def _receive(self) -> None:
-        while True:
-            client = self._client()
-            pubsub = client.pubsub(ignore_subscribe_messages=True)
-            try:
-                await pubsub.subscribe(CHANNEL)
-                self.subscribed = True
-                self._hello = True  # the others tell this process again what it may have missed
-                self._kick()
-                for reconnected in self._reconnected:  # what was said while nobody listened
-                    _safely(reconnected)
-                await hear(pubsub, self._hear)
-            except (RedisError, OSError):
-                if self.subscribed:
-                    log.warning("lost the Redis subscription: subscribing again")
-            finally:
-                self.subscribed = False
-                with contextlib.suppress(Exception):
-                    await pubsub.aclose()
-                    await client.aclose()
-            await asyncio.sleep(RETRY)
+        await subscribe_forever(self, CHANNEL, self._subscribed, self._hear, "heads")
+
+    def _subscribed(self) -> None:
+        self._hello = True  # the others tell this process again what it may have missed
+        self._kick()
+        for reconnected in self._reconnected:  # what was said while nobody listened
+            _safely(reconnected)
 
     def _hear(self, data: bytes | str) -> None:
         text = self.seal.open(data)
@@ -302,6 +290,40 @@ class RedisBus(LocalBus):
                     self.publish(code, {"connections"})
                 if not theirs:
                     del self._theirs[code]
+
+
+class Subscriber(Protocol):
+    url: str
+    subscribed: bool
+
+
+async def subscribe_forever(
+    owner: Subscriber,
+    channel: str,
+    subscribed: Callable[[], None],
+    heard: Callable[[bytes | str], None],
+    what: str,
+) -> None:
+    """Subscribe `owner` to `channel` and pass each message to `heard`, for ever: a lost or silent
+    connection is closed and subscribed again every `RETRY` seconds, and `subscribed` is called
+    each time the subscription is (again) in place. `owner.subscribed` says whether it is."""
+    while True:
+        client = new_client(owner.url)
+        pubsub = client.pubsub(ignore_subscribe_messages=True)
+        try:
+            await pubsub.subscribe(channel)
+            owner.subscribed = True
+            subscribed()
+            await hear(pubsub, heard)
+        except (RedisError, OSError):
+            if owner.subscribed:
+                log.warning("lost the Redis subscription (%s): subscribing again", what)
+        finally:
+            owner.subscribed = False
+            with contextlib.suppress(Exception):
+                await pubsub.aclose()
+                await client.aclose()
+        await asyncio.sleep(RETRY)
 
 
 async def hear(pubsub: PubSub, heard: Callable[[bytes | str], None]) -> None:

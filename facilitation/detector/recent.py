@@ -62,6 +62,11 @@ class RecentTexts:
         kept = self._texts.setdefault(author, deque(maxlen=self.keep))
         kept.append((now, tail(text)))
 
+    def reset(self, author: Hashable) -> None:
+        """The author's latest text was held: it breaks the chain (joined to the next one it would
+        hold that one too: "Marie Martin", then "la DINUM")."""
+        self._texts.pop(author, None)
+
     def forget(self, session: str) -> None:
         """Forget every text of a session (authors keyed by a tuple starting with its code)."""
         for author in [a for a in self._texts if isinstance(a, tuple) and a and a[0] == session]:

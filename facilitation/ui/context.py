@@ -241,8 +241,8 @@ class ViewContext(Generic[S]):
         and checked for personal data off the event loop, as the commands that store free text
         take it (`moderation.Screened`). Past the participant's limit on texts, the detector is
         spared: the command is refused anyway (`events_of`). A participant's text is also
-        checked after their last clean texts in this activity (`RECENT`), so that a name split
-        over two texts ("Marie", then "Lefèvre a dit ça") is held."""
+        checked after their clean texts since their last held one in this activity (`RECENT`), so
+        that a name split over two texts ("Marie", then "Lefèvre a dit ça") is held."""
         sender = self.text_sender()
         if sender is not None and TEXTS.wait(self.room.code, *sender):
             return Screened.unchecked(text[:limit], multiline=multiline)
@@ -251,11 +251,11 @@ class ViewContext(Generic[S]):
         screened = await screening.screen(
             text, self.lang, field, multiline=multiline, limit=limit, before=before
         )
-        if author is not None and screened.checked and not screened.spans:
-            # Only a text that looked clean can be half of a split name: one already held was
-            # that text's to hold, and joined to the next it would hold that one too ("Marie
-            # Martin", then "la DINUM").
-            RECENT.add(author, screened.text)
+        if author is not None:
+            if screened.checked and not screened.spans:
+                RECENT.add(author, screened.text)
+            else:  # a held text was its own to hold: the next one is not joined to it, nor to
+                RECENT.reset(author)  # what came before it ("Marie Martin", then "la DINUM")
         return screened
 
     def text_sender(self) -> tuple[str, str] | None:

@@ -114,6 +114,8 @@ def test_every_family_waits_for_review_and_is_shown_only_once_approved(server, b
     for step in ("dm-open1", "dm-close", "dm-arguments"):
         host.get_by_test_id(step).click()
         host.get_by_test_id(step).wait_for(state="hidden")
+    for phone, side in ((french, "Côté A"), (english, "Side A")):  # no position: a side is chosen
+        phone.get_by_test_id("dm-side").get_by_text(side).click()
 
     for (fr, _), (en, _) in zip(FRENCH, ENGLISH, strict=True):  # each phone's texts in order
         for phone, text in ((french, fr), (english, en)):

@@ -24,6 +24,7 @@ def test_publishing_with_an_open_finding_needs_the_explicit_choice(server, brows
     for step in ("dm-open1", "dm-close", "dm-arguments"):
         host.get_by_test_id(step).click()
         host.get_by_test_id(step).wait_for(state="hidden")
+    phone.get_by_test_id("dm-side").get_by_text("Côté A").click()  # no position: a side is chosen
     phone.get_by_test_id("dm-argument").fill(NAMED)
     phone.get_by_test_id("dm-send").click()
     host.get_by_test_id("queue-badge").get_by_text("1 à relire").wait_for()

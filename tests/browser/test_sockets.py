@@ -20,7 +20,8 @@ pytestmark = pytest.mark.browser
 async def open_socket(page: SimClient):
     """A websocket for `page`, opened by hand as nicegui.js opens it, to read what the server
     answers."""
-    ws = await websockets.connect(page.ws_url())
+    headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in page.cookies.items())} if page.cookies else None
+    ws = await websockets.connect(page.ws_url(), additional_headers=headers)  # its browser's cookie
     assert (await ws.recv()).startswith("0")
     await ws.send("40")
     assert (await asyncio.wait_for(ws.recv(), 10)).startswith("40")

@@ -117,3 +117,12 @@ async def test_the_combined_check_fails_closed(detector, monkeypatch: pytest.Mon
     monkeypatch.setattr(screening, "screen_text", failing_together)
     screened = await screening.screen("Lefèvre a dit ça", before=("Marie",))
     assert not screened.checked  # held as "could not be checked"
+
+
+def test_a_held_text_breaks_the_chain() -> None:
+    recent = RecentTexts()
+    recent.add("author", "Marie")
+    recent.reset("author")  # the next text was held: it and what came before are not joined again
+    assert recent.before("author") == ()
+    recent.add("author", "Un texte sans personne")
+    assert recent.before("author") == ("Un texte sans personne",)

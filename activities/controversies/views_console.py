@@ -119,7 +119,7 @@ class ConsoleView:
                     ui.label(proposal.text).classes("text-sm flex-1")
                     flags = flag_text(proposal.spans, self.ctx.lang)
                     if flags:  # approved as it is, though the detector found something
-                        ui.label(flags).classes("text-xs font-semibold text-amber-900").props(
+                        ui.label(flags).classes("text-xs font-semibold text-negative").props(
                             f'data-testid="cv-flag-{proposal.id}"'
                         )
 

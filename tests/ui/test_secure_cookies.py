@@ -13,9 +13,10 @@ from tests.conftest import running_service
 
 @pytest.fixture
 def https(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The public URL is https (a TLS proxy in front); no --trusted-proxy."""
+    """The public URL is https (a TLS proxy in front), whose word these requests do not carry: a
+    trusted proxy is named (an https public URL needs one), but the requests come from elsewhere."""
     monkeypatch.setenv("CERCLE_PUBLIC_URL", "https://forum.example.org")
-    monkeypatch.delenv("CERCLE_TRUSTED_PROXY", raising=False)
+    monkeypatch.setenv("CERCLE_TRUSTED_PROXY", "192.0.2.1")
 
 
 def cookies(response) -> dict[str, str]:  # type: ignore[no-untyped-def]

@@ -89,7 +89,10 @@ def test_whole_numbers_and_merged_duplicates_read_the_same_in_every_format() -> 
         doc = model.build(f.session, REGISTRY, lang, 5000.0)
         md, html = render_md.render(doc), render_html.render(doc)
         csv, json_text = opendata.to_csv(doc), opendata.to_json(doc)
-        assert "| Données | 10 |" in md and "| Tout ouvrir | 100 |" in md
+        assert "| Données | 10 |" in md
+        # the statement's divergence is not published: too few positions for a figure that names
+        # nobody (the disclosure rule); the whole-number check below still reads every other figure
+        assert "Tout ouvrir — trop peu de positions pour un chiffre" in md or lang == "en"
         for name, text in (
             ("md", md),
             ("html", re.sub(r"<svg.*?</svg>", "", html, flags=re.S)),

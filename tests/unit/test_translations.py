@@ -61,6 +61,8 @@ BUCKETS = turns_model.BUCKETS
 MODES = session.MODES
 CATEGORIES = (*session.CATEGORIES, "none")
 REASONS = [r for r in literal_values(moderation.Reason) if r]  # "" is shown without a reason
+from facilitation.moderation import FLAG_KINDS  # noqa: E402
+
 ACTIONS = literal_values(restitution_model.ModerationEntry.model_fields["action"].annotation)
 COLLEGES = (*session.COLLEGES, "none")
 IDEA_STAGES = literal_values(idea_events.Stage)
@@ -127,7 +129,7 @@ DOMAINS: dict[str, Callable[[], Iterable[str]]] = {
         f"moderation.reason.{r}" for r in REASONS
     ],
     "f'moderation.policy.{p}'": lambda: [f"moderation.policy.{p}" for p in moderation.POLICIES],
-    "f'restitution.action.{m.action}'": lambda: [f"restitution.action.{a}" for a in ACTIONS],
+    "f'moderation.flag.{k}'": lambda: [f"moderation.flag.{k}" for k in FLAG_KINDS],
     "f'restitution.action.{entry.action}'": lambda: [f"restitution.action.{a}" for a in ACTIONS],
     "f'restitution.ui.finding.{f.kind}'": lambda: [f"restitution.ui.finding.{k}" for k in detector.KINDS],
     # the forum's workshops, the collèges
